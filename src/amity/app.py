@@ -1,0 +1,77 @@
+"""Assembles a :class:`~amity.engine.Companion` from configuration: database, LLM backend and stages.
+
+Stage order matters: safety first (it may answer deterministically), then what we perceive about the
+user, what we remember, and how we care. This is the one place where the parts are wired together.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from amity.config import Config
+from amity.engine import Companion, EngineSettings
+from amity.llm.base import LLM
+from amity.llm.registry import BackendSpec, create_llm
+from amity.profile import ProfileStage
+from amity.stages import ReplyGuard, Stage
+from amity.store.conversations import ConversationStore
+from amity.store.db import Database
+from amity.store.schema import all_migrations
+
+
+@dataclass
+class App:
+    """The running parts, for front ends that need more than the companion (CLI commands, server)."""
+
+    config: Config
+    db: Database
+    store: ConversationStore
+    companion: Companion
+
+    async def aclose(self) -> None:
+        await self.companion.llm.aclose()
+        self.db.close()
+
+
+def open_database(config: Config) -> Database:
+    return Database(config.db_path, all_migrations())
+
+
+def make_llm(config: Config) -> LLM:
+    return create_llm(BackendSpec.parse(config.model, config.backend_settings()))
+
+
+def build_stages(db: Database, store: ConversationStore, config: Config, llm: LLM) -> list[Stage]:
+    return [ProfileStage(store)]
+
+
+def build_guards(db: Database, store: ConversationStore, config: Config) -> list[ReplyGuard]:
+    return []
+
+
+def build_app(
+    config: Config,
+    *,
+    llm: LLM | None = None,
+    db: Database | None = None,
+    stages: Sequence[Stage] | None = None,
+) -> App:
+    db = db or open_database(config)
+    store = ConversationStore(db)
+    llm = llm or make_llm(config)
+    settings = EngineSettings(
+        max_reply_tokens=config.max_reply_tokens,
+        temperature=config.temperature,
+        history_tokens=config.history_tokens,
+        summarise_after=config.summarise_after,
+        locale=config.locale,
+    )
+    companion = Companion(
+        llm,
+        store,
+        stages=list(stages) if stages is not None else build_stages(db, store, config, llm),
+        guards=build_guards(db, store, config),
+        settings=settings,
+    )
+    return App(config=config, db=db, store=store, companion=companion)

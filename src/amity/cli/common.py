@@ -1,0 +1,73 @@
+"""Helpers shared by CLI commands: running async code, building the app, showing progress."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import sys
+from collections.abc import Awaitable, Callable
+from typing import Any, TypeVar
+
+from rich.console import Console
+from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
+
+from amity.app import App, build_app
+from amity.config import Config, load_config
+from amity.llm.models import KNOWN_MODELS, resolve_model
+from amity.llm.registry import BackendSpec
+
+T = TypeVar("T")
+console = Console()
+err_console = Console(stderr=True)
+
+
+def run(coro: Awaitable[T]) -> T:
+    return asyncio.run(coro)  # type: ignore[arg-type]
+
+
+def prepare_model(config: Config, quiet: bool = False) -> None:
+    """Assemble and verify a wheel-shipped model up front, with a progress bar on stderr."""
+    spec = BackendSpec.parse(config.model)
+    if spec.scheme != "embedded":
+        return
+    model = KNOWN_MODELS.get(spec.target)
+    if model is None or len(model.packages) == 1:
+        resolve_model(spec.target, config.models_dir)
+        return
+    target = config.models_dir / f"{model.name}.gguf"
+    if target.is_file() or quiet or not err_console.is_terminal:
+        resolve_model(spec.target, config.models_dir)
+        return
+    with Progress(
+        TextColumn("Preparing model {task.description}"),
+        BarColumn(),
+        DownloadColumn(),
+        TimeRemainingColumn(),
+        console=err_console,
+        transient=True,
+    ) as progress:
+        task = progress.add_task(model.name, total=model.size or None)
+
+        def report(done: int, total: int) -> None:
+            progress.update(task, completed=done, total=total)
+
+        resolve_model(spec.target, config.models_dir, report)
+
+
+def open_app(quiet: bool = False) -> App:
+    config = load_config()
+    prepare_model(config, quiet=quiet)
+    return build_app(config)
+
+
+def print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
+    sys.stdout.flush()
+
+
+async def with_app(fn: Callable[[App], Awaitable[T]], quiet: bool = False) -> T:
+    app = open_app(quiet=quiet)
+    try:
+        return await fn(app)
+    finally:
+        await app.aclose()

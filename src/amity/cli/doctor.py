@@ -1,0 +1,83 @@
+"""``amity doctor``: checks what Amity needs and prints a fix for each problem."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import shutil
+
+from rich.markup import escape
+
+from amity.cli.common import console
+from amity.config import config_path, load_config
+from amity.errors import AmityError
+from amity.llm.base import GenerationOptions, complete
+from amity.llm.models import KNOWN_MODELS, resolve_model
+from amity.llm.registry import BackendSpec, create_llm
+from amity.types import Message
+
+
+def _line(ok: bool, what: str, detail: str = "", fix: str = "") -> None:
+    mark = "[green]✓[/green]" if ok else "[red]✗[/red]"
+    console.print(f"{mark} {escape(what)}" + (f" - {escape(detail)}" if detail else ""))
+    if fix and not ok:
+        console.print(f"    [bold]Fix:[/bold] {escape(fix)}")
+
+
+def doctor() -> int:
+    problems = 0
+    try:
+        config = load_config()
+    except AmityError as exc:
+        _line(False, "configuration", exc.message, exc.fix)
+        return 1
+    _line(True, "configuration", str(config_path()))
+    home = config.home
+    try:
+        home.mkdir(parents=True, exist_ok=True)
+        writable = os.access(home, os.W_OK)
+    except OSError:
+        writable = False
+    free_gb = shutil.disk_usage(home).free / 1e9 if home.exists() else 0.0
+    _line(writable, "data directory", f"{home} ({free_gb:.1f} GB free)", "Set AMITY_HOME to a writable folder.")
+    problems += not writable
+    from amity.app import open_database
+
+    try:
+        db = open_database(config)
+        status = db.integrity_check()
+        db.close()
+        _line(status == "ok", "database", f"{config.db_path}: {status}", "Restore from `amity backup`.")
+        problems += status != "ok"
+    except AmityError as exc:
+        _line(False, "database", exc.message, exc.fix)
+        problems += 1
+    for model in KNOWN_MODELS.values():
+        try:
+            model.part_paths()
+            _line(True, f"model {model.name}", "installed")
+        except AmityError as exc:
+            is_default = config.model == f"embedded:{model.name}"
+            if is_default:
+                problems += 1
+            _line(not is_default, f"model {model.name}", "not installed", exc.fix)
+    try:
+        spec = BackendSpec.parse(config.model, config.backend_settings())
+        if spec.scheme == "embedded":
+            resolve_model(spec.target, config.models_dir)
+        reply = asyncio.run(_probe(spec))
+        _line(True, f"backend {config.model}", f"answered {reply!r}")
+    except AmityError as exc:
+        _line(False, f"backend {config.model}", exc.message, exc.fix)
+        problems += 1
+    console.print("[green]All good.[/green]" if not problems else f"[red]{problems} problem(s).[/red]")
+    return 1 if problems else 0
+
+
+async def _probe(spec: BackendSpec) -> str:
+    llm = create_llm(spec)
+    try:
+        text = await complete(llm, [Message("user", "Say hello in one word.")], GenerationOptions(max_tokens=8))
+        return text.strip()[:40]
+    finally:
+        await llm.aclose()

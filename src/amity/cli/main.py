@@ -1,0 +1,102 @@
+"""The ``amity`` command. Errors are mapped here, once: an :class:`AmityError` prints its message and fix
+and exits with its category's code; nothing else prints a traceback unless ``AMITY_DEBUG`` is set."""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Annotated
+
+import click
+import typer
+
+from amity.cli import chat as chat_cmd
+from amity.cli import doctor as doctor_cmd
+from amity.cli.common import err_console
+from amity.cli.eval_cmd import eval_app
+from amity.config import load_config, public_view, set_config_value
+from amity.errors import AmityError
+
+cli = typer.Typer(
+    name="amity",
+    help="Amity - a local-first companion that listens, remembers and cares.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+config_app = typer.Typer(help="Show or change settings.", no_args_is_help=True)
+cli.add_typer(config_app, name="config")
+cli.add_typer(eval_app, name="eval")
+
+UserOpt = Annotated[str | None, typer.Option("--user", "-u", help="User id (default: config 'user' or login)")]
+SessionOpt = Annotated[str | None, typer.Option("--session", "-s", help="Session id (default: latest/new)")]
+
+
+@cli.command()
+def chat(user: UserOpt = None, session: SessionOpt = None) -> None:
+    """Talk with Amity in the terminal (replies stream as they are written)."""
+    chat_cmd.chat(user, session)
+
+
+@cli.command()
+def say(
+    text: Annotated[str, typer.Argument(help="What you say")],
+    json_out: Annotated[bool, typer.Option("--json", help="Print one JSON object (see README)")] = False,
+    user: UserOpt = None,
+    session: SessionOpt = None,
+) -> None:
+    """Run a single turn and print the reply (or the JSON contract with --json)."""
+    chat_cmd.say(text, json_out, user, session)
+
+
+@cli.command()
+def doctor() -> None:
+    """Check models, backend, data directory and database; print fixes."""
+    raise typer.Exit(doctor_cmd.doctor())
+
+
+@config_app.command("show")
+def config_show() -> None:
+    """Print the effective settings (secrets hidden)."""
+    from rich.table import Table
+
+    from amity.cli.common import console
+
+    table = Table("setting", "value")
+    for key, value in public_view(load_config()).items():
+        table.add_row(key, str(value))
+    console.print(table)
+
+
+@config_app.command("set")
+def config_set(key: str, value: str) -> None:
+    """Change one setting, e.g. `amity config set model embedded:smollm2-135m`."""
+    set_config_value(key, value)
+    err_console.print(f"[green]Saved[/green] {key}.")
+
+
+def main() -> None:
+    try:
+        cli(standalone_mode=False)
+    except AmityError as exc:
+        if os.environ.get("AMITY_DEBUG"):
+            raise
+        err_console.print(f"[bold red]Error:[/bold red] {exc.message}", highlight=False)
+        if exc.fix:
+            err_console.print(f"[bold]Fix:[/bold] {exc.fix}", highlight=False)
+        sys.exit(exc.exit_code)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except click.exceptions.Abort:
+        err_console.print("Interrupted.")
+        sys.exit(130)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        err_console.print("Interrupted.")
+        sys.exit(130)
+
+
+if __name__ == "__main__":
+    main()

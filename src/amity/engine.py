@@ -1,0 +1,223 @@
+"""The one async core: ``Companion.turn`` runs a turn and yields :mod:`amity.events`.
+
+A turn: validate → store the user's message (committed before any model call) → run stages'
+``before_reply`` (safety, perception, memory, care; each may add guidance or a deterministic reply) →
+stream the reply through the reply guards → store the reply → stages' ``after_reply`` → ``TurnEnd`` →
+maintain the running summary of turns that left the context window. Every front end (CLI, voice loop,
+web socket) consumes the same events. ``Companion.open`` runs when a conversation (re)opens, so stages can
+show notices (AI disclosure, reminders, check-ins) before the user speaks.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import AsyncIterator, Callable, Sequence
+from dataclasses import dataclass
+
+from amity.errors import AmityError, InputError
+from amity.events import Event, TextDelta, TurnEnd
+from amity.llm.base import LLM, GenerationOptions, complete
+from amity.prompt import build_messages, estimate_tokens, select_history, summary_messages
+from amity.stages import OpenContext, ReplyGuard, Stage, TurnContext
+from amity.store.conversations import ConversationStore
+from amity.store.db import to_ts
+from amity.types import ChannelAffect, Persona, Session, User
+
+log = logging.getLogger(__name__)
+
+MAX_MESSAGE_CHARS = 8000
+STOP_SEQUENCES = ("<|im_end|>", "<|im_start|>", "<|endoftext|>", "\nUser:", "\nuser:")
+EMPTY_REPLY_FALLBACK = "I'm here and listening. Would you tell me a little more?"
+
+
+@dataclass(frozen=True)
+class EngineSettings:
+    max_reply_tokens: int = 200
+    temperature: float = 0.7
+    history_tokens: int = 1400
+    summarise_after: int = 8
+    locale: str = "en-US"
+
+
+async def _pieces_of(text: str) -> AsyncIterator[str]:
+    words = text.split(" ")
+    for i, word in enumerate(words):
+        yield word if i == 0 else " " + word
+
+
+class Companion:
+    """A companion bound to a store, an LLM and an ordered list of stages."""
+
+    def __init__(
+        self,
+        llm: LLM,
+        store: ConversationStore,
+        *,
+        stages: Sequence[Stage] = (),
+        guards: Sequence[ReplyGuard] = (),
+        settings: EngineSettings | None = None,
+        persona_for: Callable[[str], Persona] | None = None,
+    ) -> None:
+        self.llm = llm
+        self.store = store
+        self.stages = list(stages)
+        self.guards = list(guards)
+        self.settings = settings or EngineSettings()
+        self._persona_for = persona_for or (lambda _user_id: Persona())
+
+    def persona(self, user_id: str) -> Persona:
+        return self._persona_for(user_id)
+
+    def _session(self, user: User, session_id: str | None) -> tuple[Session, bool]:
+        if session_id is None:
+            return self.store.current_session(user.id)
+        latest = self.store.db.query_one(
+            "SELECT id FROM sessions WHERE id = ? AND user_id = ?", (session_id, user.id)
+        )
+        if latest is None:
+            other = self.store.db.query_one("SELECT user_id FROM sessions WHERE id = ?", (session_id,))
+            if other is not None:
+                raise InputError(
+                    f"Session '{session_id}' belongs to another user.", "Use your own session id or omit it."
+                )
+            return self.store.new_session(user.id, session_id), True
+        return self.store.get_session(session_id, user.id), False
+
+    async def open(self, user_id: str, session_id: str | None = None) -> AsyncIterator[Event]:
+        """Open (or resume) a conversation; yields notices from the stages."""
+        user = self.store.ensure_user(user_id, self.settings.locale)
+        session, is_new = self._session(user, session_id)
+        ctx = OpenContext(user=user, session=session, persona=self.persona(user.id), new_session=is_new)
+        for stage in self.stages:
+            await stage.on_open(ctx)
+            for event in ctx.events:
+                yield event
+            ctx.events.clear()
+
+    async def turn(
+        self,
+        user_id: str,
+        text: str,
+        *,
+        session_id: str | None = None,
+        channels: Sequence[ChannelAffect] = (),
+    ) -> AsyncIterator[Event]:
+        """Run one turn; the last event is always :class:`TurnEnd`."""
+        text = (text or "").strip()
+        if not text:
+            raise InputError("The message is empty.", "Type something to say to your companion.")
+        if len(text) > MAX_MESSAGE_CHARS:
+            raise InputError(
+                f"The message is {len(text)} characters long; the limit is {MAX_MESSAGE_CHARS}.",
+                "Split it into shorter messages.",
+            )
+        started = time.perf_counter()
+        user = self.store.ensure_user(user_id, self.settings.locale)
+        session, is_new = self._session(user, session_id)
+        history = self.store.recent_turns(user.id, limit=60)
+        user_turn = self.store.add_turn(session, "user", text)  # durable before the model runs
+        summary = self.store.latest_summary(user.id)
+        ctx = TurnContext(
+            user=user,
+            session=session,
+            persona=self.persona(user.id),
+            text=text,
+            user_turn=user_turn,
+            history=history,
+            summary=summary[0] if summary else None,
+            first_in_session=is_new or user_turn.index == 1,
+            channels=tuple(channels),
+            started=started,
+        )
+        if ctx.first_in_session:
+            open_ctx = OpenContext(user=user, session=session, persona=ctx.persona, new_session=True)
+            for stage in self.stages:
+                await stage.on_open(open_ctx)
+            for event in open_ctx.events:
+                yield event
+        for stage in self.stages:
+            await stage.before_reply(ctx)
+            for event in ctx.events:
+                yield event
+            ctx.events.clear()
+        if ctx.affect is not None:
+            self.store.set_turn_affect(user_turn.id, ctx.affect)
+
+        if ctx.reply_override is not None:
+            pieces = _pieces_of(ctx.reply_override)
+        else:
+            messages = build_messages(ctx, self.settings.history_tokens)
+            options = GenerationOptions(
+                max_tokens=self.settings.max_reply_tokens,
+                temperature=self.settings.temperature,
+                stop=STOP_SEQUENCES,
+            )
+            pieces = self.llm.stream(messages, options)
+        for guard in self.guards:
+            pieces = guard.guard(ctx, pieces)
+
+        parts: list[str] = []
+        first_token_ms: float | None = None
+        async for piece in pieces:
+            if not piece:
+                continue
+            if first_token_ms is None:
+                first_token_ms = (time.perf_counter() - started) * 1000
+            parts.append(piece)
+            yield TextDelta(piece)
+        reply = "".join(parts).strip()
+        if not reply:
+            reply = EMPTY_REPLY_FALLBACK
+            first_token_ms = first_token_ms or (time.perf_counter() - started) * 1000
+            yield TextDelta(reply)
+        self.store.add_turn(session, "assistant", reply)
+        user = self.store.get_user(user.id)  # stages may have learned the user's name
+        ctx.user = user
+
+        for stage in self.stages:
+            await stage.after_reply(ctx, reply)
+            for event in ctx.events:
+                yield event
+            ctx.events.clear()
+
+        total_ms = (time.perf_counter() - started) * 1000
+        yield TurnEnd(
+            user=user.id,
+            session=session.id,
+            turn=user_turn.index,
+            reply=reply,
+            affect=ctx.affect,
+            safety=ctx.safety,
+            memories_used=tuple(ctx.memories),
+            strategy=ctx.strategy,
+            timings_ms={"first_token": first_token_ms or total_ms, "total": total_ms},
+        )
+        await self._maintain_summary(user, session)
+
+    async def _maintain_summary(self, user: User, session: Session) -> None:
+        """Summarise turns that have left the prompt's window once enough of them have piled up."""
+        history = self.store.recent_turns(user.id, limit=200)
+        window = select_history(history, self.settings.history_tokens)
+        if len(window) == len(history):
+            return
+        oldest_in_window = window[0].created_at if window else history[-1].created_at
+        previous = self.store.latest_summary(user.id)
+        after = previous[1] if previous else None
+        out_of_window = [t for t in history if t.created_at < oldest_in_window]
+        pending = [t for t in out_of_window if after is None or to_ts(t.created_at) > after]
+        if len(pending) < self.settings.summarise_after:
+            return
+        try:
+            text = await complete(
+                self.llm,
+                summary_messages(previous[0] if previous else None, pending, user.display_name),
+                GenerationOptions(max_tokens=160, temperature=0.2, stop=STOP_SEQUENCES),
+            )
+        except AmityError as exc:  # a summary can wait for the next turn; never lose the turn for it
+            log.warning("summary skipped: %s", exc.message)
+            return
+        text = text.strip()
+        if not text or estimate_tokens(text) < 3:
+            return
+        self.store.add_summary(user.id, session.id, text, to_ts(pending[-1].created_at))

@@ -1,0 +1,102 @@
+"""The embedded model: llama.cpp (the prebuilt ``xllamacpp`` wheel) running inside the Amity process.
+
+xllamacpp's ``Server`` loads the GGUF file and serves llama.cpp's OpenAI-compatible API on a random
+loopback port, protected by a random per-process API key. We talk to it with the same client as any
+remote server (``openai_compat``), so streaming, stop handling and JSON-schema constrained output are one
+code path. llama.cpp keeps the previous prompt's KV cache in its slot (``cache_prompt``), so a turn only
+evaluates the new tokens of a growing conversation.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import secrets
+from collections.abc import AsyncIterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from amity.errors import ModelError
+from amity.llm.base import GenerationOptions
+from amity.llm.models import Progress, resolve_model
+from amity.llm.openai_compat import OpenAICompatibleLLM
+from amity.llm.registry import BackendSpec, register_backend
+from amity.types import Message
+
+
+class EmbeddedLLM:
+    """A GGUF model served in-process by llama.cpp; started lazily on first use."""
+
+    def __init__(self, model_path: Path, *, n_ctx: int = 4096, n_threads: int | None = None) -> None:
+        self.model_path = model_path
+        self.name = f"embedded:{model_path.name}"
+        self.n_ctx = n_ctx
+        self.n_threads = n_threads or max(1, min(os.cpu_count() or 2, 8))
+        self._server: Any = None
+        self._client: OpenAICompatibleLLM | None = None
+        self._lock = asyncio.Lock()
+
+    def start(self) -> None:
+        """Load the model now (blocking; a few hundred ms to a few seconds)."""
+        if self._client is not None:
+            return
+        try:
+            import xllamacpp as xlc
+        except ImportError as exc:  # pragma: no cover - xllamacpp is a core dependency
+            raise ModelError("llama.cpp (xllamacpp) is not installed.", "pip install xllamacpp") from exc
+        key = secrets.token_urlsafe(24)
+        params = xlc.CommonParams()
+        params.model.path = str(self.model_path)
+        params.n_ctx = self.n_ctx
+        params.n_parallel = 1
+        params.cpuparams.n_threads = self.n_threads
+        params.cpuparams_batch.n_threads = self.n_threads
+        params.warmup = False
+        params.verbosity = -1
+        params.cache_prompt = True
+        params.api_keys = [key]
+        params.port = 0
+        try:
+            self._server = xlc.Server(params)
+        except Exception as exc:
+            raise ModelError(
+                f"llama.cpp could not load {self.model_path}: {exc}",
+                "Check that the file is a complete GGUF model (`amity doctor`), or pick another with "
+                "`amity config set model embedded:smollm2-135m`.",
+            ) from exc
+        address = str(self._server.listening_address)
+        self._client = OpenAICompatibleLLM(address + "/v1", "local", key, timeout_s=600.0)
+
+    async def stream(self, messages: Sequence[Message], options: GenerationOptions) -> AsyncIterator[str]:
+        if self._client is None:
+            async with self._lock:
+                if self._client is None:
+                    await asyncio.to_thread(self.start)
+        assert self._client is not None
+        async for piece in self._client.stream(messages, options):
+            yield piece
+
+    @property
+    def base_url(self) -> str:
+        """The loopback URL of the in-process server (starts the model if needed)."""
+        self.start()
+        assert self._client is not None
+        return self._client.base_url
+
+    async def aclose(self) -> None:
+        if self._client is not None:
+            await self._client.aclose()
+            self._client = None
+        self._server = None
+
+
+def create_embedded(spec: BackendSpec, progress: Progress | None = None) -> EmbeddedLLM:
+    models_dir = Path(spec.settings.get("models_dir", "models"))
+    path = resolve_model(spec.target, models_dir, progress)
+    threads = int(spec.settings.get("threads") or 0) or None
+    n_ctx = int(spec.settings.get("n_ctx") or 4096)
+    return EmbeddedLLM(path, n_ctx=n_ctx, n_threads=threads)
+
+
+def register() -> None:
+    register_backend("embedded", create_embedded)

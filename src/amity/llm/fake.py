@@ -1,0 +1,52 @@
+"""A scripted LLM for tests: queue replies, inspect what it was asked."""
+
+from __future__ import annotations
+
+import asyncio
+from collections import deque
+from collections.abc import AsyncIterator, Callable, Sequence
+
+from amity.llm.base import GenerationOptions
+from amity.types import Message
+
+Responder = Callable[[Sequence[Message]], str]
+
+
+class FakeLLM:
+    """Replies with queued texts (split into word pieces), or with ``default`` when the queue is empty.
+
+    ``calls`` records every message list it received, so tests can assert on prompts.
+    """
+
+    name = "fake"
+
+    def __init__(self, replies: Sequence[str] = (), default: str | Responder = "I'm here with you.") -> None:
+        self._queue: deque[str | Exception] = deque(replies)
+        self.default = default
+        self.calls: list[tuple[list[Message], GenerationOptions]] = []
+        self.delay_s = 0.0
+
+    def enqueue(self, *replies: str | Exception) -> None:
+        self._queue.extend(replies)
+
+    async def stream(self, messages: Sequence[Message], options: GenerationOptions) -> AsyncIterator[str]:
+        self.calls.append((list(messages), options))
+        if self._queue:
+            item = self._queue.popleft()
+        else:
+            item = self.default(messages) if callable(self.default) else self.default
+        if isinstance(item, Exception):
+            raise item
+        words = item.split(" ")
+        for i, word in enumerate(words):
+            if self.delay_s:
+                await asyncio.sleep(self.delay_s)
+            yield word if i == 0 else " " + word
+
+    async def aclose(self) -> None:
+        return None
+
+    @property
+    def last_system_prompt(self) -> str:
+        messages = self.calls[-1][0]
+        return "\n".join(m.content for m in messages if m.role == "system")

@@ -1,0 +1,160 @@
+"""The SQLite connection: WAL, foreign keys, explicit transactions and migrations as a list of functions.
+
+SQLite comes from ``pysqlite3`` when installed (it can load extensions such as sqlite-vec; this machine's
+stdlib ``sqlite3`` cannot), else from the standard library. Each migration is a ``(name, function)``
+pair; applied names are recorded in ``_migrations`` and each runs once, inside a transaction.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from amity.errors import StoreError
+
+try:  # pragma: no cover - which one depends on the platform
+    import pysqlite3.dbapi2 as sqlite3
+except ImportError:  # pragma: no cover
+    import sqlite3  # type: ignore[no-redef]
+
+Connection = Any  # sqlite3.Connection from pysqlite3 or the stdlib
+Migration = tuple[str, Callable[[Connection], None]]
+IntegrityError = sqlite3.IntegrityError
+SQLiteError = sqlite3.Error
+
+
+def run_script(conn: Connection, script: str) -> None:
+    """Run several SQL statements inside the current transaction (``executescript`` would commit)."""
+    buffer = ""
+    for line in script.splitlines(keepends=True):
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            if buffer.strip():
+                conn.execute(buffer)
+            buffer = ""
+    if buffer.strip():
+        conn.execute(buffer)
+
+
+class _Connection(sqlite3.Connection):  # type: ignore[misc]
+    """A connection whose ``executescript`` stays inside the current transaction (migrations rely on it)."""
+
+    def executescript(self, script: str) -> Any:  # noqa: D102
+        run_script(self, script)
+        return self.cursor()
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+def to_ts(value: datetime) -> str:
+    return value.astimezone(UTC).isoformat(timespec="microseconds")
+
+
+def from_ts(value: str) -> datetime:
+    return datetime.fromisoformat(value)
+
+
+class Database:
+    """One SQLite database file, shared by the per-area stores. Thread-safe through one lock."""
+
+    def __init__(self, path: Path | str, migrations: Sequence[Migration]) -> None:
+        self.path = str(path)
+        if self.path != ":memory:":
+            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        self._lock = threading.RLock()
+        self._depth = 0
+        try:
+            self.conn = sqlite3.connect(
+                self.path, isolation_level=None, check_same_thread=False, timeout=30, factory=_Connection
+            )
+            self.conn.row_factory = sqlite3.Row
+            self.conn.execute("PRAGMA journal_mode=WAL")
+            self.conn.execute("PRAGMA synchronous=FULL")
+            self.conn.execute("PRAGMA foreign_keys=ON")
+            self.conn.execute("PRAGMA busy_timeout=30000")
+            self._migrate(migrations)
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(
+                f"The database at {self.path} cannot be read: {exc}.",
+                "Run `amity doctor`. If the file is damaged, restore it from `amity backup` or move it aside "
+                "(Amity never deletes it for you).",
+            ) from exc
+
+    def load_extension(self, loader: Callable[[Connection], None]) -> bool:
+        """Load an SQLite extension (e.g. ``sqlite_vec.load``); False when this SQLite cannot."""
+        with self._lock:
+            try:
+                self.conn.enable_load_extension(True)
+                loader(self.conn)
+                self.conn.enable_load_extension(False)
+                return True
+            except (AttributeError, sqlite3.Error):
+                return False
+
+    def _migrate(self, migrations: Sequence[Migration]) -> None:
+        self.conn.execute("CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+        done = {row[0] for row in self.conn.execute("SELECT name FROM _migrations")}
+        for name, apply in migrations:
+            if name in done:
+                continue
+            with self.transaction() as conn:
+                apply(conn)
+                conn.execute("INSERT INTO _migrations(name, applied_at) VALUES (?, ?)", (name, to_ts(utcnow())))
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[Connection]:
+        """BEGIN IMMEDIATE … COMMIT (nested calls join the outer transaction)."""
+        with self._lock:
+            if self._depth:
+                self._depth += 1
+                try:
+                    yield self.conn
+                finally:
+                    self._depth -= 1
+                return
+            self.conn.execute("BEGIN IMMEDIATE")
+            self._depth = 1
+            try:
+                yield self.conn
+            except BaseException:
+                self.conn.execute("ROLLBACK")
+                raise
+            else:
+                self.conn.execute("COMMIT")
+            finally:
+                self._depth = 0
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
+        with self._lock:
+            return list(self.conn.execute(sql, params))
+
+    def query_one(self, sql: str, params: Sequence[Any] = ()) -> Any | None:
+        with self._lock:
+            return self.conn.execute(sql, params).fetchone()
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> None:
+        with self.transaction() as conn:
+            conn.execute(sql, params)
+
+    def integrity_check(self) -> str:
+        with self._lock:
+            return str(self.conn.execute("PRAGMA integrity_check").fetchone()[0])
+
+    def backup_to(self, target: Path | str) -> None:
+        """An online, consistent copy (SQLite's backup API)."""
+        with self._lock:
+            dest = sqlite3.connect(str(target))
+            try:
+                self.conn.backup(dest)
+            finally:
+                dest.close()
+
+    def close(self) -> None:
+        with self._lock:
+            self.conn.close()
