@@ -19,7 +19,7 @@ from collections.abc import AsyncIterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from amity.app import build_app, open_database, make_llm
+from amity.app import build_app, make_llm, open_database
 from amity.config import Config
 from amity.events import TextDelta, TurnEnd
 from amity.llm.base import LLM, GenerationOptions

@@ -54,7 +54,7 @@ def test_corrupt_database_is_reported_and_left_alone(amity_home: Path) -> None:
     garbage = b"this is not a database" * 100
     (amity_home / "amity.db").write_bytes(garbage)
     out = amity("say", "hi", env={"AMITY_MODEL": "openai:m@http://127.0.0.1:9/v1"})
-    assert out.returncode == 6 and "cannot be read" in out.stderr and "Traceback" not in out.stderr
+    assert out.returncode == 6 and "damaged" in out.stderr and "Traceback" not in out.stderr
     assert (amity_home / "amity.db").read_bytes() == garbage
 
 

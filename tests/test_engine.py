@@ -31,11 +31,22 @@ async def test_turn_streams_deltas_then_ends(app: App, fake_llm: FakeLLM) -> Non
     assert end.timings_ms["first_token"] <= end.timings_ms["total"]
     data = end.to_json()
     assert set(data) == {
-        "reply", "user", "session", "turn", "affect", "safety", "memories_used", "strategy", "timings_ms"
+        "reply",
+        "user",
+        "session",
+        "turn",
+        "affect",
+        "safety",
+        "memories_used",
+        "strategy",
+        "timings_ms",
     }
     assert data["safety"] == {"crisis": False, "flags": [], "resources": []}
     turns = app.store.turns_for_user("sam")
-    assert [(t.role, t.text) for t in turns] == [("user", "Hi!"), ("assistant", "Hello there, nice to meet you.")]
+    assert [(t.role, t.text) for t in turns] == [
+        ("user", "Hi!"),
+        ("assistant", "Hello there, nice to meet you."),
+    ]
 
 
 async def test_user_message_is_stored_before_the_model_fails(app: App, fake_llm: FakeLLM) -> None:

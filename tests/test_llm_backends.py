@@ -79,7 +79,9 @@ async def test_wrong_key_and_unreachable_server_give_clear_errors(server: str) -
 def test_cli_say_json_on_an_openai_compatible_server(server: str, amity_home: Path) -> None:
     env = {**os.environ, "AMITY_MODEL": f"openai:smollm2@{server}", "AMITY_OPENAI_API_KEY": KEY}
     subprocess.run(
-        [sys.executable, "-m", "amity.cli.main", "config", "set", "max_reply_tokens", "24"], env=env, check=True
+        [sys.executable, "-m", "amity.cli.main", "config", "set", "max_reply_tokens", "24"],
+        env=env,
+        check=True,
     )
     out = subprocess.run(
         [sys.executable, "-m", "amity.cli.main", "say", "Hello, my name is Ada.", "--json", "--user", "ada"],

@@ -13,10 +13,19 @@ from amity.config import Config
 from amity.engine import Companion, EngineSettings
 from amity.llm.base import LLM
 from amity.llm.registry import BackendSpec, create_llm
+from amity.privacy.encryption import recover_interrupted_switch
+from amity.privacy.keys import (
+    KdfParams,
+    Prompt,
+    database_key,
+    keyinfo_path,
+    passphrase_from_environment,
+    write_keyinfo,
+)
 from amity.profile import ProfileStage
 from amity.stages import ReplyGuard, Stage
 from amity.store.conversations import ConversationStore
-from amity.store.db import Database
+from amity.store.db import ENCRYPTION_AVAILABLE, Database
 from amity.store.schema import all_migrations
 
 
@@ -34,8 +43,15 @@ class App:
         self.db.close()
 
 
-def open_database(config: Config) -> Database:
-    return Database(config.db_path, all_migrations())
+def open_database(config: Config, prompt: Prompt | None = None) -> Database:
+    """Open (and migrate) the database; encrypted ones need the passphrase (env, keyring or ``prompt``)."""
+    recover_interrupted_switch(config.db_path)
+    if not config.db_path.exists() and ENCRYPTION_AVAILABLE:
+        passphrase = passphrase_from_environment()
+        if passphrase:  # a new install with AMITY_PASSPHRASE set starts encrypted
+            config.db_path.parent.mkdir(parents=True, exist_ok=True)
+            write_keyinfo(keyinfo_path(config.db_path), KdfParams.fresh())
+    return Database(config.db_path, all_migrations(), key=database_key(config.db_path, prompt))
 
 
 def make_llm(config: Config) -> LLM:

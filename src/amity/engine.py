@@ -72,9 +72,7 @@ class Companion:
     def _session(self, user: User, session_id: str | None) -> tuple[Session, bool]:
         if session_id is None:
             return self.store.current_session(user.id)
-        latest = self.store.db.query_one(
-            "SELECT id FROM sessions WHERE id = ? AND user_id = ?", (session_id, user.id)
-        )
+        latest = self.store.db.query_one("SELECT id FROM sessions WHERE id = ? AND user_id = ?", (session_id, user.id))
         if latest is None:
             other = self.store.db.query_one("SELECT user_id FROM sessions WHERE id = ?", (session_id,))
             if other is not None:

@@ -9,7 +9,7 @@ from rich.markup import escape
 
 from amity.app import App
 from amity.cli.common import console, err_console, print_json, run, with_app
-from amity.events import AffectDetected, MemoryChanged, Notice, SafetyFlag, TextDelta, TurnEnd
+from amity.events import Notice, TextDelta, TurnEnd
 from amity.profile import extract_name
 
 HELP = """Commands:
@@ -44,12 +44,6 @@ async def _run_turn(app: App, user_id: str, text: str, session_id: str | None) -
             sys.stdout.flush()
         elif isinstance(event, Notice):
             _render_notice(event)
-        elif isinstance(event, SafetyFlag) and event.result.crisis:
-            pass  # the deterministic crisis reply itself carries the resources
-        elif isinstance(event, MemoryChanged):
-            pass
-        elif isinstance(event, AffectDetected):
-            pass
         elif isinstance(event, TurnEnd):
             end = event
     if started:

@@ -11,10 +11,11 @@ from typing import Any, TypeVar
 from rich.console import Console
 from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
 
-from amity.app import App, build_app
+from amity.app import App, build_app, open_database
 from amity.config import Config, load_config
 from amity.llm.models import KNOWN_MODELS, resolve_model
 from amity.llm.registry import BackendSpec
+from amity.store.db import Database
 
 T = TypeVar("T")
 console = Console()
@@ -54,10 +55,28 @@ def prepare_model(config: Config, quiet: bool = False) -> None:
         resolve_model(spec.target, config.models_dir, report)
 
 
+def passphrase_prompt(question: str) -> str:
+    """Ask for a passphrase on the terminal (only when there is one)."""
+    import getpass
+
+    if not sys.stdin.isatty():
+        return ""
+    return getpass.getpass(question)
+
+
+def open_db(config: Config) -> Database:
+    return open_database(config, passphrase_prompt)
+
+
 def open_app(quiet: bool = False) -> App:
     config = load_config()
-    prepare_model(config, quiet=quiet)
-    return build_app(config)
+    db = open_db(config)
+    try:
+        prepare_model(config, quiet=quiet)
+        return build_app(config, db=db)
+    except BaseException:
+        db.close()
+        raise
 
 
 def print_json(data: Any) -> None:

@@ -11,6 +11,7 @@ import typer
 
 from amity.cli import chat as chat_cmd
 from amity.cli import doctor as doctor_cmd
+from amity.cli import privacy as privacy_cmd
 from amity.cli.common import err_console
 from amity.cli.eval_cmd import eval_app
 from amity.config import load_config, public_view, set_config_value
@@ -26,6 +27,7 @@ cli = typer.Typer(
 config_app = typer.Typer(help="Show or change settings.", no_args_is_help=True)
 cli.add_typer(config_app, name="config")
 cli.add_typer(eval_app, name="eval")
+privacy_cmd.register(cli)
 
 UserOpt = Annotated[str | None, typer.Option("--user", "-u", help="User id (default: config 'user' or login)")]
 SessionOpt = Annotated[str | None, typer.Option("--session", "-s", help="Session id (default: latest/new)")]

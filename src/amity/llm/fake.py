@@ -1,4 +1,4 @@
-"""A scripted LLM for tests: queue replies, inspect what it was asked."""
+"""A scripted LLM for tests and demos: queue replies, inspect what it was asked (scheme ``fake:``)."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from collections import deque
 from collections.abc import AsyncIterator, Callable, Sequence
 
 from amity.llm.base import GenerationOptions
+from amity.llm.registry import BackendSpec, register_backend
 from amity.types import Message
 
 Responder = Callable[[Sequence[Message]], str]
@@ -50,3 +51,21 @@ class FakeLLM:
     def last_system_prompt(self) -> str:
         messages = self.calls[-1][0]
         return "\n".join(m.content for m in messages if m.role == "system")
+
+
+def _echo(messages: Sequence[Message]) -> str:
+    last = next((m.content for m in reversed(messages) if m.role == "user"), "")
+    return f"You said: {last}"
+
+
+def _create(spec: BackendSpec) -> FakeLLM:
+    """``fake:echo`` repeats the user, ``fake:slow`` does so at ~20 words/s, ``fake:TEXT`` always says TEXT."""
+    if spec.target in ("echo", "slow"):
+        llm = FakeLLM(default=_echo)
+        llm.delay_s = 0.05 if spec.target == "slow" else 0.0
+        return llm
+    return FakeLLM(default=spec.target)
+
+
+def register() -> None:
+    register_backend("fake", _create)

@@ -9,11 +9,11 @@ cached next to the file, keyed by size and mtime, so later starts are instant).
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import json
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
-import importlib.util
 from pathlib import Path
 
 from amity.errors import ModelError

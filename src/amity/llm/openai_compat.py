@@ -93,8 +93,7 @@ class OpenAICompatibleLLM:
         if response.status_code == 404:
             return ConfigError(
                 f"The model server at {self.base_url} does not know model '{self.model}' (404): {detail}",
-                "Check the model name (e.g. `ollama list`) and set it with `amity config set model "
-                "openai:NAME@URL`.",
+                "Check the model name (e.g. `ollama list`) and set it with `amity config set model openai:NAME@URL`.",
             )
         return ModelError(
             f"The model server at {self.base_url} answered {response.status_code}: {detail}",

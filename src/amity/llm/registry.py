@@ -49,12 +49,13 @@ def _load_plugins() -> None:
     _loaded = True
     for ep in entry_points(group="amity.llm_backends"):
         ep.load()()
-    if "embedded" not in _FACTORIES or "openai" not in _FACTORIES:
+    if not {"embedded", "openai", "fake"} <= set(_FACTORIES):
         # Running from a source tree without installed metadata: register the built-ins directly.
-        from amity.llm import embedded, openai_compat
+        from amity.llm import embedded, fake, openai_compat
 
         embedded.register()
         openai_compat.register()
+        fake.register()
 
 
 def available_schemes() -> list[str]:

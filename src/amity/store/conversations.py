@@ -213,8 +213,7 @@ class ConversationStore:
 
     def turns_between(self, user_id: str, after: str | None, upto: str) -> list[Turn]:
         rows = self.db.query(
-            "SELECT * FROM turns WHERE user_id = ? AND created_at > ? AND created_at <= ? "
-            "ORDER BY created_at, rowid",
+            "SELECT * FROM turns WHERE user_id = ? AND created_at > ? AND created_at <= ? ORDER BY created_at, rowid",
             (user_id, after or "", upto),
         )
         return [_turn(r) for r in rows]
@@ -239,9 +238,7 @@ class ConversationStore:
 
     # settings --------------------------------------------------------------
     def get_setting(self, user_id: str, key: str, default: Any = None) -> Any:
-        row = self.db.query_one(
-            "SELECT value_json FROM user_settings WHERE user_id = ? AND key = ?", (user_id, key)
-        )
+        row = self.db.query_one("SELECT value_json FROM user_settings WHERE user_id = ? AND key = ?", (user_id, key))
         return json.loads(row["value_json"]) if row else default
 
     def set_setting(self, user_id: str, key: str, value: Any) -> None:

@@ -1,8 +1,10 @@
-"""The SQLite connection: WAL, foreign keys, explicit transactions and migrations as a list of functions.
-
-SQLite comes from ``pysqlite3`` when installed (it can load extensions such as sqlite-vec; this machine's
-stdlib ``sqlite3`` cannot), else from the standard library. Each migration is a ``(name, function)``
-pair; applied names are recorded in ``_migrations`` and each runs once, inside a transaction.
+"""The SQLite connection: WAL, foreign keys, explicit transactions and migrations as a list of functions. SQLite
+comes from ``sqlcipher3`` when installed (SQLCipher: the same SQLite, able to encrypt the whole file, WAL and
+indexes included, and to load extensions such as sqlite-vec), else from ``pysqlite3``, else from the standard
+library (this machine's stdlib ``sqlite3`` cannot load extensions). A database opened with a ``key`` is
+encrypted at rest; the key is derived from the user's passphrase in ``amity.privacy.keys``. ``secure_delete``
+is on, so forgotten data is overwritten, not just unlinked. Each migration is a ``(name, function)`` pair;
+applied names are recorded in ``_migrations`` and each runs once, inside a transaction.
 """
 
 from __future__ import annotations
@@ -17,9 +19,15 @@ from typing import Any
 from amity.errors import StoreError
 
 try:  # pragma: no cover - which one depends on the platform
-    import pysqlite3.dbapi2 as sqlite3
+    import sqlcipher3.dbapi2 as sqlite3
+
+    ENCRYPTION_AVAILABLE = True
 except ImportError:  # pragma: no cover
-    import sqlite3  # type: ignore[no-redef]
+    ENCRYPTION_AVAILABLE = False
+    try:
+        import pysqlite3.dbapi2 as sqlite3  # type: ignore[no-redef]
+    except ImportError:
+        import sqlite3  # type: ignore[no-redef]
 
 Connection = Any  # sqlite3.Connection from pysqlite3 or the stdlib
 Migration = tuple[str, Callable[[Connection], None]]
@@ -43,7 +51,7 @@ def run_script(conn: Connection, script: str) -> None:
 class _Connection(sqlite3.Connection):  # type: ignore[misc]
     """A connection whose ``executescript`` stays inside the current transaction (migrations rely on it)."""
 
-    def executescript(self, script: str) -> Any:  # noqa: D102
+    def executescript(self, script: str) -> Any:
         run_script(self, script)
         return self.cursor()
 
@@ -63,8 +71,14 @@ def from_ts(value: str) -> datetime:
 class Database:
     """One SQLite database file, shared by the per-area stores. Thread-safe through one lock."""
 
-    def __init__(self, path: Path | str, migrations: Sequence[Migration]) -> None:
+    def __init__(self, path: Path | str, migrations: Sequence[Migration], key: bytes | None = None) -> None:
         self.path = str(path)
+        self.encrypted = key is not None
+        if key is not None and not ENCRYPTION_AVAILABLE:
+            raise StoreError(
+                "This database is encrypted, but SQLCipher is not installed.",
+                "pip install sqlcipher3-binary",
+            )
         if self.path != ":memory:":
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
         self._lock = threading.RLock()
@@ -74,9 +88,15 @@ class Database:
                 self.path, isolation_level=None, check_same_thread=False, timeout=30, factory=_Connection
             )
             self.conn.row_factory = sqlite3.Row
+            if ENCRYPTION_AVAILABLE:
+                self.conn.execute("PRAGMA cipher_log_level = NONE")
+            if key is not None:
+                self.conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+            self._check_readable(key)
             self.conn.execute("PRAGMA journal_mode=WAL")
             self.conn.execute("PRAGMA synchronous=FULL")
             self.conn.execute("PRAGMA foreign_keys=ON")
+            self.conn.execute("PRAGMA secure_delete=ON")
             self.conn.execute("PRAGMA busy_timeout=30000")
             self._migrate(migrations)
         except sqlite3.DatabaseError as exc:
@@ -85,6 +105,26 @@ class Database:
                 "Run `amity doctor`. If the file is damaged, restore it from `amity backup` or move it aside "
                 "(Amity never deletes it for you).",
             ) from exc
+
+    def _check_readable(self, key: bytes | None) -> None:
+        try:
+            self.conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.DatabaseError as exc:
+            self.conn.close()
+            if key is not None:
+                raise StoreError(
+                    f"Cannot open {self.path}: the passphrase is wrong, or the file is damaged.",
+                    "Check AMITY_PASSPHRASE (or the passphrase you typed). Amity never changes the file "
+                    "when it cannot open it.",
+                ) from exc
+            header = Path(self.path).read_bytes()[:16] if Path(self.path).is_file() else b""
+            if header and header != b"SQLite format 3\x00":
+                raise StoreError(
+                    f"{self.path} is encrypted or damaged and no passphrase was given.",
+                    "Set AMITY_PASSPHRASE to your passphrase (or run `amity doctor`); restore a damaged file "
+                    "from `amity backup`.",
+                ) from exc
+            raise
 
     def load_extension(self, loader: Callable[[Connection], None]) -> bool:
         """Load an SQLite extension (e.g. ``sqlite_vec.load``); False when this SQLite cannot."""
@@ -147,13 +187,19 @@ class Database:
             return str(self.conn.execute("PRAGMA integrity_check").fetchone()[0])
 
     def backup_to(self, target: Path | str) -> None:
-        """An online, consistent copy (SQLite's backup API)."""
+        """An online, consistent copy (``VACUUM INTO``; an encrypted database stays encrypted, same key)."""
+        target = Path(target)
+        if target.exists():
+            raise StoreError(f"{target} already exists.", "Choose a new file name for the backup.")
         with self._lock:
-            dest = sqlite3.connect(str(target))
-            try:
-                self.conn.backup(dest)
-            finally:
-                dest.close()
+            self.conn.execute("VACUUM INTO ?", (str(target),))
+
+    def compact(self) -> None:
+        """Checkpoint the WAL into the file, rewrite the file without free pages, truncate the WAL."""
+        with self._lock:
+            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            self.conn.execute("VACUUM")
+            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def close(self) -> None:
         with self._lock:

@@ -51,7 +51,7 @@ def _core_v1(conn: Connection) -> None:
             updated_at TEXT NOT NULL,
             PRIMARY KEY (user_id, key)
         );
-        """
+        """,
     )
 
 

@@ -1,0 +1,1 @@
+"""Your relationship is yours: encryption at rest, export/import, deletion, backup."""
