@@ -159,3 +159,15 @@ async def test_empty_model_reply_gets_a_gentle_fallback(app: App, fake_llm: Fake
     fake_llm.enqueue("")
     end = (await collect(app, "sam", "hello?"))[-1]
     assert isinstance(end, TurnEnd) and end.reply.startswith("I'm here")
+
+
+def test_names_are_recognised_but_not_feelings() -> None:
+    from amity.profile import extract_name
+
+    assert extract_name("I'm Theo") == "Theo"
+    assert extract_name("Hi, my name is sam and I like tea") == "Sam"
+    assert extract_name("call me Jo please") == "Jo"
+    assert extract_name("Je m'appelle Amélie") == "Amélie"
+    assert extract_name("I'm tired") is None
+    assert extract_name("I'm so happy today") is None
+    assert extract_name("this traffic is killing me") is None

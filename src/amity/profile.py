@@ -11,11 +11,12 @@ _NAME = r"([A-ZÀ-Ý][a-zà-ÿ'’-]{1,30}(?:\s[A-ZÀ-Ý][a-zà-ÿ'’-]{1,30})?
 _PATTERNS = (
     re.compile(rf"\bmy name(?:'s| is)\s+{_NAME}", re.IGNORECASE),
     re.compile(rf"\bcall me\s+{_NAME}", re.IGNORECASE),
-    re.compile(rf"\b(?:i am|i'm|im)\s+{_NAME}\s*(?:[.!,;]|$)"),
+    re.compile(rf"\b(?i:i am|i'm|i’m|im)\s+{_NAME}\s*(?:[.!,;]|$)"),
     re.compile(rf"\bich hei(?:ß|ss)e\s+{_NAME}", re.IGNORECASE),
     re.compile(rf"\bje m'appelle\s+{_NAME}", re.IGNORECASE),
     re.compile(rf"\bme llamo\s+{_NAME}", re.IGNORECASE),
 )
+_JOINERS = {"and", "i", "but", "from", "here", "by", "the", "und", "et", "y", "is"}
 # Words that follow "I'm" but are not names.
 _NOT_NAMES = {
     "fine",
@@ -67,8 +68,12 @@ def extract_name(text: str) -> str | None:
         first = name.split()[0]
         if first.lower() in _NOT_NAMES:
             continue
-        if pattern is _PATTERNS[2] and " " in name:
-            name = first
+        parts = name.split()
+        # A second word counts only when written as a name ("Mary Ann"), never "and", "from", ...
+        name = " ".join(
+            [first]
+            + [p for p in parts[1:] if p[:1].isupper() and p.lower() not in _JOINERS and pattern is not _PATTERNS[2]]
+        )
         return " ".join(part[:1].upper() + part[1:] for part in name.split())
     return None
 

@@ -59,7 +59,7 @@ async def _chat(app: App, user: str | None, session: str | None) -> None:
     console.print(f"[bold]{escape(persona.name)}[/bold] - type /help for commands, /quit to leave.")
     if profile.display_name is None and sys.stdin.isatty():
         answer = console.input("What should I call you? ").strip()
-        name = extract_name(answer) or (answer.split()[0].strip(".,!").title() if answer else None)
+        name = extract_name(answer) or (extract_name(f"My name is {answer.title()}") if answer else None)
         if name:
             store.update_user(user_id, display_name=name)
     async for event in app.companion.open(user_id, session):
