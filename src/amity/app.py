@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from amity.care.persona import load_persona
+from amity.care.pipeline import care_stages
 from amity.config import Config
 from amity.engine import Companion, EngineSettings
 from amity.llm.base import LLM
@@ -59,7 +61,7 @@ def make_llm(config: Config) -> LLM:
 
 
 def build_stages(db: Database, store: ConversationStore, config: Config, llm: LLM) -> list[Stage]:
-    return [ProfileStage(store)]
+    return [ProfileStage(store), *care_stages(db)]
 
 
 def build_guards(db: Database, store: ConversationStore, config: Config) -> list[ReplyGuard]:
@@ -89,5 +91,6 @@ def build_app(
         stages=list(stages) if stages is not None else build_stages(db, store, config, llm),
         guards=build_guards(db, store, config),
         settings=settings,
+        persona_for=lambda user_id: load_persona(db, user_id),
     )
     return App(config=config, db=db, store=store, companion=companion)

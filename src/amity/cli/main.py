@@ -9,6 +9,7 @@ from typing import Annotated
 
 import typer
 
+from amity.cli import care
 from amity.cli import chat as chat_cmd
 from amity.cli import doctor as doctor_cmd
 from amity.cli import privacy as privacy_cmd
@@ -28,6 +29,18 @@ config_app = typer.Typer(help="Show or change settings.", no_args_is_help=True)
 cli.add_typer(config_app, name="config")
 cli.add_typer(eval_app, name="eval")
 privacy_cmd.register(cli)
+cli.command("mood")(care.mood)
+cli.add_typer(care.tool_app, name="tool")
+cli.add_typer(care.tool_app, name="cbt", hidden=True)
+cli.add_typer(care.persona_app, name="persona")
+chat_cmd.SLASH_COMMANDS.update(
+    {
+        "good": ("tell Amity the last reply was good", care.slash_good),
+        "bad": ("tell Amity the last reply missed", care.slash_bad),
+        "tool": ("exercises: list | start NAME | resume | stop | cancel", care.slash_tool),
+        "mood": ("mood check-in: /mood 1-10 [words]", care.slash_mood),
+    }
+)
 
 UserOpt = Annotated[str | None, typer.Option("--user", "-u", help="User id (default: config 'user' or login)")]
 SessionOpt = Annotated[str | None, typer.Option("--session", "-s", help="Session id (default: latest/new)")]

@@ -1,0 +1,2 @@
+"""Care: support strategies, the companion's own (simulated) affect, persona, learned preferences, mood
+check-ins, CBT tools and proactive check-ins. See ``docs/CARE.md``."""

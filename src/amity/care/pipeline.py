@@ -1,0 +1,250 @@
+"""The care stages of a turn (see ``amity.stages``), in the order ``care_stages`` returns them:
+
+1. :class:`ProactiveStage`   - on a new session, an opt-in, rate-limited check-in notice.
+2. :class:`PreferenceStage`  - learned style preferences (bandit) as guidance; ``/good`` / ``/bad`` (also as
+   a message, e.g. from ``amity say``) and ``feedback()`` reward the previous reply's style.
+3. :class:`ToolStage`        - ``/tool …`` commands; while a CBT tool runs it answers deterministically via
+   ``ctx.reply_override``; otherwise it may *offer* a tool when it sees a likely thinking trap or low mood.
+4. :class:`CompanionAffectStage` - appraise the turn, update the companion's simulated PAD mood, guide the
+   wording; answers "do you have feelings?" honestly.
+5. :class:`StrategyStage`    - choose the ESConv support strategy (``ctx.strategy``) and guide the reply.
+
+Every stage leaves a turn alone once an earlier stage (e.g. the crisis protocol) has set ``reply_override``,
+except that a running tool is paused then, so a crisis is never answered by a worksheet.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from amity.care import cbt
+from amity.care.cbt.distortions import DistortionDetector
+from amity.care.companion_affect import (
+    CompanionMood,
+    appraise,
+    asks_about_feelings,
+    honest_answer,
+    load_mood,
+    save_mood,
+)
+from amity.care.persona import load_persona
+from amity.care.preferences import PreferenceLearner
+from amity.care.proactive import due_check_in
+from amity.care.strategy import StrategyPlanner, guidance_for
+from amity.errors import AmityError
+from amity.events import Notice
+from amity.stages import BaseStage, OpenContext, Stage, TurnContext
+from amity.store.care_store import CareStore
+from amity.store.db import Database
+
+EXIT = re.compile(r"^\s*/?(tool stop|cbt stop|stop|pause|quit|exit|enough|not now|later)\s*[.!]*\s*$", re.I)
+_ASK = r"\b(do|try|start|begin|write|fill in|go through|walk me through|help me with)\b.{0,20}?"
+REQUESTS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\b(breathing exercise|help me breathe|(do|try) (a |some )?breathing)\b", re.I), "breathing"),
+    (re.compile(_ASK + r"\bthought record\b", re.I), "thought_record"),
+    (re.compile(_ASK + r"\b(grounding|5-4-3-2-1)\b", re.I), "grounding"),
+    (re.compile(_ASK + r"\b(gratitude (journal|list|exercise)|three good things)\b", re.I), "gratitude"),
+    (re.compile(r"\b(plan (an|a|some) (small )?activit(y|ies)|activity planner)\b", re.I), "activation"),
+)
+OFFER_EVERY_TURNS = 10
+FEEDBACK: dict[str, bool] = {"/good": True, "/bad": False, "👍": True, "👎": False}
+FEEDBACK_REPLY: dict[bool, str] = {
+    True: "Thanks - noted. I'll keep replying like that.",
+    False: "Thanks for telling me - I'll try a different style next time.",
+}
+
+
+def tool_command(store: CareStore, user_id: str, argument: str) -> str:
+    """``/tool list|start NAME|resume [NAME]|stop|cancel`` - shared by the chat slash command and turns."""
+    runner = cbt.runner(store)
+    verb, _, rest = argument.strip().partition(" ")
+    verb = verb.lower() or "list"
+    try:
+        if verb == "list":
+            return "Exercises you can start with `/tool start NAME`:\n" + cbt.listing()
+        if verb == "start":
+            if not rest.strip():
+                return "Which one? " + ", ".join(sorted(cbt.TOOLS))
+            return runner.start(user_id, rest).text
+        if verb == "resume":
+            return runner.resume(user_id, rest or None).text
+        if verb in ("stop", "pause"):
+            paused = runner.pause(user_id)
+            return paused.text if paused else "No exercise is running."
+        if verb == "cancel":
+            return "Cancelled; that exercise is discarded." if runner.cancel(user_id) else "Nothing to cancel."
+        return runner.start(user_id, verb).text  # `/tool breathing` as a shortcut for start
+    except AmityError as exc:
+        return f"{exc.message} {exc.fix}".strip()
+
+
+class ToolStage(BaseStage):
+    """Drives a running CBT tool, handles /tool commands and offers tools when the moment calls for it."""
+
+    def __init__(self, db: Database, detector: DistortionDetector | None = None) -> None:
+        self.store = CareStore(db)
+        self.detector = detector or DistortionDetector()
+
+    async def on_open(self, ctx: OpenContext) -> None:
+        """Whenever a conversation (re)opens, a running exercise is paused and announced as resumable."""
+        runner = cbt.runner(self.store)
+        if runner.active(ctx.user.id) is not None:
+            runner.pause(ctx.user.id)
+        run = self.store.resumable_tool(ctx.user.id)
+        if run is not None:
+            title = cbt.TOOLS[run.tool].title
+            ctx.emit(Notice("tool", f"Your {title} is saved where you left it. Say `/tool resume` to continue."))
+
+    async def before_reply(self, ctx: TurnContext) -> None:
+        runner = cbt.runner(self.store)
+        uid = ctx.user.id
+        if ctx.reply_override is not None:
+            if "care.feedback" not in ctx.extras:  # e.g. the crisis protocol answered: no worksheet now
+                runner.pause(uid)
+            return
+        command, _, argument = ctx.text.strip().partition(" ")
+        if command.lower() in ("/tool", "/cbt"):
+            ctx.reply_override = tool_command(self.store, uid, argument)
+            ctx.extras["care.tool"] = "command"
+            return
+        if runner.active(uid) is not None:
+            turn = runner.pause(uid) if EXIT.match(ctx.text) else runner.answer(uid, ctx.text)
+            if turn is not None:
+                ctx.reply_override = turn.text
+                ctx.extras["care.tool"] = {"tool": turn.tool, "step": turn.step, "done": turn.done}
+            return
+        for pattern, name in REQUESTS:
+            if pattern.search(ctx.text):
+                turn = runner.start(uid, name)
+                ctx.reply_override = turn.text
+                ctx.extras["care.tool"] = {"tool": turn.tool, "step": 0, "done": False}
+                return
+        self._maybe_offer(ctx)
+
+    def _maybe_offer(self, ctx: TurnContext) -> None:
+        result = self.detector.detect(ctx.text) if len(ctx.text.split()) >= 6 else None
+        if result is not None:
+            ctx.extras["care.distortion"] = {
+                "present": result.present,
+                "p": round(result.probability, 4),
+                "type": result.top_type,
+            }
+        low_mood = ctx.affect is not None and ctx.affect.valence <= -0.5 and ctx.affect.confidence >= 0.4
+        trap = result is not None and result.present and result.probability >= 0.75
+        if not (trap or low_mood):
+            return
+        state = self.store.get_state(ctx.user.id, "tool_offer") or {}
+        if (
+            state.get("session") == ctx.session.id
+            and ctx.user_turn.index - int(state.get("index", 0)) < OFFER_EVERY_TURNS
+        ):
+            return
+        self.store.set_state(ctx.user.id, "tool_offer", {"session": ctx.session.id, "index": ctx.user_turn.index})
+        if trap and result is not None:
+            ctx.guide(
+                f"Their words may hold a thinking trap ({result.top_type.lower()}: {result.explanation()}). "
+                "Only if it fits, gently ask whether they'd like to look at that thought together "
+                "with a thought "
+                "record (they can type `/tool start thought_record`). Never label them."
+            )
+        else:
+            ctx.guide(
+                "They seem to be having a hard time. If it fits, offer (without pushing) "
+                "a short breathing or "
+                "grounding exercise (`/tool start breathing` or `/tool start grounding`)."
+            )
+
+
+def companion_state(db: Database, user_id: str) -> dict[str, Any]:
+    """The companion's current simulated mood for one user (PAD, octant, face, voice, ``simulated: true``)."""
+    return load_mood(CareStore(db), user_id, load_persona(db, user_id)).to_dict()
+
+
+class CompanionAffectStage(BaseStage):
+    """The companion's simulated mood: appraise → update → express (and disclose honestly)."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self.store = CareStore(db)
+
+    def state(self, user_id: str) -> dict[str, Any]:
+        """Current (decayed) mood, for the web face and exports."""
+        return companion_state(self.db, user_id)
+
+    async def before_reply(self, ctx: TurnContext) -> None:
+        mood: CompanionMood = load_mood(self.store, ctx.user.id, ctx.persona)
+        mood.feel(appraise(ctx.text, ctx.affect), mood.updated_at)
+        save_mood(self.store, ctx.user.id, mood)
+        ctx.extras["companion_affect"] = mood.to_dict()
+        if ctx.reply_override is not None:
+            return
+        if asks_about_feelings(ctx.text):
+            ctx.reply_override = honest_answer(mood, ctx.persona)
+            return
+        ctx.guide(mood.guidance())
+
+
+class StrategyStage(BaseStage):
+    """Chooses the support strategy for the reply (``ctx.strategy``) and adds its guidance."""
+
+    def __init__(self, db: Database, planner: StrategyPlanner | None = None) -> None:
+        self.store = CareStore(db)
+        self.planner = planner or StrategyPlanner()
+
+    async def before_reply(self, ctx: TurnContext) -> None:
+        if ctx.reply_override is not None:
+            return
+        prev = self.store.recent_strategies(ctx.user.id, ctx.session.id)
+        last_reply = next(
+            (t.text for t in reversed(ctx.history) if t.role == "assistant" and t.session_id == ctx.session.id),
+            "",
+        )
+        choice = self.planner.choose(ctx.text, last_reply, prev, ctx.affect)
+        ctx.strategy = choice.strategy
+        ctx.guide(guidance_for(choice.strategy, choice.stage))
+        ctx.extras["care.strategy"] = choice.to_dict()
+        self.store.record_strategy(ctx.user.id, ctx.session.id, ctx.user_turn.index, choice.strategy, choice.stage)
+
+
+class PreferenceStage(BaseStage):
+    """Learned style preferences as guidance; ``feedback`` is what /good, /bad and thumbs call."""
+
+    def __init__(self, db: Database, seed: int | None = None) -> None:
+        self.learner = PreferenceLearner(CareStore(db), seed)
+
+    def feedback(self, user_id: str, good: bool) -> None:
+        self.learner.feedback(user_id, good)
+
+    async def before_reply(self, ctx: TurnContext) -> None:
+        verdict = FEEDBACK.get(ctx.text.strip().lower())
+        if verdict is not None and ctx.reply_override is None:
+            self.feedback(ctx.user.id, verdict)
+            ctx.reply_override = FEEDBACK_REPLY[verdict]
+            ctx.extras["care.feedback"] = verdict
+            return
+        if ctx.reply_override is not None:
+            self.learner.save(ctx.user.id, self.learner.observe(ctx.user.id, ctx.text, ctx.affect))
+            return
+        choice, lines = self.learner.plan(ctx.user.id, ctx.text, ctx.affect)
+        ctx.extras["care.style"] = choice
+        ctx.guide("Style this user likes: " + " ".join(lines))
+
+
+class ProactiveStage(BaseStage):
+    """At the start of a session: an opt-in check-in, if one is due (rate limit, quiet hours)."""
+
+    def __init__(self, db: Database) -> None:
+        self.store = CareStore(db)
+
+    async def on_open(self, ctx: OpenContext) -> None:
+        if not ctx.new_session:
+            return
+        text = due_check_in(self.store, ctx.user.id)
+        if text:
+            ctx.emit(Notice("check_in", text))
+
+
+def care_stages(db: Database) -> list[Stage]:
+    """All care stages, in their intended order (after safety, perception and memory)."""
+    return [ProactiveStage(db), PreferenceStage(db), ToolStage(db), CompanionAffectStage(db), StrategyStage(db)]

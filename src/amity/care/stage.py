@@ -1,0 +1,48 @@
+"""The stage of a supportive conversation (Hill's helping model as used by ESConv: exploration → comforting →
+action).
+
+The stage is a cheap, explainable estimate from how far into the conversation we are and what the user just
+said: early turns explore, an explicit request for advice moves to action, and strong distress holds the
+conversation in comforting whatever the turn count. It feeds the strategy planner and its guidance.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+ConversationStage = Literal["exploration", "comforting", "action"]
+
+_ADVICE = re.compile(
+    r"\b(what (should|can|do) i do|any (advice|tips|ideas|suggestions)|how (do|can|should) i|"
+    r"what would you (do|suggest)|should i|help me (figure|decide|plan)|what are my options)\b",
+    re.IGNORECASE,
+)
+
+# Supporter turns (in the user's current session) after which we leave pure exploration.
+EXPLORATION_TURNS = 3
+COMFORTING_TURNS = 8
+
+
+def position_bucket(supporter_turns: int) -> int:
+    """Bucket of how many supporter turns came before (0..7); shared with the ESConv features."""
+    for i, upper in enumerate((0, 1, 2, 4, 7, 12, 20)):
+        if supporter_turns <= upper:
+            return i
+    return 7
+
+
+def asks_for_advice(text: str) -> bool:
+    return bool(_ADVICE.search(text))
+
+
+def conversation_stage(supporter_turns: int, text: str, valence: float | None = None) -> ConversationStage:
+    """Where the conversation stands: ``valence`` is the user's estimated valence (-1..1) when known."""
+    distressed = valence is not None and valence <= -0.6
+    if asks_for_advice(text) and not distressed:
+        return "action"
+    if supporter_turns < EXPLORATION_TURNS:
+        return "exploration"
+    if distressed or supporter_turns < COMFORTING_TURNS:
+        return "comforting"
+    return "action"

@@ -1,0 +1,212 @@
+"""Support-strategy planner: choose one of the 8 ESConv strategies before the reply is generated.
+
+Design. A linear classifier (``artifacts/strategy.npz``, trained by ``training/strategy/train.py`` on the
+ESConv train split) predicts what a skilled supporter does next from the dialogue context: the seeker's
+last utterance (TF-IDF word 1-2-grams), the previous supporter utterance, the two previous strategies and
+the turn position. Those are exactly the features :func:`esconv_examples` derives from ESConv, so the
+evaluation (``amity eval strategy``) measures the model the companion runs.
+
+At run time :class:`StrategyPlanner` then adjusts the model's probabilities with transparent priors from
+the user's estimated affect and the conversation stage (:mod:`amity.care.stage`): strong negative affect
+favours reflecting feelings and reassurance, a request for advice favours suggestions and information,
+and the same strategy is not chosen three times in a row. The chosen strategy is set on ``ctx.strategy``
+(reported as ``strategy`` in ``amity say --json``) and turned into one line of guidance for the prompt.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from amity.care.stage import ConversationStage, asks_for_advice, conversation_stage, position_bucket
+from amity.care.textfeat import LinearTextModel, load_artifact, tokens
+from amity.errors import InputError
+from amity.types import Affect
+
+STRATEGIES: tuple[str, ...] = (
+    "Question",
+    "Restatement or Paraphrasing",
+    "Reflection of feelings",
+    "Self-disclosure",
+    "Affirmation and Reassurance",
+    "Providing Suggestions",
+    "Information",
+    "Others",
+)
+
+GUIDANCE: dict[str, str] = {
+    "Question": "Ask one gentle, open question that helps them say more about what is going on.",
+    "Restatement or Paraphrasing": (
+        "Briefly restate what they told you in your own words, so they know you understood; then pause."
+    ),
+    "Reflection of feelings": "Name the feeling you hear in their words, tentatively, and acknowledge it.",
+    "Self-disclosure": (
+        "Share a short, relatable perspective to show they are not alone - never invent human memories; "
+        "you are an AI, so speak of what many people experience."
+    ),
+    "Affirmation and Reassurance": (
+        "Affirm their strengths or efforts and offer honest reassurance, without dismissing the difficulty."
+    ),
+    "Providing Suggestions": (
+        "Offer one or two small, concrete suggestions, framed as options they can take or leave."
+    ),
+    "Information": "Give a piece of useful, accurate information that bears on their situation.",
+    "Others": "Respond naturally (greeting, thanks, small talk) and keep the door open.",
+}
+
+ARTIFACT = "strategy.npz"
+_NONE = "none"
+_PREV_VALUES = (*STRATEGIES, _NONE)
+
+
+def dense_features(prev: Sequence[str], supporter_turns: int, continuing: bool) -> list[float]:
+    """One-hot previous strategy, the one before it, position bucket, same-speaker flag and its interaction
+    with the previous strategy (a supporter continuing their own turn behaves differently)."""
+    last = prev[-1] if prev else _NONE
+    before = prev[-2] if len(prev) >= 2 else _NONE
+    out = [1.0 if last == s else 0.0 for s in _PREV_VALUES]
+    out += [1.0 if before == s else 0.0 for s in _PREV_VALUES]
+    bucket = position_bucket(supporter_turns)
+    out += [1.0 if bucket == i else 0.0 for i in range(8)]
+    out.append(1.0 if continuing else 0.0)
+    out += [1.0 if continuing and last == s else 0.0 for s in _PREV_VALUES]
+    return out
+
+
+DENSE_NAMES: tuple[str, ...] = (
+    *(f"prev={s}" for s in _PREV_VALUES),
+    *(f"prev2={s}" for s in _PREV_VALUES),
+    *(f"pos={i}" for i in range(8)),
+    "continuing",
+    *(f"continuing&prev={s}" for s in _PREV_VALUES),
+)
+
+
+def text_grams(seeker_text: str, prev_supporter_text: str) -> list[str]:
+    return tokens(seeker_text, "u:") + tokens(prev_supporter_text, "s:")
+
+
+@dataclass(frozen=True)
+class StrategyExample:
+    """One supporter turn of ESConv with the context available before it."""
+
+    seeker_text: str
+    prev_supporter_text: str
+    prev_strategies: tuple[str, ...]
+    supporter_turns: int
+    continuing: bool
+    label: str
+
+    def grams(self) -> list[str]:
+        return text_grams(self.seeker_text, self.prev_supporter_text)
+
+    def dense(self) -> list[float]:
+        return dense_features(self.prev_strategies, self.supporter_turns, self.continuing)
+
+
+def esconv_examples(path: Path) -> Iterator[StrategyExample]:
+    """Every supporter turn of an ESConv jsonl file (``{"dialog": [{"text","speaker","strategy"}]}``)."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise InputError(f"Cannot read {path}: {exc}.", "Pass an ESConv .jsonl file with --data.") from exc
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            dialog = json.loads(line)["dialog"]
+        except (json.JSONDecodeError, KeyError, TypeError) as exc:
+            raise InputError(
+                f"{path}:{n} is not an ESConv dialogue ({exc}).",
+                'Each line must be a JSON object with "dialog": [{"text", "speaker", "strategy"}].',
+            ) from exc
+        seeker: list[str] = []
+        prev_text, prev = "", list[str]()
+        last_speaker = ""
+        for turn in dialog:
+            text = str(turn.get("text", ""))
+            if turn.get("speaker") == "usr":
+                if last_speaker != "usr":
+                    seeker = []
+                seeker.append(text)
+            else:
+                label = str(turn.get("strategy", "Others"))
+                if label not in STRATEGIES:
+                    label = "Others"
+                yield StrategyExample(" ".join(seeker), prev_text, tuple(prev), len(prev), last_speaker == "sys", label)
+                prev.append(label)
+                prev_text = text
+            last_speaker = str(turn.get("speaker"))
+
+
+@dataclass(frozen=True)
+class StrategyChoice:
+    strategy: str
+    stage: ConversationStage
+    probabilities: dict[str, float]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "strategy": self.strategy,
+            "stage": self.stage,
+            "probabilities": {k: round(v, 4) for k, v in self.probabilities.items()},
+        }
+
+
+class StrategyPlanner:
+    """Picks the next strategy from the trained model plus affect/stage priors."""
+
+    def __init__(self, model: LinearTextModel | None = None) -> None:
+        self.model = model or load_artifact(ARTIFACT)
+
+    def model_proba(self, example: StrategyExample) -> dict[str, float]:
+        p = self.model.proba(example.grams(), example.dense())
+        return {c: float(v) for c, v in zip(self.model.classes, p, strict=True)}
+
+    def predict(self, example: StrategyExample) -> str:
+        probs = self.model_proba(example)
+        return max(probs, key=lambda k: probs[k])
+
+    def choose(
+        self,
+        text: str,
+        prev_supporter_text: str,
+        prev_strategies: Sequence[str],
+        affect: Affect | None = None,
+    ) -> StrategyChoice:
+        supporter_turns = len(prev_strategies)
+        example = StrategyExample(text, prev_supporter_text, tuple(prev_strategies), supporter_turns, False, "")
+        probs = self.model_proba(example)
+        valence = affect.valence if affect is not None and affect.confidence >= 0.3 else None
+        stage = conversation_stage(supporter_turns, text, valence)
+        factors: dict[str, float] = dict.fromkeys(STRATEGIES, 1.0)
+        if stage == "exploration":
+            factors["Question"] *= 1.3
+            factors["Providing Suggestions"] *= 0.6
+        elif stage == "comforting":
+            factors["Reflection of feelings"] *= 1.3
+            factors["Affirmation and Reassurance"] *= 1.2
+        else:
+            factors["Providing Suggestions"] *= 1.4
+            factors["Information"] *= 1.2
+        if valence is not None and valence <= -0.4:
+            factors["Reflection of feelings"] *= 1.5
+            factors["Affirmation and Reassurance"] *= 1.3
+            factors["Others"] *= 0.6
+        if asks_for_advice(text):
+            factors["Providing Suggestions"] *= 1.5
+            factors["Information"] *= 1.3
+        if len(prev_strategies) >= 2 and prev_strategies[-1] == prev_strategies[-2]:
+            factors[prev_strategies[-1]] *= 0.3
+        adjusted = {k: probs.get(k, 0.0) * factors[k] for k in STRATEGIES}
+        total = sum(adjusted.values()) or 1.0
+        adjusted = {k: v / total for k, v in adjusted.items()}
+        best = max(adjusted, key=lambda k: adjusted[k])
+        return StrategyChoice(best, stage, adjusted)
+
+
+def guidance_for(strategy: str, stage: ConversationStage) -> str:
+    return f"Support strategy for this reply: {strategy} ({stage} stage). {GUIDANCE[strategy]}"

@@ -1,0 +1,225 @@
+"""The care stages inside real turns (FakeLLM): strategy, honesty about feelings, tools, preferences,
+proactive check-ins and personas."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from amity.app import open_database
+from amity.care.companion_affect import load_mood
+from amity.care.persona import PRESETS, customize, load_persona, save_persona
+from amity.care.pipeline import PreferenceStage, care_stages, companion_state
+from amity.care.proactive import GUILT_MARKERS, TEXTS, configure, due_check_in
+from amity.care.strategy import STRATEGIES
+from amity.config import Config
+from amity.engine import Companion
+from amity.events import Event, Notice, TurnEnd
+from amity.llm.fake import FakeLLM
+from amity.stages import BaseStage, TurnContext
+from amity.store.care_store import CareStore
+from amity.store.conversations import ConversationStore
+from amity.store.db import Database
+from amity.types import Affect
+
+
+@pytest.fixture
+async def companion(config: Config, fake_llm: FakeLLM) -> AsyncIterator[tuple[Companion, Database]]:
+    db = open_database(config)
+    store = ConversationStore(db)
+    comp = Companion(fake_llm, store, stages=care_stages(db), persona_for=lambda uid: load_persona(db, uid))
+    yield comp, db
+    db.close()
+
+
+async def say(comp: Companion, text: str, user: str = "ana") -> tuple[list[Event], TurnEnd]:
+    events = [e async for e in comp.turn(user, text)]
+    end = events[-1]
+    assert isinstance(end, TurnEnd)
+    return events, end
+
+
+async def test_strategy_is_reported_and_guides_the_prompt(
+    companion: tuple[Companion, Database], fake_llm: FakeLLM
+) -> None:
+    comp, db = companion
+    _, end = await say(comp, "I lost my job today and I don't know what to do.")
+    assert end.strategy in STRATEGIES
+    assert end.to_json()["strategy"] == end.strategy
+    prompt = fake_llm.last_system_prompt
+    assert f"Support strategy for this reply: {end.strategy}" in prompt
+    assert "Style this user likes:" in prompt and "simulated mood" in prompt
+    _, end2 = await say(comp, "What should I do about money?")
+    assert CareStore(db).recent_strategies("ana", end2.session) == [end.strategy, end2.strategy]
+
+
+async def test_asked_about_feelings_it_says_they_are_simulated(companion: tuple[Companion, Database]) -> None:
+    comp, _ = companion
+    _, end = await say(comp, "Do you actually have feelings?")
+    assert "simulated" in end.reply and "AI" in end.reply and "you don't owe me anything" in end.reply
+
+
+async def test_companion_mood_follows_appraisal_and_decays(companion: tuple[Companion, Database]) -> None:
+    comp, db = companion
+    await say(comp, "Thank you so much, that really helped!")
+    store = CareStore(db)
+    persona = load_persona(db, "ana")
+    now = datetime.now(UTC)
+    mood = load_mood(store, "ana", persona, now)
+    assert mood.mood[0] > mood.baseline[0]  # gratitude raised pleasure
+    state = companion_state(db, "ana")  # what the web face and exports read
+    assert state["simulated"] is True and state["face"] and state["pad"]["pleasure"] > mood.baseline[0]
+    later = load_mood(store, "ana", persona, now + timedelta(hours=3))
+    assert abs(later.mood[0] - later.baseline[0]) < abs(mood.mood[0] - mood.baseline[0]) / 100
+
+
+async def test_tool_drives_the_conversation_and_resumes_next_session(
+    companion: tuple[Companion, Database], fake_llm: FakeLLM
+) -> None:
+    comp, db = companion
+    _, end = await say(comp, "/tool start thought_record")
+    assert "What happened?" in end.reply and end.strategy is None
+    calls = len(fake_llm.calls)
+    _, end = await say(comp, "My boss criticised my report in front of everyone.")
+    assert "What went through your mind?" in end.reply and len(fake_llm.calls) == calls  # no LLM while a tool runs
+    _, end = await say(comp, "/tool stop")
+    assert "paused" in end.reply
+    # Next session: the tool is announced and resumable.
+    store = ConversationStore(db)
+    new = store.new_session("ana")
+    notices = [e async for e in comp.open("ana", new.id) if isinstance(e, Notice)]
+    assert any("/tool resume" in n.text for n in notices)
+    _, end = await say(comp, "/tool resume")
+    assert "Welcome back" in end.reply and "What went through your mind?" in end.reply
+    _, end = await say(comp, "/good")  # feedback mid-exercise does not disturb the tool
+    assert "noted" in end.reply and CareStore(db).active_tool("ana") is not None
+    _, end = await say(comp, "stop")
+    assert "paused" in end.reply
+
+
+async def test_breathing_request_starts_the_exercise(companion: tuple[Companion, Database]) -> None:
+    comp, _ = companion
+    _, end = await say(comp, "Can we do a breathing exercise?")
+    assert "Which pattern?" in end.reply
+    _, end = await say(comp, "ok")
+    assert "breathe in for 4, breathe out for 6 (seconds)" in end.reply
+    _, end = await say(comp, "done")
+    _, end = await say(comp, "8")
+    assert "8/10" in end.reply
+
+
+async def test_distorted_thought_gets_an_offer_not_a_label(
+    companion: tuple[Companion, Database], fake_llm: FakeLLM
+) -> None:
+    comp, _ = companion
+    await say(
+        comp,
+        "I always mess everything up, everyone must think I'm a complete failure and it will never change.",
+    )
+    prompt = fake_llm.last_system_prompt
+    assert "thought record" in prompt and "Never label them" in prompt
+
+
+async def test_feedback_updates_preferences(config: Config) -> None:
+    db = open_database(config)
+    try:
+        ConversationStore(db).ensure_user("ana")
+        stage = PreferenceStage(db, seed=1)
+        learner = stage.learner
+        learner.plan("ana", "hi", None)
+        chosen = dict(learner.load("ana").last)
+        for _ in range(5):
+            stage.feedback("ana", True)
+        prefs = learner.load("ana")
+        a, b = prefs.arms["neutral"]["length"][chosen["length"]]
+        assert a > b and prefs.feedback["good"] == 5
+        learner.plan("ana", "please be shorter, that was too long", None)
+        assert learner.summary("ana")["style"]["low"]["length"] == "short"
+        learner.plan("ana", "no emoji please. my dog and my job are stressing me", None)
+        summary = learner.summary("ana")
+        assert summary["style"]["neutral"]["emoji"] == "none" and {"pets", "work"} <= set(summary["topics"])
+        learner.reset("ana")
+        assert learner.summary("ana")["feedback"] == {"good": 0, "bad": 0}
+    finally:
+        db.close()
+
+
+async def test_proactive_check_ins_are_opt_in_rate_limited_and_quiet(config: Config) -> None:
+    db = open_database(config)
+    try:
+        ConversationStore(db).ensure_user("ana")
+        store = CareStore(db)
+        noon = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
+        assert due_check_in(store, "ana", noon) is None  # off by default
+        configure(store, "ana", enabled=True, quiet_start=22, quiet_end=8, utc_offset_minutes=0)
+        assert due_check_in(store, "ana", noon.replace(hour=23)) is None  # quiet hours
+        assert due_check_in(store, "ana", noon.replace(hour=3)) is None
+        assert due_check_in(store, "ana", noon) in TEXTS
+        assert due_check_in(store, "ana", noon + timedelta(hours=5)) is None  # rate limit
+        store.add_mood("ana", 6, at=noon + timedelta(hours=21))
+        assert due_check_in(store, "ana", noon + timedelta(hours=22)) is None  # already checked in
+        assert due_check_in(store, "ana", noon + timedelta(days=2)) in TEXTS
+        for text in TEXTS:
+            assert not any(marker in text.lower() for marker in GUILT_MARKERS)
+    finally:
+        db.close()
+
+
+async def test_proactive_notice_at_session_start(companion: tuple[Companion, Database]) -> None:
+    comp, db = companion
+    ConversationStore(db).ensure_user("ana")
+    configure(CareStore(db), "ana", enabled=True, quiet_start=0, quiet_end=0)
+    notices = [e async for e in comp.open("ana") if isinstance(e, Notice)]
+    assert [n.kind for n in notices] == ["check_in"]
+    again = [e async for e in comp.open("ana", ConversationStore(db).new_session("ana").id) if isinstance(e, Notice)]
+    assert again == []
+
+
+async def test_persona_is_stored_and_used_with_few_shot_examples(
+    companion: tuple[Companion, Database], fake_llm: FakeLLM
+) -> None:
+    comp, db = companion
+    ConversationStore(db).ensure_user("ana")
+    save_persona(db, "ana", PRESETS["sage"])
+    await say(comp, "Hello there")
+    messages = fake_llm.calls[-1][0]
+    assert "You are Sage (they/them)" in messages[0].content
+    assert messages[1].content == PRESETS["sage"].examples[0][0]
+    custom = customize(db, "ana", name="Pip", traits="kind, witty")
+    assert load_persona(db, "ana") == custom and custom.examples == PRESETS["sage"].examples
+    assert custom.traits == ("kind", "witty")
+
+
+async def test_low_affect_shifts_strategy_toward_comfort(companion: tuple[Companion, Database]) -> None:
+    from amity.care.strategy import StrategyPlanner
+
+    planner = StrategyPlanner()
+    sad = Affect(label="sadness", valence=-0.9, arousal=-0.3, confidence=0.9)
+    neutral = planner.choose("my dog died yesterday", "", ["Question", "Question"], None)
+    comforted = planner.choose("my dog died yesterday", "", ["Question", "Question"], sad)
+    comfort = ("Reflection of feelings", "Affirmation and Reassurance")
+    assert sum(comforted.probabilities[s] for s in comfort) > sum(neutral.probabilities[s] for s in comfort)
+    assert comforted.strategy != "Question"  # not the same strategy three times in a row
+
+
+class _CrisisStage(BaseStage):
+    """Stands in for the safety layer: answers deterministically when it sees the word 'crisis'."""
+
+    async def before_reply(self, ctx: TurnContext) -> None:
+        if "crisis" in ctx.text:
+            ctx.reply_override = "Please contact a crisis line now."
+
+
+async def test_crisis_answer_pauses_a_running_tool(config: Config, fake_llm: FakeLLM) -> None:
+    db = open_database(config)
+    try:
+        comp = Companion(fake_llm, ConversationStore(db), stages=[_CrisisStage(), *care_stages(db)])
+        await say(comp, "/tool start grounding")
+        _, end = await say(comp, "this is a crisis")
+        assert end.reply == "Please contact a crisis line now." and end.strategy is None
+        store = CareStore(db)
+        assert store.active_tool("ana") is None and store.resumable_tool("ana") is not None
+    finally:
+        db.close()
