@@ -39,6 +39,7 @@ class Config:
     locale: str = "en-US"
     history_tokens: int = 1400  # budget for recent turns in the prompt
     summarise_after: int = 8  # summarise once this many turns have left the window
+    extract_with_llm: int = 0  # 1 = also extract facts with the LLM (JSON-schema constrained); rules always run
 
     @property
     def home(self) -> Path:

@@ -15,6 +15,8 @@ from amity.cli import doctor as doctor_cmd
 from amity.cli import privacy as privacy_cmd
 from amity.cli.common import err_console
 from amity.cli.eval_cmd import eval_app
+from amity.cli.me import me_app
+from amity.cli.memory import memory_app
 from amity.config import load_config, public_view, set_config_value
 from amity.errors import AmityError
 
@@ -28,6 +30,8 @@ cli = typer.Typer(
 config_app = typer.Typer(help="Show or change settings.", no_args_is_help=True)
 cli.add_typer(config_app, name="config")
 cli.add_typer(eval_app, name="eval")
+cli.add_typer(memory_app, name="memory")
+cli.add_typer(me_app, name="me")
 privacy_cmd.register(cli)
 cli.command("mood")(care.mood)
 cli.add_typer(care.tool_app, name="tool")

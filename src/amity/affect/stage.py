@@ -1,0 +1,126 @@
+"""The affect stage: read how the user seems to feel, tell the model (as a guess), keep mood and personality.
+
+``before_reply``: the text model reads the message (:class:`~amity.affect.text_emotion.TextEmotionModel`), the
+result is combined with any voice/face estimates the front end supplied (``ctx.channels``) - through ``fuse``
+when given (the real fusion lives in :mod:`amity.senses.fusion`), otherwise a confidence-weighted average -
+and set as ``ctx.affect``; an :class:`~amity.events.AffectDetected` event is emitted. The guidance line always
+words the estimate as a guess with its confidence and tells the model never to state it as fact and to ask
+when unsure; a second line gives the slow mood when there is enough evidence for one.
+
+``text_enabled(user_id)`` lets the user switch reading their words off (the "text" sensing channel): then only
+voice/face estimates are used, and without them the turn has no affect and no personality evidence is kept.
+
+``after_reply``: the turn's estimate is blended into the user's mood (:mod:`amity.affect.mood`, stored as
+history) and the message's word counts are added to the personality evidence
+(:mod:`amity.affect.personality`).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Sequence
+
+from amity.affect import mood as mood_model
+from amity.affect.text_emotion import TextEmotionModel, shared_model
+from amity.events import AffectDetected
+from amity.stages import BaseStage, TurnContext
+from amity.store.affect_store import AffectStore, MoodPoint
+from amity.store.db import Database, utcnow
+from amity.types import Affect, ChannelAffect
+
+Fuse = Callable[[Sequence[ChannelAffect]], Affect]
+SURE = 0.5  # below this, the guidance asks the model to check rather than assume
+MOOD_MIN_EVIDENCE = 1.5
+
+
+def simple_fuse(channels: Sequence[ChannelAffect]) -> Affect:
+    """Confidence-weighted mean of valence/arousal; label and labels from the most confident channel."""
+    weights = [max(c.confidence, 1e-3) for c in channels]
+    total = sum(weights)
+    best = max(channels, key=lambda c: c.confidence)
+    return Affect(
+        label=best.label,
+        valence=sum(w * c.valence for w, c in zip(weights, channels, strict=True)) / total,
+        arousal=sum(w * c.arousal for w, c in zip(weights, channels, strict=True)) / total,
+        confidence=best.confidence,
+        labels=best.labels,
+        channels=tuple(channels),
+    )
+
+
+def affect_guidance(affect: Affect) -> str:
+    """One line for the system prompt: the estimate worded as a guess, with its confidence."""
+    names = [e.label for e in affect.labels[:2]] or [affect.label]
+    conf = f"confidence {affect.confidence:.2f}"
+    if names == ["neutral"]:
+        return (
+            f"The user's words show no clear emotion (neutral, {conf}). Don't read feelings into it; "
+            "if it seems to matter, you can ask how they are."
+        )
+    feeling = " and ".join(names)
+    if affect.confidence >= SURE:
+        return f"The user seems to feel {feeling} ({conf}). Don't state it as fact; if unsure, gently ask."
+    return (
+        f"The user might feel {feeling}, but this is a weak guess ({conf}). Don't assume it or state it; "
+        "if it matters, gently ask how they feel."
+    )
+
+
+def mood_guidance(state: mood_model.MoodState) -> str | None:
+    word = mood_model.describe(state.valence, state.arousal)
+    if state.evidence < MOOD_MIN_EVIDENCE or word == "even":
+        return None
+    return (
+        f"Across recent conversations the user has seemed {word} overall (an estimate from their words, "
+        "not something they said)."
+    )
+
+
+class AffectStage(BaseStage):
+    """Text emotion -> ``ctx.affect`` + guidance; mood history and personality evidence after the reply."""
+
+    def __init__(
+        self,
+        db: Database,
+        *,
+        model: TextEmotionModel | None = None,
+        fuse: Fuse | None = None,
+        track_personality: bool = True,
+        text_enabled: Callable[[str], bool] | None = None,
+    ) -> None:
+        self.store = AffectStore(db)
+        self.model = model or shared_model()
+        self.fuse = fuse
+        self.track_personality = track_personality
+        self.text_enabled = text_enabled or (lambda _user_id: True)
+
+    async def before_reply(self, ctx: TurnContext) -> None:
+        others = tuple(c for c in ctx.channels if c.channel != "text")
+        reading = self.text_enabled(ctx.user.id)
+        ctx.extras["affect_text_on"] = reading
+        if reading:
+            channels = (await asyncio.to_thread(self.model.predict, ctx.text), *others)
+        elif others:
+            channels = others
+        else:
+            return
+        affect = self.fuse(channels) if self.fuse is not None else simple_fuse(channels)
+        ctx.affect = affect
+        ctx.emit(AffectDetected(affect))
+        ctx.guide(affect_guidance(affect))
+        state = self.store.latest_mood(ctx.user.id)
+        if state is not None:
+            line = mood_guidance(mood_model.decay(state, ctx.user_turn.created_at))
+            if line:
+                ctx.guide(line)
+
+    async def after_reply(self, ctx: TurnContext, reply: str) -> None:
+        affect = ctx.affect
+        if affect is not None:
+            at = ctx.user_turn.created_at or utcnow()
+            previous = self.store.latest_mood(ctx.user.id)
+            state = mood_model.update(previous, affect.valence, affect.arousal, affect.confidence, at)
+            point = MoodPoint(at, affect.label, affect.valence, affect.arousal, affect.confidence, state)
+            self.store.add_mood_point(ctx.user.id, point, ctx.session.id, ctx.user_turn.id)
+        if self.track_personality and ctx.extras.get("affect_text_on", True):
+            self.store.add_evidence(ctx.user.id, ctx.text)

@@ -1,0 +1,99 @@
+"""The affect stage in a real turn: Companion + FakeLLM + SQLite, with the shipped text model."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from amity.affect.stage import AffectStage, affect_guidance, simple_fuse
+from amity.app import build_app, open_database
+from amity.cli.affect import mood_report, personality_report
+from amity.config import Config
+from amity.events import AffectDetected, TurnEnd
+from amity.llm.fake import FakeLLM
+from amity.types import Affect, ChannelAffect, Emotion
+
+
+async def run_turn(app_: object, text: str, channels: Sequence[ChannelAffect] = ()) -> list[object]:
+    companion = app_.companion  # type: ignore[attr-defined]
+    return [e async for e in companion.turn("ana", text, channels=channels)]
+
+
+async def test_turn_carries_affect_guidance_and_mood(config: Config) -> None:
+    llm = FakeLLM(default="I'm here.")
+    db = open_database(config)
+    app = build_app(config, llm=llm, db=db, stages=[AffectStage(db)])
+    try:
+        events = await run_turn(app, "I'm so sad and lonely since my dog died, I miss him terribly.")
+        detected = [e for e in events if isinstance(e, AffectDetected)]
+        end = events[-1]
+        assert isinstance(end, TurnEnd) and end.affect is not None
+        assert len(detected) == 1 and detected[0].affect == end.affect
+        assert end.affect.valence < 0
+        assert {e.label for e in end.affect.labels} & {"sadness", "grief"}
+        out = end.to_json()["affect"]
+        assert out["channels"]["text"]["labels"] and 0 < out["confidence"] <= 1
+        prompt = llm.last_system_prompt
+        assert "seems to feel" in prompt or "might feel" in prompt
+        assert "Don't state it as fact" in prompt or "Don't assume" in prompt
+        stored = app.store.get_turn(app.store.recent_turns("ana", limit=2)[0].id)
+        assert stored.affect is not None and stored.affect.label == end.affect.label
+
+        for text in ("Still feeling awful and hopeless today.", "Everything is grey, I just feel down."):
+            await run_turn(app, text)
+        report = mood_report(db, "ana")
+        assert len(report["history"]) == 3
+        assert report["mood"]["valence"] < 0
+        assert personality_report(db, "ana")["messages"] == 3
+        await run_turn(app, "Honestly a bit better now, thanks for listening.")
+        assert "seemed" in llm.last_system_prompt  # the slow mood now has enough evidence to be mentioned
+    finally:
+        await app.aclose()
+
+
+async def test_other_channels_go_through_fuse(config: Config) -> None:
+    seen: list[tuple[str, ...]] = []
+
+    def fuse(channels: Sequence[ChannelAffect]) -> Affect:
+        seen.append(tuple(c.channel for c in channels))
+        return simple_fuse(channels)
+
+    db = open_database(config)
+    app = build_app(config, llm=FakeLLM(), db=db, stages=[AffectStage(db, fuse=fuse)])
+    voice = ChannelAffect("voice", "anger", -0.7, 0.8, 0.99, (Emotion("anger", 0.99),))
+    try:
+        events = await run_turn(app, "ok.", channels=[voice])
+        end = events[-1]
+        assert isinstance(end, TurnEnd) and end.affect is not None
+        assert seen == [("text", "voice")]
+        assert end.affect.label == "anger"  # the far more confident channel wins the label
+        assert set(end.to_json()["affect"]["channels"]) == {"text", "voice"}
+    finally:
+        await app.aclose()
+
+
+def test_guidance_wording() -> None:
+    sure = Affect("joy", 0.8, 0.5, 0.82, (Emotion("joy", 0.82),))
+    weak = Affect("fear", -0.7, 0.6, 0.3, (Emotion("fear", 0.3),))
+    neutral = Affect("neutral", 0.0, 0.0, 0.7, (Emotion("neutral", 0.7),))
+    assert affect_guidance(sure) == (
+        "The user seems to feel joy (confidence 0.82). Don't state it as fact; if unsure, gently ask."
+    )
+    assert "weak guess (confidence 0.30)" in affect_guidance(weak) and "gently ask" in affect_guidance(weak)
+    assert "no clear emotion" in affect_guidance(neutral)
+
+
+async def test_text_reading_can_be_switched_off(config: Config) -> None:
+    db = open_database(config)
+    stage = AffectStage(db, text_enabled=lambda user_id: user_id != "ana")
+    llm = FakeLLM()
+    app = build_app(config, llm=llm, db=db, stages=[stage])
+    try:
+        events = await run_turn(app, "I'm so happy today!")
+        end = events[-1]
+        assert isinstance(end, TurnEnd) and end.affect is None
+        assert not any(isinstance(e, AffectDetected) for e in events)
+        assert "seems to feel" not in llm.last_system_prompt
+        assert mood_report(db, "ana")["mood"] is None
+        assert personality_report(db, "ana")["words"] == 0
+    finally:
+        await app.aclose()
