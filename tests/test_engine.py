@@ -8,7 +8,7 @@ import pytest
 
 from amity.app import App, build_app, open_database
 from amity.config import Config
-from amity.errors import BackendUnavailable, InputError
+from amity.errors import BackendUnavailable, InputError, NotFound
 from amity.events import Event, Notice, TextDelta, TurnEnd
 from amity.llm.fake import FakeLLM
 from amity.stages import BaseStage, OpenContext, TurnContext
@@ -149,7 +149,7 @@ async def test_reply_guards_wrap_the_stream(config: Config) -> None:
 async def test_sessions_are_per_user(app: App, fake_llm: FakeLLM) -> None:
     e1 = (await collect(app, "a", "hello"))[-1]
     assert isinstance(e1, TurnEnd)
-    with pytest.raises(InputError):
+    with pytest.raises(NotFound):
         await collect(app, "b", "hello", session_id=e1.session)
     e2 = (await collect(app, "a", "again", session_id=e1.session))[-1]
     assert isinstance(e2, TurnEnd) and e2.session == e1.session and e2.turn == 2

@@ -15,7 +15,7 @@ import time
 from collections.abc import AsyncIterator, Callable, Sequence
 from dataclasses import dataclass
 
-from amity.errors import AmityError, InputError
+from amity.errors import AmityError, InputError, NotFound
 from amity.events import Event, TextDelta, TurnEnd
 from amity.llm.base import LLM, GenerationOptions, complete
 from amity.prompt import build_messages, estimate_tokens, select_history, summary_messages
@@ -75,10 +75,8 @@ class Companion:
         latest = self.store.db.query_one("SELECT id FROM sessions WHERE id = ? AND user_id = ?", (session_id, user.id))
         if latest is None:
             other = self.store.db.query_one("SELECT user_id FROM sessions WHERE id = ?", (session_id,))
-            if other is not None:
-                raise InputError(
-                    f"Session '{session_id}' belongs to another user.", "Use your own session id or omit it."
-                )
+            if other is not None:  # someone else's: answer as if it did not exist (reveal nothing)
+                raise NotFound(f"There is no session '{session_id}'.", "Omit --session to continue your latest one.")
             return self.store.new_session(user.id, session_id), True
         return self.store.get_session(session_id, user.id), False
 

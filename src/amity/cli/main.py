@@ -13,6 +13,7 @@ from amity.cli import care
 from amity.cli import chat as chat_cmd
 from amity.cli import doctor as doctor_cmd
 from amity.cli import privacy as privacy_cmd
+from amity.cli import serve as serve_cmd
 from amity.cli.common import err_console
 from amity.cli.eval_cmd import eval_app
 from amity.cli.me import me_app
@@ -33,6 +34,7 @@ cli.add_typer(eval_app, name="eval")
 cli.add_typer(memory_app, name="memory")
 cli.add_typer(me_app, name="me")
 privacy_cmd.register(cli)
+cli.command("serve")(serve_cmd.serve)
 cli.command("mood")(care.mood)
 cli.add_typer(care.tool_app, name="tool")
 cli.add_typer(care.tool_app, name="cbt", hidden=True)
