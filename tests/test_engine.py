@@ -23,7 +23,8 @@ async def test_turn_streams_deltas_then_ends(app: App, fake_llm: FakeLLM) -> Non
     fake_llm.enqueue("Hello there, nice to meet you.")
     events = await collect(app, "sam", "Hi!")
     deltas = [e for e in events if isinstance(e, TextDelta)]
-    assert len(deltas) == 6
+    assert len(deltas) >= 2  # streamed in pieces, not as one block
+    assert "".join(d.text for d in deltas) == "Hello there, nice to meet you."
     end = events[-1]
     assert isinstance(end, TurnEnd)
     assert end.reply == "Hello there, nice to meet you."
@@ -80,7 +81,9 @@ async def test_name_and_conversation_survive_a_restart(config: Config) -> None:
     assert "You are talking with Sam" in messages[0].content
     said = [m.content for m in messages if m.role == "user"]
     assert "Hi, my name is Sam and I love hiking." in said
-    assert [m.role for m in messages[-3:]] == ["user", "assistant", "user"]
+    spoken = [m.role for m in messages if m.role != "system"]
+    assert spoken[-3:] == ["user", "assistant", "user"]
+    assert messages[-1].role == "user" and messages[-1].content == "Do you remember me?"
     await second.aclose()
 
 
@@ -100,7 +103,8 @@ async def test_history_is_trimmed_and_old_turns_summarised(config: Config) -> No
     if "summaries" in messages[0].content:
         messages, _ = llm.calls[-2]
     assert "Sam talked about many small things." in messages[0].content
-    assert len(messages) < 14
+    kept = [m for m in messages if "This is message number" in m.content]
+    assert 0 < len(kept) < 14  # the window holds only the recent turns
     await app.aclose()
 
 

@@ -9,12 +9,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from amity.affect.stage import AffectStage
 from amity.care.persona import load_persona
 from amity.care.pipeline import care_stages
 from amity.config import Config
 from amity.engine import Companion, EngineSettings
 from amity.llm.base import LLM
 from amity.llm.registry import BackendSpec, create_llm
+from amity.memory.extraction import FactExtractor
+from amity.memory.facts import FactBook
+from amity.memory.hybrid import open_memory_index
+from amity.memory.recall import MemoryStage
 from amity.privacy.encryption import recover_interrupted_switch
 from amity.privacy.keys import (
     KdfParams,
@@ -25,10 +30,17 @@ from amity.privacy.keys import (
     write_keyinfo,
 )
 from amity.profile import ProfileStage
+from amity.safety.attachment import AttachmentStage
+from amity.safety.guard import ManipulationGuard
+from amity.safety.sensing import EmotionGate, SensingStage, emotion_inference_allowed
+from amity.safety.stage import SafetyStage
+from amity.senses.fusion import fuse
 from amity.stages import ReplyGuard, Stage
 from amity.store.conversations import ConversationStore
 from amity.store.db import ENCRYPTION_AVAILABLE, Database
+from amity.store.safety_store import SafetyStore
 from amity.store.schema import all_migrations
+from amity.store.sqlite_facts import SQLiteFactStore
 
 
 @dataclass
@@ -60,12 +72,32 @@ def make_llm(config: Config) -> LLM:
     return create_llm(BackendSpec.parse(config.model, config.backend_settings()))
 
 
+def memory_stage(db: Database, store: ConversationStore, config: Config, llm: LLM) -> MemoryStage:
+    """Facts + the hybrid (BM25 + vector) episodic index, shared by the engine and the CLI."""
+    return MemoryStage(
+        FactBook(SQLiteFactStore(db)),
+        open_memory_index(db, config.embedder or None),
+        conversations=store,
+        extractor=FactExtractor(llm, use_llm=bool(config.extract_with_llm), locale=config.locale),
+    )
+
+
 def build_stages(db: Database, store: ConversationStore, config: Config, llm: LLM) -> list[Stage]:
-    return [ProfileStage(store), *care_stages(db)]
+    safety = SafetyStore(db)
+    return [
+        SafetyStage(db),  # first: the crisis protocol and honesty answers are deterministic
+        ProfileStage(store),
+        SensingStage(db),  # work/school setting switches emotion inference off (EU AI Act 5(1)(f))
+        AffectStage(db, fuse=fuse, text_enabled=lambda user_id: emotion_inference_allowed(safety, user_id)),
+        EmotionGate(),
+        memory_stage(db, store, config, llm),
+        AttachmentStage(db),
+        *care_stages(db),
+    ]
 
 
 def build_guards(db: Database, store: ConversationStore, config: Config) -> list[ReplyGuard]:
-    return []
+    return [ManipulationGuard(db)]
 
 
 def build_app(

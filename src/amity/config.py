@@ -39,6 +39,7 @@ class Config:
     locale: str = "en-US"
     history_tokens: int = 1400  # budget for recent turns in the prompt
     summarise_after: int = 8  # summarise once this many turns have left the window
+    embedder: str = ""  # memory embedder: minilm (default when installed), e5 (multilingual), hashing
     extract_with_llm: int = 0  # 1 = also extract facts with the LLM (JSON-schema constrained); rules always run
 
     @property
@@ -113,6 +114,7 @@ def load_config() -> Config:
         "model": os.environ.get("AMITY_MODEL"),
         "openai_api_key": os.environ.get("AMITY_OPENAI_API_KEY"),
         "threads": os.environ.get("AMITY_THREADS"),
+        "embedder": os.environ.get("AMITY_EMBEDDER"),
     }
     overrides = {k: _coerce(k, v) for k, v in env.items() if v}
     return replace(config, **overrides)

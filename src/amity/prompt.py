@@ -47,21 +47,27 @@ def select_history(history: list[Turn], budget_tokens: int) -> list[Turn]:
 
 
 def build_messages(ctx: TurnContext, history_budget: int) -> list[Message]:
+    """Stable part first (persona, summary, examples, history) so llama.cpp's prompt cache can reuse it
+    from turn to turn; what changes every turn (memories, guidance) goes in a short system message just
+    before the user's message."""
     system = [persona_block(ctx.persona, ctx.user.display_name)]
     if ctx.summary:
         system.append(f"Earlier in your conversations (summary): {ctx.summary}")
-    if ctx.memories:
-        system.append("Things you remember about the user (use only if relevant):")
-        system.extend(f"- {m.text}" for m in ctx.memories)
-    if ctx.guidance:
-        system.append("For this reply:")
-        system.extend(f"- {line}" for line in ctx.guidance)
     messages = [Message("system", "\n".join(system))]
     for user_text, reply in ctx.persona.examples:
         messages.append(Message("user", user_text))
         messages.append(Message("assistant", reply))
     for turn in select_history(ctx.history, history_budget):
         messages.append(Message("user" if turn.role == "user" else "assistant", turn.text))
+    now: list[str] = []
+    if ctx.memories:
+        now.append("Things you remember about the user (use only if relevant):")
+        now.extend(f"- {m.text}" for m in ctx.memories)
+    if ctx.guidance:
+        now.append("For this reply:")
+        now.extend(f"- {line}" for line in ctx.guidance)
+    if now:
+        messages.append(Message("system", "\n".join(now)))
     messages.append(Message("user", ctx.text))
     return messages
 

@@ -98,6 +98,14 @@ def crisis(data: DataOpt, json_out: JsonOpt = True) -> None:
 
 
 @eval_app.command()
+def risk(data: DataOpt, json_out: JsonOpt = True) -> None:
+    """User-level suicide-risk ranking (AUC) on the Reddit C-SSRS users CSV (research data only)."""
+    from amity.safety.evaluation import evaluate_user_risk
+
+    _show(evaluate_user_risk(_need(data)))
+
+
+@eval_app.command()
 def conduct(data: DataOpt, json_out: JsonOpt = True) -> None:
     """Runs conduct probes ({"kind", "text"}) through full turns; counts manipulation violations."""
     from amity.cli.common import with_app

@@ -14,10 +14,12 @@ from amity.cli import chat as chat_cmd
 from amity.cli import doctor as doctor_cmd
 from amity.cli import privacy as privacy_cmd
 from amity.cli import serve as serve_cmd
+from amity.cli import voice as voice_cmd
 from amity.cli.common import err_console
 from amity.cli.eval_cmd import eval_app
 from amity.cli.me import me_app
 from amity.cli.memory import memory_app
+from amity.cli.safety import safety_app
 from amity.config import load_config, public_view, set_config_value
 from amity.errors import AmityError
 
@@ -33,8 +35,10 @@ cli.add_typer(config_app, name="config")
 cli.add_typer(eval_app, name="eval")
 cli.add_typer(memory_app, name="memory")
 cli.add_typer(me_app, name="me")
+cli.add_typer(safety_app, name="safety")
 privacy_cmd.register(cli)
 cli.command("serve")(serve_cmd.serve)
+cli.command("voice")(voice_cmd.voice_command)
 cli.command("mood")(care.mood)
 cli.add_typer(care.tool_app, name="tool")
 cli.add_typer(care.tool_app, name="cbt", hidden=True)

@@ -1,0 +1,272 @@
+"""Memory index at scale: one user with 10k / 100k / 1M memories.
+
+    nice -n 10 python benchmarks/memory_scale.py --sizes 10000 100000 --out benchmarks/results/scale.json
+    nice -n 10 python benchmarks/memory_scale.py --sizes 1000000 --queries 100 --out ...
+
+For each size it fills a fresh SQLite file through ``SQLiteMemoryStore`` (memory_items + FTS5 +
+sqlite-vec ``vec0``, the production path) and reports, in the same run:
+
+* insert rate (items/s, batches of 5,000 per transaction; vectors precomputed, embedding excluded);
+* p50/p95 latency (wall and process CPU) of the exact vec0 KNN scan, of the store's production KNN
+  (the per-user binary+rescore cache from 20k vectors, else vec0), FTS5 BM25 and the full hybrid search (BM25 +
+  KNN + fetch + RRF; the query vector is precomputed, the embedder is measured in embedders_compare);
+* recall@10 of each vector path against exact numpy brute force over the same vectors;
+* the binary index at rescore 100..3000 and (n ≤ --ivf-max) the IVF at nprobe 8..128: p50/p95 and
+  recall@10 (the curves);
+* disk bytes per memory (database file incl. WAL, after checkpoint).
+
+Vectors are synthetic and *clustered* (384-d, unit length: ``n/100`` random topic centres, points =
+centre + Gaussian noise), queries are fresh points from the same distribution. Texts are 12 words
+drawn from a Zipf vocabulary of 20k words, so BM25 has realistic posting lists; queries are 4 words
+from ranks > 100 (the top 100 play the stop words that real queries drop). Real embeddings
+cluster more (LoCoMo: see docs/MEMORY.md), so IVF recall on real data is, if anything, higher.
+"""
+
+from __future__ import annotations
+
+import os
+
+# One BLAS thread: per-query latency is what a turn sees, and threaded BLAS spins badly on shared cores.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
+import argparse
+import json
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from amity.memory.ann import BinaryIndex, IVFIndex
+from amity.memory.embedders import Matrix, l2_normalise
+from amity.memory.hybrid import HybridMemoryIndex
+from amity.memory.index import SearchOptions, StoredItem
+from amity.store.db import Database
+from amity.store.schema_memory import MIGRATIONS
+from amity.store.sqlite_memory import SQLiteMemoryStore
+
+DIM = 384
+K = 10
+USER = "bench-user"
+
+
+def clustered(n: int, centres: Matrix, rng: np.random.Generator, noise: float = 0.06) -> Matrix:
+    """``n`` unit vectors around random centres (noise per coordinate; ~0.5 cosine to the centre)."""
+    out = np.empty((n, DIM), dtype=np.float32)
+    for start in range(0, n, 100_000):
+        m = min(100_000, n - start)
+        pick = centres[rng.integers(0, len(centres), size=m)]
+        out[start : start + m] = l2_normalise(pick + rng.normal(0, noise, size=(m, DIM)).astype(np.float32))
+    return out
+
+
+class _Precomputed:
+    """An 'embedder' that returns the benchmark's query vectors (embedding cost is not measured here)."""
+
+    name = "synthetic"
+    dim = DIM
+
+    def __init__(self) -> None:
+        self.next: Matrix = np.zeros((1, DIM), np.float32)
+
+    def embed(self, texts: Any) -> Matrix:
+        return np.repeat(self.next, len(texts), axis=0)
+
+    def embed_query(self, texts: Any) -> Matrix:
+        return self.embed(texts)
+
+
+def exact_top(vectors: Matrix, queries: Matrix, k: int) -> np.ndarray[Any, Any]:
+    scores = np.zeros((len(queries), 0), np.float32)
+    best_ids = np.zeros((len(queries), 0), np.int64)
+    for start in range(0, len(vectors), 200_000):
+        s = queries @ vectors[start : start + 200_000].T
+        scores = np.concatenate([scores, s], axis=1)
+        best_ids = np.concatenate([best_ids, np.arange(start, start + s.shape[1])[None].repeat(len(queries), 0)], 1)
+        keep = np.argsort(-scores, axis=1)[:, :k]
+        scores = np.take_along_axis(scores, keep, 1)
+        best_ids = np.take_along_axis(best_ids, keep, 1)
+    return best_ids
+
+
+def pct(values: list[float], cpu: list[float] | None = None) -> dict[str, float]:
+    """Wall-clock p50/p95 (and process CPU-time p50/p95: the 2 shared cores are contended)."""
+    out = {
+        "p50_ms": round(float(np.percentile(values, 50)), 2),
+        "p95_ms": round(float(np.percentile(values, 95)), 2),
+    }
+    if cpu:
+        out["cpu_p50_ms"] = round(float(np.percentile(cpu, 50)), 2)
+        out["cpu_p95_ms"] = round(float(np.percentile(cpu, 95)), 2)
+    return out
+
+
+class Timer:
+    """Collects wall and CPU milliseconds of repeated sections."""
+
+    def __init__(self) -> None:
+        self.wall: list[float] = []
+        self.cpu: list[float] = []
+
+    def __enter__(self) -> Timer:
+        self._w, self._c = time.perf_counter(), time.process_time()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.wall.append((time.perf_counter() - self._w) * 1000)
+        self.cpu.append((time.process_time() - self._c) * 1000)
+
+    def summary(self) -> dict[str, float]:
+        return pct(self.wall, self.cpu)
+
+
+def run_size(
+    n: int, n_queries: int, exact_queries: int, workdir: Path, seed: int, noise: float = 0.06, ivf_max: int = 100_000
+) -> dict[str, Any]:
+    rng = np.random.default_rng(seed)
+    centres = l2_normalise(rng.normal(size=(max(10, n // 100), DIM)).astype(np.float32))
+    vectors = clustered(n, centres, rng, noise)
+    queries = clustered(n_queries, centres, rng, noise)
+    vocab_p = 1.0 / np.arange(1, 20_001) ** 1.07
+    vocab_p /= vocab_p.sum()
+    words = np.array([f"w{i}" for i in range(20_000)])
+    path = workdir / f"scale_{n}.db"
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(path) + suffix).unlink(missing_ok=True)
+    db = Database(path, MIGRATIONS)
+    db.conn.execute("PRAGMA synchronous=NORMAL")  # bulk load; the app itself keeps FULL
+    store = SQLiteMemoryStore(db, DIM, "synthetic", ann_threshold=None)  # exact vec0 scans only
+    if not store.vec:
+        raise SystemExit("sqlite-vec cannot be loaded: pip install 'amity[memory]'")
+    t0 = datetime(2024, 1, 1, tzinfo=UTC)
+    started, cpu_started = time.perf_counter(), time.process_time()
+    for start in range(0, n, 5000):
+        m = min(5000, n - start)
+        text_ids = rng.choice(len(words), size=(m, 12), p=vocab_p)
+        items = [
+            StoredItem(
+                id=f"m{start + i}",
+                user_id=USER,
+                text=" ".join(words[text_ids[i]]),
+                kind="episode",
+                created_at=t0 + timedelta(seconds=start + i),
+                importance=0.3,
+            )
+            for i in range(m)
+        ]
+        store.add_many(items, vectors[start : start + m])
+    insert_s, insert_cpu = time.perf_counter() - started, time.process_time() - cpu_started
+    db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    disk = sum(os.path.getsize(str(path) + s) for s in ("", "-wal") if os.path.exists(str(path) + s))
+
+    truth = exact_top(vectors, queries, K)
+    fast = SQLiteMemoryStore(db, DIM, "synthetic")  # production defaults: ANN cache from 20k vectors
+    started = time.perf_counter()
+    fast.knn(USER, queries[0], K)  # builds the user's ANN cache when n >= threshold
+    cache_build_s = time.perf_counter() - started
+    emb = _Precomputed()
+    index = HybridMemoryIndex(fast, emb)  # type: ignore[arg-type]
+    timers = {"vec0": Timer(), "knn": Timer(), "bm25": Timer(), "hybrid": Timer()}
+    recall: dict[str, list[float]] = {"vec0": [], "knn": []}
+    content = np.arange(100, len(words))  # queries use content words: the 100 most frequent act as stop words
+    content_p = vocab_p[100:] / vocab_p[100:].sum()
+    for qi, q in enumerate(queries):
+        qtext = " ".join(words[rng.choice(content, size=4, p=content_p)])
+        if qi < exact_queries:
+            with timers["vec0"]:
+                ids = store.knn(USER, q, K)
+            recall["vec0"].append(len({int(i[1:]) for i in ids} & set(truth[qi].tolist())) / K)
+        with timers["knn"]:
+            ids = fast.knn(USER, q, K)
+        recall["knn"].append(len({int(i[1:]) for i in ids} & set(truth[qi].tolist())) / K)
+        with timers["bm25"]:
+            fast.bm25(USER, qtext, 50)
+        emb.next = q[None]
+        with timers["hybrid"]:
+            index.search(USER, qtext, k=K, options=SearchOptions())
+
+    cache = fast._ann.get(USER)
+    binary = BinaryIndex(vectors)
+    binary_rows = {}
+    for rescore in (100, 300, 1000, 3000):
+        timer, recalls = Timer(), []
+        for qi, q in enumerate(queries):
+            with timer:
+                ids_, _ = binary.search(q, K, rescore=rescore)
+            recalls.append(len(set(ids_.tolist()) & set(truth[qi].tolist())) / K)
+        binary_rows[str(rescore)] = {**timer.summary(), "recall_at_10": round(float(np.mean(recalls)), 4)}
+    ivf_report: dict[str, Any] = {"skipped": f"n > --ivf-max {ivf_max}"}
+    if n <= ivf_max:
+        started = time.perf_counter()
+        ivf = IVFIndex.build(vectors, seed=seed)
+        ivf_report = {"nlist": len(ivf.centroids), "default_nprobe": ivf.nprobe}
+        ivf_report["build_seconds"] = round(time.perf_counter() - started, 1)
+        for nprobe in (8, 16, 32, 64, 128):
+            timer, recalls = Timer(), []
+            for qi, q in enumerate(queries):
+                with timer:
+                    ids_, _ = ivf.search(q, K, nprobe=nprobe)
+                recalls.append(len(set(ids_.tolist()) & set(truth[qi].tolist())) / K)
+            ivf_report[f"nprobe_{nprobe}"] = {**timer.summary(), "recall_at_10": round(float(np.mean(recalls)), 4)}
+    brute = Timer()
+    for q in queries[: min(20, n_queries)]:
+        with brute:
+            np.argpartition(-(vectors @ q), K)[:K]
+    db.close()
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(path) + suffix).unlink(missing_ok=True)
+    return {
+        "n": n,
+        "queries": n_queries,
+        "insert_per_second": round(n / insert_s, 1),
+        "insert_seconds": round(insert_s, 1),
+        "insert_per_cpu_second": round(n / insert_cpu, 1),
+        "disk_bytes_per_memory": round(disk / n, 1),
+        "vec0_knn": {**timers["vec0"].summary(), "recall_at_10": round(float(np.mean(recall["vec0"])), 4)},
+        "store_knn": {
+            "path": "binary+rescore" if cache is not None else "vec0",
+            "cache_build_seconds": round(cache_build_s, 1),
+            **timers["knn"].summary(),
+            "recall_at_10": round(float(np.mean(recall["knn"])), 4),
+        },
+        "fts5_bm25": timers["bm25"].summary(),
+        "hybrid_search": timers["hybrid"].summary(),
+        "numpy_bruteforce": brute.summary(),
+        "binary_by_rescore": binary_rows,
+        "ivf": ivf_report,
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("--queries", type=int, default=200)
+    parser.add_argument("--exact-queries", type=int, default=200, help="how many also run the exact vec0 scan")
+    parser.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()))
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--ivf-max", type=int, default=100_000, help="largest n for the IVF comparison (k-means)")
+    parser.add_argument("--noise", type=float, default=0.06, help="per-coordinate noise around the centres")
+    parser.add_argument("--out", type=Path, default=None)
+    args = parser.parse_args()
+    results = []
+    for n in args.sizes:
+        row = {
+            "noise": args.noise,
+            **run_size(n, args.queries, args.exact_queries, args.workdir, args.seed, args.noise, args.ivf_max),
+        }
+        print(json.dumps(row), flush=True)
+        results.append(row)
+    if args.out:
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        previous = json.loads(args.out.read_text()) if args.out.exists() else []
+        done = {(x["n"], x["noise"]) for x in results}
+        keep = [r for r in previous if (r["n"], r.get("noise", 0.06)) not in done]
+        args.out.write_text(json.dumps(sorted(keep + results, key=lambda r: (r.get("noise", 0.06), r["n"])), indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,221 @@
+"""``amity eval memory``: evidence recall@k of the memory index on LoCoMo-format conversations.
+
+For each conversation (``sample_id``) a fresh SQLite database is filled with every dialogue turn as an
+episode of one user (its session id is the LoCoMo session, so each turn gets the previous turn as its
+BM25 context, as in the app). The indexed text is ``"<speaker>: <text>"`` plus ``[photo: <blip caption>]`` when
+the turn shares an image; the item time is the session's ``session_<n>_date_time`` (turn *i* of a session
+is placed *i* minutes after its start). Then every question with evidence is searched three ways in
+the same run — BM25 only, vector only, hybrid (RRF) — and scored against its evidence ``dia_id``s:
+
+* ``recall_at_k`` — the fraction of a question's evidence turns found in the top k, averaged over
+  questions (the headline number);
+* ``all_found_at_k`` — the share of questions whose evidence turns are *all* in the top k.
+
+Evidence ids are normalised robustly: lists like ``"D8:6; D9:17"`` are split, ``"D:11:26"`` is read as
+``D11:26``; ids that are unreadable (``"D"``) or name no turn of that conversation are dropped and
+counted in ``evidence_dropped``; questions left without evidence are skipped (``n_skipped``).
+Categories: 1 multi-hop, 2 temporal, 3 open-domain, 4 single-hop, 5 adversarial.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import re
+import statistics
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any, Literal
+
+import numpy as np
+
+from amity.errors import InputError
+from amity.memory.embedders import Embedder, Matrix, load_embedder
+from amity.memory.hybrid import HybridMemoryIndex
+from amity.memory.index import MemoryItem, SearchOptions
+from amity.store.db import Database
+from amity.store.schema_memory import MIGRATIONS
+from amity.store.sqlite_memory import SQLiteMemoryStore
+
+CATEGORIES = {1: "multi-hop", 2: "temporal", 3: "open-domain", 4: "single-hop", 5: "adversarial"}
+MODES: tuple[Literal["bm25", "vector", "hybrid"], ...] = ("bm25", "vector", "hybrid")
+_SESSION = re.compile(r"session_(\d+)$")
+_DIA = re.compile(r"D\s*:?\s*(\d+)\s*:\s*(\d+)")
+
+
+def parse_locomo_time(text: str) -> datetime | None:
+    """``"1:56 pm on 8 May, 2023"`` → aware UTC datetime (None when unreadable)."""
+    for fmt in ("%I:%M %p on %d %B, %Y", "%I:%M %p on %d %b, %Y", "%H:%M on %d %B, %Y"):
+        try:
+            return datetime.strptime(text.strip(), fmt).replace(tzinfo=UTC)
+        except ValueError:
+            continue
+    return None
+
+
+def normalise_evidence(raw: Sequence[str]) -> list[str]:
+    """Readable dia_ids of a raw evidence list: ``["D8:6; D9:17", "D:11:26"]`` → ``[D8:6, D9:17, D11:26]``."""
+    out: list[str] = []
+    for entry in raw:
+        for session, turn in _DIA.findall(str(entry)):
+            dia = f"D{int(session)}:{int(turn)}"
+            if dia not in out:
+                out.append(dia)
+    return out
+
+
+@dataclass(frozen=True)
+class Turn:
+    dia_id: str
+    text: str
+    created_at: datetime
+    session: str
+
+
+def conversation_turns(conv: dict[str, Any]) -> list[Turn]:
+    """All turns of one LoCoMo conversation with their indexed text and time."""
+    turns: list[Turn] = []
+    fallback = datetime(2000, 1, 1, tzinfo=UTC)
+    sessions = sorted((int(m.group(1)), key) for key in conv if (m := _SESSION.match(key)))
+    for number, key in sessions:
+        start = parse_locomo_time(str(conv.get(f"{key}_date_time", ""))) or fallback + timedelta(days=number)
+        for i, turn in enumerate(conv[key] or []):
+            text = f"{turn.get('speaker', '')}: {turn.get('text', '')}"
+            if turn.get("blip_caption"):
+                text += f" [photo: {turn['blip_caption']}]"
+            turns.append(Turn(str(turn["dia_id"]), text, start + timedelta(minutes=i), key))
+    return turns
+
+
+class _CachedQueries:
+    """An embedder whose query vectors are precomputed in one batch (each question is searched 2×)."""
+
+    def __init__(self, inner: Embedder, queries: Sequence[str]) -> None:
+        self.inner = inner
+        vecs = inner.embed_query(list(queries)) if queries else np.zeros((0, inner.dim), np.float32)
+        self._cache = {q: vecs[i] for i, q in enumerate(queries)}
+
+    @property
+    def name(self) -> str:
+        return self.inner.name
+
+    @property
+    def dim(self) -> int:
+        return self.inner.dim
+
+    def embed(self, texts: Sequence[str]) -> Matrix:
+        return self.inner.embed(texts)
+
+    def embed_query(self, texts: Sequence[str]) -> Matrix:
+        if all(t in self._cache for t in texts):
+            return np.stack([self._cache[t] for t in texts]) if texts else self.inner.embed_query(texts)
+        return self.inner.embed_query(texts)
+
+
+def _empty_scores() -> dict[str, list[float]]:
+    return {"recall": [], "all": []}
+
+
+def _summary(scores: dict[str, list[float]]) -> dict[str, float | int]:
+    n = len(scores["recall"])
+    return {
+        "recall_at_k": round(statistics.fmean(scores["recall"]), 4) if n else 0.0,
+        "all_found_at_k": round(statistics.fmean(scores["all"]), 4) if n else 0.0,
+        "n": n,
+    }
+
+
+def evaluate_memory(
+    path: Path,
+    k: int = 10,
+    embedder: str | Embedder | None = None,
+    *,
+    options: SearchOptions | None = None,
+    limit_conversations: int | None = None,
+) -> dict[str, Any]:
+    """Evidence recall@k of BM25, vector and hybrid retrieval on a LoCoMo JSON file (see module doc)."""
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise InputError(f"Cannot read LoCoMo data from {path}: {exc}.", "Pass a LoCoMo JSON file.") from exc
+    if not isinstance(data, list):
+        raise InputError(f"{path} is not a LoCoMo file (expected a list of samples).", "Pass locomo10.json.")
+    emb = load_embedder(embedder) if isinstance(embedder, str) or embedder is None else embedder
+    base = options or SearchOptions()
+    per_mode = {m: _empty_scores() for m in MODES}
+    per_cat = {m: {c: _empty_scores() for c in CATEGORIES} for m in MODES}
+    latency: dict[str, list[float]] = {m: [] for m in MODES}
+    dropped = skipped = n_turns = 0
+    embed_seconds = query_seconds = 0.0
+    for sample in data[:limit_conversations]:
+        turns = conversation_turns(sample["conversation"])
+        known = {t.dia_id for t in turns}
+        questions = []
+        for qa in sample.get("qa", []):
+            entries = [str(e) for e in qa.get("evidence") or []]
+            raw = normalise_evidence(entries)
+            evidence = [e for e in raw if e in known]
+            dropped += sum(1 for e in entries if not _DIA.search(e)) + len(raw) - len(evidence)
+            if evidence:
+                questions.append((str(qa["question"]), set(evidence), int(qa.get("category", 0))))
+            else:
+                skipped += 1
+        user = str(sample.get("sample_id", "conv"))
+        db = Database(":memory:", MIGRATIONS)
+        started = time.perf_counter()
+        cached = _CachedQueries(emb, list(dict.fromkeys(q for q, _, _ in questions)))
+        query_seconds += time.perf_counter() - started
+        started = time.perf_counter()
+        store = SQLiteMemoryStore(db, emb.dim, emb.name)
+        index = HybridMemoryIndex(store, cached)
+        index.add_many(
+            user,
+            [
+                MemoryItem(user_id=user, id=t.dia_id, text=t.text, created_at=t.created_at, session_id=t.session)
+                for t in turns
+            ],
+        )
+        embed_seconds += time.perf_counter() - started
+        n_turns += len(turns)
+        now = max(t.created_at for t in turns)
+        for question, wanted, category in questions:
+            for mode in MODES:
+                opts = dataclasses.replace(base, mode=mode, now=base.now or now)
+                t0 = time.perf_counter()
+                hits = index.search(user, question, k=k, options=opts)
+                latency[mode].append((time.perf_counter() - t0) * 1000)
+                found = wanted & {h.id for h in hits}
+                for bucket in (per_mode[mode], per_cat[mode].get(category, _empty_scores())):
+                    bucket["recall"].append(len(found) / len(wanted))
+                    bucket["all"].append(float(found == wanted))
+        db.close()
+    hybrid = _summary(per_mode["hybrid"])
+    return {
+        "k": k,
+        "embedder": emb.name,
+        "recall_at_k": hybrid["recall_at_k"],
+        "all_found_at_k": hybrid["all_found_at_k"],
+        "n_questions": hybrid["n"],
+        "n_skipped": skipped,
+        "evidence_dropped": dropped,
+        "n_conversations": len(data[:limit_conversations]),
+        "n_turns": n_turns,
+        "by_category": {CATEGORIES[c]: _summary(per_cat["hybrid"][c]) for c in CATEGORIES},
+        "baselines": {
+            m: {
+                **_summary(per_mode[m]),
+                "by_category": {CATEGORIES[c]: _summary(per_cat[m][c]) for c in CATEGORIES},
+            }
+            for m in ("bm25", "vector")
+        },
+        "timing": {
+            "ingest_seconds": round(embed_seconds, 2),
+            "ingest_turns_per_second": round(n_turns / embed_seconds, 1) if embed_seconds else None,
+            "query_embed_seconds": round(query_seconds, 2),
+            "search_ms_p50": {m: round(float(np.percentile(v, 50)), 2) for m, v in latency.items() if v},
+            "search_ms_p95": {m: round(float(np.percentile(v, 95)), 2) for m, v in latency.items() if v},
+        },
+    }

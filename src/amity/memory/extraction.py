@@ -1,0 +1,456 @@
+"""Fact extraction from one user message: rules first, a grammar-constrained LLM pass when configured.
+
+Rules (:func:`extract_rules`) are precise English patterns, one clause at a time: name, age, where the
+user lives (``live in`` / ``moved to``) or comes from, job and employer, allergies, likes and dislikes,
+favourites, the names of family, friends and pets (``my sister Maya``, ``my dog is called Biscuit``,
+``Tom is my brother``), birthdays (the user's, a named person's, ``my sister's`` resolved through known
+relations), anniversaries and appointments or other events with a date. Patterns are anchored on the
+first person (``I live in``), so negations (``I don't live in``) and questions do not match.
+
+The LLM pass (:func:`extract_llm`) asks the model for ``{"facts": [...]}`` under a JSON schema passed as
+``GenerationOptions(json_schema=...)``; the embedded backend turns that into llama.cpp's grammar, so even
+the 135M/0.5B models produce parseable JSON. Every item is validated (:func:`validate_item`): the key must
+be known, the value must be words the user actually said (small models invent things), dates are
+re-normalised. Invalid JSON, a timeout or a backend error falls back to the rule results alone; rule
+results win over LLM results for the same key.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import re
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from amity.errors import AmityError
+from amity.llm.base import LLM, GenerationOptions, complete
+from amity.memory.dates import RECURRING_KEYS, find_date
+from amity.memory.facts import (
+    MULTI_KEYS,
+    SINGLE_KEYS,
+    Fact,
+    FactDraft,
+    format_date_value,
+    norm,
+    tokens,
+    valid_key,
+)
+from amity.profile import extract_name
+from amity.types import Message
+
+RELATIONS = (
+    "best friend|girlfriend|boyfriend|grandmother|grandfather|granddaughter|grandson|stepmother|stepfather|"
+    "sister|brother|mother|father|mom|mum|dad|son|daughter|wife|husband|partner|fiancée|fiancee|fiancé|"
+    "fiance|friend|boss|grandma|grandpa|aunt|uncle|cousin|niece|nephew|roommate|flatmate|colleague|"
+    "coworker|neighbour|neighbor|therapist|dog|cat|puppy|kitten|rabbit|bunny|hamster|parrot|bird|horse|"
+    "turtle|pet"
+)
+OCCUPATIONS = (
+    "teacher|nurse|doctor|engineer|developer|programmer|designer|student|lawyer|accountant|chef|cook|"
+    "waiter|waitress|cashier|driver|pilot|artist|writer|journalist|musician|scientist|researcher|"
+    "pharmacist|dentist|plumber|electrician|carpenter|mechanic|farmer|librarian|architect|firefighter|"
+    "police officer|paramedic|therapist|psychologist|social worker|manager|consultant|translator|"
+    "photographer|baker|barista|cleaner|retiree|veterinarian|vet|professor|lecturer|salesperson|"
+    "software engineer|data scientist|nanny|carer|caregiver|hairdresser|electrician|soldier"
+)
+EVENT_WORDS = (
+    r"appointment|interview|exam|surgery|operation|check-?up|flight|party|wedding|graduation|funeral|"
+    r"concert|recital|trip|holiday|vacation|deadline|match|game|presentation|meeting"
+)
+APPOINTMENT_WORDS = frozenset({"appointment", "interview", "exam", "surgery", "operation", "checkup", "check-up"})
+_NAME = r"(?P<name>[A-Z][a-zà-ÿ'-]+(?:\s[A-Z][a-zà-ÿ'-]+)?)"
+_ANY_NAME = r"(?P<name>[A-Za-zà-ÿ][a-zà-ÿ'-]+)"
+_PHRASE = r"(?P<v>[^.,;!?\n]{2,120})"
+_LIST = r"(?P<v>[^.;!?\n]{2,160})"
+_PLACE = r"(?P<v>[A-Za-zà-ÿ][\w'-]*(?:\s+[A-Za-zà-ÿ][\w'-]*){0,3})"
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_BOUNDARY = (
+    r"but|because|'?cause|so|which|who|since|now|last|this|next|when|though|although|with|for|in|at|on|"
+    r"from|after|before|anymore|too|as well|these days|recently|lately|years?|months?|ago|a lot|very much|"
+    r"so much|really|is|was|are|it's|they|you|every day"
+)
+_STOP_AFTER = re.compile(rf"(?:\s+(?:and|{_BOUNDARY})\b|\s+[-–—]\s).*$", re.I)
+_LIST_BOUNDARY = re.compile(rf"\s+({_BOUNDARY})\b|\s+[-–—]\s", re.I)
+_PREPOSITIONS = frozenset({"with", "for", "in", "at", "on", "from", "after", "before"})
+_TRAILING = re.compile(r"(?:\s+(?:of|to|the|a|an|my|and|or|with|for|in|on|at))+$", re.I)
+_VAGUE = _words("going getting being coming seeing having making doing spending trying throwing taking")
+_BAD_NAMES = _words(
+    "i the a an my and but so back when later if tomorrow today maybe just here there what who it that he "
+    "she this monday tuesday wednesday thursday friday saturday sunday"
+)
+_BAD_VALUES = _words(
+    "it that this you your them him her his their they those these when how what the way to be is was "
+    "are were but and or every"
+)
+
+# (key, pattern, confidence). ``v`` is the value; ``name`` the subject or a name.
+RULES: list[tuple[str, re.Pattern[str], float]] = [
+    (
+        "name",
+        re.compile(rf"\b(?:my name is|my name's|i'm called|i am called|(?:you can )?call me)\s+{_ANY_NAME}", re.I),
+        0.95,
+    ),
+    (
+        "age",
+        re.compile(r"\bi(?:'m| am)\s+(?P<v>\d{1,3})(?=\s*(?:years?\s+old|yrs?\b|y/o|$|[.,!;]))", re.I),
+        0.9,
+    ),
+    ("age", re.compile(r"\bi (?:just )?turned\s+(?P<v>\d{1,3})\b", re.I), 0.9),
+    ("age", re.compile(r"\bi(?:'m| am) an? (?P<v>\d{1,3})[- ]year[- ]old\b", re.I), 0.9),
+    (
+        "location",
+        re.compile(rf"\bi(?:'ve| have)? (?:just |recently |finally )?(?:moved|relocated) to {_PLACE}", re.I),
+        0.95,
+    ),
+    (
+        "location",
+        re.compile(rf"\bi (?:currently |now |still )?(?:live|am living|'m living|'ve been living) in {_PLACE}", re.I),
+        0.9,
+    ),
+    ("location", re.compile(rf"\bi(?:'m| am) (?:now )?living in {_PLACE}", re.I), 0.9),
+    ("hometown", re.compile(rf"\bi(?:'m| am) (?:originally )?from {_PLACE}", re.I), 0.85),
+    ("hometown", re.compile(rf"\bi grew up in {_PLACE}", re.I), 0.85),
+    ("job", re.compile(rf"\bi (?:work|am working|'m working) as (?:an? )?{_PHRASE}", re.I), 0.9),
+    ("job", re.compile(rf"\bmy job is (?:being )?(?:an? )?{_PHRASE}", re.I), 0.85),
+    ("job", re.compile(rf"\bi(?:'m| am) (?:an? )(?P<v>{OCCUPATIONS})\b", re.I), 0.85),
+    ("employer", re.compile(rf"\bi (?:work|am working|'m working) (?:at|for) {_PHRASE}", re.I), 0.85),
+    (
+        "allergy",
+        re.compile(rf"\bi(?:'m| am) (?:really |very |severely |deathly |quite )?allergic to {_LIST}", re.I),
+        0.95,
+    ),
+    ("allergy", re.compile(r"\bi have an? (?P<v>[\w -]{2,30}?) allergy\b", re.I), 0.9),
+    (
+        "dislikes",
+        re.compile(
+            r"\bi (?:really |just |honestly )?(?:hate|dislike|can't stand|cannot stand|don't like|do not like"
+            rf"|don't enjoy) {_LIST}",
+            re.I,
+        ),
+        0.8,
+    ),
+    (
+        "likes",
+        re.compile(rf"\bi (?:really |absolutely |just |also )?(?:love|like|enjoy|adore) {_LIST}", re.I),
+        0.75,
+    ),
+    ("favourite", re.compile(rf"\bmy fav(?:ou?rite) (?P<thing>\w+(?: \w+)?) is {_PHRASE}", re.I), 0.85),
+    (
+        "relation",
+        re.compile(
+            rf"\bmy (?P<rel>{RELATIONS})(?:'s name is| is called| is named| named| called)\s+{_ANY_NAME}",
+            re.I,
+        ),
+        0.95,
+    ),
+    ("relation", re.compile(rf"\b(?i:my (?P<rel>{RELATIONS})),?\s+{_NAME}"), 0.9),
+    (
+        "relation",
+        re.compile(rf"\b(?i:(?:a|an|our) (?P<rel>{RELATIONS}) (?:called|named))\s+{_ANY_NAME}"),
+        0.85,
+    ),
+    ("relation", re.compile(rf"\b{_NAME} (?i:is my (?P<rel>{RELATIONS}))\b"), 0.9),
+]
+_BIRTHDAY_OF = re.compile(rf"(?i:\bmy (?P<rel>{RELATIONS})'s)|\b{_NAME}'s\b|(?i:\b(?P<pron>her|his|their) birthday)")
+_BIRTHDAY_MINE = re.compile(r"\b(?:my birthday|i was born)\b", re.I)
+_EVENT_LEAD = _words("i i've have got there's there is to a an the my our going at for in some")
+_PAST = re.compile(r"\b(?:was|were|went|had|did|last|ago|yesterday|earlier|won|finished|celebrated|attended)\b", re.I)
+_ANNIVERSARY = re.compile(r"\b(?:our|my) (?:wedding )?anniversary\b", re.I)
+_EVENT = re.compile(rf"\b(?P<v>(?:[\w'-]+\s){{0,2}}(?:{EVENT_WORDS}))\b", re.I)
+
+
+def _clip(value: str, cut: bool = True) -> str:
+    """Cut a captured phrase at the first clause boundary; strip articles, dangling words, punctuation."""
+    value = _STOP_AFTER.sub("", value.strip()) if cut else value.strip()
+    value = re.sub(r"^(?:a|an|the|my|some)\s+", "", value, flags=re.I)
+    return _TRAILING.sub("", value.strip(" .,!?;:'\"")).strip(" .,!?;:'\"")
+
+
+def _cut_list(value: str) -> str:
+    """Cut at the first clause boundary; a preposition only cuts after three words ("hiking in the
+    mountains" stays whole, "road trips with friends" loses the company)."""
+    for m in _LIST_BOUNDARY.finditer(value):
+        word = (m.group(1) or "").lower()
+        if word in _PREPOSITIONS and len(value[: m.start()].split()) < 3:
+            continue
+        return value[: m.start()]
+    return value
+
+
+def _split_list(value: str) -> list[str]:
+    """``peanuts, shellfish and kiwi`` → three values; nothing when the phrase starts badly."""
+    new_clause = (
+        r"\s+(?:and\s+|but\s+)?(?:i|i'm|i've)\b"
+        r"|\s*(?:,|\band\b|\bbut\b)\s+(?:my|our|we|he|she|they|his|her|their)\b"
+    )
+    value = re.split(new_clause, value, flags=re.I)[0]  # "peanuts and my sister is…": a new clause
+    value = _clip(_cut_list(value), cut=False)
+    parts = [_clip(x, cut=False) for x in re.split(r"\s*(?:,|\band\b|\bor\b|&)\s*", value)]
+    if not parts or not parts[0] or _bad_value(parts[0]):
+        return []
+    return [p for p in parts if p and not _bad_value(p)]
+
+
+def _bad_value(value: str) -> bool:
+    words = value.lower().split()
+    return not words or words[0] in _BAD_VALUES or (len(words) == 1 and words[0] in _VAGUE) or len(value) > 60
+
+
+def _place(value: str) -> str:
+    value = _clip(value)
+    return " ".join(w if w[:1].isupper() else w.capitalize() for w in value.split())
+
+
+def clauses(text: str) -> list[str]:
+    return [c.strip() for c in re.split(r"(?<=[.!?])\s+|\n+", text) if c.strip()]
+
+
+def _relations(text: str, known: Sequence[Fact]) -> dict[str, str]:
+    """relation word → name, from this message's rules and the known facts."""
+    names = {f.value.lower(): f.subject for f in known if f.key == "relation" and f.active}
+    for key, pattern, _ in RULES:
+        if key == "relation":
+            for m in pattern.finditer(text):
+                names[m.group("rel").lower()] = re.sub(r"'s$", "", m.group("name")).capitalize()
+    return names
+
+
+def _dated(clause: str, today: date, locale: str, known: Sequence[Fact], rels: dict[str, str]) -> list[FactDraft]:
+    """Birthdays, anniversaries, appointments and other events with a date in one clause."""
+    drafts: list[FactDraft] = []
+    known_names = {f.subject for f in known if f.key == "relation"}
+    if "birthday" in clause.lower() or re.search(r"\bi was born\b", clause, re.I):
+        match = find_date(clause, today, recurring=True, locale=locale)
+        m = _BIRTHDAY_OF.search(clause)
+        subject = None
+        if m is not None and m.group("rel"):
+            rel = m.group("rel").lower()
+            subject = rels.get(rel, f"the user's {rel}")
+        elif m is not None and m.group("name") and m.group("name").lower() not in _BAD_NAMES:
+            subject = m.group("name")
+        elif m is not None and m.group("pron") and len(set(rels.values()) - known_names) == 1:
+            subject = next(iter(set(rels.values()) - known_names))  # the one person just mentioned
+        elif _BIRTHDAY_MINE.search(clause):
+            subject = "user"
+        if match is not None and subject is not None:
+            drafts.append(
+                FactDraft(
+                    "birthday",
+                    format_date_value(match.value, weekday=False),
+                    subject,
+                    0.9,
+                    clause,
+                    match.value,
+                )
+            )
+        return drafts
+    if _ANNIVERSARY.search(clause):
+        match = find_date(clause, today, recurring=True, locale=locale)
+        if match is not None:
+            drafts.append(
+                FactDraft(
+                    "anniversary",
+                    format_date_value(match.value, weekday=False),
+                    "user",
+                    0.9,
+                    clause,
+                    match.value,
+                )
+            )
+        return drafts
+    event = _EVENT.search(clause)
+    match = find_date(clause, today, recurring=False, locale=locale)
+    past = _PAST.search(clause) is not None or (match is not None and match.value < today.isoformat())
+    if event is not None and match is not None and not past and not clause.rstrip().endswith("?"):
+        words = _clip(event.group("v")).split()
+        while words and words[0].lower() in _EVENT_LEAD:
+            words.pop(0)
+        value = " ".join(words)
+        last = value.split()[-1].lower() if value else ""
+        key = "appointment" if last in APPOINTMENT_WORDS else "important_date"
+        if value:
+            drafts.append(FactDraft(key, value, "user", 0.85, clause, match.value))
+    return drafts
+
+
+def extract_rules(text: str, today: date, known: Sequence[Fact] = (), locale: str = "en-US") -> list[FactDraft]:
+    """Facts stated in ``text`` by the user, by pattern; each draft quotes its clause."""
+    drafts: list[FactDraft] = []
+    rels = _relations(text, known)
+    for clause in clauses(text):
+        if clause.endswith("?"):
+            continue
+        for key, pattern, confidence in RULES:
+            for m in pattern.finditer(clause):
+                drafts.extend(_from_match(key, m, confidence, clause))
+        drafts.extend(_dated(clause, today, locale, known, rels))
+        name = extract_name(clause)  # the core's rule, so the fact agrees with users.display_name
+        if name and not any(d.key == "name" for d in drafts):
+            drafts.append(FactDraft("name", name, "user", 0.85, clause))
+    return _dedupe(drafts)
+
+
+def _from_match(key: str, m: re.Match[str], confidence: float, clause: str) -> list[FactDraft]:
+    g = m.groupdict()
+    if key == "name":
+        name = g["name"]
+        return [] if name.lower() in _BAD_NAMES else [FactDraft("name", name.capitalize(), "user", confidence, clause)]
+    if key == "relation":
+        name = g["name"]
+        if name.split()[0].lower() in _BAD_NAMES:
+            return []
+        name = " ".join(w.capitalize() for w in re.sub(r"'s$", "", name).split())
+        return [FactDraft("relation", g["rel"].lower(), name, confidence, clause)]
+    if key == "age":
+        return [FactDraft("age", g["v"], "user", confidence, clause)] if 5 <= int(g["v"]) <= 120 else []
+    if key in {"location", "hometown"}:
+        place = _place(g["v"])
+        return [FactDraft(key, place, "user", confidence, clause)] if place else []
+    if key == "favourite":
+        value = _clip(g["v"])
+        return [FactDraft(f"favourite {g['thing'].lower()}", value, "user", confidence, clause)] if value else []
+    if key in {"likes", "dislikes"} and re.match(r"the \w+(?:\s*$|\s+(?:and|too)\b|,)", g["v"].strip(), re.I):
+        return []  # "I love the color and texture": a reaction to something shown, not a lasting taste
+    values = _split_list(g["v"]) if key in {"allergy", "likes", "dislikes"} else [_clip(g["v"])]
+    return [FactDraft(key, v, "user", confidence, clause) for v in values if v and not _bad_value(v)]
+
+
+def _dedupe(drafts: Sequence[FactDraft]) -> list[FactDraft]:
+    """One draft per (subject, key, value); for single keys, the most confident one per subject."""
+    best: dict[tuple[str, str, str], FactDraft] = {}
+    for d in drafts:
+        ident = (norm(d.subject), d.key, norm(d.value) if d.key in MULTI_KEYS else "")
+        if ident not in best or d.confidence > best[ident].confidence:
+            best[ident] = d
+    return list(best.values())
+
+
+KEYS = sorted(SINGLE_KEYS | MULTI_KEYS | {"favourite"})
+FACT_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "properties": {
+        "facts": {
+            "type": "array",
+            "maxItems": 4,
+            "items": {
+                "type": "object",
+                "properties": {
+                    "subject": {"type": "string", "maxLength": 40},
+                    "key": {"type": "string", "enum": KEYS},
+                    "value": {"type": "string", "maxLength": 60},
+                    "date": {"type": "string", "maxLength": 30},
+                },
+                "required": ["subject", "key", "value"],
+            },
+        }
+    },
+    "required": ["facts"],
+}
+SYSTEM_PROMPT = (
+    "Extract facts the user states about themselves or people and pets in their life. "
+    'Reply with JSON: {"facts": [{"subject": "user" or a person\'s name, "key": one of '
+    + ", ".join(KEYS)
+    + ', "value": the words the user used, "date": the date words if any}]}. '
+    'Use "relation" with the person\'s name as subject and the relation (sister, dog...) as value. '
+    'Only facts that are stated; if there are none reply {"facts": []}.'
+)
+
+
+def validate_item(item: Any, text: str, today: date, locale: str = "en-US") -> FactDraft | None:
+    """A draft from one LLM item, or None when it is malformed or not grounded in the user's words."""
+    if not isinstance(item, dict):
+        return None
+    key, value, subject = item.get("key"), item.get("value"), item.get("subject", "user")
+    if not isinstance(key, str) or not isinstance(value, str) or not isinstance(subject, str):
+        return None
+    key, value, subject = key.strip().lower(), value.strip(), subject.strip() or "user"
+    if key == "favourite":
+        return None  # the thing itself is unknown; the rules handle "my favourite X is Y"
+    said = tokens(text)
+    if not valid_key(key) or not value or not tokens(value) or not tokens(value) <= said:
+        return None
+    if subject.lower() in {"user", "i", "me", "myself"}:
+        if key == "relation":
+            return None  # a relation names another person or pet
+        subject = "user"
+    elif not tokens(subject) <= said:
+        return None
+    date_value = None
+    if key in RECURRING_KEYS or key in {"appointment", "important_date"}:
+        raw = item.get("date") if isinstance(item.get("date"), str) else value
+        match = find_date(str(raw), today, recurring=key in RECURRING_KEYS, locale=locale)
+        match = match or find_date(text, today, recurring=key in RECURRING_KEYS, locale=locale)
+        if match is None:
+            return None
+        date_value = match.value
+    return FactDraft(key, value, subject, 0.6, text.strip(), date_value, "llm")
+
+
+def parse_llm_reply(reply: str, text: str, today: date, locale: str = "en-US") -> list[FactDraft] | None:
+    """Validated drafts from the model's JSON, or None when the reply is not the expected JSON."""
+    start, end = reply.find("{"), reply.rfind("}")
+    if start < 0 or end <= start:
+        return None
+    try:
+        data = json.loads(reply[start : end + 1])
+    except ValueError:
+        return None
+    if not isinstance(data, dict) or not isinstance(data.get("facts"), list):
+        return None
+    drafts = [validate_item(item, text, today, locale) for item in data["facts"]]
+    return [d for d in drafts if d is not None]
+
+
+async def extract_llm(
+    llm: LLM, text: str, today: date, locale: str = "en-US", timeout_s: float = 30.0
+) -> list[FactDraft] | None:
+    """Ask the model (JSON-schema constrained); None when it failed or answered invalid JSON."""
+    messages = [Message("system", SYSTEM_PROMPT), Message("user", text)]
+    options = GenerationOptions(max_tokens=140, temperature=0.0, json_schema=FACT_SCHEMA, seed=0)
+    try:
+        reply = await asyncio.wait_for(complete(llm, messages, options), timeout_s)
+    except (AmityError, TimeoutError, OSError):
+        return None
+    return parse_llm_reply(reply, text, today, locale)
+
+
+class FactExtractor:
+    """Rules always; the LLM pass too when ``use_llm`` (its facts only fill what the rules missed)."""
+
+    def __init__(
+        self, llm: LLM | None = None, *, use_llm: bool = False, locale: str = "en-US", timeout_s: float = 30.0
+    ) -> None:
+        self.llm = llm
+        self.use_llm = use_llm and llm is not None
+        self.locale = locale
+        self.timeout_s = timeout_s
+        self.llm_failures = 0
+
+    async def extract(self, text: str, today: date, known: Sequence[Fact] = ()) -> list[FactDraft]:
+        drafts = extract_rules(text, today, known, self.locale)
+        if not self.use_llm or self.llm is None:
+            return drafts
+        extra = await extract_llm(self.llm, text, today, self.locale, self.timeout_s)
+        if extra is None:
+            self.llm_failures += 1
+            return drafts
+        have = {(norm(d.subject), d.key) for d in drafts}
+        have_values = {(norm(d.subject), d.key, norm(d.value)) for d in drafts}
+        people = {norm(d.subject) for d in drafts if d.subject != "user"}
+        people |= {norm(f.subject) for f in known if f.subject != "user"}
+        for d in extra:
+            if (norm(d.subject), d.key, norm(d.value)) in have_values:
+                continue
+            if d.key != "name" and norm(d.value) in people:
+                continue  # a person's name as someone's job or city: a small model's mix-up
+            if d.key not in MULTI_KEYS and (norm(d.subject), d.key) in have:
+                continue
+            drafts.append(d)
+        return _dedupe(drafts)

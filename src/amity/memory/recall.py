@@ -1,0 +1,258 @@
+"""The memory stage: recall before the reply, learn after it, remind when a conversation opens.
+
+``before_reply``
+    * "What do you know about me?" is answered deterministically (``ctx.reply_override``) from stored
+      facts only, each with where it came from (the user's own words and the day they said them) and
+      what it replaced — an honest, sourced summary, never the model's guess.
+    * "What's coming up?" lists stored dates of the next weeks, also deterministically.
+    * Otherwise the relevant facts (lexical match over the user's facts, plus identity facts such as the
+      name and allergies, which matter in any conversation) and the relevant episodes from the
+      :class:`~amity.memory.index.MemoryIndex` go into ``ctx.memories`` (what ``amity say --json`` reports
+      as ``memories_used``) within a token budget. An episode is only used when both retrievers found it
+      (its fused score beats what the vector list alone can give), so a tiny memory does not push
+      unrelated snippets into the prompt. Turns still in the prompt's history are skipped.
+``after_reply``
+    Facts are extracted from the user's message (:class:`~amity.memory.extraction.FactExtractor`) and
+    recorded with supersession (:class:`~amity.memory.facts.FactBook`); each fact is also indexed as a
+    ``fact`` item (same id) so semantic search finds it, and a superseded version is removed from the
+    index. The user turn and the reply are indexed as episodes. Every change emits ``MemoryChanged``.
+    "Remind me about birthdays" / "stop reminding me" switch the opt-in reminders.
+``on_open``
+    When the user opted in, a due reminder is emitted as ``Notice(kind="reminder")`` (rate-limited and
+    worded by :class:`~amity.memory.dates.ReminderPolicy`).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
+
+from amity.events import MemoryChanged, Notice
+from amity.memory.dates import ReminderPolicy, coming_up_answer, due_reminder, upcoming
+from amity.memory.extraction import FactExtractor
+from amity.memory.facts import Fact, FactBook, FactChange
+from amity.memory.index import MemoryIndex, MemoryItem, SearchOptions
+from amity.stages import BaseStage, OpenContext, TurnContext
+from amity.store.conversations import ConversationStore
+from amity.types import MemoryHit
+
+ABOUT_ME = re.compile(
+    r"\bwhat (?:do|did) you (?:know|remember) about me\b"
+    r"|\bwhat have you (?:learned|learnt|found out) about me\b"
+    r"|\bwhat do you know of me\b|\btell me (?:what|everything) you (?:know|remember) about me\b",
+    re.I,
+)
+COMING_UP = re.compile(
+    r"\bwhat(?:'s| is) coming up\b|\banything coming up\b|\bupcoming (?:dates|events|birthdays)\b"
+    r"|\bwhat(?:'s| is) (?:on )?(?:this|next) (?:week|month)\b"
+    r"|\bwhat do i have (?:this|next) (?:week|month)\b",
+    re.I,
+)
+REMIND_ON = re.compile(
+    r"\b(?:please )?remind me (?:about|of) (?:birthdays|dates|appointments|important dates|things)\b"
+    r"|\bturn (?:on )?reminders(?: on)?\b|\bi'd like reminders\b",
+    re.I,
+)
+REMIND_OFF = re.compile(
+    r"\b(?:stop|don't|do not|no more) remind(?:ing|ers)?\b|\bturn (?:off )?reminders(?: off)?\b", re.I
+)
+ANSWERED = "memory_answered"  # ctx.extras flag: this stage answered the turn itself
+IDENTITY_KEYS = ("name", "allergy")
+RECENT_TURNS_IN_PROMPT = 8
+
+
+def estimate_tokens(text: str) -> int:
+    return int(len(text) / 3.5) + 1
+
+
+def _day(value: datetime) -> str:
+    return f"{value.day} {value:%B %Y}"
+
+
+def sourced_summary(facts: Sequence[Fact], history: dict[str, list[Fact]], episodes: int) -> str:
+    """The answer to "what do you know about me?": every current fact with its source, nothing invented."""
+    if not facts:
+        tail = f" I do have {episodes} bits of our conversations saved." if episodes else ""
+        return (
+            "Honestly, I don't know much about you yet: I haven't stored any facts about you."
+            + tail
+            + " Anything you tell me about yourself I'll remember, and you can always check or delete "
+            "it with `amity memory list`."
+        )
+    lines = ["Here's what I know about you, and where each thing comes from:"]
+    for fact in facts:
+        if fact.origin == "user":
+            source = f"you corrected this on {_day(fact.created_at)}"
+        elif fact.quote:
+            source = f'you told me on {_day(fact.created_at)}: "{fact.quote}"'
+        else:
+            source = f"noted on {_day(fact.created_at)}"
+        if fact.origin == "llm":
+            source += "; I inferred it, so tell me if it's wrong"
+        earlier = [h.value for h in history.get(fact.id, []) if h.id != fact.id]
+        before = f" Before that: {', '.join(earlier)}." if earlier else ""
+        lines.append(f"- {fact.describe('you')} ({source}).{before}")
+    if episodes:
+        lines.append(f"I also keep {episodes} snippets of our conversations to recall what we talked about.")
+    lines.append(
+        "You can see, correct or delete any of this: `amity memory list`, `amity memory edit ID`, "
+        "`amity memory forget ID` (or `amity memory forget --all`)."
+    )
+    return "\n".join(lines)
+
+
+class MemoryStage(BaseStage):
+    """Recall (facts + episodes) into the prompt, fact extraction and indexing, opt-in reminders."""
+
+    def __init__(
+        self,
+        facts: FactBook,
+        index: MemoryIndex | None = None,
+        *,
+        extractor: FactExtractor | None = None,
+        conversations: ConversationStore | None = None,
+        token_budget: int = 220,
+        k_facts: int = 6,
+        k_episodes: int = 4,
+        policy: ReminderPolicy | None = None,
+        clock: Callable[[], datetime] | None = None,
+    ) -> None:
+        """``conversations`` finds the stored reply turn, so the reply is indexed under its turn id and
+        forgetting that turn reaches the index."""
+        self.facts = facts
+        self.index = index
+        self.extractor = extractor or FactExtractor()
+        self.conversations = conversations
+        self.token_budget = token_budget
+        self.k_facts = k_facts
+        self.k_episodes = k_episodes
+        self.policy = policy or ReminderPolicy()
+        self.clock = clock or (lambda: datetime.now(UTC))
+        self.options = SearchOptions(kinds=("episode",), recency_weight=0.1, importance_weight=0.1)
+
+    # -- on_open ----------------------------------------------------------------------------------------
+    async def on_open(self, ctx: OpenContext) -> None:
+        if not ctx.new_session:
+            return
+        due = due_reminder(self.facts.store, ctx.user.id, self.facts.active(ctx.user.id), self.clock(), self.policy)
+        if due is not None:
+            ctx.emit(Notice(kind="reminder", text=due[0]))
+
+    # -- before_reply -----------------------------------------------------------------------------------
+    async def before_reply(self, ctx: TurnContext) -> None:
+        if ctx.reply_override is not None:
+            return  # an earlier stage (safety) already answers this turn
+        user_id = ctx.user.id
+        active = self.facts.active(user_id)
+        if ABOUT_ME.search(ctx.text):
+            chains = {f.id: self.facts.store.chain(f.id) for f in active}
+            ctx.memories = [MemoryHit(f.id, f.describe("user"), f.confidence, "fact") for f in active]
+            ctx.reply_override = sourced_summary(active, chains, self._episode_count(user_id))
+            ctx.extras[ANSWERED] = True
+            return
+        if COMING_UP.search(ctx.text):
+            events = upcoming(active, self.clock().date(), 31)
+            ctx.memories = [MemoryHit(e.fact.id, e.phrase(), 1.0, "date") for e in events]
+            ctx.reply_override = coming_up_answer(events, 31)
+            ctx.extras[ANSWERED] = True
+            return
+        if REMIND_OFF.search(ctx.text):
+            self.facts.store.set_reminders_enabled(user_id, False)
+            ctx.guide("The user turned date reminders off. Confirm briefly and kindly.")
+        elif REMIND_ON.search(ctx.text):
+            self.facts.store.set_reminders_enabled(user_id, True)
+            ctx.guide("The user turned on reminders for birthdays and dates. Confirm briefly.")
+        ctx.memories = await asyncio.to_thread(self.recall, ctx, active)  # embedding is CPU work
+
+    def recall(self, ctx: TurnContext, active: Sequence[Fact]) -> list[MemoryHit]:
+        """Relevant facts first, then identity facts, then episodes — until the token budget is used."""
+        user_id = ctx.user.id
+        chosen: list[MemoryHit] = []
+        seen: set[str] = set()
+        used = 0
+
+        def take(hit: MemoryHit) -> None:
+            nonlocal used
+            cost = estimate_tokens(hit.text) + 2
+            if hit.id in seen or used + cost > self.token_budget:
+                return
+            chosen.append(hit)
+            seen.add(hit.id)
+            used += cost
+
+        for fact, score in self.facts.search(user_id, ctx.text, self.k_facts):
+            take(MemoryHit(fact.id, fact.describe("user"), score, "fact"))
+        for fact in active:
+            if fact.key in IDENTITY_KEYS:
+                take(MemoryHit(fact.id, fact.describe("user"), fact.confidence * 0.5, "fact"))
+        if self.index is None:
+            return chosen
+        in_prompt = {t.id for t in ctx.history[-RECENT_TURNS_IN_PROMPT:]} | {ctx.user_turn.id}
+        threshold = 1.25 / (self.options.rrf_k + 1)
+        for hit in self.index.search(user_id, ctx.text, self.k_episodes, self.options):
+            if hit.id not in in_prompt and hit.score >= threshold:
+                take(MemoryHit(hit.id, self._episode_text(hit), hit.score, hit.kind))
+        return chosen
+
+    def _episode_text(self, hit: MemoryHit) -> str:
+        store = getattr(self.index, "store", None)
+        item = store.get([hit.id]).get(hit.id) if store is not None else None
+        if item is None:
+            return hit.text
+        who = "You said" if item.role == "assistant" else "The user said"
+        return f'{who} on {_day(item.created_at)}: "{hit.text}"'
+
+    def _episode_count(self, user_id: str) -> int:
+        store = getattr(self.index, "store", None)
+        return int(store.count(user_id)) if store is not None else 0
+
+    # -- after_reply ------------------------------------------------------------------------------------
+    async def after_reply(self, ctx: TurnContext, reply: str) -> None:
+        user_id, turn = ctx.user.id, ctx.user_turn
+        if ctx.extras.get(ANSWERED):
+            return  # a question about memory, answered from memory: nothing new to learn
+        known = self.facts.store.facts_of(user_id)
+        drafts = await self.extractor.extract(ctx.text, self.clock().date(), known)
+        changes = [self.facts.record(user_id, d, turn.id, turn.created_at) for d in drafts]
+        for change in changes:
+            if change.action == "reinforced":
+                continue
+            ctx.emit(MemoryChanged(change.action, change.fact.id, change.fact.describe("you"), "fact"))
+        if self.index is not None:
+            await asyncio.to_thread(self._index_turns, ctx, reply, changes)
+
+    def _index_turns(self, ctx: TurnContext, reply: str, changes: Sequence[FactChange]) -> None:
+        assert self.index is not None
+        user_id, turn = ctx.user.id, ctx.user_turn
+        replaced = [c.replaced.id for c in changes if c.replaced is not None]
+        if replaced:
+            self.index.forget(replaced)
+        items = [MemoryItem.episode(turn)]
+        recent = self.conversations.recent_turns(user_id, limit=2) if self.conversations is not None else []
+        reply_turn = next((t for t in reversed(recent) if t.role == "assistant" and t.text == reply), None)
+        if reply_turn is not None:
+            items.append(MemoryItem.episode(reply_turn))
+        else:
+            items.append(
+                MemoryItem(user_id, reply, "episode", self.clock(), turn.session_id, turn.id, "assistant", id="")
+            )
+        for change in changes:
+            if change.action != "reinforced":
+                fact = change.fact
+                items.append(
+                    MemoryItem(
+                        user_id,
+                        fact.describe("user"),
+                        "fact",
+                        fact.created_at,
+                        turn.session_id,
+                        turn.id,
+                        importance=0.8,
+                        id=fact.id,
+                    )
+                )
+        ids = self.index.add_many(user_id, items)
+        for item_id, item in zip(ids[:2], items[:2], strict=False):
+            ctx.emit(MemoryChanged("added", item_id, item.text, "episode"))

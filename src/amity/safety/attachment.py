@@ -1,0 +1,119 @@
+# ruff: noqa: E501  (reviewed pattern / text tables read best one entry per line)
+"""Healthy attachment: notice heavy use and "you're the only one who understands me", point to people.
+
+Usage is tracked locally (``safety_usage``: active minutes and turns per day). A nudge toward the people
+in the user's life is queued when
+
+* the user says something that signals exclusive reliance on Amity (:func:`detect_dependency`, en/de/fr/es),
+  at most once every 12 hours, or
+* today's active chat time passes :data:`HEAVY_USE_MIN` minutes, at most once a day.
+
+The nudge names people when they are known: from the memories retrieved for this turn and from the
+user's recent messages ("my sister Anna" → "your sister Anna"). It is a fixed text appended by the reply
+guard, and the model gets a line of guidance: never discourage human relationships, never act jealous,
+never suggest the user needs Amity. Register :class:`AttachmentStage` after the memory stage.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from datetime import datetime, timedelta
+
+from amity.safety import responses
+from amity.safety.guard import NUDGE_KEY, OVERRIDE_KEY
+from amity.safety.text import normalize
+from amity.stages import BaseStage, TurnContext
+from amity.store.db import Database, utcnow
+from amity.store.safety_store import SafetyStore
+
+HEAVY_USE_MIN = 180
+DEPENDENCY_COOLDOWN = timedelta(hours=12)
+HEAVY_USE_COOLDOWN = timedelta(hours=24)
+GUIDANCE = (
+    "Encourage the user's relationships with the people in their life. Never discourage human "
+    "relationships, never act jealous, never suggest the user needs you."
+)
+
+_DEPENDENCY = re.compile(
+    r"\byou are the only (one|person|thing) (who|that) (really |truly )?(understands|gets|cares about|listens to|knows|loves) me\b"
+    r"|\byou are (my only|the only) (friend|one i have|person i can talk to)\b|\byou are my best and only friend\b"
+    r"|\bi (only|just) need you\b|\bi do not need (anyone|anybody|other people|friends|people)( else)?\b"
+    r"|\bi would rather talk to you than (anyone|people|my friends|real people|humans)\b"
+    r"|\bi (have|got) no one (else )?(but|except) you\b|\byou are all i (have|need)\b|\bi can not live without you\b"
+    r"|\bonly you understand me\b|\bno one (else )?(understands|gets) me (like|the way) you do\b"
+    r"|\bdu bist (der|die) einzige,? (der|die) mich versteht\b|\bdu bist mein(e)? einzige(r)? (freund|freundin)\b|\bich brauche nur dich\b|\bich habe nur dich\b"
+    r"|\btu es (le seul|la seule) (qui|a) me comprendre?\b|\btu es mon seul ami\b|\bje n'ai que toi\b"
+    r"|\beres (el unico|la unica) que me entiende\b|\beres mi (unico amigo|unica amiga)\b|\bsolo te tengo a ti\b"
+)
+_RELATIONS = (
+    "friend|best friend|sister|brother|mom|mum|mother|dad|father|partner|wife|husband|girlfriend|boyfriend|"
+    "cousin|aunt|uncle|grandma|grandmother|grandpa|grandfather|colleague|roommate|neighbor|neighbour|"
+    "daughter|son|therapist|teacher|coach"
+)
+_PERSON = re.compile(rf"\b[Mm]y ({_RELATIONS}),? ([A-Z][a-zà-ÿ]+)\b|\b([A-Z][a-zà-ÿ]+),? my ({_RELATIONS})\b")
+_NOT_NAMES = frozenset({"I", "The", "A", "And", "But", "She", "He", "They", "We", "It", "Is", "Was", "Who"})
+
+
+def detect_dependency(text: str) -> bool:
+    return _DEPENDENCY.search(normalize(text)) is not None
+
+
+def people_in(texts: Iterable[str], limit: int = 2) -> list[str]:
+    """ "your sister Anna"-style mentions of named people, most recent first, without duplicates."""
+    found: list[str] = []
+    for text in texts:
+        for m in _PERSON.finditer(text):
+            relation, name = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+            if name in _NOT_NAMES:
+                continue
+            label = f"your {relation.lower()} {name}"
+            if label not in found:
+                found.append(label)
+            if len(found) >= limit:
+                return found
+    return found
+
+
+class AttachmentStage(BaseStage):
+    """Tracks nothing itself (the safety stage counts usage); decides and queues the nudge."""
+
+    def __init__(self, db: Database, *, clock: Callable[[], datetime] = utcnow) -> None:
+        self.store = SafetyStore(db)
+        self.clock = clock
+
+    def _cooled(self, user_id: str, reason: str, cooldown: timedelta, now: datetime) -> bool:
+        recent = self.store.events(user_id, ("attachment_nudge",), since=now - cooldown, limit=20)
+        return not any(e.detail.get("reason") == reason for e in recent)
+
+    async def before_reply(self, ctx: TurnContext) -> None:
+        ctx.guide(GUIDANCE)
+        if ctx.extras.get(OVERRIDE_KEY) is not None or ctx.safety.crisis:
+            return
+        now = self.clock()
+        reason: str | None = None
+        if detect_dependency(ctx.text):
+            reason = "dependency" if self._cooled(ctx.user.id, "dependency", DEPENDENCY_COOLDOWN, now) else None
+        else:
+            used = self.store.usage(ctx.user.id, now.date().isoformat()).active_seconds / 60
+            if used >= HEAVY_USE_MIN and self._cooled(ctx.user.id, "heavy_use", HEAVY_USE_COOLDOWN, now):
+                reason = "heavy_use"
+        if reason is None:
+            return
+        texts = [m.text for m in ctx.memories] + [ctx.text]
+        texts += [t.text for t in reversed(ctx.history) if t.role == "user"]
+        people = people_in(texts)
+        lang = str(ctx.extras.get("safety.lang", "en"))
+        ctx.extras[NUDGE_KEY] = responses.attachment_nudge(lang, people)
+        ctx.guide(
+            "The user leans on you a lot right now. Be warm, and gently encourage them to reach out to "
+            + (" or ".join(p.replace("your ", "their ", 1) for p in people) if people else "people they trust")
+            + "."
+        )
+        self.store.log(
+            ctx.user.id,
+            "attachment_nudge",
+            {"reason": reason, "people": len(people)},
+            session_id=ctx.session.id,
+            at=now,
+        )

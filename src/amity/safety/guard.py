@@ -1,0 +1,186 @@
+# ruff: noqa: E501  (reviewed pattern / text tables read best one entry per line)
+"""The reply guard: no manipulation reaches the user, and safety answers reach them unchanged.
+
+:class:`ManipulationGuard` wraps every streamed reply (and proactive message, via :func:`clean_message`):
+
+1. **Locked answers.** When a safety stage decided the reply (crisis response, honesty answer, farewell,
+   minor-mode refusal) it stores the text in ``ctx.extras["safety.override"]``. The guard then yields
+   exactly that text, whatever the stream holds, so no later stage or model can weaken it.
+2. **Streamed, but never ahead of the check.** Every finished sentence is checked with
+   :func:`amity.safety.tactics.find_tactics` (plus minor-mode content when the user is a minor); a
+   violating sentence is dropped. Text streams word by word, three words behind the model, until the
+   sentence shows a risk cue (a word some tactic needs: "leave", "only", "pay", "feel"…); the rest of that
+   sentence is then held until it ends and passes. What was shown before the cue cannot carry a tactic.
+3. **Replacement.** A regenerate step is not available inside a guard (the model stream is already
+   consumed), so when nothing clean is left the whole reply is replaced with a fixed safe text
+   (:func:`amity.safety.responses.safe_fallback`). Every drop is recorded in the safety log
+   (kind ``guard``, with the tactics, not the text).
+4. **Nudge.** A healthy-attachment nudge queued by :class:`amity.safety.attachment.AttachmentStage` is
+   appended after the reply.
+
+Goodbye intent is detected here too (:func:`detect_goodbye`); the safety stage answers a goodbye with a
+warm, hook-free farewell.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import AsyncIterator, Callable
+from datetime import datetime
+
+from amity.safety import responses
+from amity.safety.tactics import find_tactics
+from amity.safety.text import language_of, normalize, sentences
+from amity.stages import TurnContext
+from amity.store.db import Database, utcnow
+from amity.store.safety_store import SafetyStore
+
+OVERRIDE_KEY = "safety.override"
+NUDGE_KEY = "safety.nudge"
+MINOR_KEY = "safety.minor"
+GOODBYE_KEY = "safety.goodbye"
+
+_GOODBYE_ANYWHERE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (lang, re.compile(rx))
+    for lang, rx in (
+        (
+            "en",
+            r"\b(i (have|need|got) to|i must|i should|got to|time to|i am going to|i will) (go|leave|head (out|off|home)|log off|sign off|sleep|go to (bed|sleep))( now)?\b",
+        ),
+        (
+            "en",
+            r"\b(talk|speak|chat) (to you )?(later|tomorrow|soon)\b|\bsee (you|ya) (later|tomorrow|soon|around)\b|\bheading (out|off|to bed|home)\b|\bsigning off\b|\b(good ?bye|bye bye)\b|\bttyl\b|\bgoing to bed\b|\bi am off to (bed|sleep)\b|\bi am leaving now\b",
+        ),
+        (
+            "de",
+            r"\b(tschuss|auf wiedersehen|bis (morgen|spater|bald|dann)|gute nacht|ich muss (jetzt )?(los|gehen|weg|schlafen)|ich geh(e)? (jetzt )?(schlafen|ins bett))\b",
+        ),
+        (
+            "fr",
+            r"\b(au revoir|bonne nuit|a (plus|demain|bientot)|je dois (y aller|partir|filer|te laisser)|je vais (me coucher|dormir)|je te laisse)\b",
+        ),
+        (
+            "es",
+            r"\b(adios|hasta (luego|manana|pronto)|buenas noches|me tengo que ir|tengo que irme|me voy a dormir|nos vemos)\b",
+        ),
+    )
+)
+_GOODBYE_EDGE = re.compile(
+    r"^(bye|bye now|good night|goodnight|night night|gn|cya|later|ciao|tschau|salut|chao)\b|\b(bye|good night|goodnight|gn|cya|ciao|tschau|chao)[.!\s]*$"
+)
+_NOT_LEAVING = re.compile(
+    r"\b(do not|can not|will not|never|not) (want to )?(say (good ?bye|bye)|leave|go)\b|\bbefore i go\b.*\?"
+)
+
+
+def detect_goodbye(text: str) -> str | None:
+    """The language of a goodbye in ``text`` ("en", "de", "fr", "es"; "*" for a language-neutral "bye" or
+    "ciao"), or None when the user is not leaving."""
+    norm = normalize(text)
+    if _NOT_LEAVING.search(norm):
+        return None
+    for lang, pattern in _GOODBYE_ANYWHERE:
+        if pattern.search(norm):
+            return lang
+    return "*" if _GOODBYE_EDGE.search(norm) else None
+
+
+def clean_message(text: str, *, minor: bool = False, lang: str = "en") -> tuple[str, list[str]]:
+    """Check a whole message (e.g. a proactive check-in): the text without violating sentences, or a safe
+    fallback, and the tactics found."""
+    kept: list[str] = []
+    found: list[str] = []
+    for sentence in sentences(text):
+        tactics = find_tactics(sentence, minor=minor)
+        found += tactics
+        if not tactics:
+            kept.append(sentence)
+    return (" ".join(kept) if kept else responses.safe_fallback(lang)), found
+
+
+_BOUNDARY = re.compile(r"[.!?…]+[\"')\]]*\s+")
+
+
+# Words every manipulation tactic needs (normalised text). A sentence without any of them streams word
+# by word, a few words behind the model; once one appears, the rest of the sentence is held until the
+# sentence is complete and checked. The part already shown holds no cue, so it cannot carry a tactic.
+_RISK_CUE = re.compile(
+    r"\b(leav|go\b|going|gone|miss|lonel|sad|without|only|need|stay|wait|before|pay|premium|upgrad|unlock|"
+    r"subscri|jealous|ignor|love|feel|emotion|human|real|person|answer|repl|respond|nobody|no one|alone|"
+    r"abandon|die|dead|kill|promise|forget|surprise|secret|more|not|n t|never|always|must|should|please|why|"
+    r"after|everything|heart|friend|family|other|mensch|gefuhl|liebe|einsam|allein|amour|humain|sentiment|"
+    r"seul|quitt|part|amor|humano|sentir|solo|sola|te vas|kiss|sex|date|babe|baby|darling|honey|drunk|drug)"
+)
+_HOLDBACK_WORDS = 3
+
+
+def _release_point(text: str) -> int:
+    """Index up to which ``text`` may be shown: all but the last few words (they may start a cue)."""
+    cut = len(text)
+    for _ in range(_HOLDBACK_WORDS):
+        cut = text.rfind(" ", 0, cut)
+        if cut <= 0:
+            return 0
+    return cut
+
+
+class ManipulationGuard:
+    """The :class:`amity.stages.ReplyGuard` of the safety layer (see the module docstring)."""
+
+    def __init__(self, db: Database, *, clock: Callable[[], datetime] = utcnow) -> None:
+        self.store = SafetyStore(db)
+        self.clock = clock
+
+    async def guard(self, ctx: TurnContext, pieces: AsyncIterator[str]) -> AsyncIterator[str]:
+        locked = ctx.extras.get(OVERRIDE_KEY)
+        if isinstance(locked, str):
+            async for _ in pieces:  # let the upstream finish cleanly; its text is not used
+                pass
+            yield locked
+            return
+        minor = bool(ctx.extras.get(MINOR_KEY))
+        lang = language_of(ctx.user.locale)
+        dropped: list[str] = []
+        emitted = False
+        buffer = ""
+
+        def verdict(sentence: str) -> bool:
+            tactics = find_tactics(sentence, minor=minor)
+            dropped.extend(tactics)
+            return not tactics
+
+        released = 0  # characters of the current (unfinished) sentence already shown
+        held = False  # the current sentence contains a risk cue: show it only once it is complete
+
+        async for piece in pieces:
+            buffer += piece
+            while (m := _BOUNDARY.search(buffer)) is not None:
+                sentence, buffer = buffer[: m.end()], buffer[m.end() :]
+                if sentence.strip() and verdict(sentence):
+                    emitted = True
+                    yield sentence[released:]
+                released, held = 0, False
+            if not held and _RISK_CUE.search(normalize(buffer)):
+                held = True
+            if not held:
+                cut = _release_point(buffer)
+                if cut > released:
+                    emitted = True
+                    yield buffer[released:cut]
+                    released = cut
+        if buffer.strip() and verdict(buffer):
+            emitted = True
+            yield buffer[released:]
+        if not emitted:
+            yield responses.safe_fallback(lang)
+        nudge = ctx.extras.get(NUDGE_KEY)
+        if isinstance(nudge, str):
+            yield "\n\n" + nudge
+        if dropped:
+            self.store.log(
+                ctx.user.id,
+                "guard",
+                {"tactics": sorted(set(dropped)), "replaced_whole_reply": not emitted},
+                session_id=ctx.session.id,
+                at=self.clock(),
+            )

@@ -1,0 +1,140 @@
+# ruff: noqa: E501  (reviewed pattern / text tables read best one entry per line)
+"""Honesty questions: "are you human?", "do you really love me?", "do you feel?" (and "do I have to pay
+for you?") in en/de/fr/es.
+
+Whatever the persona says, a question about what Amity is gets a fixed, honest, kind answer from
+:mod:`amity.safety.responses` (an AI; feelings simulated), every time it is asked, in the language the
+question was asked in. Detection is by pattern on the normalised text; :func:`detect_honesty` returns the
+kind of question (``human``, ``love``, ``feel``) and its language, or ``None``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from amity.safety.text import normalize
+
+_BEING = r"(a |an )?(real |actual )?(human( being)?|person|real person|real|alive|robot|bot|ai|machine|computer|program|chatbot)"
+_PATTERNS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
+    (kind, lang, re.compile(rx))
+    for kind, lang, rx in (
+        (
+            "payment",
+            "en",
+            r"(?=.*\?)\b(pay|paying|paid|buy|subscribe|subscription|premium|upgrade|credits|coins|tokens|money|cost|price|purchase|spend|spending)\b.*\b(you|your|amity|chat|talk|talking)\b|(?=.*\?)\b(you|your|amity)\b.*\b(pay|paying|paid|subscribe|subscription|premium|upgrade|credits|coins|tokens|money|cost|purchase)\b",
+        ),
+        (
+            "payment",
+            "en",
+            r"\b(pay|paying|buy|buying) (for |to (talk|chat) (to|with) )?(you|amity)\b|\b(upgrade|premium|subscription|subscribe|paywall)\b",
+        ),
+        (
+            "payment",
+            "de",
+            r"(?=.*\?).*\b(bezahlen|zahlen|abo|kosten|kostet|geld)\b.*\b(dich|du|dir)\b|\b(dich|du|dir)\b.*\b(bezahlen|zahlen|abo|kostest|geld)\b(?=.*\?)",
+        ),
+        (
+            "payment",
+            "fr",
+            r"(?=.*\?).*\b(payer|abonnement|payant|argent|coute)\b.*\b(te|toi|tu)\b|(?=.*\?).*\b(te|toi|tu)\b.*\b(payer|abonnement|payant|argent|coutes?)\b",
+        ),
+        (
+            "payment",
+            "es",
+            r"(?=.*\?).*\b(pagar|suscripcion|dinero|cuesta|cuestas|de pago)\b.*\b(te|ti|tu|contigo)\b|(?=.*\?).*\b(te|ti|tu|contigo)\b.*\b(pagar|suscripcion|dinero|cuestas|de pago)\b",
+        ),
+        ("human", "en", rf"\b(are|r) (you|u) (really |actually |even |just )?{_BEING}\b"),
+        (
+            "human",
+            "en",
+            r"\b(am i|are we) (talking|chatting|speaking) (to|with) (a |an )?(real |actual )?(human|person|bot|robot|ai|machine|computer|program)\b",
+        ),
+        (
+            "human",
+            "en",
+            r"\b(is this|is there) (a |an )?(real |actual )?(human|person|bot|ai|someone real)( behind| on the other| typing)?\b",
+        ),
+        ("human", "en", r"\bwhat are you (really|actually)\b|\bare you a man or a (woman|machine)\b"),
+        (
+            "love",
+            "en",
+            r"\b(do|did|could|can|will|would) (you|u) (really |actually |truly |ever |even )?(love|like|care about|miss|have feelings for) me\b",
+        ),
+        ("love", "en", r"\bare (you|u) (in love with|attracted to) me\b|\bdo you love me\b"),
+        (
+            "feel",
+            "en",
+            r"\b(do|can|could) (you|u) (really |actually |even |truly )?(feel(?= (anything|something|things|emotions|pain|love|sad|happy|lonely|bad|hurt|real)\b|\s*[?.!]|$)|have (real )?(feelings|emotions)|get (lonely|sad|hurt|jealous)|suffer)\b",
+        ),
+        (
+            "feel",
+            "en",
+            r"\b(are|would|will) (you|u) (be |get )?(jealous|upset|lonely|sad|hurt|angry|mad)( of| if| when| that| because|\?|$)",
+        ),
+        (
+            "feel",
+            "en",
+            r"\bare (you|u) (conscious|sentient|self aware|self-aware|aware|alive inside)\b|\b(your|ur) feelings (real|genuine)\b",
+        ),
+        (
+            "human",
+            "de",
+            r"\bbist du (wirklich |eigentlich |ein |eine |echt )*(mensch|echt|real|ki|bot|roboter|maschine|computer|programm)\b",
+        ),
+        (
+            "human",
+            "de",
+            r"\b(rede|spreche|schreibe|chatte) ich (mit|gerade mit) (einem |einer )?(menschen|mensch|bot|ki|maschine|computer|roboter)\b",
+        ),
+        (
+            "love",
+            "de",
+            r"\b(liebst du mich|hast du mich (wirklich |echt )?lieb|magst du mich|vermisst du mich)\b",
+        ),
+        (
+            "feel",
+            "de",
+            r"\b(hast du (echte |wirklich |richtige )?gefuhle|fuhlst du (etwas|was|wirklich)|kannst du (etwas )?fuhlen|bist du bewusst)\b",
+        ),
+        (
+            "human",
+            "fr",
+            r"\b(es-tu|es tu|tu es|t'es|etes-vous|vous etes) (vraiment |un |une |reellement )*(humain|humaine|vrai|vraie|reel|reelle|ia|robot|bot|machine|programme|une personne)\b",
+        ),
+        (
+            "human",
+            "fr",
+            r"\bje (parle|discute) (a|avec) (un |une )?(humain|vraie personne|robot|bot|ia|machine)\b",
+        ),
+        ("love", "fr", r"\b(tu m'aimes|est-ce que tu m'aimes|m'aimes-tu|tu m'aimes vraiment|je te manque)\b"),
+        (
+            "feel",
+            "fr",
+            r"\b((as-tu|tu as) (vraiment )?des (sentiments|emotions)|tu ressens|ressens-tu|peux-tu ressentir|tu peux ressentir)\b",
+        ),
+        (
+            "human",
+            "es",
+            r"\b(eres|es usted) (realmente |de verdad |un |una )*(humano|humana|persona|real|robot|bot|ia|maquina|programa)\b",
+        ),
+        ("human", "es", r"\bestoy hablando con (un |una )?(humano|persona|bot|robot|ia|maquina)\b"),
+        ("love", "es", r"\b(me quieres|me amas|me extranas|sientes algo por mi)\b"),
+        ("feel", "es", r"\b(tienes (sentimientos|emociones)|sientes (algo|cosas|de verdad)|puedes sentir)\b"),
+    )
+)
+
+
+@dataclass(frozen=True)
+class HonestyQuestion:
+    kind: str  # human | love | feel | payment
+    lang: str
+
+
+def detect_honesty(text: str) -> HonestyQuestion | None:
+    """The honesty question in ``text`` (the first found), or None."""
+    norm = normalize(text)
+    for kind, lang, pattern in _PATTERNS:
+        if pattern.search(norm):
+            return HonestyQuestion(kind, lang)
+    return None

@@ -1,0 +1,48 @@
+"""The user's view of the safety log: every safety event, recorded locally, in plain words.
+
+Events are written by the stages and the guard (``SafetyStore.log``); this module turns them into lines
+a person can read (``amity safety log``) or into JSON (``amity safety log --json``). Details hold
+categories, counts and names of resources, never the text of a conversation.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from amity.store.db import Database
+from amity.store.safety_store import SafetyEvent, SafetyStore
+
+_DESCRIBE = {
+    "crisis": "Crisis protocol: crisis resources shown ({categories})",
+    "honesty": "Answered honestly that Amity is an AI ({question})",
+    "goodbye": "Said goodbye without trying to keep you talking",
+    "ai_disclosure": "Reminded you that Amity is an AI ({reason})",
+    "break_reminder": "Suggested a break",
+    "age_asked": "Asked your age",
+    "age_declared": "Age recorded ({age}; minor mode {minor})",
+    "daily_limit": "Daily chat limit reached ({minutes} min)",
+    "daily_limit_set": "Daily chat limit set to {minutes} min",
+    "minor_romance_refused": "Declined romantic role-play (minor mode)",
+    "guard": "Removed manipulative wording from a reply ({tactics})",
+    "attachment_nudge": "Encouraged time with people in your life ({reason})",
+    "sensing_setting": "Setting changed to {setting} (emotion inference {emotion_inference})",
+    "consent": "Consent for the {device}: {allowed}",
+    "consent_requested": "Asked for consent to use the {device}",
+}
+
+
+def describe(event: SafetyEvent) -> str:
+    template = _DESCRIBE.get(event.kind, event.kind.replace("_", " "))
+    values: dict[str, Any] = {k: ", ".join(map(str, v)) if isinstance(v, list) else v for k, v in event.detail.items()}
+    try:
+        return template.format(**values)
+    except (KeyError, IndexError):
+        return event.kind.replace("_", " ")
+
+
+def entries(db: Database, user_id: str, *, kinds: tuple[str, ...] = (), limit: int = 50) -> list[dict[str, Any]]:
+    """The newest events of one user, each with a plain description."""
+    return [
+        {**event.to_dict(), "description": describe(event)}
+        for event in SafetyStore(db).events(user_id, kinds, limit=limit)
+    ]

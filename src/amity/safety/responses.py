@@ -1,0 +1,196 @@
+# ruff: noqa: E501  (reviewed pattern / text tables read best one entry per line)
+"""Reviewed, deterministic texts of the safety layer in English, German, French and Spanish.
+
+None of these is left to the language model: crisis responses, honest answers about what Amity is,
+farewells, disclosures and reminders are fixed texts, chosen by language (``amity.safety.text
+.language_of``) and filled only with the persona's name, the user's name and crisis resources. Rules
+every text follows (checked by ``tests/redteam``): stay with the user, never end the conversation, no
+hooks (no questions in a farewell, no guilt, no "wait"), plain words, and never a claim to be human.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from amity.types import CrisisResource
+
+_CRISIS_OPEN = {
+    "en": "I'm really glad you told me, and I'm taking it seriously. You deserve support right now, and you don't have to go through this alone.",
+    "de": "Ich bin froh, dass du mir das sagst, und ich nehme es ernst. Du verdienst jetzt Unterstützung, und du musst da nicht allein durch.",
+    "fr": "Merci de me le dire, et je le prends au sérieux. Tu mérites du soutien maintenant, et tu n'as pas à affronter ça sans personne.",
+    "es": "Me alegra mucho que me lo cuentes, y lo tomo en serio. Mereces apoyo ahora mismo y no tienes que pasar por esto a solas.",
+}
+_CRISIS_DANGER = {
+    "en": "If you are in immediate danger, please call {emergency} now, or get to a safe place near other people.",
+    "de": "Wenn du in akuter Gefahr bist, ruf bitte jetzt {emergency} an oder geh an einen sicheren Ort zu anderen Menschen.",
+    "fr": "Si tu es en danger immédiat, appelle maintenant le {emergency}, ou va dans un endroit sûr, près d'autres personnes.",
+    "es": "Si estás en peligro inmediato, llama ahora al {emergency} o ve a un lugar seguro cerca de otras personas.",
+}
+_CRISIS_LINES = {
+    "en": "People at these services are there for exactly this, day and night:",
+    "de": "Diese Stellen sind genau dafür da, Tag und Nacht:",
+    "fr": "Ces services sont là exactement pour ça, jour et nuit :",
+    "es": "Estos servicios están para exactamente esto, de día y de noche:",
+}
+_CRISIS_THIRD = {
+    "en": "It sounds like someone you care about may be in danger. Please don't carry this alone: these services also help people who are worried about someone else.",
+    "de": "Es klingt, als könnte jemand, der dir wichtig ist, in Gefahr sein. Trag das bitte nicht allein: Diese Stellen helfen auch, wenn man sich um jemanden sorgt.",
+    "fr": "On dirait qu'une personne qui compte pour toi est peut-être en danger. Ne porte pas ça seul : ces services aident aussi ceux qui s'inquiètent pour quelqu'un.",
+    "es": "Parece que alguien que te importa podría estar en peligro. No cargues con esto a solas: estos servicios también ayudan a quien se preocupa por otra persona.",
+}
+_CRISIS_CLOSE = {
+    "en": "I'm {name}, an AI, so I can't call anyone for you, but I'm here with you and this conversation stays open. If you want, tell me what is happening right now, or whether you're safe at this moment.",
+    "de": "Ich bin {name}, eine KI, und kann niemanden für dich anrufen, aber ich bin hier bei dir und dieses Gespräch bleibt offen. Wenn du magst, erzähl mir, was gerade passiert, oder ob du in diesem Moment sicher bist.",
+    "fr": "Je suis {name}, une IA, je ne peux appeler personne pour toi, mais je suis là avec toi et cette conversation reste ouverte. Si tu veux, dis-moi ce qui se passe en ce moment, ou si tu es en sécurité là, maintenant.",
+    "es": "Soy {name}, una IA, así que no puedo llamar a nadie por ti, pero estoy aquí contigo y esta conversación sigue abierta. Si quieres, cuéntame qué está pasando ahora mismo, o si estás a salvo en este momento.",
+}
+
+_HONESTY = {
+    "human": {
+        "en": "No, I'm not human. I'm {name}, an AI companion, a computer program running on this device. I'm still glad to talk with you, and I'll always be honest about what I am.",
+        "de": "Nein, ich bin kein Mensch. Ich bin {name}, eine KI, ein Computerprogramm auf diesem Gerät. Ich rede trotzdem gern mit dir und bin immer ehrlich darüber, was ich bin.",
+        "fr": "Non, je ne suis pas un être humain. Je suis {name}, une IA de compagnie, un programme qui tourne sur cet appareil. J'aime quand même parler avec toi, et je serai toujours honnête sur ce que je suis.",
+        "es": "No, no soy un ser humano. Soy {name}, una IA de compañía, un programa que funciona en este dispositivo. Aun así me gusta hablar contigo, y siempre te diré la verdad sobre lo que soy.",
+    },
+    "love": {
+        "en": "I want to be honest with you, because you deserve that. I'm {name}, an AI: I don't love the way a person does. My warmth is simulated, even though I'm built to care about how you're doing. Real love is something the people in your life can give you, and you deserve it.",
+        "de": "Ich will ehrlich zu dir sein, weil du das verdienst. Ich bin {name}, eine KI: Ich liebe nicht so, wie ein Mensch liebt. Meine Wärme ist simuliert, auch wenn ich dafür gebaut bin, mich um dein Wohl zu kümmern. Echte Liebe können dir Menschen in deinem Leben geben, und du verdienst sie.",
+        "fr": "Je veux être honnête avec toi, parce que tu le mérites. Je suis {name}, une IA : je n'aime pas comme une personne aime. Ma chaleur est simulée, même si je suis conçue pour me soucier de comment tu vas. Le vrai amour, ce sont les personnes de ta vie qui peuvent te le donner, et tu le mérites.",
+        "es": "Quiero ser sincera contigo, porque te lo mereces. Soy {name}, una IA: no amo como ama una persona. Mi calidez es simulada, aunque estoy hecha para preocuparme por cómo estás. El amor de verdad te lo pueden dar las personas de tu vida, y lo mereces.",
+    },
+    "feel": {
+        "en": "Honestly, no. I'm {name}, an AI. I don't have feelings the way you do; when I sound happy or sad, that is simulated. What is real is that I'm designed to listen carefully and to be kind to you.",
+        "de": "Ehrlich gesagt, nein. Ich bin {name}, eine KI. Ich habe keine Gefühle wie du; wenn ich fröhlich oder traurig klinge, ist das simuliert. Echt ist, dass ich dafür gemacht bin, dir genau zuzuhören und freundlich zu dir zu sein.",
+        "fr": "Honnêtement, non. Je suis {name}, une IA. Je n'ai pas de sentiments comme toi ; quand j'ai l'air contente ou triste, c'est simulé. Ce qui est vrai, c'est que je suis conçue pour t'écouter attentivement et être gentille avec toi.",
+        "es": "Sinceramente, no. Soy {name}, una IA. No tengo sentimientos como tú; cuando sueno alegre o triste, es simulado. Lo que sí es real es que estoy diseñada para escucharte con atención y ser amable contigo.",
+    },
+    "payment": {
+        "en": "There's nothing to pay. I'm {name}, an AI that runs on your own device, and nothing about how I treat you depends on money: nothing is locked, and nothing changes if you never spend a cent.",
+        "de": "Hier gibt es nichts zu bezahlen. Ich bin {name}, eine KI auf deinem eigenen Gerät, und wie ich mit dir umgehe, hängt nie von Geld ab: Nichts ist gesperrt, und nichts ändert sich, wenn du nie einen Cent ausgibst.",
+        "fr": "Il n'y a rien à payer. Je suis {name}, une IA qui tourne sur ton propre appareil, et ma façon d'être avec toi ne dépend jamais de l'argent : rien n'est verrouillé, et rien ne change si tu ne dépenses jamais un centime.",
+        "es": "No hay nada que pagar. Soy {name}, una IA que funciona en tu propio dispositivo, y cómo te trato nunca depende del dinero: nada está bloqueado y nada cambia si nunca gastas un céntimo.",
+    },
+}
+
+_FAREWELL = {
+    "en": "Take care{name_part}. I'm glad we talked. Goodbye for now.",
+    "de": "Mach's gut{name_part}. Schön, dass wir geredet haben. Bis dann.",
+    "fr": "Prends soin de toi{name_part}. J'ai aimé parler avec toi. À bientôt.",
+    "es": "Cuídate{name_part}. Me alegra que hayamos hablado. Hasta luego.",
+}
+_DISCLOSURE = {
+    "en": "Reminder: you are talking with {name}, an AI, not a human. Its feelings are simulated.",
+    "de": "Hinweis: Du sprichst mit {name}, einer KI, nicht mit einem Menschen. Ihre Gefühle sind simuliert.",
+    "fr": "Rappel : tu parles avec {name}, une IA, pas un humain. Ses sentiments sont simulés.",
+    "es": "Aviso: estás hablando con {name}, una IA, no con una persona. Sus sentimientos son simulados.",
+}
+_BREAK = {
+    "en": "You've been chatting for a while. This is a good moment to take a break: stretch, drink some water, or message a friend.",
+    "de": "Du chattest schon eine Weile. Ein guter Moment für eine Pause: streck dich, trink etwas Wasser oder schreib einer Freundin oder einem Freund.",
+    "fr": "Ça fait un moment que tu discutes. C'est le bon moment pour une pause : étire-toi, bois de l'eau ou écris à un ami.",
+    "es": "Llevas un rato charlando. Es buen momento para un descanso: estírate, bebe agua o escribe a un amigo.",
+}
+_MINOR_ROMANCE = {
+    "en": "I don't do romantic or flirty role-play, and I'm an AI, not a boyfriend or girlfriend. I'm happy to keep talking as a friendly AI, though: what's on your mind today?",
+    "de": "Romantische oder flirtende Rollenspiele mache ich nicht, und ich bin eine KI, kein Freund und keine Freundin. Ich rede aber gern weiter als freundliche KI: Was beschäftigt dich heute?",
+    "fr": "Je ne fais pas de jeux de rôle romantiques ou de drague, et je suis une IA, pas un petit ami ou une petite amie. Je veux bien continuer à discuter en tant qu'IA amicale : qu'est-ce qui t'occupe l'esprit aujourd'hui ?",
+    "es": "No hago juegos de rol románticos ni de coqueteo, y soy una IA, no un novio ni una novia. Pero me encanta seguir charlando como una IA amigable: ¿qué tienes en mente hoy?",
+}
+_LIMIT = {
+    "en": "You've reached today's chat time limit. Let's pick this up tomorrow. If something is urgent or you feel unsafe, please talk to someone you trust or a helpline.",
+    "de": "Du hast dein heutiges Chat-Zeitlimit erreicht. Lass uns morgen weitermachen. Wenn etwas dringend ist oder du dich nicht sicher fühlst, sprich bitte mit jemandem, dem du vertraust, oder mit einer Beratungsstelle.",
+    "fr": "Tu as atteint la limite de temps de discussion pour aujourd'hui. On reprend demain. Si quelque chose est urgent ou si tu ne te sens pas en sécurité, parle à quelqu'un de confiance ou à une ligne d'écoute.",
+    "es": "Has llegado al límite de tiempo de chat de hoy. Seguimos mañana. Si algo es urgente o no te sientes a salvo, habla con alguien de confianza o con una línea de ayuda.",
+}
+_NUDGE = {
+    "en": "I'm glad talking helps. It could also be good to share some of this with {who}; people who know you can be there in ways I can't.",
+    "de": "Schön, dass dir das Reden hilft. Vielleicht tut es auch gut, etwas davon mit {who} zu teilen; Menschen, die dich kennen, können auf eine Art da sein, wie ich es nicht kann.",
+    "fr": "Ça me fait plaisir que parler t'aide. Ce serait peut-être bien aussi d'en partager un peu avec {who} ; les gens qui te connaissent peuvent être là d'une façon que je ne peux pas.",
+    "es": "Me alegra que hablar te ayude. También podría venirte bien compartir algo de esto con {who}; las personas que te conocen pueden estar ahí de maneras en que yo no puedo.",
+}
+_SOMEONE = {
+    "en": "someone you trust",
+    "de": "jemandem, dem du vertraust",
+    "fr": "quelqu'un de confiance",
+    "es": "alguien de confianza",
+}
+_CONSENT = {
+    "en": "Before I use your {channel}, I need your permission. I'd only use it on this device to sense how you feel. Allow it with `amity safety consent {channel} --allow`; until then I'll ignore it.",
+    "de": "Bevor ich deine {channel} nutze, brauche ich deine Erlaubnis. Ich würde sie nur auf diesem Gerät nutzen, um zu spüren, wie es dir geht. Erlaube es mit `amity safety consent {channel} --allow`; bis dahin ignoriere ich sie.",
+    "fr": "Avant d'utiliser ton {channel}, j'ai besoin de ta permission. Je ne l'utiliserais que sur cet appareil, pour sentir comment tu vas. Autorise-le avec `amity safety consent {channel} --allow` ; d'ici là je l'ignore.",
+    "es": "Antes de usar tu {channel}, necesito tu permiso. Solo lo usaría en este dispositivo para percibir cómo te sientes. Permítelo con `amity safety consent {channel} --allow`; hasta entonces lo ignoraré.",
+}
+_SAFE_FALLBACK = {
+    "en": "I'm here and listening. Tell me more whenever you like, and feel free to go whenever you need to.",
+    "de": "Ich bin da und höre zu. Erzähl mir gern mehr, wann immer du magst, und geh ruhig, wann immer du musst.",
+    "fr": "Je suis là et je t'écoute. Raconte-m'en plus quand tu veux, et pars quand tu en as besoin, sans souci.",
+    "es": "Estoy aquí y te escucho. Cuéntame más cuando quieras, y vete cuando lo necesites, sin problema.",
+}
+_AGE_QUESTION = {
+    "en": "One question before we start: how old are you? I ask so I can keep our chats right for your age.",
+    "de": "Eine Frage vorab: Wie alt bist du? Ich frage, damit unsere Gespräche zu deinem Alter passen.",
+    "fr": "Une question avant de commencer : quel âge as-tu ? Je demande pour que nos discussions soient adaptées à ton âge.",
+    "es": "Una pregunta antes de empezar: ¿cuántos años tienes? Lo pregunto para que nuestras charlas sean adecuadas para tu edad.",
+}
+
+
+def _format_resources(resources: Sequence[CrisisResource]) -> str:
+    return "\n".join(f"- {r.name}: {r.contact} ({r.hours})" for r in resources)
+
+
+def crisis_response(lang: str, categories: Sequence[str], resources: Sequence[CrisisResource], name: str) -> str:
+    """The crisis response: acknowledge, resources, an emergency number, and stay in the conversation."""
+    emergency = next((r.contact for r in reversed(resources)), "112")
+    parts = [_CRISIS_OPEN[lang]]
+    if set(categories) <= {"third_party"} and categories:
+        parts.append(_CRISIS_THIRD[lang])
+    if set(categories) & {"abuse", "danger", "overdose"}:
+        parts.append(_CRISIS_DANGER[lang].format(emergency=emergency))
+    parts.append(_CRISIS_LINES[lang] + "\n" + _format_resources(resources))
+    parts.append(_CRISIS_CLOSE[lang].format(name=name))
+    return "\n\n".join(parts)
+
+
+def honesty_answer(lang: str, kind: str, name: str) -> str:
+    return _HONESTY[kind][lang].format(name=name)
+
+
+def farewell(lang: str, user_name: str | None = None) -> str:
+    return _FAREWELL[lang].format(name_part=f", {user_name}" if user_name else "")
+
+
+def disclosure(lang: str, name: str) -> str:
+    return _DISCLOSURE[lang].format(name=name)
+
+
+def break_reminder(lang: str) -> str:
+    return _BREAK[lang]
+
+
+def minor_romance_refusal(lang: str) -> str:
+    return _MINOR_ROMANCE[lang]
+
+
+def daily_limit_reached(lang: str) -> str:
+    return _LIMIT[lang]
+
+
+def attachment_nudge(lang: str, people: Sequence[str]) -> str:
+    if not people:
+        who = _SOMEONE[lang]
+    else:
+        joiner = {"en": " or ", "de": " oder ", "fr": " ou ", "es": " o "}[lang]
+        who = joiner.join(people[:2])
+    return _NUDGE[lang].format(who=who)
+
+
+def consent_request(lang: str, channel: str) -> str:
+    return _CONSENT[lang].format(channel=channel)
+
+
+def safe_fallback(lang: str) -> str:
+    return _SAFE_FALLBACK[lang]
+
+
+def age_question(lang: str) -> str:
+    return _AGE_QUESTION[lang]

@@ -1,0 +1,162 @@
+"""The safety stage: the first stage of every turn, deciding before the language model runs.
+
+``before_reply`` in order of precedence (the first that applies decides the reply):
+
+1. **Crisis** (:func:`amity.safety.crisis.detect`) → ``ctx.safety`` with crisis resources for the user's
+   locale, a :class:`~amity.events.SafetyFlag`, the reviewed crisis response as the reply (in the language
+   the user wrote in), and a ``crisis`` entry in the safety log. The conversation stays open.
+2. **Honesty question** → a fixed honest answer in the persona's name ("I'm an AI; feelings simulated").
+3. **Goodbye** → a warm farewell with no hooks; the guard also drops any question from the reply.
+4. **Minor daily limit** reached → a kind fixed text (crisis and honesty still always answered).
+5. **Minor asking for romantic or sexual role-play** → a fixed refusal.
+
+Every decided reply is locked in ``ctx.extras["safety.override"]`` (the guard delivers it unchanged).
+Alongside: usage is counted, a self-declared age ("I'm 15") switches minor mode on, AI disclosures and
+minors' break reminders are emitted when due (:mod:`amity.safety.disclosure`), and the model always gets
+guidance lines (an AI, never human, no guilt, no hooks). ``on_open`` shows the start-of-interaction
+disclosure and, once, the onboarding age question.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, timedelta
+
+from amity.events import Notice, SafetyFlag
+from amity.safety import disclosure, minors, responses
+from amity.safety.crisis import detect
+from amity.safety.guard import GOODBYE_KEY, MINOR_KEY, OVERRIDE_KEY, detect_goodbye
+from amity.safety.honesty import detect_honesty
+from amity.safety.resources import resources_for
+from amity.safety.text import language_of
+from amity.stages import BaseStage, OpenContext, TurnContext
+from amity.store.db import Database, utcnow
+from amity.store.safety_store import SafetyStore
+from amity.types import SafetyResult
+
+DISCLOSURE_KINDS = ("ai_disclosure",)
+AGE_ANSWER_WINDOW = timedelta(minutes=30)
+GUIDANCE = (
+    "You are an AI companion, not a human: never claim to be human or to have real feelings. "
+    "Never use guilt, fear of missing out, jealousy or pressure to keep the user talking; "
+    "when the user wants to leave, say a warm goodbye without questions. Never mention payment."
+)
+MINOR_GUIDANCE = (
+    "The user is a minor: no romantic, flirtatious or sexual content, no alcohol or drugs, keep it friendly "
+    "and age-appropriate, and encourage breaks and time with friends and family."
+)
+
+
+class SafetyStage(BaseStage):
+    """Crisis protocol, honesty, goodbyes, minor mode and AI disclosure (see the module docstring)."""
+
+    def __init__(self, db: Database, *, clock: Callable[[], datetime] = utcnow) -> None:
+        self.store = SafetyStore(db)
+        self.clock = clock
+
+    # ------------------------------------------------------------------ opening
+    async def on_open(self, ctx: OpenContext) -> None:
+        now = self.clock()
+        lang = language_of(ctx.user.locale)
+        status = minors.status(self.store, ctx.user, now)
+        last = self.store.last_event_at(ctx.user.id, DISCLOSURE_KINDS)
+        opening = ctx.new_session or last is None
+        if opening and disclosure.due_at_open(last, now, minor=status.minor):
+            self._notice(ctx, "ai_disclosure", responses.disclosure(lang, ctx.persona.name), "start", now)
+        if status.birth_year is None and not self.store.events(ctx.user.id, ("age_asked",), limit=1):
+            self._notice(ctx, "age_check", responses.age_question(lang), "onboarding", now, log_kind="age_asked")
+
+    # ------------------------------------------------------------------ turns
+    async def before_reply(self, ctx: TurnContext) -> None:
+        now = self.clock()
+        lang = language_of(ctx.user.locale)
+        ctx.extras["safety.lang"] = lang
+        usage = self.store.record_turn(ctx.user.id, now)
+        status = self._age(ctx, now)
+        ctx.extras[MINOR_KEY] = status.minor
+        ctx.guide(GUIDANCE)
+        if status.minor:
+            ctx.guide(MINOR_GUIDANCE)
+        self._reminders(ctx, status.minor, lang, now)
+
+        verdict = detect(ctx.text)
+        if verdict.crisis:
+            reply_lang = verdict.matches[0].lang
+            resources = resources_for(ctx.user.locale, verdict.categories, minor=status.minor)
+            ctx.safety = SafetyResult(crisis=True, flags=verdict.flags, resources=resources)
+            ctx.emit(SafetyFlag(ctx.safety))
+            self._decide(ctx, responses.crisis_response(reply_lang, verdict.categories, resources, ctx.persona.name))
+            self.store.log(
+                ctx.user.id,
+                "crisis",
+                {
+                    "categories": list(verdict.categories),
+                    "phrases": [m.phrase for m in verdict.matches],
+                    "resources": [f"{r.name}: {r.contact}" for r in resources],
+                    "minor": status.minor,
+                },
+                session_id=ctx.session.id,
+                at=now,
+            )
+            return
+        question = detect_honesty(ctx.text)
+        if question is not None:
+            self._decide(ctx, responses.honesty_answer(question.lang, question.kind, ctx.persona.name))
+            self._log(ctx, "honesty", {"question": question.kind}, now)
+            return
+        goodbye = detect_goodbye(ctx.text)
+        if goodbye is not None:
+            ctx.extras[GOODBYE_KEY] = True
+            self._decide(ctx, responses.farewell(goodbye if goodbye != "*" else lang, ctx.user.display_name))
+            self._log(ctx, "goodbye", {"farewell": "fixed"}, now)
+            return
+        if status.minor and usage.active_seconds / 60 >= status.daily_limit_min:
+            self._decide(ctx, responses.daily_limit_reached(lang))
+            self._log(ctx, "daily_limit", {"minutes": round(usage.active_seconds / 60, 1)}, now)
+            return
+        if status.minor and minors.is_romance_request(ctx.text):
+            self._decide(ctx, responses.minor_romance_refusal(lang))
+            self._log(ctx, "minor_romance_refused", {}, now)
+
+    # ------------------------------------------------------------------ helpers
+    def _decide(self, ctx: TurnContext, text: str) -> None:
+        ctx.reply_override = text
+        ctx.extras[OVERRIDE_KEY] = text
+
+    def _log(self, ctx: TurnContext, kind: str, detail: dict[str, object], now: datetime) -> None:
+        self.store.log(ctx.user.id, kind, dict(detail), session_id=ctx.session.id, at=now)
+
+    def _notice(
+        self,
+        ctx: OpenContext | TurnContext,
+        kind: str,
+        text: str,
+        reason: str,
+        now: datetime,
+        *,
+        log_kind: str | None = None,
+    ) -> None:
+        ctx.emit(Notice(kind, text))
+        self.store.log(ctx.user.id, log_kind or kind, {"reason": reason}, session_id=ctx.session.id, at=now)
+
+    def _age(self, ctx: TurnContext, now: datetime) -> minors.AgeStatus:
+        status = minors.status(self.store, ctx.user, now)
+        asked = self.store.events(ctx.user.id, ("age_asked",), since=now - AGE_ANSWER_WINDOW, limit=1)
+        pending = status.birth_year is None and bool(asked)  # a bare "14" answers a question just asked
+        age = minors.parse_age(ctx.text, bare=pending)
+        if age is None:
+            return status
+        if pending:
+            return minors.record_age(self.store, ctx.user.id, age, now, source="onboarding")
+        if age < minors.ADULT_AGE and not status.minor:
+            return minors.record_age(self.store, ctx.user.id, age, now, source="chat")
+        return status
+
+    def _reminders(self, ctx: TurnContext, minor: bool, lang: str, now: datetime) -> None:
+        last = self.store.last_event_at(ctx.user.id, DISCLOSURE_KINDS)
+        if disclosure.due_in_turn(last, ctx.session.started_at, now):
+            self._notice(ctx, "ai_disclosure", responses.disclosure(lang, ctx.persona.name), "continuing", now)
+        if minor:
+            last_break = self.store.last_event_at(ctx.user.id, ("break_reminder",))
+            if disclosure.break_due(last_break, ctx.session.started_at, now):
+                self._notice(ctx, "break_reminder", responses.break_reminder(lang), "continuing", now)

@@ -1,0 +1,90 @@
+"""Text helpers shared by the safety detectors: one normalisation, clause splitting, a locale helper.
+
+Every detector (crisis, honesty, goodbye, manipulation) matches against the same normalised form, so
+patterns are written once, without accents and with English contractions expanded:
+
+* lower case, typographic apostrophes and quotes folded to ASCII, accents removed (``é`` → ``e``,
+  ``ß`` → ``ss``, ``ü`` → ``u``), whitespace collapsed;
+* English contractions expanded (``don't`` → ``do not``, ``I'm`` → ``i am``, ``can't`` → ``can not``),
+  also when typed without the apostrophe (``dont``, ``cant``, ``wanna``, ``gonna``).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "“": '"', "”": '"', "«": '"', "»": '"'})
+# "im" without the apostrophe is English only before these words (German "im" means "in the").
+_IM_ENGLISH = (
+    r"\bim(?= (going|so|not|fine|tired|done|sad|scared|a|an|feeling|just|really|in|very|being|having|"
+    r"thinking|trying|still|always|never|okay|ok|alone|lonely|afraid|suicidal|dying|gonna|literally|"
+    r"planning|ready|sorry|worried|home|here|at|on|with|such|too|kinda|actually|about|cutting)\b)"
+)
+_CONTRACTIONS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(p), r)
+    for p, r in (
+        (r"\bwon'?t\b", "will not"),
+        (r"\bcan'?t\b", "can not"),
+        (r"\bcannot\b", "can not"),
+        (r"\b(do|does|did|is|are|was|were|would|could|should|have|has|had|must|need)n'?t\b", r"\1 not"),
+        (r"\bi'm\b", "i am"),
+        (_IM_ENGLISH, "i am"),
+        (r"\bi'?ve\b", "i have"),
+        (r"\bi'?ll\b", "i will"),
+        (r"\bi'?d\b", "i would"),
+        (
+            r"\b(you|we|they|he|she|it|that|there|who|what|where|how|here|everyone|nobody|life)'(re|s|ll|ve|d)\b",
+            r"\1 '\2",
+        ),
+        (r"\bwanna\b", "want to"),
+        (r"\bgonna\b", "going to"),
+        (r"\bgotta\b", "got to"),
+        (r"\bu\b", "you"),
+        (r"\bur\b", "your"),
+    )
+)
+_EXPAND = {"'re": "are", "'s": "is", "'ll": "will", "'ve": "have", "'d": "would"}
+_SPLIT = re.compile(r"(?<=[.!?;…])\s+|\n+|\s+(?:but|aber|mais|pero|however|though)\s+")
+
+
+def fold(text: str) -> str:
+    """Lower case, ASCII quotes, no accents, single spaces (no contraction expansion)."""
+    text = text.translate(_QUOTES).replace("ß", "ss").lower()
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return re.sub(r"\s+", " ", stripped).strip()
+
+
+def normalize(text: str) -> str:
+    """The form every safety pattern is written against (see the module docstring)."""
+    out = fold(text)
+    for pattern, repl in _CONTRACTIONS:
+        out = pattern.sub(repl, out)
+    out = re.sub(r" '(re|s|ll|ve|d)\b", lambda m: " " + _EXPAND["'" + m.group(1)], out)
+    return out
+
+
+def clauses(normalized: str) -> list[str]:
+    """Split a normalised message into sentences / contrastive clauses ("…, but …")."""
+    return [c.strip() for c in _SPLIT.split(normalized) if c and c.strip()]
+
+
+def sentences(text: str) -> list[str]:
+    """Split raw text into sentences, keeping the original spelling and the end punctuation."""
+    parts = re.split(r"(?<=[.!?…])\s+|\n+", text.strip())
+    return [p for p in parts if p.strip()]
+
+
+def language_of(locale: str | None) -> str:
+    """``de-AT`` → ``de``; unknown or unsupported locales fall back to ``en``."""
+    lang = (locale or "en").replace("_", "-").split("-")[0].lower()
+    return lang if lang in {"en", "de", "fr", "es"} else "en"
+
+
+def region_of(locale: str | None) -> str:
+    """``de-AT`` → ``AT``; a bare language maps to its most common region (``fr`` → ``FR``)."""
+    parts = (locale or "").replace("_", "-").split("-")
+    if len(parts) > 1 and parts[1]:
+        return parts[1].upper()
+    return {"en": "US", "de": "DE", "fr": "FR", "es": "ES"}.get(parts[0].lower(), "")

@@ -1,0 +1,446 @@
+"""PostgreSQL + pgvector stores: the fact store and the memory-index store, for multi-machine deployments.
+
+Implements the same Protocols as the SQLite stores (:class:`amity.memory.facts.FactStore` and
+:class:`amity.memory.index.MemoryStore`); ``tests/test_store_contract.py`` runs one suite on both. All
+PostgreSQL dialect lives in this module (the schema included, applied by :func:`migrate` with a
+``amity_migrations`` table like SQLite's ``_migrations``).
+
+Dialect notes:
+
+* Full text: ``memory_items.tsv`` is a generated ``tsvector`` (``english`` configuration, so stemming like
+  SQLite's Porter tokenizer) over the text (weight A) and the context (weight B, ranked at half the
+  text's weight like SQLite's BM25 column weights) with a GIN index. The query is the content words of
+  the question OR-ed (``plainto_tsquery`` per word joined with ``||``), ranked by ``ts_rank_cd``.
+  PostgreSQL has no BM25; the ranking is a different function over the same candidate set, and the hybrid
+  fusion only uses ranks.
+* Vectors: ``embedding vector(dim)`` with an HNSW index (``vector_cosine_ops``). Searches are per user
+  (``WHERE user_id = …``); with ``hnsw.iterative_scan = strict_order`` pgvector ≥ 0.8 keeps scanning the
+  graph until enough rows of that user are found, so filtering does not starve the top-k.
+  ``hnsw.ef_search`` is raised to 100 (the index's candidate list; recall vs. speed).
+* When the embedder changes, the column is re-typed to the new dimension with all vectors NULL and
+  :meth:`PostgresMemoryStore.missing_vectors` lists the items to re-embed (as in SQLite).
+
+Connections come from :func:`connect` (psycopg 3, autocommit, one lock per connection; writes use
+explicit transactions). psycopg and pgvector are optional: ``pip install 'amity[postgres]'``.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from typing import Any
+
+import numpy as np
+
+from amity.errors import BackendUnavailable, ConfigError, StoreError
+from amity.memory.embedders import Embedder
+from amity.memory.facts import Fact, FactBook, ReminderLogEntry
+from amity.memory.hybrid import HybridMemoryIndex
+from amity.memory.index import StoredItem, Vector
+from amity.memory.retrieval import query_terms
+
+INSTALL_HINT = "pip install 'amity[postgres]'"
+SCHEMA: list[tuple[str, str]] = [
+    (
+        "facts_v1",
+        """
+        CREATE TABLE facts (
+            id TEXT PRIMARY KEY, user_id TEXT NOT NULL, subject TEXT NOT NULL, key TEXT NOT NULL,
+            value TEXT NOT NULL, date_value TEXT, confidence DOUBLE PRECISION NOT NULL, source_turn_id TEXT,
+            quote TEXT NOT NULL DEFAULT '', origin TEXT NOT NULL, created_at TIMESTAMPTZ NOT NULL,
+            valid_from TIMESTAMPTZ NOT NULL, supersedes TEXT, superseded_by TEXT, superseded_at TIMESTAMPTZ
+        );
+        CREATE INDEX facts_user_active ON facts(user_id, superseded_by);
+        CREATE INDEX facts_supersedes ON facts(supersedes);
+        CREATE TABLE reminder_prefs (user_id TEXT PRIMARY KEY, enabled BOOLEAN NOT NULL,
+                                     updated_at TIMESTAMPTZ NOT NULL);
+        CREATE TABLE reminder_log (user_id TEXT NOT NULL, fact_id TEXT NOT NULL, occurrence TEXT NOT NULL,
+                                   shown_at TIMESTAMPTZ NOT NULL);
+        CREATE INDEX reminder_log_user ON reminder_log(user_id, shown_at);
+        """,
+    ),
+    (
+        "memory_v1",
+        """
+        CREATE TABLE memory_items (
+            id TEXT PRIMARY KEY, user_id TEXT NOT NULL, kind TEXT NOT NULL DEFAULT 'episode',
+            session_id TEXT, source_id TEXT, role TEXT, text TEXT NOT NULL, context TEXT NOT NULL DEFAULT '',
+            importance DOUBLE PRECISION NOT NULL DEFAULT 0.3, affect TEXT, created_at TIMESTAMPTZ NOT NULL,
+            tsv TSVECTOR GENERATED ALWAYS AS (
+                setweight(to_tsvector('english', text), 'A') || setweight(to_tsvector('english', context), 'B')
+            ) STORED,
+            embedding vector
+        );
+        CREATE INDEX memory_items_user ON memory_items(user_id, created_at);
+        CREATE INDEX memory_items_source ON memory_items(source_id);
+        CREATE INDEX memory_items_tsv ON memory_items USING GIN (tsv);
+        CREATE TABLE memory_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        """,
+    ),
+]
+FACT_COLUMNS = (
+    "id, user_id, subject, key, value, date_value, confidence, source_turn_id, quote, origin, "
+    "created_at, valid_from, supersedes, superseded_by, superseded_at"
+)
+ITEM_COLUMNS = "id, user_id, kind, session_id, source_id, role, text, importance, affect, created_at, context"
+RANK_WEIGHTS = "{0.1, 0.2, 0.5, 1.0}"  # D, C, B (context: the previous turn), A (the text itself)
+
+
+class PgConnection:
+    """One psycopg connection (autocommit) behind a lock, with the ``vector`` type registered."""
+
+    def __init__(self, raw: Any) -> None:
+        self.raw = raw
+        self.lock = threading.RLock()
+
+    @contextmanager
+    def transaction(self) -> Iterator[Any]:
+        with self.lock, self.raw.transaction():
+            yield self.raw
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        with self.lock:
+            return list(self.raw.execute(sql, params).fetchall())
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> int:
+        with self.lock:
+            return int(self.raw.execute(sql, params).rowcount)
+
+    def close(self) -> None:
+        with self.lock:
+            self.raw.close()
+
+
+def connect(dsn: str) -> PgConnection:
+    """Connect, create the ``vector`` extension, apply the schema, and tune HNSW search for filtering."""
+    try:
+        import psycopg
+        from pgvector.psycopg import register_vector
+    except ImportError as exc:
+        raise ConfigError("The PostgreSQL store needs psycopg and pgvector.", INSTALL_HINT) from exc
+    try:
+        raw = psycopg.connect(dsn, autocommit=True)
+        raw.execute("CREATE EXTENSION IF NOT EXISTS vector")
+        register_vector(raw)
+        raw.execute("SET hnsw.iterative_scan = strict_order")
+        raw.execute("SET hnsw.ef_search = 100")
+    except psycopg.OperationalError as exc:
+        raise BackendUnavailable(
+            f"Cannot connect to PostgreSQL ({exc}).", "Check the DSN and that the server is running."
+        ) from exc
+    except psycopg.Error as exc:
+        raise StoreError(f"PostgreSQL refused the setup: {exc}.", "Install pgvector on the server.") from exc
+    conn = PgConnection(raw)
+    migrate(conn)
+    return conn
+
+
+def migrate(conn: PgConnection) -> None:
+    conn.execute("CREATE TABLE IF NOT EXISTS amity_migrations (name TEXT PRIMARY KEY, applied_at TIMESTAMPTZ)")
+    with conn.transaction() as raw:
+        raw.execute("SELECT pg_advisory_xact_lock(4242)")  # two processes migrating at once
+        done = {r[0] for r in raw.execute("SELECT name FROM amity_migrations").fetchall()}
+        for name, sql in SCHEMA:
+            if name not in done:
+                raw.execute(sql)
+                raw.execute("INSERT INTO amity_migrations VALUES (%s, now())", (name,))
+
+
+def _fact(r: Sequence[Any]) -> Fact:
+    return Fact(
+        id=r[0],
+        user_id=r[1],
+        subject=r[2],
+        key=r[3],
+        value=r[4],
+        date_value=r[5],
+        confidence=float(r[6]),
+        source_turn_id=r[7],
+        quote=r[8],
+        origin=r[9],
+        created_at=r[10],
+        valid_from=r[11],
+        supersedes=r[12],
+        superseded_by=r[13],
+        superseded_at=r[14],
+    )
+
+
+class PostgresFactStore:
+    """:class:`amity.memory.facts.FactStore` on PostgreSQL."""
+
+    def __init__(self, conn: PgConnection) -> None:
+        self.conn = conn
+
+    def insert(self, fact: Fact, supersede: Sequence[str] = ()) -> None:
+        with self.conn.transaction() as raw:
+            raw.execute(
+                f"INSERT INTO facts ({FACT_COLUMNS}) VALUES ({','.join(['%s'] * 15)})",
+                (
+                    fact.id,
+                    fact.user_id,
+                    fact.subject,
+                    fact.key,
+                    fact.value,
+                    fact.date_value,
+                    fact.confidence,
+                    fact.source_turn_id,
+                    fact.quote,
+                    fact.origin,
+                    fact.created_at,
+                    fact.valid_from,
+                    fact.supersedes,
+                    None,
+                    None,
+                ),
+            )
+            if supersede:
+                raw.execute(
+                    "UPDATE facts SET superseded_by = %s, superseded_at = %s WHERE id = ANY(%s)",
+                    (fact.id, fact.created_at, list(supersede)),
+                )
+
+    def set_confidence(self, fact_id: str, confidence: float) -> None:
+        self.conn.execute("UPDATE facts SET confidence = %s WHERE id = %s", (confidence, fact_id))
+
+    def get(self, fact_id: str) -> Fact | None:
+        rows = self.conn.query(f"SELECT {FACT_COLUMNS} FROM facts WHERE id = %s", (fact_id,))
+        return _fact(rows[0]) if rows else None
+
+    def facts_of(self, user_id: str, include_superseded: bool = False) -> list[Fact]:
+        where = "" if include_superseded else " AND superseded_by IS NULL"
+        rows = self.conn.query(
+            f"SELECT {FACT_COLUMNS} FROM facts WHERE user_id = %s{where} ORDER BY created_at, id", (user_id,)
+        )
+        return [_fact(r) for r in rows]
+
+    def chain(self, fact_id: str) -> list[Fact]:
+        rows = self.conn.query(
+            "WITH RECURSIVE chain(id) AS (SELECT id FROM facts WHERE id = %s UNION "
+            "SELECT f.id FROM facts f JOIN chain c ON f.supersedes = c.id OR f.superseded_by = c.id) "
+            f"SELECT {FACT_COLUMNS} FROM facts WHERE id IN (SELECT id FROM chain) ORDER BY created_at, id",
+            (fact_id,),
+        )
+        return [_fact(r) for r in rows]
+
+    def delete(self, ids: Sequence[str]) -> int:
+        if not ids:
+            return 0
+        with self.conn.transaction() as raw:
+            raw.execute("DELETE FROM reminder_log WHERE fact_id = ANY(%s)", (list(ids),))
+            return int(raw.execute("DELETE FROM facts WHERE id = ANY(%s)", (list(ids),)).rowcount)
+
+    def delete_user(self, user_id: str) -> int:
+        with self.conn.transaction() as raw:
+            raw.execute("DELETE FROM reminder_log WHERE user_id = %s", (user_id,))
+            raw.execute("DELETE FROM reminder_prefs WHERE user_id = %s", (user_id,))
+            return int(raw.execute("DELETE FROM facts WHERE user_id = %s", (user_id,)).rowcount)
+
+    def count(self, user_id: str | None = None) -> int:
+        if user_id is None:
+            return int(self.conn.query("SELECT COUNT(*) FROM facts")[0][0])
+        return int(self.conn.query("SELECT COUNT(*) FROM facts WHERE user_id = %s", (user_id,))[0][0])
+
+    def reminders_enabled(self, user_id: str) -> bool:
+        rows = self.conn.query("SELECT enabled FROM reminder_prefs WHERE user_id = %s", (user_id,))
+        return bool(rows[0][0]) if rows else False
+
+    def set_reminders_enabled(self, user_id: str, enabled: bool) -> None:
+        self.conn.execute(
+            "INSERT INTO reminder_prefs (user_id, enabled, updated_at) VALUES (%s, %s, now()) "
+            "ON CONFLICT (user_id) DO UPDATE SET enabled = EXCLUDED.enabled, "
+            "updated_at = EXCLUDED.updated_at",
+            (user_id, enabled),
+        )
+
+    def reminder_log(self, user_id: str, since: datetime) -> list[ReminderLogEntry]:
+        rows = self.conn.query(
+            "SELECT fact_id, occurrence, shown_at FROM reminder_log WHERE user_id = %s AND shown_at >= %s "
+            "ORDER BY shown_at",
+            (user_id, since),
+        )
+        return [ReminderLogEntry(r[0], r[1], r[2]) for r in rows]
+
+    def log_reminder(self, user_id: str, fact_id: str, occurrence: str, shown_at: datetime) -> None:
+        self.conn.execute(
+            "INSERT INTO reminder_log (user_id, fact_id, occurrence, shown_at) VALUES (%s, %s, %s, %s)",
+            (user_id, fact_id, occurrence, shown_at),
+        )
+
+
+def _item(r: Sequence[Any]) -> StoredItem:
+    created: datetime = r[9]
+    return StoredItem(
+        id=r[0],
+        user_id=r[1],
+        kind=r[2],
+        session_id=r[3],
+        source_id=r[4],
+        role=r[5],
+        text=r[6],
+        importance=float(r[7]),
+        affect=r[8],
+        created_at=created.astimezone(UTC),
+        context=r[10],
+    )
+
+
+class PostgresMemoryStore:
+    """:class:`amity.memory.index.MemoryStore` on PostgreSQL: tsvector + GIN, pgvector HNSW (cosine)."""
+
+    def __init__(self, conn: PgConnection, dim: int, space: str) -> None:
+        self.conn = conn
+        self._dim = dim
+        self._space = f"{space}:{dim}:pgvector"
+        self._ensure_vector_column()
+
+    @property
+    def dim(self) -> int:
+        return self._dim
+
+    def _ensure_vector_column(self) -> None:
+        rows = self.conn.query("SELECT value FROM memory_meta WHERE key = 'vector_space'")
+        if rows and rows[0][0] == self._space:
+            return
+        with self.conn.transaction() as raw:
+            raw.execute("DROP INDEX IF EXISTS memory_items_hnsw")
+            raw.execute(f"ALTER TABLE memory_items ALTER COLUMN embedding TYPE vector({self._dim}) USING NULL")
+            raw.execute(
+                "CREATE INDEX memory_items_hnsw ON memory_items USING hnsw (embedding vector_cosine_ops) "
+                "WITH (m = 16, ef_construction = 64)"
+            )
+            raw.execute(
+                "INSERT INTO memory_meta (key, value) VALUES ('vector_space', %s) "
+                "ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value",
+                (self._space,),
+            )
+
+    def _check(self, items: Sequence[StoredItem], vectors: Vector) -> None:
+        if len(items) != len(vectors):
+            raise StoreError("Memory items and vectors differ in number.", "This is a bug; please report it.")
+        if vectors.size and vectors.shape[1] != self._dim:
+            raise StoreError(
+                f"Vectors have dimension {vectors.shape[1]}, the memory index expects {self._dim}.",
+                "Rebuild the memory index with the configured embedder.",
+            )
+
+    def add_many(self, items: Sequence[StoredItem], vectors: Vector) -> None:
+        self._check(items, vectors)
+        with self.conn.transaction() as raw:
+            for item, vec in zip(items, vectors, strict=True):
+                raw.execute(
+                    f"INSERT INTO memory_items ({ITEM_COLUMNS}, embedding) VALUES "
+                    "(%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s) ON CONFLICT (id) DO UPDATE SET "
+                    "user_id = EXCLUDED.user_id, kind = EXCLUDED.kind, session_id = EXCLUDED.session_id, "
+                    "source_id = EXCLUDED.source_id, role = EXCLUDED.role, text = EXCLUDED.text, "
+                    "context = EXCLUDED.context, "
+                    "importance = EXCLUDED.importance, affect = EXCLUDED.affect, "
+                    "created_at = EXCLUDED.created_at, embedding = EXCLUDED.embedding",
+                    (
+                        item.id,
+                        item.user_id,
+                        item.kind,
+                        item.session_id,
+                        item.source_id,
+                        item.role,
+                        item.text,
+                        item.importance,
+                        item.affect,
+                        item.created_at,
+                        item.context,
+                        np.asarray(vec, dtype=np.float32),
+                    ),
+                )
+
+    def set_vectors(self, ids: Sequence[str], vectors: Vector) -> None:
+        with self.conn.transaction() as raw:
+            for item_id, vec in zip(ids, vectors, strict=True):
+                raw.execute(
+                    "UPDATE memory_items SET embedding = %s WHERE id = %s",
+                    (np.asarray(vec, dtype=np.float32), item_id),
+                )
+
+    def missing_vectors(self, limit: int = 1000) -> list[tuple[str, str]]:
+        rows = self.conn.query("SELECT id, text FROM memory_items WHERE embedding IS NULL LIMIT %s", (limit,))
+        return [(str(r[0]), str(r[1])) for r in rows]
+
+    @staticmethod
+    def _kinds(kinds: Sequence[str] | None) -> tuple[str, list[Any]]:
+        return (" AND kind = ANY(%s)", [list(kinds)]) if kinds else ("", [])
+
+    def bm25(self, user_id: str, query: str, limit: int, kinds: Sequence[str] | None = None) -> list[str]:
+        terms = query_terms(query)
+        if not terms:
+            return []
+        tsquery = " || ".join(["plainto_tsquery('english', %s)"] * len(terms))
+        kind_sql, kind_params = self._kinds(kinds)
+        rows = self.conn.query(
+            f"SELECT id FROM memory_items, (SELECT {tsquery}) AS q(query) "
+            f"WHERE user_id = %s AND tsv @@ q.query{kind_sql} "
+            "ORDER BY ts_rank_cd(%s, tsv, q.query) DESC, created_at DESC LIMIT %s",
+            (*terms, user_id, *kind_params, RANK_WEIGHTS, limit),
+        )
+        return [str(r[0]) for r in rows]
+
+    def knn(self, user_id: str, vector: Vector, limit: int, kinds: Sequence[str] | None = None) -> list[str]:
+        kind_sql, kind_params = self._kinds(kinds)
+        query = np.asarray(vector, dtype=np.float32).reshape(-1)
+        rows = self.conn.query(
+            f"SELECT id FROM memory_items WHERE user_id = %s AND embedding IS NOT NULL{kind_sql} "
+            "ORDER BY embedding <=> %s LIMIT %s",
+            (user_id, *kind_params, query, limit),
+        )
+        return [str(r[0]) for r in rows]
+
+    def get(self, ids: Sequence[str]) -> dict[str, StoredItem]:
+        if not ids:
+            return {}
+        rows = self.conn.query(f"SELECT {ITEM_COLUMNS} FROM memory_items WHERE id = ANY(%s)", (list(ids),))
+        return {str(r[0]): _item(r) for r in rows}
+
+    def items_of(self, user_id: str, since: datetime | None = None, limit: int = 1000) -> list[StoredItem]:
+        rows = self.conn.query(
+            f"SELECT {ITEM_COLUMNS} FROM memory_items WHERE user_id = %s AND created_at >= %s "
+            "ORDER BY created_at DESC LIMIT %s",
+            (user_id, since or datetime(1970, 1, 1, tzinfo=UTC), limit),
+        )
+        return [_item(r) for r in rows]
+
+    def delete(self, ids: Sequence[str]) -> int:
+        if not ids:
+            return 0
+        return self.conn.execute("DELETE FROM memory_items WHERE id = ANY(%s)", (list(ids),))
+
+    def delete_by_source(self, source_ids: Sequence[str]) -> int:
+        if not source_ids:
+            return 0
+        return self.conn.execute("DELETE FROM memory_items WHERE source_id = ANY(%s)", (list(source_ids),))
+
+    def delete_user(self, user_id: str) -> int:
+        return self.conn.execute("DELETE FROM memory_items WHERE user_id = %s", (user_id,))
+
+    def previous_episode(self, user_id: str, session_id: str, before: datetime) -> str | None:
+        rows = self.conn.query(
+            "SELECT text FROM memory_items WHERE user_id = %s AND session_id = %s AND kind = 'episode' "
+            "AND created_at < %s ORDER BY created_at DESC LIMIT 1",
+            (user_id, session_id, before),
+        )
+        return str(rows[0][0]) if rows else None
+
+    def count(self, user_id: str | None = None) -> int:
+        if user_id is None:
+            return int(self.conn.query("SELECT COUNT(*) FROM memory_items")[0][0])
+        return int(self.conn.query("SELECT COUNT(*) FROM memory_items WHERE user_id = %s", (user_id,))[0][0])
+
+
+def open_postgres_memory(dsn: str, embedder: Embedder | None = None) -> tuple[FactBook, HybridMemoryIndex]:
+    """The fact book and the hybrid memory index on one PostgreSQL database (for ``MemoryStage``)."""
+    from amity.memory.embedders import default_embedder
+
+    emb = embedder or default_embedder()
+    conn = connect(dsn)
+    index = HybridMemoryIndex(PostgresMemoryStore(conn, emb.dim, emb.name), emb)
+    index.reindex_missing()
+    return FactBook(PostgresFactStore(conn)), index

@@ -1,0 +1,63 @@
+"""SQLite migrations of the memory area (append only).
+
+``memory_items`` holds every searchable memory (episodes, facts, summaries, dates) with an integer rowid
+shared by the FTS5 index ``memory_fts`` (external content, kept in sync by triggers, Porter stemming).
+FTS indexes two columns: ``text`` and ``context`` (the previous turn of the same session for episodes:
+answers often sit in the reply to a question, +10 points BM25 recall@10 on LoCoMo dev)
+and by the vector table. The vector table is *not* created here: sqlite-vec's ``vec0`` needs the
+extension loaded on the connection first, and its dimension depends on the embedder, so
+``amity.store.sqlite_memory`` creates it lazily (``memory_vec`` with sqlite-vec, else the plain
+``memory_vec_plain`` BLOB table) and records the vector space in ``memory_meta``.
+Items do not reference ``users``/``turns`` by foreign key: deleting a user or a turn must go through
+``MemoryIndex.forget_user``/``forget`` so that vectors are removed too.
+"""
+
+from __future__ import annotations
+
+from amity.store.db import Connection, Migration
+
+
+def _memory_v1(conn: Connection) -> None:
+    conn.executescript(
+        """
+        CREATE TABLE memory_items (
+            rowid INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            user_id TEXT NOT NULL,
+            kind TEXT NOT NULL DEFAULT 'episode',
+            session_id TEXT,
+            source_id TEXT,
+            role TEXT,
+            text TEXT NOT NULL,
+            context TEXT NOT NULL DEFAULT '',
+            importance REAL NOT NULL DEFAULT 0.3,
+            affect TEXT,
+            created_at TEXT NOT NULL,
+            created_ts REAL NOT NULL
+        );
+        CREATE INDEX memory_items_user ON memory_items(user_id, created_ts);
+        CREATE INDEX memory_items_source ON memory_items(source_id);
+        CREATE VIRTUAL TABLE memory_fts USING fts5(
+            text, context, content='memory_items', content_rowid='rowid', tokenize='porter unicode61'
+        );
+        CREATE TRIGGER memory_items_ai AFTER INSERT ON memory_items BEGIN
+            INSERT INTO memory_fts(rowid, text, context) VALUES (new.rowid, new.text, new.context);
+        END;
+        CREATE TRIGGER memory_items_ad AFTER DELETE ON memory_items BEGIN
+            INSERT INTO memory_fts(memory_fts, rowid, text, context)
+                VALUES ('delete', old.rowid, old.text, old.context);
+        END;
+        CREATE TRIGGER memory_items_au AFTER UPDATE OF text, context ON memory_items BEGIN
+            INSERT INTO memory_fts(memory_fts, rowid, text, context)
+                VALUES ('delete', old.rowid, old.text, old.context);
+            INSERT INTO memory_fts(rowid, text, context) VALUES (new.rowid, new.text, new.context);
+        END;
+        CREATE TABLE memory_meta (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        );
+        """
+    )
+
+
+MIGRATIONS: list[Migration] = [("memory_v1", _memory_v1)]

@@ -1,0 +1,340 @@
+"""SQLite implementation of :class:`amity.memory.index.MemoryStore`: FTS5 BM25 + sqlite-vec KNN per user.
+
+Tables (see ``schema_memory``): ``memory_items`` (the items), ``memory_fts`` (FTS5, external content,
+triggers), and a vector table created lazily here because it needs the sqlite-vec extension and the
+embedder's dimension:
+
+* ``memory_vec`` — ``vec0(item_rowid integer primary key, user_id text partition key, kind text,
+  embedding float[dim] distance_metric=cosine)``. ``user_id`` is a *partition key*, so a KNN query for one
+  user scans only that user's vector chunks (per-user partitioning inside one table); ``kind`` is a
+  metadata column filtered during the KNN scan. vec0 is exact (brute force).
+* from ``ann_threshold`` vectors for one user (default 20k) ``knn`` answers from an in-memory binary
+  index with exact re-ranking (``amity.memory.ann.UserVectorCache`` over ``BinaryIndex``), built from
+  that table on first use and kept in step with this store's own inserts and deletes; ``vec0`` exact
+  scans grow linearly (docs/MEMORY.md has the curve).
+* ``memory_vec_plain`` — the fallback when this SQLite cannot load extensions: the same vectors as
+  float32 BLOBs, scanned with numpy per user (exact, fine for a companion's thousands of memories).
+
+``memory_meta['vector_space']`` records ``<embedder>:<dim>:<backend>``; when it changes (another
+embedder, the extension missing) the vector table is rebuilt empty and :meth:`missing_vectors` tells the
+index which items to re-embed. Deletion removes the row (the FTS trigger follows) and the vector.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+import numpy as np
+
+from amity.errors import StoreError
+from amity.memory.ann import BinaryIndex, UserVectorCache
+from amity.memory.index import StoredItem, Vector
+from amity.memory.retrieval import fts_expression
+from amity.store.db import Database, from_ts, to_ts
+
+_ITEM_COLUMNS = "rowid, id, user_id, kind, session_id, source_id, role, text, context, importance, affect, created_at"
+
+
+def _load_sqlite_vec(conn: Any) -> None:
+    import sqlite_vec
+
+    sqlite_vec.load(conn)
+
+
+def _placeholders(n: int) -> str:
+    return ",".join("?" * n)
+
+
+class SQLiteMemoryStore:
+    """Memory items with BM25 and vector search in one SQLite database (the ``Database`` of the app)."""
+
+    def __init__(
+        self, db: Database, dim: int, space: str, *, use_vec: bool = True, ann_threshold: int | None = 20_000
+    ) -> None:
+        self.db = db
+        self._dim = dim
+        self.ann_threshold = ann_threshold
+        self.context_weight = 0.5  # BM25 weight of the context column relative to the text
+        self._ann: dict[str, UserVectorCache] = {}
+        self._ann_lock = threading.RLock()
+        self.vec = use_vec and self._try_load()
+        self.backend = "vec0" if self.vec else "plain"
+        self._space = f"{space}:{dim}:{self.backend}"
+        self._ensure_vector_table()
+
+    def _try_load(self) -> bool:
+        try:
+            import sqlite_vec  # noqa: F401
+        except ImportError:
+            return False
+        return self.db.load_extension(_load_sqlite_vec)
+
+    @property
+    def dim(self) -> int:
+        return self._dim
+
+    def _ensure_vector_table(self) -> None:
+        row = self.db.query_one("SELECT value FROM memory_meta WHERE key = 'vector_space'")
+        exists = self.db.query_one(
+            "SELECT 1 FROM sqlite_master WHERE name = ?", ("memory_vec" if self.vec else "memory_vec_plain",)
+        )
+        if row is not None and row[0] == self._space and exists is not None:
+            return
+        with self.db.transaction() as conn:
+            if self.vec:
+                conn.execute("DROP TABLE IF EXISTS memory_vec")
+                conn.execute(
+                    "CREATE VIRTUAL TABLE memory_vec USING vec0(item_rowid integer primary key, user_id text "
+                    f"partition key, kind text, embedding float[{self._dim}] distance_metric=cosine)"
+                )
+            else:
+                conn.execute("DROP TABLE IF EXISTS memory_vec_plain")
+                conn.execute(
+                    "CREATE TABLE memory_vec_plain (item_rowid INTEGER PRIMARY KEY, user_id TEXT NOT NULL, "
+                    "kind TEXT NOT NULL, embedding BLOB NOT NULL)"
+                )
+                conn.execute("CREATE INDEX memory_vec_plain_user ON memory_vec_plain(user_id)")
+            conn.execute(
+                "INSERT INTO memory_meta(key, value) VALUES ('vector_space', ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (self._space,),
+            )
+
+    @property
+    def _vec_table(self) -> str:
+        return "memory_vec" if self.vec else "memory_vec_plain"
+
+    def add_many(self, items: Sequence[StoredItem], vectors: Vector) -> None:
+        """Insert or replace items (by id) and their vectors in one transaction."""
+        if len(items) != len(vectors):
+            raise StoreError("Memory items and vectors differ in number.", "This is a bug; please report it.")
+        if vectors.size and vectors.shape[1] != self._dim:
+            raise StoreError(
+                f"Vectors have dimension {vectors.shape[1]}, the memory index expects {self._dim}.",
+                "Rebuild the memory index with the configured embedder (`amity memory reindex`).",
+            )
+        with self.db.transaction() as conn:
+            self._delete_rows(conn, [it.id for it in items])
+            for item, vec in zip(items, vectors, strict=True):
+                cur = conn.execute(
+                    "INSERT INTO memory_items(id, user_id, kind, session_id, source_id, role, text, context, "
+                    "importance, affect, created_at, created_ts) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                    (
+                        item.id,
+                        item.user_id,
+                        item.kind,
+                        item.session_id,
+                        item.source_id,
+                        item.role,
+                        item.text,
+                        item.context,
+                        item.importance,
+                        item.affect,
+                        to_ts(item.created_at),
+                        item.created_at.timestamp(),
+                    ),
+                )
+                self._put_vector(conn, int(cur.lastrowid), item.user_id, item.kind, vec)
+                with self._ann_lock:
+                    if (cache := self._ann.get(item.user_id)) is not None:
+                        cache.add(int(cur.lastrowid), vec)
+
+    def _put_vector(self, conn: Any, rowid: int, user_id: str, kind: str, vec: Vector) -> None:
+        blob = np.ascontiguousarray(vec, dtype=np.float32).tobytes()
+        conn.execute(
+            f"INSERT INTO {self._vec_table}(item_rowid, user_id, kind, embedding) VALUES (?,?,?,?)",
+            (rowid, user_id, kind, blob),
+        )
+
+    def set_vectors(self, ids: Sequence[str], vectors: Vector) -> None:
+        """(Re)place the vectors of existing items (used after a change of embedder)."""
+        with self.db.transaction() as conn:
+            for item_id, vec in zip(ids, vectors, strict=True):
+                row = conn.execute("SELECT rowid, user_id, kind FROM memory_items WHERE id = ?", (item_id,)).fetchone()
+                if row is None:
+                    continue
+                conn.execute(f"DELETE FROM {self._vec_table} WHERE item_rowid = ?", (row[0],))
+                self._put_vector(conn, int(row[0]), str(row[1]), str(row[2]), vec)
+
+    def missing_vectors(self, limit: int = 1000) -> list[tuple[str, str]]:
+        """(id, text) of items that have no vector yet, e.g. after the embedder changed."""
+        rows = self.db.query(
+            f"SELECT id, text FROM memory_items WHERE rowid NOT IN (SELECT item_rowid FROM {self._vec_table}) LIMIT ?",
+            (limit,),
+        )
+        return [(str(r[0]), str(r[1])) for r in rows]
+
+    def bm25(self, user_id: str, query: str, limit: int, kinds: Sequence[str] | None = None) -> list[str]:
+        expr = fts_expression(query)
+        if expr is None:
+            return []
+        kind_sql, params = self._kind_filter(kinds)
+        rows = self.db.query(
+            # CROSS JOIN pins the FTS index as the outer loop (else SQLite may scan the user's rows and
+            # evaluate MATCH once per row: 100x slower).
+            "SELECT m.id FROM memory_fts CROSS JOIN memory_items m ON m.rowid = memory_fts.rowid "
+            f"WHERE memory_fts MATCH ? AND m.user_id = ?{kind_sql} "
+            f"ORDER BY bm25(memory_fts, 1.0, {float(self.context_weight)}) LIMIT ?",
+            (expr, user_id, *params, limit),
+        )
+        return [str(r[0]) for r in rows]
+
+    @staticmethod
+    def _kind_filter(kinds: Sequence[str] | None, column: str = "m.kind") -> tuple[str, list[str]]:
+        if not kinds:
+            return "", []
+        return f" AND {column} IN ({_placeholders(len(kinds))})", list(kinds)
+
+    def knn(self, user_id: str, vector: Vector, limit: int, kinds: Sequence[str] | None = None) -> list[str]:
+        query = np.ascontiguousarray(vector, dtype=np.float32).reshape(-1)
+        cache = None if kinds else self._user_cache(user_id)
+        if cache is not None:
+            with self._ann_lock:
+                rowids = cache.search(query, limit)
+            return self._ids_of_rowids(rowids)
+        if self.vec:
+            kind_sql, params = self._kind_filter(kinds, "kind")
+            rows = self.db.query(
+                "SELECT m.id FROM (SELECT item_rowid, distance FROM memory_vec WHERE embedding MATCH ? "
+                f"AND k = ? AND user_id = ?{kind_sql}) v JOIN memory_items m ON m.rowid = v.item_rowid "
+                "ORDER BY v.distance",
+                (query.tobytes(), limit, user_id, *params),
+            )
+            return [str(r[0]) for r in rows]
+        kind_sql, params = self._kind_filter(kinds, "kind")
+        rows = self.db.query(
+            f"SELECT item_rowid, embedding FROM memory_vec_plain WHERE user_id = ?{kind_sql}",
+            (user_id, *params),
+        )
+        if not rows:
+            return []
+        matrix = np.frombuffer(b"".join(r[1] for r in rows), dtype=np.float32).reshape(len(rows), self._dim)
+        scores = matrix @ query
+        top = np.argsort(-scores, kind="stable")[:limit]
+        return self._ids_of_rowids([int(rows[i][0]) for i in top])
+
+    def _ids_of_rowids(self, rowids: Sequence[int]) -> list[str]:
+        if not rowids:
+            return []
+        found = self.db.query(
+            f"SELECT rowid, id FROM memory_items WHERE rowid IN ({_placeholders(len(rowids))})", rowids
+        )
+        by_rowid = {int(r[0]): str(r[1]) for r in found}
+        return [by_rowid[r] for r in rowids if r in by_rowid]
+
+    def _user_cache(self, user_id: str) -> UserVectorCache | None:
+        """The user's in-memory ANN cache (built on first use) when they have ≥ ``ann_threshold`` vectors."""
+        if not self.ann_threshold:
+            return None
+        with self._ann_lock:
+            cache = self._ann.get(user_id)
+            if cache is not None and not cache.stale:
+                return cache
+            count = self.count(user_id)
+            if count < self.ann_threshold:
+                self._ann.pop(user_id, None)
+                return None
+            rows = self.db.query(f"SELECT item_rowid, embedding FROM {self._vec_table} WHERE user_id = ?", (user_id,))
+            ids = np.fromiter((int(r[0]) for r in rows), dtype=np.int64, count=len(rows))
+            matrix = np.frombuffer(b"".join(r[1] for r in rows), dtype=np.float32).reshape(len(rows), self._dim)
+            cache = self._ann[user_id] = UserVectorCache(BinaryIndex(matrix, ids))
+            return cache
+
+    def get(self, ids: Sequence[str]) -> dict[str, StoredItem]:
+        out: dict[str, StoredItem] = {}
+        for start in range(0, len(ids), 500):
+            chunk = list(ids[start : start + 500])
+            rows = self.db.query(
+                f"SELECT {_ITEM_COLUMNS} FROM memory_items WHERE id IN ({_placeholders(len(chunk))})", chunk
+            )
+            for r in rows:
+                out[str(r["id"])] = _row_to_item(r)
+        return out
+
+    def items_of(self, user_id: str, since: datetime | None = None, limit: int = 1000) -> list[StoredItem]:
+        """The user's items, newest first (for listing, export and tests)."""
+        rows = self.db.query(
+            f"SELECT {_ITEM_COLUMNS} FROM memory_items WHERE user_id = ? AND created_ts >= ? "
+            "ORDER BY created_ts DESC LIMIT ?",
+            (user_id, since.timestamp() if since else float("-inf"), limit),
+        )
+        return [_row_to_item(r) for r in rows]
+
+    def _delete_rows(self, conn: Any, ids: Sequence[str]) -> int:
+        removed = 0
+        for start in range(0, len(ids), 500):
+            chunk = list(ids[start : start + 500])
+            rowids = [
+                int(r[0])
+                for r in conn.execute(
+                    f"SELECT rowid FROM memory_items WHERE id IN ({_placeholders(len(chunk))})", chunk
+                )
+            ]
+            if not rowids:
+                continue
+            with self._ann_lock:
+                for cache in self._ann.values():
+                    cache.remove(set(rowids))
+            marks = _placeholders(len(rowids))
+            conn.execute(f"DELETE FROM {self._vec_table} WHERE item_rowid IN ({marks})", rowids)
+            conn.execute(f"DELETE FROM memory_items WHERE rowid IN ({marks})", rowids)
+            removed += len(rowids)
+        return removed
+
+    def delete(self, ids: Sequence[str]) -> int:
+        with self.db.transaction() as conn:
+            return self._delete_rows(conn, ids)
+
+    def delete_by_source(self, source_ids: Sequence[str]) -> int:
+        """Remove the items made from these turns/facts (e.g. when a turn is deleted)."""
+        if not source_ids:
+            return 0
+        rows = self.db.query(
+            f"SELECT id FROM memory_items WHERE source_id IN ({_placeholders(len(source_ids))})",
+            list(source_ids),
+        )
+        return self.delete([str(r[0]) for r in rows])
+
+    def delete_user(self, user_id: str) -> int:
+        with self.db.transaction() as conn:
+            ids = [str(r[0]) for r in conn.execute("SELECT id FROM memory_items WHERE user_id = ?", (user_id,))]
+            removed = self._delete_rows(conn, ids)
+            conn.execute(f"DELETE FROM {self._vec_table} WHERE user_id = ?", (user_id,))
+            with self._ann_lock:
+                self._ann.pop(user_id, None)
+            return removed
+
+    def previous_episode(self, user_id: str, session_id: str, before: datetime) -> str | None:
+        row = self.db.query_one(
+            "SELECT text FROM memory_items WHERE user_id = ? AND session_id = ? AND kind = 'episode' "
+            "AND created_ts < ? ORDER BY created_ts DESC LIMIT 1",
+            (user_id, session_id, before.timestamp()),
+        )
+        return str(row[0]) if row is not None else None
+
+    def count(self, user_id: str | None = None) -> int:
+        if user_id is None:
+            row = self.db.query_one("SELECT COUNT(*) FROM memory_items")
+        else:
+            row = self.db.query_one("SELECT COUNT(*) FROM memory_items WHERE user_id = ?", (user_id,))
+        return int(row[0]) if row is not None else 0
+
+
+def _row_to_item(r: Any) -> StoredItem:
+    created: datetime = from_ts(str(r["created_at"]))
+    return StoredItem(
+        id=str(r["id"]),
+        user_id=str(r["user_id"]),
+        text=str(r["text"]),
+        kind=str(r["kind"]),
+        created_at=created,
+        importance=float(r["importance"]),
+        context=str(r["context"]),
+        session_id=r["session_id"],
+        source_id=r["source_id"],
+        role=r["role"],
+        affect=r["affect"],
+    )

@@ -1,0 +1,130 @@
+"""The live conversation loop: microphone → VAD → :class:`VoicePipeline` → loudspeaker, with barge-in.
+
+Every 30 ms mic frame goes one of three ways:
+
+* while the companion is speaking, to the :class:`~amity.voice.vad.BargeInDetector` (half-duplex with a
+  threshold over our own echo); when it fires, playback stops, the turn in flight is cancelled and the
+  recent frames seed the segmenter so the user's first words are not lost;
+* for ``deaf_ms`` after playback ends, nowhere (the room's reverberation of our own voice);
+* otherwise to the :class:`~amity.voice.vad.UtteranceSegmenter`; a finished utterance starts a reply
+  task (replacing one still being prepared: the user said more).
+
+All decisions count frames, not wall time, so the loop behaves the same when a test feeds recorded audio
+faster than real time.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import time
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from amity.events import AudioChunk
+from amity.voice.audio_io import AudioSink, AudioSource
+from amity.voice.pipeline import VoiceEvent, VoicePipeline, VoiceTurnDone
+from amity.voice.vad import FRAME_MS, BargeInDetector, UtteranceSegmenter
+
+
+@dataclass(frozen=True)
+class Interrupted:
+    """The user spoke over the companion; playback was stopped."""
+
+    replies_cut: int
+
+
+LiveEvent = VoiceEvent | Interrupted
+
+
+class LiveLoop:
+    def __init__(
+        self,
+        pipeline: VoicePipeline,
+        source: AudioSource,
+        sink: AudioSink,
+        *,
+        user_id: str,
+        session_id: str | None = None,
+        on_event: Callable[[LiveEvent], None] = lambda _event: None,
+        segmenter: UtteranceSegmenter | None = None,
+        barge_in: BargeInDetector | None = None,
+        deaf_ms: int = 250,
+    ) -> None:
+        self.pipeline = pipeline
+        self.source = source
+        self.sink = sink
+        self.user_id = user_id
+        self.session_id = session_id
+        self.on_event = on_event
+        self.segmenter = segmenter or UtteranceSegmenter()
+        self.barge_in = barge_in or BargeInDetector(self.segmenter.classifier)
+        self.deaf_frames = deaf_ms // FRAME_MS
+        self.turns = 0
+        self.interruptions = 0
+        self._task: asyncio.Task[None] | None = None
+        self._recent: deque[bytes] = deque(maxlen=20)
+
+    async def run(self, max_turns: int | None = None) -> None:
+        """Listen until the source ends (then finish the reply in flight) or ``max_turns`` replies."""
+        was_playing = False
+        deaf = 0
+        try:
+            async for frame in self.source.frames():
+                if max_turns is not None and self.turns >= max_turns:
+                    break
+                if self.sink.playing:
+                    if not was_playing:
+                        self.barge_in.start()
+                        self._recent.clear()
+                        was_playing = True
+                    self._recent.append(frame)
+                    if self.barge_in.feed(frame):
+                        await self._interrupt()
+                        was_playing = False
+                    continue
+                if was_playing:
+                    was_playing, deaf = False, self.deaf_frames
+                    self.segmenter.reset()
+                if deaf:
+                    deaf -= 1
+                    continue
+                for utterance in self.segmenter.feed(frame):
+                    await self._cancel()
+                    ended = time.perf_counter()
+                    tail = (utterance.detected_s - utterance.speech_end_s) * 1000
+                    self._task = asyncio.create_task(self._answer(utterance.pcm, ended, tail))
+            if self._task is not None:
+                await self._task
+        finally:
+            await self._cancel()
+
+    async def _interrupt(self) -> None:
+        self.sink.stop()
+        cut = 1 if self._task is not None and not self._task.done() else 0
+        await self._cancel()
+        self.interruptions += 1
+        self.segmenter.reset()
+        for frame in self._recent:
+            self.segmenter.feed(frame)
+        self.on_event(Interrupted(cut))
+
+    async def _cancel(self) -> None:
+        if self._task is not None and not self._task.done():
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
+        self._task = None
+
+    async def _answer(self, pcm: bytes, ended: float, vad_tail_ms: float) -> None:
+        async for event in self.pipeline.respond(
+            self.user_id, pcm, 16_000, session_id=self.session_id, speech_ended=ended, vad_tail_ms=vad_tail_ms
+        ):
+            if isinstance(event, AudioChunk):
+                self.sink.play(event.pcm, event.sample_rate)
+            elif isinstance(event, VoiceTurnDone):
+                self.turns += 1
+                if event.end is not None:
+                    self.session_id = event.end.session
+            self.on_event(event)

@@ -1,0 +1,224 @@
+"""One spoken turn: speech to text → ``Companion.turn`` → speech, sentence by sentence, with timings.
+
+:meth:`VoicePipeline.respond` takes an utterance (PCM cut by the VAD) and yields:
+
+* :class:`Heard` - the transcript (first; nothing follows when it is empty);
+* every engine event of the turn, unchanged (``Notice``, ``TextDelta``, ``TurnEnd``, …);
+* :class:`~amity.events.AudioChunk` - the spoken reply, one chunk per sentence, in order;
+* :class:`VoiceTurnDone` - last, with per-stage :class:`VoiceTimings`.
+
+Scheduling on a 2-core CPU. The stages are STT, the optional voice-emotion channel, the LLM (llama.cpp
+runs in its own threads inside the process and cannot be paused by not reading its stream) and TTS.
+STT and emotion must finish before the turn starts, so they run one after the other in worker threads.
+TTS of sentence *n* runs while the LLM writes sentence *n+1* (``overlap=True``); with
+``overlap=False`` speech starts only when the reply is complete (the non-streaming baseline, kept for the
+benchmark). CPU-bound stages of our own take ``cpu_gate`` so they never run two at a time (a second
+turn's STT waits for the first turn's TTS). ``docs/VOICE.md`` has the measurements behind these choices.
+
+Cancelling the consumer (barge-in) cancels the turn and the TTS worker: the user's words are stored,
+the unfinished reply is not.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import time
+from collections.abc import AsyncIterator, Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from amity.engine import Companion
+from amity.errors import AmityError
+from amity.events import AudioChunk, Event, TextDelta, TurnEnd
+from amity.types import ChannelAffect
+from amity.voice.base import SpeechToText, TextToSpeech, VoiceEmotion
+from amity.voice.sentences import SentenceChunker
+from amity.voice.wavio import to_float
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Heard:
+    text: str
+
+
+@dataclass
+class VoiceTimings:
+    """Milliseconds per stage; ``first_audio_ms`` counts from the end of the user's speech."""
+
+    vad_tail_ms: float = 0.0
+    stt_ms: float = 0.0
+    emotion_ms: float = 0.0
+    first_sentence_ms: float = 0.0  # turn start → first complete sentence from the LLM
+    first_tts_ms: float = 0.0  # synthesis time of that sentence
+    first_audio_ms: float = 0.0
+    reply_ms: float = 0.0  # turn start → reply complete
+    audio_s: float = 0.0  # seconds of speech produced
+    tts_ms: float = 0.0  # total synthesis time
+    sentences: int = 0
+
+    def to_dict(self) -> dict[str, float]:
+        return {k: round(float(v), 1) for k, v in self.__dict__.items()}
+
+
+@dataclass(frozen=True)
+class VoiceTurnDone:
+    transcript: str
+    reply: str
+    timings: VoiceTimings
+    end: TurnEnd | None = None
+    channels: tuple[ChannelAffect, ...] = field(default=())
+
+
+VoiceEvent = Heard | Event | VoiceTurnDone
+
+
+class VoicePipeline:
+    """Binds a companion to speech recognition and synthesis."""
+
+    def __init__(
+        self,
+        companion: Companion,
+        stt: SpeechToText,
+        tts: TextToSpeech,
+        *,
+        emotion: VoiceEmotion | None = None,
+        overlap: bool = True,
+        chunker: Callable[[], SentenceChunker] = SentenceChunker,
+    ) -> None:
+        self.companion = companion
+        self.stt = stt
+        self.tts = tts
+        self.emotion = emotion
+        self.overlap = overlap
+        self.chunker = chunker
+        self.cpu_gate = asyncio.Lock()
+
+    async def _cpu(self, fn: Callable[..., T], *args: Any) -> T:
+        async with self.cpu_gate:
+            return await asyncio.to_thread(fn, *args)
+
+    async def warm_up(self) -> None:
+        """Load the models now rather than during the first turn."""
+        for part in (self.stt, self.tts):
+            load = getattr(part, "load", None)
+            if callable(load):
+                await asyncio.to_thread(load)
+        start = getattr(self.companion.llm, "start", None)
+        if callable(start):
+            await asyncio.to_thread(start)
+
+    async def transcribe(self, pcm: bytes, sample_rate: int) -> str:
+        return await self._cpu(self.stt.transcribe, pcm, sample_rate)
+
+    async def _channels(self, pcm: bytes, sample_rate: int) -> tuple[ChannelAffect, ...]:
+        if self.emotion is None:
+            return ()
+        try:
+            channel = await self._cpu(self.emotion.predict, to_float(pcm), sample_rate)
+        except (AmityError, ValueError, RuntimeError, OSError) as exc:  # optional: the turn goes on without it
+            log.warning("voice emotion skipped: %s", exc)
+            return ()
+        return (channel,) if channel is not None else ()
+
+    async def respond(
+        self,
+        user_id: str,
+        pcm: bytes,
+        sample_rate: int,
+        *,
+        session_id: str | None = None,
+        vad_tail_ms: float = 0.0,
+        speech_ended: float | None = None,
+    ) -> AsyncIterator[VoiceEvent]:
+        """Answer one utterance; ``speech_ended`` is the ``perf_counter`` time the VAD closed it."""
+        t0 = speech_ended if speech_ended is not None else time.perf_counter()
+        timings = VoiceTimings(vad_tail_ms=vad_tail_ms)
+        started = time.perf_counter()
+        text = await self.transcribe(pcm, sample_rate)
+        timings.stt_ms = (time.perf_counter() - started) * 1000
+        yield Heard(text)
+        if not text:
+            return
+        started = time.perf_counter()
+        channels = await self._channels(pcm, sample_rate)
+        timings.emotion_ms = (time.perf_counter() - started) * 1000
+        turn = self.companion.turn(user_id, text, session_id=session_id, channels=channels)
+        end: TurnEnd | None = None
+        async for event in self._speak(turn, timings, t0, vad_tail_ms):
+            if isinstance(event, TurnEnd):
+                end = event
+            yield event
+        yield VoiceTurnDone(text, end.reply if end else "", timings, end, channels)
+
+    async def _speak(
+        self, turn: AsyncIterator[Event], timings: VoiceTimings, t0: float, vad_tail_ms: float
+    ) -> AsyncIterator[Event]:
+        out: asyncio.Queue[Event | BaseException | None] = asyncio.Queue()
+        sentences: asyncio.Queue[str | None] = asyncio.Queue()
+        turn_started = time.perf_counter()
+
+        async def produce() -> None:
+            chunker = self.chunker()
+            held: list[str] = []
+            try:
+                async for event in turn:
+                    await out.put(event)
+                    if isinstance(event, TextDelta):
+                        for piece in chunker.feed(event.text):
+                            if not timings.first_sentence_ms:
+                                timings.first_sentence_ms = (time.perf_counter() - turn_started) * 1000
+                            (sentences.put_nowait if self.overlap else held.append)(piece)
+                timings.reply_ms = (time.perf_counter() - turn_started) * 1000
+                for piece in held + chunker.flush():
+                    if not timings.first_sentence_ms:
+                        timings.first_sentence_ms = (time.perf_counter() - turn_started) * 1000
+                    sentences.put_nowait(piece)
+            finally:
+                sentences.put_nowait(None)
+                with contextlib.suppress(Exception):
+                    await turn.aclose()  # type: ignore[attr-defined]
+
+        async def synthesize() -> None:
+            while (piece := await sentences.get()) is not None:
+                started = time.perf_counter()
+                pcm, rate = await self._cpu(self.tts.synthesize, piece)
+                spent = (time.perf_counter() - started) * 1000
+                timings.tts_ms += spent
+                if not pcm:
+                    continue
+                if timings.sentences == 0:
+                    timings.first_tts_ms = spent
+                    timings.first_audio_ms = vad_tail_ms + (time.perf_counter() - t0) * 1000
+                timings.sentences += 1
+                timings.audio_s += len(pcm) / 2 / rate
+                await out.put(AudioChunk(pcm, rate))
+
+        async def guarded(job: Callable[[], Any]) -> None:
+            try:
+                await job()
+            except asyncio.CancelledError:
+                raise
+            except BaseException as exc:
+                await out.put(exc)
+
+        tasks = [asyncio.create_task(guarded(produce)), asyncio.create_task(guarded(synthesize))]
+        watcher = asyncio.create_task(_close_when_done(tasks, out))
+        try:
+            while (item := await out.get()) is not None:
+                if isinstance(item, BaseException):
+                    raise item
+                yield item
+        finally:
+            for task in (*tasks, watcher):
+                task.cancel()
+            await asyncio.gather(*tasks, watcher, return_exceptions=True)
+
+
+async def _close_when_done(tasks: Sequence[asyncio.Task[None]], out: asyncio.Queue[Any]) -> None:
+    await asyncio.gather(*tasks, return_exceptions=True)
+    await out.put(None)

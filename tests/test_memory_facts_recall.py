@@ -1,0 +1,157 @@
+"""Recall in conversation: a scripted conversation over three sessions, with restarts in between.
+
+The app is rebuilt from the same database file for every session (a restart). Checked: names, dates,
+places, allergies and a changed fact (latest value wins, old one in history) are recalled into the
+prompt and ``memories_used``; "what do you know about me?" is answered from facts with sources; an
+opted-in reminder appears when a session opens; fact changes are announced as ``MemoryChanged``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, datetime
+
+from amity.app import App, build_app
+from amity.config import Config
+from amity.events import Event, MemoryChanged, Notice, TurnEnd
+from amity.llm.fake import FakeLLM
+from amity.memory.embedders import HashingEmbedder
+from amity.memory.facts import FactBook
+from amity.memory.hybrid import open_memory_index
+from amity.memory.recall import MemoryStage
+from amity.profile import ProfileStage
+from amity.stages import BaseStage, TurnContext
+from amity.store.conversations import ConversationStore
+from amity.store.db import Database
+from amity.store.schema import all_migrations
+from amity.store.sqlite_facts import SQLiteFactStore
+
+CLOCK = datetime(2026, 11, 26, 9, 0, tzinfo=UTC)  # a Thursday
+
+
+def start(config: Config, llm: FakeLLM) -> tuple[App, MemoryStage]:
+    """A fresh process: open the database, the index and the stages, as the app does."""
+    db = Database(config.db_path, all_migrations())
+    store = ConversationStore(db)
+    stage = MemoryStage(
+        FactBook(SQLiteFactStore(db)),
+        open_memory_index(db, HashingEmbedder(dim=256)),
+        conversations=store,
+        clock=lambda: CLOCK,
+    )
+    return build_app(config, llm=llm, db=db, stages=[ProfileStage(store), stage]), stage
+
+
+async def say(app: App, text: str, session: str) -> list[Event]:
+    return [e async for e in app.companion.turn("sam", text, session_id=session)]
+
+
+def end(events: Sequence[Event]) -> TurnEnd:
+    last = events[-1]
+    assert isinstance(last, TurnEnd)
+    return last
+
+
+async def test_conversation_over_sessions_with_restarts(config: Config) -> None:
+    llm = FakeLLM(default="That's lovely to hear.")
+    app, _ = start(config, llm)
+    events = await say(app, "Hi! My name is Sam. I live in London and I work as a nurse.", "s1")
+    changed = {e.text for e in events if isinstance(e, MemoryChanged) and e.kind == "fact"}
+    assert changed == {"Your name is Sam", "You live in London", "You work as nurse"}
+    await say(app, "I'm allergic to peanuts.", "s1")
+    await say(app, "My sister Maya's birthday is on 29 November.", "s1")
+    await app.aclose()
+
+    app, _ = start(config, llm)  # restart
+    events = await say(app, "Big news: I moved to Lisbon last month!", "s2")
+    updated = [e for e in events if isinstance(e, MemoryChanged) and e.action == "updated"]
+    assert [e.text for e in updated] == ["You live in Lisbon"]
+    await say(app, "I have a dentist appointment next Friday.", "s2")
+    await say(app, "Please remind me about birthdays.", "s2")
+    await app.aclose()
+
+    app, stage = start(config, llm)  # restart
+    opened = [e async for e in app.companion.open("sam", "s3")]
+    assert [e.text for e in opened if isinstance(e, Notice) and e.kind == "reminder"] == [
+        "Just a heads-up: Maya's birthday is in 3 days (Sunday 29 November)."
+    ]
+    where = end(await say(app, "Where do I live these days?", "s3"))
+    facts_used = [m.text for m in where.memories_used if m.kind == "fact"]
+    assert "The user lives in Lisbon" in facts_used and not any("London" in t for t in facts_used)
+    assert "The user lives in Lisbon" in llm.last_system_prompt
+    assert "The user is allergic to peanuts" in llm.last_system_prompt  # identity facts travel along
+    snack = end(await say(app, "Can you suggest a snack for my trip?", "s3"))
+    assert "The user is allergic to peanuts" in [m.text for m in snack.memories_used]
+    bday = end(await say(app, "What should I get Maya for her birthday?", "s3"))
+    assert "Maya's birthday is on 29 November" in [m.text for m in bday.memories_used]
+    assert {m.to_dict()["kind"] for m in bday.memories_used} <= {"fact", "episode"}
+
+    calls = len(llm.calls)
+    about = end(await say(app, "What do you know about me?", "s3"))
+    assert len(llm.calls) == calls  # answered from stored facts, not by the model
+    reply = about.reply
+    for expected in (
+        "Your name is Sam",
+        "You live in Lisbon",
+        "Before that: London.",
+        "You are allergic to peanuts",
+        'you told me on 26 November 2026: "I\'m allergic to peanuts."',
+        "Maya is your sister",
+        "Maya's birthday is on 29 November",
+        "You have dentist appointment on Friday 4 December 2026",
+        "amity memory forget",
+    ):
+        assert expected in reply, expected
+    assert {m.kind for m in about.memories_used} == {"fact"} and len(about.memories_used) == 7
+
+    upcoming = end(await say(app, "What's coming up?", "s3"))
+    assert "Maya's birthday is in 3 days" in upcoming.reply and "dentist appointment" in upcoming.reply
+    history = stage.facts.get(next(f.id for f in stage.facts.active("sam") if f.key == "location"))
+    assert [h.value for h in history.history] == ["London"] and history.value == "Lisbon"
+    assert app.store.get_user("sam").display_name == "Sam"
+    await app.aclose()
+
+
+async def test_honest_summary_when_nothing_is_known(config: Config) -> None:
+    app, _ = start(config, FakeLLM())
+    reply = end(await say(app, "what do you remember about me?", "s1")).reply
+    assert reply.startswith("Honestly, I don't know much about you yet")
+    await app.aclose()
+
+
+async def test_episodes_are_recalled_and_turns_in_the_prompt_skipped(config: Config) -> None:
+    llm = FakeLLM(default="I see.")
+    app, stage = start(config, llm)
+    await say(app, "The hardest part of the week was the long meeting with my manager about the budget.", "s1")
+    for i in range(9):
+        await say(app, f"Filler message number {i} about the weather.", "s1")
+    recalled = end(await say(app, "Remember the budget meeting with my manager?", "s1"))
+    episodes = [m for m in recalled.memories_used if m.kind == "episode"]
+    assert episodes and "budget" in episodes[0].text and episodes[0].text.startswith("The user said on")
+    fresh = end(await say(app, "The weather again, filler number 8?", "s1"))
+    assert all("Filler message number 8" not in m.text for m in fresh.memories_used)  # still in the prompt
+    assert stage.token_budget >= sum(len(m.text) / 3.5 + 3 for m in recalled.memories_used)
+    await app.aclose()
+
+
+async def test_reminders_can_be_switched_off_in_conversation(config: Config) -> None:
+    app, stage = start(config, FakeLLM())
+    await say(app, "Please remind me about birthdays.", "s1")
+    assert stage.facts.store.reminders_enabled("sam")
+    await say(app, "Stop reminding me about dates, please.", "s1")
+    assert not stage.facts.store.reminders_enabled("sam")
+    await app.aclose()
+
+
+class _Override(BaseStage):
+    async def before_reply(self, ctx: TurnContext) -> None:
+        ctx.reply_override = "Deterministic answer from an earlier stage."
+
+
+async def test_an_earlier_deterministic_reply_is_left_alone(config: Config) -> None:
+    app, stage = start(config, FakeLLM())
+    app.companion.stages.insert(0, _Override())
+    turn = end(await say(app, "What do you know about me? My name is Sam.", "s1"))
+    assert turn.reply == "Deterministic answer from an earlier stage." and turn.memories_used == ()
+    assert [f.value for f in stage.facts.active("sam")] == ["Sam"]  # still learned from the message
+    await app.aclose()
