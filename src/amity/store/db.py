@@ -74,6 +74,7 @@ class Database:
     def __init__(self, path: Path | str, migrations: Sequence[Migration], key: bytes | None = None) -> None:
         self.path = str(path)
         self.encrypted = key is not None
+        self.has_vec = False
         if key is not None and not ENCRYPTION_AVAILABLE:
             raise StoreError(
                 "This database is encrypted, but SQLCipher is not installed.",
@@ -93,6 +94,7 @@ class Database:
             if key is not None:
                 self.conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
             self._check_readable(key)
+            self._load_sqlite_vec()
             self.conn.execute("PRAGMA journal_mode=WAL")
             self.conn.execute("PRAGMA synchronous=FULL")
             self.conn.execute("PRAGMA foreign_keys=ON")
@@ -125,6 +127,14 @@ class Database:
                     "from `amity backup`.",
                 ) from exc
             raise
+
+    def _load_sqlite_vec(self) -> None:
+        """sqlite-vec on every connection, so vector tables are readable by every command (export too)."""
+        try:
+            import sqlite_vec
+        except ImportError:  # pragma: no cover - a core dependency; vectors then fall back to plain tables
+            return
+        self.has_vec = self.load_extension(sqlite_vec.load)
 
     def load_extension(self, loader: Callable[[Connection], None]) -> bool:
         """Load an SQLite extension (e.g. ``sqlite_vec.load``); False when this SQLite cannot."""
