@@ -66,10 +66,22 @@ async def test_secret_never_appears_in_any_file_when_encrypted(tmp_path: Path, m
 
 
 async def test_export_import_round_trip_reproduces_everything(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from amity.care.checkins import MoodTracker
+    from amity.care.pipeline import tool_command
+    from amity.store.care_store import CareStore
+
     source = await _fresh_app(tmp_path / "a", monkeypatch)
     await _talk(source, "maya", CONVERSATION)
     await _talk(source, "tom", ["Hello, I'm Tom."])
+    care = CareStore(source.db)
+    MoodTracker(care).check_in("maya", 4, "tired but ok")
+    MoodTracker(care).screen("maya", "phq2", (1, 2))
+    tool_command(care, "maya", "start thought_record")  # tool progress, paused mid-way
+    await _talk(source, "maya", ["I always mess everything up at work."])
     before = snapshot(source.db)
+    # every area left rows behind: conversation, memory, facts, affect, care, safety
+    for table in ("turns", "memory_items", "facts", "mood_history", "care_mood", "care_tool", "safety_events"):
+        assert before.get(table), f"no rows in {table}"
     target_file = tmp_path / "maya.zip"
     manifest = export_relationship(source.db, target_file, passphrase=PASS)
     assert manifest["format"] == "amity-relationship-export" and manifest["version"] == 1
@@ -86,7 +98,7 @@ async def test_export_import_round_trip_reproduces_everything(tmp_path: Path, mo
         import_relationship(fresh.db, target_file, passphrase=PASS)
     # the imported install keeps working and remembers
     await _talk(fresh, "maya", ["Do you remember where I live?"])
-    assert len(fresh.store.turns_for_user("maya")) == 2 * len(CONVERSATION) + 2
+    assert len(fresh.store.turns_for_user("maya")) == 2 * len(CONVERSATION) + 4
     await fresh.aclose()
 
 

@@ -35,6 +35,8 @@ from amity.safety.guard import ManipulationGuard
 from amity.safety.sensing import EmotionGate, SensingStage, emotion_inference_allowed
 from amity.safety.stage import SafetyStage
 from amity.senses.fusion import fuse
+from amity.senses.sensing import SensingChannels
+from amity.senses.stage import ConflictStage, SensesStage
 from amity.stages import ReplyGuard, Stage
 from amity.store.conversations import ConversationStore
 from amity.store.db import ENCRYPTION_AVAILABLE, Database
@@ -82,13 +84,17 @@ def memory_stage(db: Database, store: ConversationStore, config: Config, llm: LL
     )
 
 
-def build_stages(db: Database, store: ConversationStore, config: Config, llm: LLM) -> list[Stage]:
+def build_stages(
+    db: Database, store: ConversationStore, config: Config, llm: LLM, sensing: SensingChannels | None = None
+) -> list[Stage]:
     safety = SafetyStore(db)
     return [
         SafetyStage(db),  # first: the crisis protocol and honesty answers are deterministic
         ProfileStage(store),
         SensingStage(db),  # work/school setting switches emotion inference off (EU AI Act 5(1)(f))
+        SensesStage(sensing),  # mic/camera notice; drops estimates of switched-off channels
         AffectStage(db, fuse=fuse, text_enabled=lambda user_id: emotion_inference_allowed(safety, user_id)),
+        ConflictStage(),  # smiling face, sad words: name it gently
         EmotionGate(),
         memory_stage(db, store, config, llm),
         AttachmentStage(db),
@@ -106,7 +112,10 @@ def build_app(
     llm: LLM | None = None,
     db: Database | None = None,
     stages: Sequence[Stage] | None = None,
+    sensing: SensingChannels | None = None,
 ) -> App:
+    """``sensing`` says which sensors the front end has on (default: words only; the voice loop turns the
+    microphone channel on); it decides the sensing notice and which channel estimates may be used."""
     db = db or open_database(config)
     store = ConversationStore(db)
     llm = llm or make_llm(config)
@@ -120,7 +129,7 @@ def build_app(
     companion = Companion(
         llm,
         store,
-        stages=list(stages) if stages is not None else build_stages(db, store, config, llm),
+        stages=list(stages) if stages is not None else build_stages(db, store, config, llm, sensing),
         guards=build_guards(db, store, config),
         settings=settings,
         persona_for=lambda user_id: load_persona(db, user_id),

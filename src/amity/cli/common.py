@@ -15,6 +15,7 @@ from amity.app import App, build_app, open_database
 from amity.config import Config, load_config
 from amity.llm.models import KNOWN_MODELS, resolve_model
 from amity.llm.registry import BackendSpec
+from amity.senses.sensing import SensingChannels
 from amity.store.db import Database
 
 T = TypeVar("T")
@@ -68,12 +69,12 @@ def open_db(config: Config) -> Database:
     return open_database(config, passphrase_prompt)
 
 
-def open_app(quiet: bool = False) -> App:
+def open_app(quiet: bool = False, sensing: SensingChannels | None = None) -> App:
     config = load_config()
     db = open_db(config)
     try:
         prepare_model(config, quiet=quiet)
-        return build_app(config, db=db)
+        return build_app(config, db=db, sensing=sensing)
     except BaseException:
         db.close()
         raise
@@ -84,8 +85,8 @@ def print_json(data: Any) -> None:
     sys.stdout.flush()
 
 
-async def with_app(fn: Callable[[App], Awaitable[T]], quiet: bool = False) -> T:
-    app = open_app(quiet=quiet)
+async def with_app(fn: Callable[[App], Awaitable[T]], quiet: bool = False, sensing: SensingChannels | None = None) -> T:
+    app = open_app(quiet=quiet, sensing=sensing)
     try:
         return await fn(app)
     finally:

@@ -20,6 +20,7 @@ from amity.cli.eval_cmd import eval_app
 from amity.cli.me import me_app
 from amity.cli.memory import memory_app
 from amity.cli.safety import safety_app
+from amity.cli.senses import senses_app
 from amity.config import load_config, public_view, set_config_value
 from amity.errors import AmityError
 
@@ -36,6 +37,7 @@ cli.add_typer(eval_app, name="eval")
 cli.add_typer(memory_app, name="memory")
 cli.add_typer(me_app, name="me")
 cli.add_typer(safety_app, name="safety")
+cli.add_typer(senses_app, name="senses")
 privacy_cmd.register(cli)
 cli.command("serve")(serve_cmd.serve)
 cli.command("voice")(voice_cmd.voice_command)

@@ -21,6 +21,7 @@ from amity.app import App
 from amity.cli.common import console, err_console, print_json, run, with_app
 from amity.errors import InputError
 from amity.events import Notice, TextDelta
+from amity.senses.sensing import SensingChannels
 from amity.voice import load_voice_emotion, make_stt, make_tts
 from amity.voice.headless import answer_wav
 from amity.voice.pipeline import Heard, VoicePipeline, VoiceTurnDone
@@ -131,14 +132,15 @@ def voice_command(
 ) -> None:
     """Talk with Amity out loud, or answer a recorded question (--input q.wav --output a.wav)."""
     opts: dict[str, str | bool] = {"tts": tts, "language": language, "emotion": emotion, "json": json_out}
+    sensing = SensingChannels(text=True, voice=emotion, face=False)  # the microphone is on in voice mode
     if input is not None:
         if output is None:
             raise InputError("--input needs --output.", "Add e.g. --output reply.wav.")
         if not input.is_file():
             raise InputError(f"No audio file at {input}.", "Check the path of the --input file.")
         source, target = input, output
-        run(with_app(lambda app: _headless(app, source, target, user, session, opts), quiet=json_out))
+        run(with_app(lambda app: _headless(app, source, target, user, session, opts), quiet=json_out, sensing=sensing))
         return
     if output is not None:
         raise InputError("--output needs --input.", "Add --input question.wav, or drop both to talk live.")
-    run(with_app(lambda app: _live(app, user, session, opts)))
+    run(with_app(lambda app: _live(app, user, session, opts), sensing=sensing))
