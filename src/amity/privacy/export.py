@@ -29,7 +29,6 @@ from amity.store.sqlite_dump import (
     TableInfo,
     count_rows,
     data_tables,
-    decode_value,
     insert_rows,
     iter_rows,
     table_exists,
@@ -146,10 +145,7 @@ def import_relationship(db: Database, path: Path, *, passphrase: str | None = No
                     "Upgrade Amity, then import again.",
                 )
             table_rows = rows[name]
-            if table["scoped"]:
-                insert_rows(conn, name, table["columns"], table_rows)
-            else:
-                _insert_or_ignore(conn, name, table["columns"], table_rows)
+            insert_rows(conn, name, table["columns"], table_rows, or_ignore=not table["scoped"])
             counts[name] = len(table_rows)
     return counts
 
@@ -163,17 +159,6 @@ def _ensure_tables(db: Database, manifest: dict[str, Any]) -> None:
 
                 db.load_extension(sqlite_vec.load)
             db.execute(table["create_sql"])
-
-
-def _insert_or_ignore(conn: Any, table: str, columns: list[str], rows: list[dict[str, Any]]) -> None:
-    if not rows:
-        return
-    cols = ", ".join(f'"{c}"' for c in columns)
-    marks = ", ".join("?" for _ in columns)
-    conn.executemany(
-        f'INSERT OR IGNORE INTO "{table}" ({cols}) VALUES ({marks})',
-        [tuple(decode_value(r.get(c)) for c in columns) for r in rows],
-    )
 
 
 def _encrypt(payload: bytes, passphrase: str) -> bytes:

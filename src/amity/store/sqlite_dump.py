@@ -137,13 +137,17 @@ def count_rows(db: Database, table: TableInfo, user_id: str | None) -> int:
     return int(row[0]) if row else 0
 
 
-def insert_rows(conn: Any, table: str, columns: list[str], rows: list[dict[str, Any]]) -> None:
+def insert_rows(
+    conn: Any, table: str, columns: list[str], rows: list[dict[str, Any]], *, or_ignore: bool = False
+) -> None:
+    """Insert exported rows; ``or_ignore`` merges into shared tables without touching existing rows."""
     if not rows:
         return
     cols = ", ".join(f'"{c}"' for c in columns)
     marks = ", ".join("?" for _ in columns)
+    verb = "INSERT OR IGNORE" if or_ignore else "INSERT"
     conn.executemany(
-        f'INSERT INTO "{table}" ({cols}) VALUES ({marks})',
+        f'{verb} INTO "{table}" ({cols}) VALUES ({marks})',
         [tuple(decode_value(r.get(c)) for c in columns) for r in rows],
     )
 
