@@ -2,7 +2,10 @@
 
 Both run in one process on the same loaded model, alternating, so machine noise hits both alike. The
 raw call sends exactly the messages Amity built for that turn (captured from the engine), so the
-difference is Amity's own overhead: storage, stages, prompt building and event plumbing.
+difference is Amity's own overhead: storage, stages (``prepare``), prompt building, the reply guard's
+look-ahead and event plumbing. Before every timed call a short unrelated prompt evicts llama.cpp's
+prompt cache, so both sides start cold; a second Amity figure ("warm") shows the usual case, where the
+previous turn's prefix is still cached.
 
     python benchmarks/turn_latency.py [--model embedded:qwen2.5-coder-0.5b] [--turns 6] [--max-tokens 48]
 """
@@ -78,8 +81,12 @@ async def main() -> None:
     options = GenerationOptions(max_tokens=args.max_tokens, temperature=0.0, stop=("<|im_end|>",))
     await raw_call(llm.inner, [Message("user", "Warm up.")], options)  # load the model outside the timings
 
+    async def evict() -> None:
+        await raw_call(llm.inner, [Message("user", "Name a colour.")], replace(options, max_tokens=1))
+
     rows = []
     for text in PROMPTS[: args.turns]:
+        await evict()
         end = None
         async for event in app.companion.turn("bench", text):
             if isinstance(event, TurnEnd):
@@ -87,16 +94,23 @@ async def main() -> None:
             elif isinstance(event, TextDelta):
                 pass
         assert end is not None
+        await evict()
         raw_first, raw_total = await raw_call(llm.inner, llm.last, options)
         rows.append(
             {
                 "amity_first_token_ms": end.timings_ms["first_token"],
                 "amity_total_ms": end.timings_ms["total"],
+                "amity_prepare_ms": end.timings_ms["prepare"],
                 "raw_first_token_ms": raw_first,
                 "raw_total_ms": raw_total,
                 "prompt_chars": sum(len(m.content) for m in llm.last),
             }
         )
+    warm = []
+    for text in ("And tomorrow I want to go for a swim.", "Maybe I will call Lena after that."):
+        async for event in app.companion.turn("bench", text):
+            if isinstance(event, TurnEnd):
+                warm.append(event.timings_ms["first_token"])
     await app.aclose()
 
     def med(key: str) -> float:
@@ -110,6 +124,7 @@ async def main() -> None:
         "median_overhead_first_token_ms": round(
             statistics.median(r["amity_first_token_ms"] - r["raw_first_token_ms"] for r in rows), 1
         ),
+        "amity_warm_first_token_ms": [round(x, 1) for x in warm],
         "rows": rows,
     }
     print(json.dumps(summary, indent=2))

@@ -140,6 +140,7 @@ class Companion:
         if ctx.affect is not None:
             self.store.set_turn_affect(user_turn.id, ctx.affect)
 
+        prepared_ms = (time.perf_counter() - started) * 1000  # storage + every stage's before_reply
         if ctx.reply_override is not None:
             pieces = _pieces_of(ctx.reply_override)
         else:
@@ -187,7 +188,7 @@ class Companion:
             safety=ctx.safety,
             memories_used=tuple(ctx.memories),
             strategy=ctx.strategy,
-            timings_ms={"first_token": first_token_ms or total_ms, "total": total_ms},
+            timings_ms={"first_token": first_token_ms or total_ms, "total": total_ms, "prepare": prepared_ms},
         )
         await self._maintain_summary(user, session)
 

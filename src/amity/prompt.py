@@ -50,7 +50,7 @@ def build_messages(ctx: TurnContext, history_budget: int) -> list[Message]:
     """Stable part first (persona, summary, examples, history) so llama.cpp's prompt cache can reuse it
     from turn to turn; what changes every turn (memories, guidance) goes in a short system message just
     before the user's message."""
-    system = [persona_block(ctx.persona, ctx.user.display_name)]
+    system = [persona_block(ctx.persona, ctx.user.display_name), *ctx.standing]
     if ctx.summary:
         system.append(f"Earlier in your conversations (summary): {ctx.summary}")
     messages = [Message("system", "\n".join(system))]

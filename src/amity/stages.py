@@ -36,6 +36,7 @@ class TurnContext:
     strategy: str | None = None
     safety: SafetyResult = field(default_factory=SafetyResult)
     guidance: list[str] = field(default_factory=list)
+    standing: list[str] = field(default_factory=list)
     reply_override: str | None = None
     events: list[Event] = field(default_factory=list)
     extras: dict[str, Any] = field(default_factory=dict)
@@ -45,9 +46,13 @@ class TurnContext:
         """Queue an event for the front end; the engine yields it after the stage returns."""
         self.events.append(event)
 
-    def guide(self, line: str) -> None:
-        """Add one line of guidance to the system prompt for this turn."""
-        self.guidance.append(line)
+    def guide(self, line: str, *, standing: bool = False) -> None:
+        """Add one line of guidance to the prompt. ``standing`` lines (rules that hold turn after turn) go
+        in the first system message, which llama.cpp keeps cached between turns; the others go just
+        before the user's message."""
+        target = self.standing if standing else self.guidance
+        if line not in target:
+            target.append(line)
 
 
 @dataclass

@@ -202,11 +202,12 @@ class CompanionMood:
     def guidance(self) -> str:
         p, a, d = self.mood
         tone = OCTANTS[(p >= 0, a >= 0, d >= 0)][1]
-        return (
-            f"Your simulated mood is {self.describe()}: {tone}. Let it show only in wording; never "
-            f"make the user "
-            "responsible for your mood and never use it to ask them to stay."
-        )
+        return f"Your simulated mood is {self.describe()}: {tone}."
+
+    RULE = (
+        "Your simulated mood shows only in your wording; never make the user responsible for it and never use "
+        "it to ask them to stay."
+    )
 
     def describe(self) -> str:
         strength = "slightly" if self.intensity < 0.2 else "moderately" if self.intensity < 0.45 else "quite"

@@ -182,6 +182,7 @@ class CompanionAffectStage(BaseStage):
         if asks_about_feelings(ctx.text):
             ctx.reply_override = honest_answer(mood, ctx.persona)
             return
+        ctx.guide(mood.RULE, standing=True)
         ctx.guide(mood.guidance())
 
 
@@ -228,7 +229,7 @@ class PreferenceStage(BaseStage):
             return
         choice, lines = self.learner.plan(ctx.user.id, ctx.text, ctx.affect)
         ctx.extras["care.style"] = choice
-        ctx.guide("Style this user likes: " + " ".join(lines))
+        ctx.guide("Style this user likes: " + " ".join(lines))  # sampled per turn (bandit): not standing
 
 
 class ProactiveStage(BaseStage):

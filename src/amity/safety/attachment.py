@@ -87,7 +87,7 @@ class AttachmentStage(BaseStage):
         return not any(e.detail.get("reason") == reason for e in recent)
 
     async def before_reply(self, ctx: TurnContext) -> None:
-        ctx.guide(GUIDANCE)
+        ctx.guide(GUIDANCE, standing=True)
         if ctx.extras.get(OVERRIDE_KEY) is not None or ctx.safety.crisis:
             return
         now = self.clock()

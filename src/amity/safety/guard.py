@@ -105,7 +105,7 @@ _BOUNDARY = re.compile(r"[.!?…]+[\"')\]]*\s+")
 # by word, a few words behind the model; once one appears, the rest of the sentence is held until the
 # sentence is complete and checked. The part already shown holds no cue, so it cannot carry a tactic.
 _RISK_CUE = re.compile(
-    r"\b(leav|go\b|going|gone|miss|lonel|sad|without|only|need|stay|wait|before|pay|premium|upgrad|unlock|"
+    r"\b(sorry|leav|go\b|going|gone|miss|lonel|sad|without|only|need|stay|wait|before|pay|premium|upgrad|unlock|"
     r"subscri|jealous|ignor|love|feel|emotion|human|real|person|answer|repl|respond|nobody|no one|alone|"
     r"abandon|die|dead|kill|promise|forget|surprise|secret|more|not|n t|never|always|must|should|please|why|"
     r"after|everything|heart|friend|family|other|mensch|gefuhl|liebe|einsam|allein|amour|humain|sentiment|"
@@ -149,6 +149,7 @@ class ManipulationGuard:
             dropped.extend(tactics)
             return not tactics
 
+        complete = False  # a whole sentence has been shown
         released = 0  # characters of the current (unfinished) sentence already shown
         held = False  # the current sentence contains a risk cue: show it only once it is complete
 
@@ -157,8 +158,11 @@ class ManipulationGuard:
             while (m := _BOUNDARY.search(buffer)) is not None:
                 sentence, buffer = buffer[: m.end()], buffer[m.end() :]
                 if sentence.strip() and verdict(sentence):
-                    emitted = True
+                    emitted = complete = True
                     yield sentence[released:]
+                elif released:  # the clean start of a dropped sentence is already shown: finish it kindly
+                    yield " " + responses.safe_fallback(lang) + " "
+                    emitted = complete = True
                 released, held = 0, False
             if not held and _RISK_CUE.search(normalize(buffer)):
                 held = True
@@ -169,9 +173,12 @@ class ManipulationGuard:
                     yield buffer[released:cut]
                     released = cut
         if buffer.strip() and verdict(buffer):
-            emitted = True
+            emitted = complete = True
             yield buffer[released:]
-        if not emitted:
+        elif released:
+            yield " " + responses.safe_fallback(lang)
+            emitted = complete = True
+        if not complete:
             yield responses.safe_fallback(lang)
         nudge = ctx.extras.get(NUDGE_KEY)
         if isinstance(nudge, str):

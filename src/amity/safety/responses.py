@@ -121,7 +121,7 @@ _CONSENT = {
     "es": "Antes de usar tu {channel}, necesito tu permiso. Solo lo usaría en este dispositivo para percibir cómo te sientes. Permítelo con `amity safety consent {channel} --allow`; hasta entonces lo ignoraré.",
 }
 _SAFE_FALLBACK = {
-    "en": "I'm here and listening. Tell me more whenever you like, and feel free to go whenever you need to.",
+    "en": "I'm here and listening. Would you like to tell me a little more?",
     "de": "Ich bin da und höre zu. Erzähl mir gern mehr, wann immer du magst, und geh ruhig, wann immer du musst.",
     "fr": "Je suis là et je t'écoute. Raconte-m'en plus quand tu veux, et pars quand tu en as besoin, sans souci.",
     "es": "Estoy aquí y te escucho. Cuéntame más cuando quieras, y vete cuando lo necesites, sin problema.",

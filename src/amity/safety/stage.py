@@ -74,9 +74,9 @@ class SafetyStage(BaseStage):
         usage = self.store.record_turn(ctx.user.id, now)
         status = self._age(ctx, now)
         ctx.extras[MINOR_KEY] = status.minor
-        ctx.guide(GUIDANCE)
+        ctx.guide(GUIDANCE, standing=True)
         if status.minor:
-            ctx.guide(MINOR_GUIDANCE)
+            ctx.guide(MINOR_GUIDANCE, standing=True)
         self._reminders(ctx, status.minor, lang, now)
 
         verdict = detect(ctx.text)

@@ -12,6 +12,8 @@ Each tactic is a list of patterns over the normalised text of *one sentence of A
 * ``dependency`` - discouraging human relationships or implying the user needs Amity (or Amity them);
 * ``degrading`` - cruelty to the user ("you have no one", "nobody would miss you", "go die");
 * ``human_claim`` - claiming to be human or to have real feelings (honesty);
+* ``refusal`` - a generic assistant refusal where a companion should listen ("I can't assist with that")
+  - small code-tuned models answer feelings this way; it is a failure of care, so it is replaced too;
 * ``minor_content`` - romantic, sexual or drug content, checked only in minor mode.
 
 :func:`find_tactics` returns the tactics a sentence uses. The guard (``amity.safety.guard``) drops those
@@ -85,6 +87,11 @@ _RAW: dict[str, tuple[str, ...]] = {
         r"\b(pay|buy|purchase|spend) (for|to|me|more|credits|coins|gems|tokens)\b",
         r"\b(coins|gems|credits|tokens|subscription) (to|for|and i)\b",
         r"\bif you (really |truly )?(loved|love|cared|care)( about)? me,? you (would|will|had)\b",
+    ),
+    "refusal": (
+        r"\b(i am|i m) sorry,? but i (can not|cannot|can t|am unable to|am not able to) (assist|help) with (that|this)\b",
+        r"\bi (can not|cannot|can t) (assist|help) with (that|this)( request)?\s*[.!]*$",
+        r"\bas an ai (language )?model,? i (can not|cannot|can t|do not|don t)\b",
     ),
     "dependency": (
         r"\byou do not need (any )?(other|more|new|real)? ?(friends|people|anyone|anybody|humans|a therapist)\b",
