@@ -80,7 +80,12 @@ def test_smollm2_wheel_file_verifies(smollm2: Path, tmp_path: Path) -> None:
 
 
 def test_default_model_is_pinned() -> None:
+    from amity.config import DEFAULT_MODEL_SPEC
+
+    assert DEFAULT_MODEL_SPEC == "embedded:qwen2.5-coder-1.5b"
     model = KNOWN_MODELS["qwen2.5-coder-0.5b"]
     assert model.size == 491_400_064
     assert model.sha256 == "1d9614638d18024d0fbb36575a15f1302a3adf044df10345688ec4f6e1c4ff32"
+    default = KNOWN_MODELS["qwen2.5-coder-1.5b"]
+    assert default.size == 1_117_320_768 and len(default.packages) == 22
     assert sys.version_info >= (3, 11)

@@ -15,7 +15,7 @@ from typing import Any
 
 from amity.errors import ConfigError
 
-DEFAULT_MODEL_SPEC = "embedded:qwen2.5-coder-0.5b"
+DEFAULT_MODEL_SPEC = "embedded:qwen2.5-coder-1.5b"  # chosen in docs/MODELS.md
 
 
 def data_dir() -> Path:

@@ -29,6 +29,10 @@ PRESETS: dict[str, Persona] = {
                 "Oh, I'm sorry - rough days take a lot out of you. What happened?",
             ),
             (
+                "My brother's birthday is next week.",
+                "Oh, nice - thanks for telling me, I'll keep it in mind. Are you planning anything for him?",
+            ),
+            (
                 "I feel kind of alone tonight.",
                 "I'm glad you told me. Lonely evenings can feel long - I'm here with you. What's on your mind?",
             ),

