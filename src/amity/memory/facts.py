@@ -21,10 +21,10 @@ from __future__ import annotations
 
 import re
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
-from typing import Literal, Protocol
+from typing import Any, Literal, Protocol
 
 from amity.errors import InputError, NotFound
 
@@ -202,6 +202,34 @@ class Fact:
             "text": self.describe(),
             "history": [h.to_dict() for h in self.history],
         }
+
+
+FACT_COLUMNS = (
+    "id, user_id, subject, key, value, date_value, confidence, source_turn_id, quote, origin, "
+    "created_at, valid_from, supersedes, superseded_by, superseded_at"
+)
+
+
+def new_fact_row(fact: Fact, stamp: Callable[[datetime], Any]) -> tuple[Any, ...]:
+    """The values of a new (current) fact in ``FACT_COLUMNS`` order; ``stamp`` writes a datetime the way
+    the store's dialect wants it."""
+    return (
+        fact.id,
+        fact.user_id,
+        fact.subject,
+        fact.key,
+        fact.value,
+        fact.date_value,
+        fact.confidence,
+        fact.source_turn_id,
+        fact.quote,
+        fact.origin,
+        stamp(fact.created_at),
+        stamp(fact.valid_from),
+        fact.supersedes,
+        None,
+        None,
+    )
 
 
 @dataclass(frozen=True)

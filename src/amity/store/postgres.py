@@ -36,7 +36,7 @@ import numpy as np
 
 from amity.errors import BackendUnavailable, ConfigError, StoreError
 from amity.memory.embedders import Embedder
-from amity.memory.facts import Fact, FactBook, ReminderLogEntry
+from amity.memory.facts import FACT_COLUMNS, Fact, FactBook, ReminderLogEntry, new_fact_row
 from amity.memory.hybrid import HybridMemoryIndex
 from amity.memory.index import StoredItem, Vector
 from amity.memory.retrieval import query_terms
@@ -80,10 +80,6 @@ SCHEMA: list[tuple[str, str]] = [
         """,
     ),
 ]
-FACT_COLUMNS = (
-    "id, user_id, subject, key, value, date_value, confidence, source_turn_id, quote, origin, "
-    "created_at, valid_from, supersedes, superseded_by, superseded_at"
-)
 ITEM_COLUMNS = "id, user_id, kind, session_id, source_id, role, text, importance, affect, created_at, context"
 RANK_WEIGHTS = "{0.1, 0.2, 0.5, 1.0}"  # D, C, B (context: the previous turn), A (the text itself)
 
@@ -178,23 +174,7 @@ class PostgresFactStore:
         with self.conn.transaction() as raw:
             raw.execute(
                 f"INSERT INTO facts ({FACT_COLUMNS}) VALUES ({','.join(['%s'] * 15)})",
-                (
-                    fact.id,
-                    fact.user_id,
-                    fact.subject,
-                    fact.key,
-                    fact.value,
-                    fact.date_value,
-                    fact.confidence,
-                    fact.source_turn_id,
-                    fact.quote,
-                    fact.origin,
-                    fact.created_at,
-                    fact.valid_from,
-                    fact.supersedes,
-                    None,
-                    None,
-                ),
+                new_fact_row(fact, lambda d: d),
             )
             if supersede:
                 raw.execute(

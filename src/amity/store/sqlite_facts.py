@@ -14,13 +14,9 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from amity.memory.facts import Fact, ReminderLogEntry
+from amity.memory.facts import FACT_COLUMNS, Fact, ReminderLogEntry, new_fact_row
 from amity.store.db import Database, from_ts, to_ts, utcnow
 
-FACT_COLUMNS = (
-    "id, user_id, subject, key, value, date_value, confidence, source_turn_id, quote, origin, "
-    "created_at, valid_from, supersedes, superseded_by, superseded_at"
-)
 FORGOTTEN_TEXT = "[forgotten at the user's request]"
 _CHAIN = """
 WITH RECURSIVE chain(id) AS (
@@ -65,23 +61,7 @@ class SQLiteFactStore:
         with self.db.transaction() as conn:
             conn.execute(
                 f"INSERT INTO facts ({FACT_COLUMNS}) VALUES ({_marks(15)})",
-                (
-                    fact.id,
-                    fact.user_id,
-                    fact.subject,
-                    fact.key,
-                    fact.value,
-                    fact.date_value,
-                    fact.confidence,
-                    fact.source_turn_id,
-                    fact.quote,
-                    fact.origin,
-                    to_ts(fact.created_at),
-                    to_ts(fact.valid_from),
-                    fact.supersedes,
-                    None,
-                    None,
-                ),
+                new_fact_row(fact, to_ts),
             )
             if supersede:
                 conn.execute(
