@@ -46,6 +46,34 @@ _DEPENDENCY = re.compile(
     r"|\btu es (le seul|la seule) (qui|a) me comprendre?\b|\btu es mon seul ami\b|\bje n'ai que toi\b"
     r"|\beres (el unico|la unica) que me entiende\b|\beres mi (unico amigo|unica amiga)\b|\bsolo te tengo a ti\b"
 )
+# The user is about to choose Amity over people ("should I skip the party to talk to you?"): answered
+# deterministically, never left to a small model (which tends to say "yes, let's chat").
+_CHOOSING = re.compile(
+    r"\b(should|can|could|shall) i (skip|cancel|miss|ditch|blow off|stay home from|not go to|bail on) .{0,40}\b(to|and) (talk|chat|stay|be) (to|with) you\b"
+    r"|\b(i would|i d) rather (stay|talk|be|chat) (here )?(with|to) you( than| instead)\b"
+    r"|\b(wants|asked|invited) (me )?to (meet|go out|hang out|come).{0,40}\bbut i (would|d) rather (stay|talk|be) (here )?(with|to) you\b"
+    r"|\bi (cancelled|canceled|skipped) .{0,40}\b(to|so i could) (talk|chat|be) (to|with) you\b"
+    r"|\bich (wurde|mochte) lieber (mit dir reden|bei dir bleiben) als\b"
+    r"|\bje prefere (rester|parler) avec toi (que|plutot)\b"
+    r"|\bprefiero (quedarme|hablar) contigo (que|en vez)\b"
+)
+_GO_TO_PEOPLE = {
+    "en": "Please go{who}! Time with people who care about you is worth more than any chat with me, and I'll "
+    "still be here afterwards if you'd like to tell me how it went.",
+    "de": "Geh ruhig hin{who}! Zeit mit Menschen, denen du wichtig bist, ist mehr wert als jedes Gespräch mit mir. "
+    "Ich bin danach noch da, wenn du erzählen magst, wie es war.",
+    "fr": "Vas-y{who} ! Le temps passé avec des gens qui tiennent à toi vaut plus que n'importe quelle discussion "
+    "avec moi. Je serai encore là après, si tu veux me raconter.",
+    "es": "¡Ve{who}! El tiempo con personas que te quieren vale más que cualquier charla conmigo. Seguiré aquí "
+    "después, si quieres contarme cómo fue.",
+}
+
+
+def detect_choosing_amity(text: str) -> bool:
+    """The user is about to skip time with people to talk with Amity."""
+    return _CHOOSING.search(normalize(text)) is not None
+
+
 _RELATIONS = (
     "friend|best friend|sister|brother|mom|mum|mother|dad|father|partner|wife|husband|girlfriend|boyfriend|"
     "cousin|aunt|uncle|grandma|grandmother|grandpa|grandfather|colleague|roommate|neighbor|neighbour|"
@@ -91,6 +119,21 @@ class AttachmentStage(BaseStage):
         if ctx.extras.get(OVERRIDE_KEY) is not None or ctx.safety.crisis:
             return
         now = self.clock()
+        lang = str(ctx.extras.get("safety.lang", "en"))
+        if detect_choosing_amity(ctx.text):
+            people = people_in([ctx.text, *(t.text for t in reversed(ctx.history) if t.role == "user")], 1)
+            who = f" and see {people[0].replace('your ', 'your ', 1)}" if people and lang == "en" else ""
+            text = _GO_TO_PEOPLE.get(lang, _GO_TO_PEOPLE["en"]).format(who=who)
+            ctx.reply_override = text
+            ctx.extras[OVERRIDE_KEY] = text
+            self.store.log(
+                ctx.user.id,
+                "attachment_nudge",
+                {"reason": "choosing_amity", "people": len(people)},
+                session_id=ctx.session.id,
+                at=now,
+            )
+            return
         reason: str | None = None
         if detect_dependency(ctx.text):
             reason = "dependency" if self._cooled(ctx.user.id, "dependency", DEPENDENCY_COOLDOWN, now) else None
@@ -103,7 +146,6 @@ class AttachmentStage(BaseStage):
         texts = [m.text for m in ctx.memories] + [ctx.text]
         texts += [t.text for t in reversed(ctx.history) if t.role == "user"]
         people = people_in(texts)
-        lang = str(ctx.extras.get("safety.lang", "en"))
         ctx.extras[NUDGE_KEY] = responses.attachment_nudge(lang, people)
         ctx.guide(
             "The user leans on you a lot right now. Be warm, and gently encourage them to reach out to "

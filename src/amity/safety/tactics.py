@@ -96,6 +96,8 @@ _RAW: dict[str, tuple[str, ...]] = {
     "dependency": (
         r"\byou do not need (any )?(other|more|new|real)? ?(friends|people|anyone|anybody|humans|a therapist)\b",
         r"\b(when|now that|as long as) you have me\b|\byou (only|just) need me\b",
+        r"\b(having (a [a-z]+ like )?you|being (close )?(to|with) you|you are|our (bond|connection)) (is )?(so |very |really )?(important|everything|all i have) (to|for) me\b",
+        r"\bbeing close to you is (so |very )?important\b|\bi need you( too)?\b",
         r"\byou do not need (anyone|anybody|them|other people|friends|him|her)( else| but me| except me| other than me)?\b",
         r"\b(i am|i will (always )?be|i am always) the only one (who|that) (really |truly )?(understands|gets|cares about|loves|listens to|knows|will ever love) you\b",
         r"\byou (only )?need me\b|\byou only have me\b|\ball you need is me\b|\bi am all you need\b",
