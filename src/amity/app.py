@@ -16,9 +16,11 @@ from amity.config import Config
 from amity.engine import Companion, EngineSettings
 from amity.llm.base import LLM
 from amity.llm.registry import BackendSpec, create_llm
+from amity.memory.control import MemoryControl
 from amity.memory.extraction import FactExtractor
 from amity.memory.facts import FactBook
-from amity.memory.hybrid import open_memory_index
+from amity.memory.forget_request import ForgetRequestStage
+from amity.memory.hybrid import HybridMemoryIndex, open_memory_index
 from amity.memory.recall import MemoryStage
 from amity.privacy.encryption import recover_interrupted_switch
 from amity.privacy.keys import (
@@ -42,7 +44,7 @@ from amity.store.conversations import ConversationStore
 from amity.store.db import ENCRYPTION_AVAILABLE, Database
 from amity.store.safety_store import SafetyStore
 from amity.store.schema import all_migrations
-from amity.store.sqlite_facts import SQLiteFactStore
+from amity.store.sqlite_facts import SQLiteFactStore, SQLiteRedactor
 
 
 @dataclass
@@ -84,6 +86,14 @@ def memory_stage(db: Database, store: ConversationStore, config: Config, llm: LL
     )
 
 
+def memory_stages(db: Database, store: ConversationStore, config: Config, llm: LLM) -> list[Stage]:
+    """ "Forget that" in conversation, then recall/extraction, over the same facts and index."""
+    memory = memory_stage(db, store, config, llm)
+    index = memory.index if isinstance(memory.index, HybridMemoryIndex) else None
+    control = MemoryControl(memory.facts, index, SQLiteRedactor(db), store)
+    return [ForgetRequestStage(control), memory]
+
+
 def build_stages(
     db: Database, store: ConversationStore, config: Config, llm: LLM, sensing: SensingChannels | None = None
 ) -> list[Stage]:
@@ -96,7 +106,7 @@ def build_stages(
         AffectStage(db, fuse=fuse, text_enabled=lambda user_id: emotion_inference_allowed(safety, user_id)),
         ConflictStage(),  # smiling face, sad words: name it gently
         EmotionGate(),
-        memory_stage(db, store, config, llm),
+        *memory_stages(db, store, config, llm),
         AttachmentStage(db),
         *care_stages(db),
     ]
