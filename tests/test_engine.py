@@ -175,3 +175,19 @@ def test_names_are_recognised_but_not_feelings() -> None:
     assert extract_name("I'm tired") is None
     assert extract_name("I'm so happy today") is None
     assert extract_name("this traffic is killing me") is None
+
+
+class _Opening(BaseStage):
+    async def on_open(self, ctx: OpenContext) -> None:
+        ctx.emit(Notice("greeting", "Hello again."))
+
+
+async def test_a_session_opens_once_even_when_the_front_end_opened_it(config: Config) -> None:
+    app = build_app(config, llm=FakeLLM(), db=open_database(config), stages=[_Opening()])
+    opened = [e async for e in app.companion.open("sam")]
+    assert [e.kind for e in opened if isinstance(e, Notice)] == ["greeting"]
+    first = await collect(app, "sam", "hi")  # the session's first turn: its opening already ran
+    assert not [e for e in first if isinstance(e, Notice)]
+    fresh = await collect(app, "ana", "hi")  # no open() before: the first turn opens the session
+    assert [e.kind for e in fresh if isinstance(e, Notice)] == ["greeting"]
+    await app.aclose()

@@ -60,3 +60,15 @@ async def test_stage_announces_sensing_on_open() -> None:
     quiet = OpenContext(User("u", None, now), Session("s", "u", now, now), Persona(), new_session=True)
     await SensesStage().on_open(quiet)
     assert quiet.events == []
+
+
+async def test_a_sensor_without_consent_is_not_announced_as_on() -> None:
+    now = datetime.now(UTC)
+    both = SensingChannels(voice=True, face=True)
+    ctx = OpenContext(User("u", None, now), Session("s", "u", now, now), Persona(), new_session=True)
+    await SensesStage(both, lambda _user, device: device == "camera").on_open(ctx)
+    [notice] = [e for e in ctx.events if isinstance(e, Notice)]
+    assert "camera" in notice.text and "microphone" not in notice.text
+    none = OpenContext(User("u", None, now), Session("s", "u", now, now), Persona(), new_session=True)
+    await SensesStage(both, lambda _user, _device: False).on_open(none)
+    assert none.events == []  # the safety stage asks for permission instead

@@ -266,13 +266,20 @@ class ScriptedMic:
 
 
 class FakeSpeaker:
-    def __init__(self) -> None:
+    """``drain`` polls of ``playing`` stay True after ``stop()``, as a real device finishes its slice."""
+
+    def __init__(self, drain: int = 0) -> None:
         self.played: list[int] = []
         self.stopped = 0
+        self.drain = drain
+        self._draining = 0
         self._playing = False
 
     @property
     def playing(self) -> bool:
+        if self._draining:
+            self._draining -= 1
+            return True
         return self._playing
 
     def play(self, pcm: bytes, sample_rate: int) -> None:
@@ -282,15 +289,16 @@ class FakeSpeaker:
     def stop(self) -> None:
         self.stopped += 1
         self._playing = False
+        self._draining = self.drain
 
 
-@pytest.mark.parametrize("interrupt", [False, True])
+@pytest.mark.parametrize(("interrupt", "drain"), [(False, 0), (True, 0), (True, 12)])
 async def test_live_loop_answers_an_utterance_and_stops_when_talked_over(
-    app: App, fake_llm: FakeLLM, interrupt: bool
+    app: App, fake_llm: FakeLLM, interrupt: bool, drain: int
 ) -> None:
     fake_llm.enqueue("Hello there. " * 3)
     fake_llm.enqueue("Sure, go ahead.")
-    speaker = FakeSpeaker()
+    speaker = FakeSpeaker(drain)  # drain: the loudspeaker is still finishing a slice after the interruption
     seen: list[LiveEvent] = []
     stt = FakeSTT("hi amity")
     loop = LiveLoop(

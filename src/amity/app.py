@@ -34,7 +34,7 @@ from amity.privacy.keys import (
 from amity.profile import ProfileStage
 from amity.safety.attachment import AttachmentStage
 from amity.safety.guard import ManipulationGuard
-from amity.safety.sensing import EmotionGate, SensingStage, emotion_inference_allowed
+from amity.safety.sensing import EmotionGate, SensingStage, emotion_inference_allowed, has_consent
 from amity.safety.stage import SafetyStage
 from amity.senses.fusion import fuse
 from amity.senses.sensing import SensingChannels
@@ -102,7 +102,7 @@ def build_stages(
         SafetyStage(db),  # first: the crisis protocol and honesty answers are deterministic
         ProfileStage(store),
         SensingStage(db),  # work/school setting switches emotion inference off (EU AI Act 5(1)(f))
-        SensesStage(sensing),  # mic/camera notice; drops estimates of switched-off channels
+        SensesStage(sensing, lambda user, device: has_consent(safety, user, device)),  # mic/camera notice
         AffectStage(db, fuse=fuse, text_enabled=lambda user_id: emotion_inference_allowed(safety, user_id)),
         ConflictStage(),  # smiling face, sad words: name it gently
         EmotionGate(),

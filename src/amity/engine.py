@@ -65,6 +65,16 @@ class Companion:
         self.guards = list(guards)
         self.settings = settings or EngineSettings()
         self._persona_for = persona_for or (lambda _user_id: Persona())
+        self._opened: set[str] = set()  # sessions whose on_open ran in this process (no repeated notices)
+
+    def _mark_opened(self, session_id: str) -> bool:
+        """Record that a session's opening ran; False when it already had."""
+        if session_id in self._opened:
+            return False
+        if len(self._opened) > 100_000:
+            self._opened.clear()
+        self._opened.add(session_id)
+        return True
 
     def persona(self, user_id: str) -> Persona:
         return self._persona_for(user_id)
@@ -85,6 +95,7 @@ class Companion:
         user = self.store.ensure_user(user_id, self.settings.locale)
         session, is_new = self._session(user, session_id)
         ctx = OpenContext(user=user, session=session, persona=self.persona(user.id), new_session=is_new)
+        self._mark_opened(session.id)
         for stage in self.stages:
             await stage.on_open(ctx)
             for event in ctx.events:
@@ -126,7 +137,7 @@ class Companion:
             channels=tuple(channels),
             started=started,
         )
-        if ctx.first_in_session:
+        if ctx.first_in_session and self._mark_opened(session.id):
             open_ctx = OpenContext(user=user, session=session, persona=ctx.persona, new_session=True)
             for stage in self.stages:
                 await stage.on_open(open_ctx)

@@ -15,6 +15,8 @@ end put in ``ctx.channels``. Around it:
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from amity.events import Notice
 from amity.senses.fusion import conflict_guidance, conflict_notice_text
 from amity.senses.sensing import SensingChannels, sensing_notice
@@ -24,11 +26,21 @@ from amity.stages import BaseStage, OpenContext, TurnContext
 class SensesStage(BaseStage):
     """Sensing notice on open; removes estimates of switched-off channels from ``ctx.channels``."""
 
-    def __init__(self, sensing: SensingChannels | None = None) -> None:
+    def __init__(
+        self, sensing: SensingChannels | None = None, consented: Callable[[str, str], bool] | None = None
+    ) -> None:
+        """``consented(user_id, device)`` says whether the user allowed the ``microphone`` / ``camera`` for
+        emotion estimates; a channel without consent is not announced as on (the safety stage asks first)."""
         self.sensing = sensing or SensingChannels()
+        self.consented = consented or (lambda _user, _device: True)
 
     async def on_open(self, ctx: OpenContext) -> None:
-        notice = sensing_notice(self.sensing)
+        allowed = self.sensing
+        if allowed.voice and not self.consented(ctx.user.id, "microphone"):
+            allowed = allowed.with_channel("voice", False)
+        if allowed.face and not self.consented(ctx.user.id, "camera"):
+            allowed = allowed.with_channel("face", False)
+        notice = sensing_notice(allowed)
         if notice:
             ctx.emit(Notice(kind="sensing", text=notice))
 

@@ -5,7 +5,9 @@ Every 30 ms mic frame goes one of three ways:
 * while the companion is speaking, to the :class:`~amity.voice.vad.BargeInDetector` (half-duplex with a
   threshold over our own echo); when it fires, playback stops, the turn in flight is cancelled and the
   recent frames seed the segmenter so the user's first words are not lost;
-* for ``deaf_ms`` after playback ends, nowhere (the room's reverberation of our own voice);
+* for ``deaf_ms`` after playback ends, nowhere (the room's reverberation of our own voice) — except after
+  a barge-in: then the user is talking, so every frame, including those while the loudspeaker drains its
+  last slice, goes to the segmenter that the interruption seeded;
 * otherwise to the :class:`~amity.voice.vad.UtteranceSegmenter`; a finished utterance starts a reply
   task (replacing one still being prepared: the user said more).
 
@@ -65,6 +67,7 @@ class LiveLoop:
         self.interruptions = 0
         self._task: asyncio.Task[None] | None = None
         self._recent: deque[bytes] = deque(maxlen=20)
+        self._barged = False  # playback was cut by the user: keep listening, no reset, no deaf window
 
     async def run(self, max_turns: int | None = None) -> None:
         """Listen until the source ends (then finish the reply in flight) or ``max_turns`` replies."""
@@ -74,7 +77,9 @@ class LiveLoop:
             async for frame in self.source.frames():
                 if max_turns is not None and self.turns >= max_turns:
                     break
-                if self.sink.playing:
+                if self._barged and not self.sink.playing:
+                    self._barged = False
+                if self.sink.playing and not self._barged:
                     if not was_playing:
                         self.barge_in.start()
                         self._recent.clear()
@@ -82,7 +87,7 @@ class LiveLoop:
                     self._recent.append(frame)
                     if self.barge_in.feed(frame):
                         await self._interrupt()
-                        was_playing = False
+                        was_playing, self._barged = False, True
                     continue
                 if was_playing:
                     was_playing, deaf = False, self.deaf_frames
@@ -122,6 +127,7 @@ class LiveLoop:
             self.user_id, pcm, 16_000, session_id=self.session_id, speech_ended=ended, vad_tail_ms=vad_tail_ms
         ):
             if isinstance(event, AudioChunk):
+                self._barged = False  # a new reply: listen for interruptions again
                 self.sink.play(event.pcm, event.sample_rate)
             elif isinstance(event, VoiceTurnDone):
                 self.turns += 1
