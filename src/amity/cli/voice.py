@@ -139,8 +139,15 @@ def voice_command(
         if not input.is_file():
             raise InputError(f"No audio file at {input}.", "Check the path of the --input file.")
         source, target = input, output
-        run(with_app(lambda app: _headless(app, source, target, user, session, opts), quiet=json_out, sensing=sensing))
+        run(
+            with_app(
+                lambda app: _headless(app, source, target, user, session, opts),
+                quiet=json_out,
+                sensing=sensing,
+                voice=True,
+            )
+        )
         return
     if output is not None:
         raise InputError("--output needs --input.", "Add --input question.wav, or drop both to talk live.")
-    run(with_app(lambda app: _live(app, user, session, opts), sensing=sensing))
+    run(with_app(lambda app: _live(app, user, session, opts), sensing=sensing, voice=True))
