@@ -173,8 +173,17 @@ class TimedLLM:
     def __init__(self, inner: LLM) -> None:
         self.inner, self.name = inner, inner.name
         self.calls: list[tuple[float, float]] = []
+        self.clock: CpuClock | None = None
+
+    @property
+    def last_timings(self) -> dict[str, float]:
+        """llama.cpp's count of prompt tokens evaluated (``prompt_n``) and reused (``cache_n``)."""
+        timings: dict[str, float] = getattr(self.inner, "last_timings", {})
+        return timings
 
     async def stream(self, messages: Sequence[Message], options: GenerationOptions) -> AsyncIterator[str]:
+        if self.clock is not None:
+            self.clock.mark("call0")
         started, first = time.perf_counter(), 0.0
         async for piece in self.inner.stream(messages, options):
             if not first:
@@ -312,6 +321,7 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
             llm = TimedLLM(make_llm(cfg))  # one llama.cpp instance each: prompt caches never mix
             app = build_app(cfg, llm=llm, db=db)
             clock = CpuClock()
+            llm.clock = clock
             tts = PiperTTS(threads=threads) if piper_available() else make_tts("espeak")
             pipeline = VoicePipeline(
                 app.companion,
@@ -360,6 +370,9 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
                         else 0.0,
                         **reply_call(llm, clock.marks.get("wall0", 0.0)),
                         "stt_cpu_ms": round(clock.between("stt0", "stt1"), 1),
+                        "stages_cpu_ms": round(clock.between("llm0", "call0"), 1),
+                        "prompt_tokens_evaluated": llm.last_timings.get("prompt_n", -1.0),
+                        "prompt_tokens_cached": llm.last_timings.get("cache_n", -1.0),
                         "first_sentence_cpu_ms": round(clock.between("llm0", "llm1"), 1),
                         "first_tts_cpu_ms": round(clock.marks.get("tts_thread_ms", 0.0), 1),
                         "warm_ms": round(pipeline.warm_ms[-1], 1) if len(pipeline.warm_ms) > warms else 0.0,
@@ -372,7 +385,8 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
     summary: list[dict[str, Any]] = []
     keys = ("vad_tail_ms", "stt_ms", "stt_wait_ms", "stt_rtf", "llm_first_token_ms", "stages_ms", "llm_ttft_ms")
     keys += ("first_sentence_ms", "first_tts_ms", "first_audio_ms", "reply_ms", "cpu_s", "load", "warm_ms")
-    keys += ("stt_cpu_ms", "first_sentence_cpu_ms", "first_tts_cpu_ms", "warm_cpu_ms")
+    keys += ("stt_cpu_ms", "stages_cpu_ms", "first_sentence_cpu_ms", "first_tts_cpu_ms", "warm_cpu_ms")
+    keys += ("prompt_tokens_evaluated", "prompt_tokens_cached")
     for key in pipelines:
         model, variant = key.split("|")
         mine = [r for r in rows if r["model"] == model and r["variant"] == variant]
@@ -418,16 +432,18 @@ def main() -> None:
     result = asyncio.run(run(args))
     print(
         "| model | schedule | VAD tail | STT (wait after tail) | stages | LLM 1st token | 1st sentence | 1st TTS | "
-        "**first audio** | warm-up (off path) | load | CPU ms: STT / turn→1st sentence / TTS 1st / warm-up | "
-        "idle estimate |"
+        "**first audio** | warm-up (off path) | load | prompt tokens evaluated / cached | "
+        "CPU ms: STT / stages / turn→1st sentence / TTS 1st / warm-up | idle estimate |"
     )
-    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     for s in result["summary"]:
         print(
             f"| {s['model']} | {s['variant']} | {s['vad_tail_ms']:.0f} | {s['stt_ms']:.0f} ({s['stt_wait_ms']:.0f}) | "
             f"{s['stages_ms']:.0f} | {s['llm_ttft_ms']:.0f} | {s['first_sentence_ms']:.0f} | "
             f"{s['first_tts_ms']:.0f} | **{s['first_audio_ms']:.0f}** | {s['warm_ms']:.0f} | {s['load']:.1f} | "
-            f"{s['stt_cpu_ms']:.0f} / {s['first_sentence_cpu_ms']:.0f} / {s['first_tts_cpu_ms']:.0f} / "
+            f"{s['prompt_tokens_evaluated']:.0f} / {s['prompt_tokens_cached']:.0f} | "
+            f"{s['stt_cpu_ms']:.0f} / {s['stages_cpu_ms']:.0f} / {s['first_sentence_cpu_ms']:.0f} / "
+            f"{s['first_tts_cpu_ms']:.0f} / "
             f"{s['warm_cpu_ms']:.0f} | {s['idle_estimate_first_audio_ms']:.0f} |"
         )
     if args.out:

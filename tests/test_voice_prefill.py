@@ -212,3 +212,12 @@ async def test_live_loop_speculates_at_pauses_and_answers_the_whole_utterance(ap
     whole = max(stt.heard)
     assert whole >= 1.6 * 2 * STT_RATE and stt.heard[-1] == whole  # the answer used the whole utterance
     assert len(fake_llm.calls) == 1
+
+
+def test_voice_model_replaces_the_chat_model_only_for_voice() -> None:
+    from amity.config import Config
+
+    config = Config(model="embedded:qwen2.5-coder-1.5b")
+    assert config.for_voice() == config  # unset: voice uses the chat model
+    fast = Config(model="embedded:qwen2.5-coder-1.5b", voice_model="embedded:qwen2.5-coder-0.5b")
+    assert fast.for_voice().model == "embedded:qwen2.5-coder-0.5b" and fast.model == "embedded:qwen2.5-coder-1.5b"

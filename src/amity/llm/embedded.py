@@ -87,6 +87,11 @@ class EmbeddedLLM:
         return await client.prefill(messages)
 
     @property
+    def last_timings(self) -> dict[str, float]:
+        """llama.cpp's timings of the last streamed reply: ``prompt_n`` tokens evaluated, ``cache_n`` reused."""
+        return self._client.last_timings if self._client is not None else {}
+
+    @property
     def base_url(self) -> str:
         """The loopback URL of the in-process server (starts the model if needed)."""
         self.start()

@@ -33,6 +33,7 @@ class OpenAICompatibleLLM:
         prompt_cache: bool = False,
     ) -> None:
         self.prompt_cache = prompt_cache  # the server keeps the last prompt's KV cache (llama.cpp)
+        self.last_timings: dict[str, float] = {}  # llama.cpp's ``timings`` of the last reply (prompt_n, cache_n…)
         self.base_url = base_url.rstrip("/")
         self.model = model
         self.name = f"openai:{model}@{self.base_url}"
@@ -72,6 +73,8 @@ class OpenAICompatibleLLM:
                     await response.aread()
                     raise self._http_error(response)
                 async for line in response.aiter_lines():
+                    if '"timings"' in line:
+                        self.last_timings = _timings(line)
                     piece = _parse_sse_line(line)
                     if piece is None:
                         continue
@@ -127,6 +130,15 @@ class OpenAICompatibleLLM:
 
 
 _DONE = "\x00[DONE]"
+
+
+def _timings(line: str) -> dict[str, float]:
+    """llama.cpp's per-request ``timings`` (tokens evaluated, cached, ms) from an SSE line, if present."""
+    try:
+        timings = json.loads(line[5:].strip()).get("timings") or {}
+    except (json.JSONDecodeError, AttributeError):
+        return {}
+    return {str(k): float(v) for k, v in timings.items() if isinstance(v, int | float)}
 
 
 def _parse_sse_line(line: str) -> str | None:
