@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import logging
 import time
+from collections import OrderedDict
 from collections.abc import AsyncIterator, Callable, Sequence
 from dataclasses import dataclass
 
@@ -37,6 +38,7 @@ log = logging.getLogger(__name__)
 MAX_MESSAGE_CHARS = 8000
 STOP_SEQUENCES = ("<|im_end|>", "<|im_start|>", "<|endoftext|>", "\nUser:", "\nuser:")
 EMPTY_REPLY_FALLBACK = "I'm here and listening. Would you tell me a little more?"
+MAX_WARM_USERS = 1024  # users whose standing rules Companion.warm remembers
 SPOKEN_RULE = "This conversation is spoken aloud: no lists, markdown or emoji; begin with a short first sentence."
 
 
@@ -75,7 +77,8 @@ class Companion:
         self.guards = list(guards)
         self.settings = settings or EngineSettings()
         self._persona_for = persona_for or (lambda _user_id: Persona())
-        self._standing: dict[str, tuple[str, ...]] = {}  # user id → standing lines of their last LLM turn
+        # user id → standing lines of their last LLM turn (for warm); bounded, least recent dropped first
+        self._standing: OrderedDict[str, tuple[str, ...]] = OrderedDict()
 
     def persona(self, user_id: str) -> Persona:
         return self._persona_for(user_id)
@@ -160,6 +163,9 @@ class Companion:
             if spoken:
                 ctx.guide(SPOKEN_RULE, standing=True)
             self._standing[user.id] = tuple(ctx.standing)
+            self._standing.move_to_end(user.id)
+            if len(self._standing) > MAX_WARM_USERS:
+                self._standing.popitem(last=False)
             late_budget = self.settings.spoken_late_tokens if spoken else None
             messages = build_messages(ctx, self.settings.history_tokens, late_budget)
             options = GenerationOptions(

@@ -142,7 +142,13 @@ class VoicePipeline:
         """(transcript, ms spent transcribing - not counting the wait for the CPU gate)."""
         async with self.cpu_gate:
             started = time.perf_counter()
-            text = await asyncio.to_thread(self.stt.transcribe, pcm, sample_rate)
+            job = asyncio.ensure_future(asyncio.to_thread(self.stt.transcribe, pcm, sample_rate))
+            try:
+                text = await asyncio.shield(job)
+            except asyncio.CancelledError:  # a thread cannot be stopped: keep the gate until it is done
+                with contextlib.suppress(Exception):
+                    await job
+                raise
             return text, (time.perf_counter() - started) * 1000
 
     # -- speculative STT -----------------------------------------------------------------------------
@@ -153,7 +159,8 @@ class VoicePipeline:
         self._spec = (pcm, asyncio.create_task(self._stt(pcm, sample_rate)))
 
     def drop_speculation(self) -> None:
-        """The user spoke again: forget the guess (a transcription already running finishes unused)."""
+        """The user spoke again: forget the guess (a transcription already running finishes unused, still
+        holding the CPU gate, so nothing else CPU-bound overlaps it)."""
         if self._spec is not None:
             self._spec[1].cancel()
             self._spec = None
