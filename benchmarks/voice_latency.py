@@ -29,8 +29,8 @@ side in one run, alternating question by question, so load on the machine hits b
 unmeasured warm-up turn first (model load, prompt cache). Every row records the load average and the CPU
 time of each stage, because this 2-core machine is shared.
 
-    flock /tmp/amity-bench.lock nice -n 10 python benchmarks/voice_latency.py [--rounds 2] [--variants]
-        [--out benchmarks/results/voice_latency.json]
+    flock /tmp/amity-bench.lock python benchmarks/voice_latency.py [--rounds 2] [--variants]
+        [--models M ...] [--schedules fast baseline] [--out benchmarks/results/voice_latency.json]
     nice -n 10 python benchmarks/voice_latency.py --stt-check   # Whisper window: WER and CPU
 """
 
