@@ -6,19 +6,31 @@ through the real pipeline pieces:
 * VAD tail - the questions are streamed through the :class:`UtteranceSegmenter` in 30 ms frames; the tail
   is the audio time between the last voiced frame and the moment the segmenter closes the utterance
   (plus the segmenter's own compute, ~µs per frame);
-* STT - faster-whisper base int8, beam 1 (also reported as real-time factor);
+* STT - faster-whisper base int8, beam 1 (also reported as real-time factor). In the ``fast`` schedule it
+  is speculative, as in the live loop: it starts when the segmenter offers the tentative utterance
+  (``pause_ms`` into the tail), the benchmark then waits the rest of the tail in wall time, and
+  ``stt_wait_ms`` is what is left of STT after the tail;
 * first sentence - ``Companion.turn`` start → the first speakable piece from :class:`SentenceChunker`;
 * first TTS chunk - Piper's synthesis time for that piece (it overlaps the LLM still writing);
 * first audio = VAD tail + wall time from the end of the utterance to the first ``AudioChunk``.
 
-The LLMs (default ``embedded:qwen2.5-coder-0.5b`` and ``embedded:smollm2-135m``) are measured side by
-side in one run, alternating question by question, so load on the machine hits both alike; each gets an
-unmeasured warm-up turn first (model load, prompt cache). Variants compare the CPU schedule: Piper with
-1 or 2 ONNX threads, TTS overlapping the LLM or waiting for the full reply. The load average is recorded
-because this 2-core machine is shared.
+Schedules (each model x schedule has its own llama.cpp instance, so their prompt caches never mix):
 
-    nice -n 10 python benchmarks/voice_latency.py [--rounds 2] [--variants]
-        [--out benchmarks/results/voice_latency.json]
+* ``fast`` (the default pipeline): speculative STT, spoken turns (short late message), and the next
+  turn's prompt prefix warmed after each reply's speech is synthesised (``Companion.warm``). The
+  benchmark waits for that warm-up before the next question - in a conversation it runs while the reply
+  plays and the user answers - and reports its wall and CPU time (``warm_ms``, ``warm_cpu_ms``);
+* ``baseline``: the pipeline before that work (STT after the tail, full late message, no warm-up; the
+  previous turn's prompt is still in llama.cpp's cache);
+* with ``--variants``: Piper with 1 thread, and TTS only after the whole reply (both ``baseline``).
+
+The LLMs (default ``embedded:qwen2.5-coder-1.5b`` and ``embedded:qwen2.5-coder-0.5b``) are measured side by
+side in one run, alternating question by question, so load on the machine hits both alike; each gets an
+unmeasured warm-up turn first (model load, prompt cache). Every row records the load average and the CPU
+time of each stage, because this 2-core machine is shared.
+
+    flock /tmp/amity-bench.lock python benchmarks/voice_latency.py [--rounds 2] [--variants]
+        [--models M ...] [--schedules fast baseline] [--out benchmarks/results/voice_latency.json]
     nice -n 10 python benchmarks/voice_latency.py --stt-check   # Whisper window: WER and CPU
 """
 
@@ -34,13 +46,13 @@ import statistics
 import tempfile
 import time
 from collections.abc import AsyncIterator, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from amity.app import build_app, make_llm
 from amity.config import load_config
-from amity.llm.base import LLM, GenerationOptions
+from amity.llm.base import LLM, GenerationOptions, prefill
 from amity.store.db import Database
 from amity.store.schema import all_migrations
 from amity.types import Message
@@ -59,7 +71,7 @@ QUESTIONS = [
     "Can you suggest something relaxing I could do this evening?",
     "My sister is visiting tomorrow and I am a bit nervous about it.",
 ]
-MODELS = ["embedded:qwen2.5-coder-0.5b", "embedded:smollm2-135m"]
+MODELS = ["embedded:qwen2.5-coder-1.5b", "embedded:qwen2.5-coder-0.5b"]
 STT_CHECK = [
     *QUESTIONS,
     "Hello, my name is Sam. Can you recommend a good book about gardening?",
@@ -78,18 +90,38 @@ def speak_question(text: str) -> bytes:
     return b"\0\0" * int(0.3 * STT_RATE) + pcm + b"\0\0" * int(1.5 * STT_RATE)
 
 
-def vad_tail(stream: bytes) -> tuple[bytes, float, float]:
-    """(utterance PCM, tail ms, segmenter compute ms per second of audio)."""
+@dataclass(frozen=True)
+class Question:
+    text: str
+    pcm: bytes  # the final utterance
+    tail_ms: float  # VAD tail: last voiced frame → utterance closed
+    pause_pcm: bytes | None  # the tentative utterance offered ``pause_ms`` into the tail
+    pause_ms: float  # last voiced frame → tentative utterance
+    vad_ms_per_audio_s: float
+
+
+def vad_tail(text: str, stream: bytes) -> Question:
+    """Stream the question through the segmenter as the live loop does, 30 ms at a time."""
     segmenter = UtteranceSegmenter()
     started = time.perf_counter()
     found = []
     for i in range(0, len(stream), 960):
-        found += segmenter.feed(stream[i : i + 960])
+        found += segmenter.feed_all(stream[i : i + 960])
     spent = (time.perf_counter() - started) * 1000
-    if not found:
+    finals = [u for u in found if u.final]
+    if not finals:
         raise SystemExit("the VAD found no utterance in a benchmark question")
-    utterance = found[0]
-    return utterance.pcm, (utterance.detected_s - utterance.speech_end_s) * 1000, spent / (len(stream) / 2 / STT_RATE)
+    final = finals[0]
+    pauses = [u for u in found if not u.final and u.detected_s <= final.detected_s]
+    pause = pauses[-1] if pauses and pauses[-1].pcm == final.pcm else None  # the pause that became the end
+    return Question(
+        text,
+        final.pcm,
+        (final.detected_s - final.speech_end_s) * 1000,
+        pause.pcm if pause else None,
+        (pause.detected_s - pause.speech_end_s) * 1000 if pause else 0.0,
+        spent / (len(stream) / 2 / STT_RATE),
+    )
 
 
 class CpuClock:
@@ -141,14 +173,26 @@ class TimedLLM:
     def __init__(self, inner: LLM) -> None:
         self.inner, self.name = inner, inner.name
         self.calls: list[tuple[float, float]] = []
+        self.clock: CpuClock | None = None
+
+    @property
+    def last_timings(self) -> dict[str, float]:
+        """llama.cpp's count of prompt tokens evaluated (``prompt_n``) and reused (``cache_n``)."""
+        timings: dict[str, float] = getattr(self.inner, "last_timings", {})
+        return timings
 
     async def stream(self, messages: Sequence[Message], options: GenerationOptions) -> AsyncIterator[str]:
+        if self.clock is not None:
+            self.clock.mark("call0")
         started, first = time.perf_counter(), 0.0
         async for piece in self.inner.stream(messages, options):
             if not first:
                 first = time.perf_counter()
                 self.calls.append((started, first))
             yield piece
+
+    async def prefill(self, messages: Sequence[Message]) -> bool:
+        return await prefill(self.inner, messages)
 
     async def aclose(self) -> None:
         await self.inner.aclose()
@@ -235,98 +279,129 @@ def median(rows: list[dict[str, Any]], key: str) -> float:
     return round(statistics.median(float(r[key]) for r in rows), 1)
 
 
+SCHEDULES = {  # name: (Piper threads, TTS overlaps the LLM, fast pipeline)
+    "fast": (2, True, True),
+    "baseline": (2, True, False),
+    "piper1-baseline": (1, True, False),
+    "after-reply-baseline": (2, False, False),
+}
+
+
+async def answer(pipeline: VoicePipeline, q: Question, user: str, fast: bool) -> VoiceTurnDone:
+    """One question as the live loop sees it: the tail passes in wall time, STT speculative when fast;
+    first audio counts from the end of the tail (+ the tail itself)."""
+    if fast and q.pause_pcm is not None:
+        pipeline.speculate(q.pause_pcm, STT_RATE)
+        await asyncio.sleep((q.tail_ms - q.pause_ms) / 1000)
+    ended = time.perf_counter()
+    done: VoiceTurnDone | None = None
+    async for event in pipeline.respond(user, q.pcm, STT_RATE, vad_tail_ms=q.tail_ms, speech_ended=ended):
+        if isinstance(event, VoiceTurnDone):
+            done = event
+    assert done is not None
+    return done
+
+
 async def run(args: argparse.Namespace) -> dict[str, Any]:
     config = load_config()
     models_dir = config.models_dir
     tmp = Path(tempfile.mkdtemp(prefix="amity-voice-bench-"))
     stt = WhisperSTT(models_dir)
     stt.load()
-    questions = [(q, *vad_tail(speak_question(q))) for q in QUESTIONS]
-    variants: list[tuple[str, int, bool]] = [("piper2-overlap", 2, True)]
-    if args.variants:
-        variants += [("piper1-overlap", 1, True), ("piper2-after-reply", 2, False)]
-    pipelines: dict[str, tuple[VoicePipeline, Any]] = {}
-    clock = CpuClock()
-    llms: dict[str, TimedLLM] = {}
+    questions = [vad_tail(q, speak_question(q)) for q in QUESTIONS]
+    schedules = list(args.schedules) + (["piper1-baseline", "after-reply-baseline"] if args.variants else [])
+    pipelines: dict[str, tuple[VoicePipeline, Any, TimedLLM, CpuClock]] = {}
     for model in args.models:
-        cfg = replace(config, model=model, max_reply_tokens=args.max_tokens, temperature=args.temperature)
-        db = Database(tmp / f"{model.split(':')[-1]}.db", all_migrations())
-        llm = TimedLLM(make_llm(cfg))
-        llms[model] = llm
-        app = build_app(cfg, llm=llm, db=db)
-        for name, threads, overlap in variants:
-            if name != variants[0][0] and model != args.models[0]:
-                continue  # schedule variants only on the default model
+        for name in schedules:
+            if name not in ("fast", "baseline") and model != args.models[0]:
+                continue  # schedule variants only on the first model
+            threads, overlap, fast = SCHEDULES[name]
+            cfg = replace(config, model=model, max_reply_tokens=args.max_tokens, temperature=args.temperature)
+            db = Database(tmp / f"{model.split(':')[-1]}-{name}.db", all_migrations())
+            llm = TimedLLM(make_llm(cfg))  # one llama.cpp instance each: prompt caches never mix
+            app = build_app(cfg, llm=llm, db=db)
+            clock = CpuClock()
+            llm.clock = clock
             tts = PiperTTS(threads=threads) if piper_available() else make_tts("espeak")
             pipeline = VoicePipeline(
                 app.companion,
                 TimedSTT(stt, clock),
                 TimedTTS(tts, clock),
                 overlap=overlap,
-                chunker=lambda: TimedChunker(clock),
+                chunker=lambda clock=clock: TimedChunker(clock),  # type: ignore[misc]
+                warm_cache=fast,
+                spoken=fast,
             )
-            pipelines[f"{model}|{name}"] = (pipeline, app)
-    for pipeline, _app in pipelines.values():  # warm-up: load models, fill the prompt cache
+            pipelines[f"{model}|{name}"] = (pipeline, app, llm, clock)
+    for key, (pipeline, _app, _llm, _clock) in pipelines.items():  # warm-up: load models, fill the cache
         await pipeline.warm_up()
-        async for _ in pipeline.respond("bench", questions[0][1], STT_RATE):
-            pass
+        await answer(pipeline, questions[0], "bench", key.endswith("|fast"))
+        await pipeline.settled()
     rows: list[dict[str, Any]] = []
     load_before = os.getloadavg()[0]
-    for rnd in range(args.rounds):
-        for text, pcm, tail_ms, vad_cost in questions:
-            for key, (pipeline, _app) in pipelines.items():
+    for _rnd in range(args.rounds):
+        for q in questions:
+            for key, (pipeline, _app, llm, clock) in pipelines.items():
                 model, variant = key.split("|")
-                cpu = time.process_time()
+                fast = variant == "fast"
                 clock.marks.clear()
-                llms[model].calls.clear()
-                done: VoiceTurnDone | None = None
-                async for event in pipeline.respond(
-                    f"bench-{variant}-{rnd}", pcm, STT_RATE, vad_tail_ms=tail_ms, speech_ended=time.perf_counter()
-                ):
-                    if isinstance(event, VoiceTurnDone):
-                        done = event
-                assert done is not None
+                llm.calls.clear()
+                cpu = time.process_time()
+                done = await answer(pipeline, q, "bench", fast)
+                cpu_turn = time.process_time() - cpu
+                warm_cpu = time.process_time()
+                warms = len(pipeline.warm_ms)
+                await pipeline.settled()  # in a conversation: while the reply plays and the user answers
+                warm_cpu = time.process_time() - warm_cpu
                 t = done.timings
                 rows.append(
                     {
                         "model": model,
                         "variant": variant,
-                        "question": text,
+                        "question": q.text,
                         "transcript": done.transcript,
-                        "speech_s": round(len(pcm) / 2 / STT_RATE, 2),
-                        "stt_rtf": round(t.stt_ms / 1000 / (len(pcm) / 2 / STT_RATE), 3),
-                        "vad_ms_per_audio_s": round(vad_cost, 3),
-                        "cpu_s": round(time.process_time() - cpu, 2),
+                        "reply": done.reply,
+                        "speech_s": round(len(q.pcm) / 2 / STT_RATE, 2),
+                        "stt_rtf": round(t.stt_ms / 1000 / (len(q.pcm) / 2 / STT_RATE), 3),
+                        "vad_ms_per_audio_s": round(q.vad_ms_per_audio_s, 3),
+                        "cpu_s": round(cpu_turn, 2),
                         "llm_first_token_ms": round(done.end.timings_ms.get("first_token", 0.0), 1)
                         if done.end
                         else 0.0,
-                        **reply_call(llms[model], clock.marks.get("wall0", 0.0)),
+                        **reply_call(llm, clock.marks.get("wall0", 0.0)),
                         "stt_cpu_ms": round(clock.between("stt0", "stt1"), 1),
+                        "stages_cpu_ms": round(clock.between("llm0", "call0"), 1),
+                        "prompt_tokens_evaluated": llm.last_timings.get("prompt_n", -1.0),
+                        "prompt_tokens_cached": llm.last_timings.get("cache_n", -1.0),
                         "first_sentence_cpu_ms": round(clock.between("llm0", "llm1"), 1),
                         "first_tts_cpu_ms": round(clock.marks.get("tts_thread_ms", 0.0), 1),
+                        "warm_ms": round(pipeline.warm_ms[-1], 1) if len(pipeline.warm_ms) > warms else 0.0,
+                        "warm_cpu_ms": round(warm_cpu * 1000, 1) if len(pipeline.warm_ms) > warms else 0.0,
                         "load": round(os.getloadavg()[0], 2),
                         **t.to_dict(),
                     }
                 )
                 print(json.dumps(rows[-1]), flush=True)
     summary: list[dict[str, Any]] = []
+    keys = ("vad_tail_ms", "stt_ms", "stt_wait_ms", "stt_rtf", "llm_first_token_ms", "stages_ms", "llm_ttft_ms")
+    keys += ("first_sentence_ms", "first_tts_ms", "first_audio_ms", "reply_ms", "cpu_s", "load", "warm_ms")
+    keys += ("stt_cpu_ms", "stages_cpu_ms", "first_sentence_cpu_ms", "first_tts_cpu_ms", "warm_cpu_ms")
+    keys += ("prompt_tokens_evaluated", "prompt_tokens_cached")
     for key in pipelines:
         model, variant = key.split("|")
         mine = [r for r in rows if r["model"] == model and r["variant"] == variant]
-        summary.append(
-            {"model": model, "variant": variant, "n": len(mine)}
-            | {k: median(mine, k) for k in ("vad_tail_ms", "stt_ms", "stt_rtf", "llm_first_token_ms")}
-            | {k: median(mine, k) for k in ("stages_ms", "llm_ttft_ms")}
-            | {"first_sentence_ms": median(mine, "first_sentence_ms")}
-            | {k: median(mine, k) for k in ("first_tts_ms", "first_audio_ms", "reply_ms", "cpu_s", "load")}
-            | {k: median(mine, k) for k in ("stt_cpu_ms", "first_sentence_cpu_ms", "first_tts_cpu_ms")}
-        )
-        # On an idle 2-core machine: STT and the LLM use both cores, Piper one thread.
+        summary.append({"model": model, "variant": variant, "n": len(mine)} | {k: median(mine, k) for k in keys})
+        # On an idle 2-core machine: STT and the LLM use both cores, Piper one thread. Speculative STT
+        # overlaps the tail: only what exceeds it counts.
         est = summary[-1]
+        stt_idle = est["stt_cpu_ms"] / 2
+        if variant == "fast":
+            stt_idle = max(0.0, stt_idle - (est["vad_tail_ms"] - 210))
         est["idle_estimate_first_audio_ms"] = round(
-            est["vad_tail_ms"] + est["stt_cpu_ms"] / 2 + est["first_sentence_cpu_ms"] / 2 + est["first_tts_cpu_ms"], 1
+            est["vad_tail_ms"] + stt_idle + est["first_sentence_cpu_ms"] / 2 + est["first_tts_cpu_ms"], 1
         )
-    for _pipeline, app in {id(a): (p, a) for p, a in pipelines.values()}.values():
+    for pipeline, app, _llm, _clock in pipelines.values():
+        await pipeline.aclose()
         await app.aclose()
     shutil.rmtree(tmp, ignore_errors=True)
     return {
@@ -346,6 +421,7 @@ def main() -> None:
     parser.add_argument("--models", nargs="+", default=MODELS)
     parser.add_argument("--max-tokens", type=int, default=60)
     parser.add_argument("--temperature", type=float, default=0.0, help="0: the same reply for every variant")
+    parser.add_argument("--schedules", nargs="+", default=["fast", "baseline"], choices=list(SCHEDULES))
     parser.add_argument("--variants", action="store_true", help="also compare CPU schedules (default model)")
     parser.add_argument("--out", type=Path, default=None)
     parser.add_argument("--stt-check", action="store_true", help="only compare Whisper encoder windows")
@@ -355,18 +431,20 @@ def main() -> None:
         return
     result = asyncio.run(run(args))
     print(
-        "| model | variant | VAD tail | STT (RTF) | LLM 1st token | 1st sentence | 1st TTS | first audio | load | "
-        "CPU ms: STT / "
-        "LLM 1st sentence / TTS 1st | idle estimate |"
+        "| model | schedule | VAD tail | STT (wait after tail) | stages | LLM 1st token | 1st sentence | 1st TTS | "
+        "**first audio** | warm-up (off path) | load | prompt tokens evaluated / cached | "
+        "CPU ms: STT / stages / turn→1st sentence / TTS 1st / warm-up | idle estimate |"
     )
-    print("|---|---|---|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     for s in result["summary"]:
         print(
-            f"| {s['model']} | {s['variant']} | {s['vad_tail_ms']:.0f} | {s['stt_ms']:.0f} ({s['stt_rtf']:.2f}) | "
-            f"{s['llm_first_token_ms']:.0f} | {s['first_sentence_ms']:.0f} | "
-            f"{s['first_tts_ms']:.0f} | {s['first_audio_ms']:.0f} | {s['load']:.1f} | "
-            f"{s['stt_cpu_ms']:.0f} / {s['first_sentence_cpu_ms']:.0f} / {s['first_tts_cpu_ms']:.0f} | "
-            f"{s['idle_estimate_first_audio_ms']:.0f} |"
+            f"| {s['model']} | {s['variant']} | {s['vad_tail_ms']:.0f} | {s['stt_ms']:.0f} ({s['stt_wait_ms']:.0f}) | "
+            f"{s['stages_ms']:.0f} | {s['llm_ttft_ms']:.0f} | {s['first_sentence_ms']:.0f} | "
+            f"{s['first_tts_ms']:.0f} | **{s['first_audio_ms']:.0f}** | {s['warm_ms']:.0f} | {s['load']:.1f} | "
+            f"{s['prompt_tokens_evaluated']:.0f} / {s['prompt_tokens_cached']:.0f} | "
+            f"{s['stt_cpu_ms']:.0f} / {s['stages_cpu_ms']:.0f} / {s['first_sentence_cpu_ms']:.0f} / "
+            f"{s['first_tts_cpu_ms']:.0f} / "
+            f"{s['warm_cpu_ms']:.0f} | {s['idle_estimate_first_audio_ms']:.0f} |"
         )
     if args.out:
         args.out.parent.mkdir(parents=True, exist_ok=True)

@@ -105,6 +105,23 @@ async def test_embedded_backend_streams_and_reuses_its_server(smollm2: Path) -> 
     await llm.aclose()
 
 
+async def test_prefill_puts_a_prefix_in_llama_cpps_cache(smollm2: Path, server: str) -> None:
+    llm = EmbeddedLLM(smollm2, n_ctx=2048, n_threads=2)
+    history = [Message("system", "You are a kind companion. " * 20)]
+    for i in range(4):
+        history += [Message("user", f"Tell me about day {i}."), Message("assistant", f"Day {i} was calm and sunny.")]
+    turn = [*history, Message("system", "For this reply: be brief."), Message("user", "And today?")]
+    options = GenerationOptions(max_tokens=4, temperature=0.0)
+    assert await llm.prefill(history) is True
+    await complete(llm, turn, options)
+    timings = llm.last_timings
+    assert timings["cache_n"] > 150 and timings["prompt_n"] < 40  # only the late message and the question
+    await llm.aclose()
+    remote = OpenAICompatibleLLM(server, "smollm2", KEY)  # no prompt_cache flag: prefill is a no-op
+    assert await remote.prefill(history) is False
+    await remote.aclose()
+
+
 def test_registry_parses_specs(smollm2: Path, amity_home: Path) -> None:
     assert {"embedded", "openai"} <= set(available_schemes())
     llm = create_llm(BackendSpec.parse(f"embedded:{smollm2}", {"models_dir": str(amity_home / "m")}))

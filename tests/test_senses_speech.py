@@ -120,3 +120,35 @@ def test_evaluate_speech_on_one_speaker(tmp_path: Path) -> None:
     assert sum(map(sum, result["confusion"]["matrix"])) == 14
     with pytest.raises(InputError):
         evaluate_speech(tmp_path / "wav" / "missing")
+
+
+def test_speaker_statistics_survive_a_restart_in_the_store(tmp_path: Path) -> None:
+    pytest.importorskip("opensmile")
+    from amity.senses.speech_emotion import STATS_KEY
+    from amity.store.care_store import CareStore
+    from amity.store.conversations import ConversationStore
+    from amity.store.db import Database
+    from amity.store.schema import all_migrations
+
+    db = Database(tmp_path / "a.db", all_migrations())
+    for user in ("ana", "bo"):
+        ConversationStore(db).ensure_user(user, "en-US")
+    care = CareStore(db)
+    first = SpeechEmotion(store=care, user_id="ana")
+    for f0 in (120.0, 160.0):
+        first.predict(_voice(f0=f0), 16_000)
+    saved = care.get_state("ana", STATS_KEY)
+    assert saved is not None and saved["n"] == 2
+    db.close()
+
+    db = Database(tmp_path / "a.db", all_migrations())  # the process restarts
+    care = CareStore(db)
+    again = SpeechEmotion(store=care, user_id="ana")
+    assert again.stats.n == 2 and np.allclose(again.stats.mean, first.stats.mean)
+    assert np.allclose(again.stats.current()[1], first.stats.current()[1])
+    again.predict(_voice(f0=140.0), 16_000)
+    assert care.get_state("ana", STATS_KEY)["n"] == 3
+    assert SpeechEmotion(store=care, user_id="bo").stats.n == 0  # per user
+    care.set_state("ana", STATS_KEY, {"n": 5, "mean": [1.0, 2.0], "m2": [0.0, 0.0]})  # other features
+    assert SpeechEmotion(store=care, user_id="ana").stats.n == 0  # ignored: starts over
+    db.close()

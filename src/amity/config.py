@@ -41,6 +41,11 @@ class Config:
     summarise_after: int = 8  # summarise once this many turns have left the window
     embedder: str = ""  # memory embedder: minilm (default when installed), e5 (multilingual), hashing
     extract_with_llm: int = 0  # 1 = also extract facts with the LLM (JSON-schema constrained); rules always run
+    voice_model: str = ""  # model for `amity voice` ('' = `model`); docs/VOICE.md: the 0.5B answers sooner
+
+    def for_voice(self) -> Config:
+        """The configuration `amity voice` runs with: ``voice_model`` (when set) replaces ``model``."""
+        return replace(self, model=self.voice_model) if self.voice_model else self
 
     @property
     def home(self) -> Path:
@@ -115,6 +120,7 @@ def load_config() -> Config:
         "openai_api_key": os.environ.get("AMITY_OPENAI_API_KEY"),
         "threads": os.environ.get("AMITY_THREADS"),
         "embedder": os.environ.get("AMITY_EMBEDDER"),
+        "voice_model": os.environ.get("AMITY_VOICE_MODEL"),
     }
     overrides = {k: _coerce(k, v) for k, v in env.items() if v}
     return replace(config, **overrides)
@@ -132,7 +138,7 @@ def set_config_value(key: str, value: str) -> Config:
         except (OSError, ValueError):
             stored = {}
     stored[key] = _coerce(key, value)
-    if key == "model":
+    if key in ("model", "voice_model") and stored[key]:
         from amity.llm.registry import BackendSpec
 
         BackendSpec.parse(str(stored[key]))

@@ -6,19 +6,28 @@ stream the reply through the reply guards → store the reply → stages' ``afte
 maintain the running summary of turns that left the context window. Every front end (CLI, voice loop,
 web socket) consumes the same events. ``Companion.open`` runs when a conversation (re)opens, so stages can
 show notices (AI disclosure, reminders, check-ins) before the user speaks.
+
+Prompt prefill off the critical path: the prompt is a stable prefix (persona, standing rules, summary,
+examples, history; ``amity.prompt.stable_messages``) and a short late message (memories, guidance) before
+the user's words. :meth:`Companion.warm` sends the *next* turn's stable prefix to the model between turns
+(``amity.llm.base.prefill``: llama.cpp evaluates it into its prompt cache), so a turn evaluates only its
+late message and the new message. A front end calls it when the CPU is otherwise idle (the voice loop:
+after the reply's speech is synthesised). ``spoken=True`` turns add a standing rule for speech and cap the
+late message at ``EngineSettings.spoken_late_tokens``.
 """
 
 from __future__ import annotations
 
 import logging
 import time
+from collections import OrderedDict
 from collections.abc import AsyncIterator, Callable, Sequence
 from dataclasses import dataclass
 
 from amity.errors import AmityError, InputError, NotFound
 from amity.events import Event, TextDelta, TurnEnd
-from amity.llm.base import LLM, GenerationOptions, complete
-from amity.prompt import build_messages, estimate_tokens, select_history, summary_messages
+from amity.llm.base import LLM, GenerationOptions, complete, prefill
+from amity.prompt import build_messages, estimate_tokens, select_history, stable_messages, summary_messages
 from amity.stages import OpenContext, ReplyGuard, Stage, TurnContext
 from amity.store.conversations import ConversationStore
 from amity.store.db import to_ts
@@ -29,6 +38,8 @@ log = logging.getLogger(__name__)
 MAX_MESSAGE_CHARS = 8000
 STOP_SEQUENCES = ("<|im_end|>", "<|im_start|>", "<|endoftext|>", "\nUser:", "\nuser:")
 EMPTY_REPLY_FALLBACK = "I'm here and listening. Would you tell me a little more?"
+MAX_WARM_USERS = 1024  # users whose standing rules Companion.warm remembers
+SPOKEN_RULE = "This conversation is spoken aloud: no lists, markdown or emoji; begin with a short first sentence."
 
 
 @dataclass(frozen=True)
@@ -38,6 +49,7 @@ class EngineSettings:
     history_tokens: int = 1400
     summarise_after: int = 8
     locale: str = "en-US"
+    spoken_late_tokens: int = 60  # spoken turns: budget of the per-turn late message (evaluated while they wait)
 
 
 async def _pieces_of(text: str) -> AsyncIterator[str]:
@@ -66,6 +78,8 @@ class Companion:
         self.settings = settings or EngineSettings()
         self._persona_for = persona_for or (lambda _user_id: Persona())
         self._opened: set[str] = set()  # sessions whose on_open ran in this process (no repeated notices)
+        # user id → standing lines of their last LLM turn (for warm); bounded, least recent dropped first
+        self._standing: OrderedDict[str, tuple[str, ...]] = OrderedDict()
 
     def _mark_opened(self, session_id: str) -> bool:
         """Record that a session's opening ran; False when it already had."""
@@ -109,8 +123,10 @@ class Companion:
         *,
         session_id: str | None = None,
         channels: Sequence[ChannelAffect] = (),
+        spoken: bool = False,
     ) -> AsyncIterator[Event]:
-        """Run one turn; the last event is always :class:`TurnEnd`."""
+        """Run one turn; the last event is always :class:`TurnEnd`. ``spoken``: the reply will be heard, not
+        read (voice): a standing rule for speech and a short late message (see the module docstring)."""
         text = (text or "").strip()
         if not text:
             raise InputError("The message is empty.", "Type something to say to your companion.")
@@ -155,7 +171,14 @@ class Companion:
         if ctx.reply_override is not None:
             pieces = _pieces_of(ctx.reply_override)
         else:
-            messages = build_messages(ctx, self.settings.history_tokens)
+            if spoken:
+                ctx.guide(SPOKEN_RULE, standing=True)
+            self._standing[user.id] = tuple(ctx.standing)
+            self._standing.move_to_end(user.id)
+            if len(self._standing) > MAX_WARM_USERS:
+                self._standing.popitem(last=False)
+            late_budget = self.settings.spoken_late_tokens if spoken else None
+            messages = build_messages(ctx, self.settings.history_tokens, late_budget)
             options = GenerationOptions(
                 max_tokens=self.settings.max_reply_tokens,
                 temperature=self.settings.temperature,
@@ -202,6 +225,37 @@ class Companion:
             timings_ms={"first_token": first_token_ms or total_ms, "total": total_ms, "prepare": prepared_ms},
         )
         await self._maintain_summary(user, session)
+
+    async def warm(self, user_id: str) -> bool:
+        """Send the next turn's stable prompt prefix to the model now (history including the last
+        exchange, no guidance), so that the next turn only evaluates its late message and the user's words.
+
+        Best effort and idempotent: False when there is nothing to warm yet (no LLM turn for this user since
+        the process started, so the standing rules are unknown) or the backend keeps no prompt cache; a
+        backend error is logged, never raised. The prefix is what :meth:`turn` will build if the stages
+        add the same standing rules as last time (they depend on the user, not the message); where it
+        differs, llama.cpp still reuses the common part."""
+        standing = self._standing.get(user_id)
+        if standing is None:
+            return False
+        try:
+            user = self.store.get_user(user_id)
+        except NotFound:
+            return False
+        summary = self.store.latest_summary(user.id)
+        messages = stable_messages(
+            self.persona(user.id),
+            user.display_name,
+            standing,
+            summary[0] if summary else None,
+            self.store.recent_turns(user.id, limit=60),
+            self.settings.history_tokens,
+        )
+        try:
+            return await prefill(self.llm, messages)
+        except AmityError as exc:
+            log.warning("prompt warm-up skipped: %s", exc.message)
+            return False
 
     async def _maintain_summary(self, user: User, session: Session) -> None:
         """Summarise turns that have left the prompt's window once enough of them have piled up."""

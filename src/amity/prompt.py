@@ -7,8 +7,10 @@ Older turns are represented by the running summary.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from amity.stages import TurnContext
-from amity.types import Message, Persona, Turn
+from amity.types import MemoryHit, Message, Persona, Turn
 
 CHARS_PER_TOKEN = 3.5
 
@@ -46,28 +48,69 @@ def select_history(history: list[Turn], budget_tokens: int) -> list[Turn]:
     return list(reversed(chosen))
 
 
-def build_messages(ctx: TurnContext, history_budget: int) -> list[Message]:
-    """Stable part first (persona, summary, examples, history) so llama.cpp's prompt cache can reuse it
-    from turn to turn; what changes every turn (memories, guidance) goes in a short system message just
-    before the user's message."""
-    system = [persona_block(ctx.persona, ctx.user.display_name), *ctx.standing]
-    if ctx.summary:
-        system.append(f"Earlier in your conversations (summary): {ctx.summary}")
+def stable_messages(
+    persona: Persona,
+    user_name: str | None,
+    standing: Sequence[str],
+    summary: str | None,
+    history: list[Turn],
+    history_budget: int,
+) -> list[Message]:
+    """The part of the prompt that stays the same from turn to turn: persona, standing rules, summary,
+    examples, history. llama.cpp keeps it cached; :meth:`amity.engine.Companion.warm` sends the next turn's
+    version ahead of time so that a turn only evaluates its late message and the user's words."""
+    system = [persona_block(persona, user_name), *standing]
+    if summary:
+        system.append(f"Earlier in your conversations (summary): {summary}")
     messages = [Message("system", "\n".join(system))]
-    for user_text, reply in ctx.persona.examples:
+    for user_text, reply in persona.examples:
         messages.append(Message("user", user_text))
         messages.append(Message("assistant", reply))
-    for turn in select_history(ctx.history, history_budget):
+    for turn in select_history(history, history_budget):
         messages.append(Message("user" if turn.role == "user" else "assistant", turn.text))
-    now: list[str] = []
-    if ctx.memories:
-        now.append("Things you remember about the user (use only if relevant):")
-        now.extend(f"- {m.text}" for m in ctx.memories)
-    if ctx.guidance:
-        now.append("For this reply:")
-        now.extend(f"- {line}" for line in ctx.guidance)
+    return messages
+
+
+def late_message(memories: Sequence[MemoryHit], guidance: Sequence[str], budget_tokens: int | None = None) -> str:
+    """What changes every turn: memories and guidance, in one short system message.
+
+    ``budget_tokens`` (spoken turns) keeps it short, because every token of it is evaluated while the
+    user waits: guidance lines first, in the stages' order (safety and affect come first), then the
+    best memories, each whole line only while it fits."""
+    if budget_tokens is None:
+        now: list[str] = []
+        if memories:
+            now.append("Things you remember about the user (use only if relevant):")
+            now.extend(f"- {m.text}" for m in memories)
+        if guidance:
+            now.append("For this reply:")
+            now.extend(f"- {line}" for line in guidance)
+        return "\n".join(now)
+    used = 0
+    kept_guidance: list[str] = []
+    kept_memories: list[str] = []
+    for line, target in [*((g, kept_guidance) for g in guidance), *((m.text, kept_memories) for m in memories)]:
+        cost = estimate_tokens(line) + 1
+        if used + cost > budget_tokens:
+            continue
+        target.append(line)
+        used += cost
+    lines = ["For this reply:", *(f"- {line}" for line in kept_guidance)] if kept_guidance else []
+    if kept_memories:
+        lines.append("You remember: " + " ".join(kept_memories))
+    return "\n".join(lines)
+
+
+def build_messages(ctx: TurnContext, history_budget: int, late_budget: int | None = None) -> list[Message]:
+    """Stable part first (persona, summary, examples, history) so llama.cpp's prompt cache can reuse it
+    from turn to turn; what changes every turn (memories, guidance) goes in a short system message just
+    before the user's message (at most ``late_budget`` tokens when given)."""
+    messages = stable_messages(
+        ctx.persona, ctx.user.display_name, ctx.standing, ctx.summary, ctx.history, history_budget
+    )
+    now = late_message(ctx.memories, ctx.guidance, late_budget)
     if now:
-        messages.append(Message("system", "\n".join(now)))
+        messages.append(Message("system", now))
     messages.append(Message("user", ctx.text))
     return messages
 

@@ -69,8 +69,10 @@ def open_db(config: Config) -> Database:
     return open_database(config, passphrase_prompt)
 
 
-def open_app(quiet: bool = False, sensing: SensingChannels | None = None) -> App:
+def open_app(quiet: bool = False, sensing: SensingChannels | None = None, voice: bool = False) -> App:
     config = load_config()
+    if voice:
+        config = config.for_voice()
     db = open_db(config)
     try:
         prepare_model(config, quiet=quiet)
@@ -85,8 +87,13 @@ def print_json(data: Any) -> None:
     sys.stdout.flush()
 
 
-async def with_app(fn: Callable[[App], Awaitable[T]], quiet: bool = False, sensing: SensingChannels | None = None) -> T:
-    app = open_app(quiet=quiet, sensing=sensing)
+async def with_app(
+    fn: Callable[[App], Awaitable[T]],
+    quiet: bool = False,
+    sensing: SensingChannels | None = None,
+    voice: bool = False,
+) -> T:
+    app = open_app(quiet=quiet, sensing=sensing, voice=voice)
     try:
         return await fn(app)
     finally:

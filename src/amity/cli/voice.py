@@ -22,6 +22,7 @@ from amity.cli.common import console, err_console, print_json, run, with_app
 from amity.errors import InputError
 from amity.events import Notice, TextDelta
 from amity.senses.sensing import SensingChannels
+from amity.store.care_store import CareStore
 from amity.voice import load_voice_emotion, make_stt, make_tts
 from amity.voice.headless import answer_wav
 from amity.voice.pipeline import Heard, VoicePipeline, VoiceTurnDone
@@ -33,20 +34,22 @@ MIC_ON = (
 )
 
 
-def _pipeline(app: App, tts: str, emotion: bool, language: str) -> VoicePipeline:
+def _pipeline(app: App, tts: str, emotion: bool, language: str, user_id: str, live: bool) -> VoicePipeline:
     return VoicePipeline(
         app.companion,
         make_stt(app.config.models_dir, language=language or None),
         make_tts(tts),
-        emotion=load_voice_emotion() if emotion else None,
+        emotion=load_voice_emotion(CareStore(app.db), user_id) if emotion else None,
+        warm_cache=live,  # one question from a file: no next turn to prepare
     )
 
 
 async def _headless(
     app: App, source: Path, target: Path, user: str | None, session: str | None, opts: dict[str, str | bool]
 ) -> None:
-    pipeline = _pipeline(app, str(opts["tts"]), bool(opts["emotion"]), str(opts["language"]))
     user_id = user or app.config.default_user()
+    app.store.ensure_user(user_id, app.config.locale)  # its speaker statistics are stored with it
+    pipeline = _pipeline(app, str(opts["tts"]), bool(opts["emotion"]), str(opts["language"]), user_id, False)
     done, notices = await answer_wav(pipeline, user_id, source, target, session_id=session)
     if opts["json"]:
         print_json(
@@ -72,7 +75,9 @@ async def _live(app: App, user: str | None, session: str | None, opts: dict[str,
     from amity.voice.live import Interrupted, LiveEvent, LiveLoop
 
     speaker = Speaker()  # fails early, with a fix, when there is no audio device
-    pipeline = _pipeline(app, str(opts["tts"]), bool(opts["emotion"]), str(opts["language"]))
+    user_id = user or app.config.default_user()
+    app.store.ensure_user(user_id, app.config.locale)  # its speaker statistics are stored with it
+    pipeline = _pipeline(app, str(opts["tts"]), bool(opts["emotion"]), str(opts["language"]), user_id, True)
     err_console.print("[dim]Loading speech models…[/dim]")
     await pipeline.warm_up()
     state = {"speaking": False}
@@ -101,7 +106,6 @@ async def _live(app: App, user: str | None, session: str | None, opts: dict[str,
             state["speaking"] = False
             err_console.print(f"[dim](interrupted)[/dim] {LISTENING}", highlight=False)
 
-    user_id = user or app.config.default_user()
     async for event in app.companion.open(user_id, session):
         show(event)
     loop = LiveLoop(
@@ -139,8 +143,15 @@ def voice_command(
         if not input.is_file():
             raise InputError(f"No audio file at {input}.", "Check the path of the --input file.")
         source, target = input, output
-        run(with_app(lambda app: _headless(app, source, target, user, session, opts), quiet=json_out, sensing=sensing))
+        run(
+            with_app(
+                lambda app: _headless(app, source, target, user, session, opts),
+                quiet=json_out,
+                sensing=sensing,
+                voice=True,
+            )
+        )
         return
     if output is not None:
         raise InputError("--output needs --input.", "Add --input question.wav, or drop both to talk live.")
-    run(with_app(lambda app: _live(app, user, session, opts), sensing=sensing))
+    run(with_app(lambda app: _live(app, user, session, opts), sensing=sensing, voice=True))

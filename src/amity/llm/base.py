@@ -38,6 +38,22 @@ class LLM(Protocol):
         ...
 
 
+@runtime_checkable
+class Prefiller(Protocol):
+    """A backend that can evaluate a prompt prefix ahead of time and keep it cached (llama.cpp)."""
+
+    async def prefill(self, messages: Sequence[Message]) -> bool:
+        """Evaluate ``messages`` into the prompt cache; False when this backend does not cache prompts."""
+        ...
+
+
+async def prefill(llm: LLM, messages: Sequence[Message]) -> bool:
+    """Warm ``llm``'s prompt cache with ``messages`` when the backend supports it (else do nothing)."""
+    if isinstance(llm, Prefiller):
+        return await llm.prefill(messages)
+    return False
+
+
 async def complete(llm: LLM, messages: Sequence[Message], options: GenerationOptions | None = None) -> str:
     """Collect a whole reply (for summaries, extraction and other non-streamed calls)."""
     parts = [piece async for piece in llm.stream(messages, options or GenerationOptions())]

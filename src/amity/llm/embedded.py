@@ -4,7 +4,8 @@ xllamacpp's ``Server`` loads the GGUF file and serves llama.cpp's OpenAI-compati
 loopback port, protected by a random per-process API key. We talk to it with the same client as any
 remote server (``openai_compat``), so streaming, stop handling and JSON-schema constrained output are one
 code path. llama.cpp keeps the previous prompt's KV cache in its slot (``cache_prompt``), so a turn only
-evaluates the new tokens of a growing conversation.
+evaluates the new tokens of a growing conversation; :meth:`EmbeddedLLM.prefill` fills that cache ahead of
+time (one slot: the next request reuses the longest common token prefix with the last one).
 """
 
 from __future__ import annotations
@@ -65,16 +66,30 @@ class EmbeddedLLM:
                 "`amity config set model embedded:smollm2-135m`.",
             ) from exc
         address = str(self._server.listening_address)
-        self._client = OpenAICompatibleLLM(address + "/v1", "local", key, timeout_s=600.0)
+        self._client = OpenAICompatibleLLM(address + "/v1", "local", key, timeout_s=600.0, prompt_cache=True)
 
-    async def stream(self, messages: Sequence[Message], options: GenerationOptions) -> AsyncIterator[str]:
+    async def _started(self) -> OpenAICompatibleLLM:
         if self._client is None:
             async with self._lock:
                 if self._client is None:
                     await asyncio.to_thread(self.start)
         assert self._client is not None
-        async for piece in self._client.stream(messages, options):
+        return self._client
+
+    async def stream(self, messages: Sequence[Message], options: GenerationOptions) -> AsyncIterator[str]:
+        client = await self._started()
+        async for piece in client.stream(messages, options):
             yield piece
+
+    async def prefill(self, messages: Sequence[Message]) -> bool:
+        """Evaluate a prompt prefix into llama.cpp's cache now (see ``Companion.warm``)."""
+        client = await self._started()
+        return await client.prefill(messages)
+
+    @property
+    def last_timings(self) -> dict[str, float]:
+        """llama.cpp's timings of the last streamed reply: ``prompt_n`` tokens evaluated, ``cache_n`` reused."""
+        return self._client.last_timings if self._client is not None else {}
 
     @property
     def base_url(self) -> str:

@@ -25,7 +25,9 @@ class FakeLLM:
         self._queue: deque[str | Exception] = deque(replies)
         self.default = default
         self.calls: list[tuple[list[Message], GenerationOptions]] = []
+        self.prefills: list[list[Message]] = []  # every prompt prefix it was asked to cache
         self.delay_s = 0.0
+        self.prefill_delay_s = 0.0
 
     def enqueue(self, *replies: str | Exception) -> None:
         self._queue.extend(replies)
@@ -43,6 +45,13 @@ class FakeLLM:
             if self.delay_s:
                 await asyncio.sleep(self.delay_s)
             yield word if i == 0 else " " + word
+
+    async def prefill(self, messages: Sequence[Message]) -> bool:
+        """Record the prefix (after ``prefill_delay_s``, like a model evaluating it)."""
+        if self.prefill_delay_s:
+            await asyncio.sleep(self.prefill_delay_s)
+        self.prefills.append(list(messages))
+        return True
 
     async def aclose(self) -> None:
         return None

@@ -30,7 +30,10 @@ class OpenAICompatibleLLM:
         *,
         timeout_s: float = 120.0,
         transport: httpx.AsyncBaseTransport | None = None,
+        prompt_cache: bool = False,
     ) -> None:
+        self.prompt_cache = prompt_cache  # the server keeps the last prompt's KV cache (llama.cpp)
+        self.last_timings: dict[str, float] = {}  # llama.cpp's ``timings`` of the last reply (prompt_n, cache_n…)
         self.base_url = base_url.rstrip("/")
         self.model = model
         self.name = f"openai:{model}@{self.base_url}"
@@ -70,6 +73,8 @@ class OpenAICompatibleLLM:
                     await response.aread()
                     raise self._http_error(response)
                 async for line in response.aiter_lines():
+                    if '"timings"' in line:
+                        self.last_timings = _timings(line)
                     piece = _parse_sse_line(line)
                     if piece is None:
                         continue
@@ -82,6 +87,26 @@ class OpenAICompatibleLLM:
                 "Start the server (e.g. `ollama serve` or `vllm serve MODEL`), check the URL in "
                 "`amity config show`, or switch back with `amity config set model embedded:qwen2.5-coder-1.5b`.",
             ) from exc
+
+    async def prefill(self, messages: Sequence[Message]) -> bool:
+        """Have the server evaluate ``messages`` now (one generated token) so that a later prompt starting
+        with them only evaluates what follows. Only for servers that keep a prompt cache (``prompt_cache``):
+        elsewhere it would be a wasted (and maybe billed) request, so it does nothing."""
+        if not self.prompt_cache:
+            return False
+        payload = self._payload(messages, GenerationOptions(max_tokens=1, temperature=0.0))
+        payload["stream"] = False
+        payload["cache_prompt"] = True
+        try:
+            response = await self._client.post("/chat/completions", json=payload)
+        except httpx.TransportError as exc:
+            raise BackendUnavailable(
+                f"Cannot reach the model server at {self.base_url} ({type(exc).__name__}).",
+                "Check that the model server is running (`amity doctor`).",
+            ) from exc
+        if response.status_code >= 400:
+            raise self._http_error(response)
+        return True
 
     def _http_error(self, response: httpx.Response) -> Exception:
         detail = response.text[:300]
@@ -105,6 +130,15 @@ class OpenAICompatibleLLM:
 
 
 _DONE = "\x00[DONE]"
+
+
+def _timings(line: str) -> dict[str, float]:
+    """llama.cpp's per-request ``timings`` (tokens evaluated, cached, ms) from an SSE line, if present."""
+    try:
+        timings = json.loads(line[5:].strip()).get("timings") or {}
+    except (json.JSONDecodeError, AttributeError):
+        return {}
+    return {str(k): float(v) for k, v in timings.items() if isinstance(v, int | float)}
 
 
 def _parse_sse_line(line: str) -> str | None:

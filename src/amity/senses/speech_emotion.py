@@ -22,11 +22,12 @@ Design:
 from __future__ import annotations
 
 import json
+import logging
 import wave
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import numpy as np
 from numpy.typing import NDArray
@@ -36,6 +37,8 @@ from amity.types import ChannelAffect, Emotion
 
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 WEIGHTS = ARTIFACTS / "speech_emotion.npz"
+STATS_KEY = "voice_speaker_stats"  # care_state key of a user's running speaker statistics
+log = logging.getLogger(__name__)
 TARGET_RATE = 16_000
 CLIP = 6.0
 # EmoDB emotion letter -> label (shared vocabulary with the other channels, see amity.senses.fusion)
@@ -165,10 +168,23 @@ class SpeakerStats:
         return {"n": self.n, "mean": self.mean.tolist(), "m2": self.m2.tolist()}
 
     def load(self, state: dict[str, Any]) -> None:
-        """Restore what :meth:`to_dict` saved (e.g. from the user's profile)."""
-        self.n = int(state["n"])
-        self.mean = np.asarray(state["mean"], dtype=np.float64)
-        self.m2 = np.asarray(state["m2"], dtype=np.float64)
+        """Restore what :meth:`to_dict` saved; ValueError when it does not fit these features."""
+        n = int(state["n"])
+        mean = np.asarray(state["mean"], dtype=np.float64)
+        m2 = np.asarray(state["m2"], dtype=np.float64)
+        if n < 0 or (n > 0 and not (mean.shape == m2.shape == self.prior_mean.shape)):
+            raise ValueError(f"stored speaker statistics have {mean.shape} features, the model {self.prior_mean.shape}")
+        if not (np.isfinite(mean).all() and np.isfinite(m2).all()):
+            raise ValueError("stored speaker statistics are not finite")
+        self.n, self.mean, self.m2 = n, mean, m2
+
+
+class StatsStore(Protocol):
+    """Where a user's speaker statistics are kept (:class:`amity.store.care_store.CareStore`)."""
+
+    def get_state(self, user_id: str, key: str) -> Any | None: ...
+
+    def set_state(self, user_id: str, key: str, value: Any) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -225,11 +241,26 @@ def affect_from_probs(classes: tuple[str, ...], probs: Vector) -> ChannelAffect:
 
 
 class SpeechEmotion:
-    """Voice channel for one user: features → running speaker normalisation → class probabilities."""
+    """Voice channel for one user: features → running speaker normalisation → class probabilities.
 
-    def __init__(self, weights: Path = WEIGHTS, prior_weight: float = 10.0) -> None:
+    With a ``store`` and ``user_id`` the speaker statistics survive restarts: they are read from the
+    user's ``care_state`` (key ``voice_speaker_stats``) on first use and written after every update (the
+    running mean and variance of every feature, ~0.3 MB of JSON; exported and deleted with the user's other
+    data); statistics that
+    do not fit the current model (other features) are ignored and start over."""
+
+    def __init__(
+        self,
+        weights: Path = WEIGHTS,
+        prior_weight: float = 10.0,
+        *,
+        store: StatsStore | None = None,
+        user_id: str | None = None,
+    ) -> None:
         self.weights_path = weights
         self.prior_weight = prior_weight
+        self.store = store if user_id is not None else None
+        self.user_id = user_id or ""
 
     @cached_property
     def model(self) -> LinearModel:
@@ -241,16 +272,32 @@ class SpeechEmotion:
 
     @cached_property
     def stats(self) -> SpeakerStats:
-        return SpeakerStats(self.model.prior_mean, self.model.prior_std, self.prior_weight)
+        stats = SpeakerStats(self.model.prior_mean, self.model.prior_std, self.prior_weight)
+        saved = self.store.get_state(self.user_id, STATS_KEY) if self.store is not None else None
+        if isinstance(saved, dict):
+            try:
+                stats.load(saved)
+            except (KeyError, TypeError, ValueError) as exc:
+                log.warning("speaker statistics of %s start over: %s", self.user_id, exc)
+        return stats
 
     def predict(self, pcm: NDArray[Any], sample_rate: int, *, update: bool = True) -> ChannelAffect:
         """Estimate the emotion in one utterance; by default it also updates this user's statistics."""
         x = self.extract(pcm, sample_rate)
         if update:
             self.stats.update(x)
+            self._save()
         mean, std = self.stats.current()
         probs = self.model.predict_proba(normalise(x, mean, std))[0]
         return affect_from_probs(self.model.classes, probs)
+
+    def _save(self) -> None:
+        if self.store is None:
+            return
+        try:
+            self.store.set_state(self.user_id, STATS_KEY, self.stats.to_dict())
+        except Exception as exc:  # best effort: a failed save must not cost the estimate (the next one retries)
+            log.warning("speaker statistics of %s not saved: %s", self.user_id, exc)
 
     def predict_batch(self, features: Vector, speakers: list[str]) -> Vector:
         """Class probabilities for a batch of raw feature rows, normalised per speaker within the batch."""

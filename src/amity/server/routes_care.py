@@ -182,7 +182,8 @@ def _listen(
     app: App, extras: dict[str, Any], user_id: str, samples: np.ndarray[Any, Any], rate: int
 ) -> tuple[str | None, dict[str, Any] | None]:
     """Speech to text (``amity.voice``) and the voice-emotion channel (``amity.senses.speech_emotion``, one
-    instance per user: it keeps that speaker's running statistics) - each only when installed."""
+    instance per user: it keeps that speaker's running statistics, persisted in ``care_state``) - each only
+    when installed."""
     if "stt" not in extras:
         try:
             from amity.voice import make_stt
@@ -199,10 +200,11 @@ def _listen(
     if user_id not in voices:
         try:
             from amity.senses.speech_emotion import SpeechEmotion
+            from amity.store.care_store import CareStore
         except ImportError:
             return text or None, None
-        voices[user_id] = SpeechEmotion()
-        if len(voices) > 256:  # bounded: the least recently heard speaker's statistics start over
+        voices[user_id] = SpeechEmotion(store=CareStore(app.db), user_id=user_id)
+        if len(voices) > 256:  # bounded: the least recently heard speaker's statistics are reloaded later
             voices.popitem(last=False)
     voices.move_to_end(user_id)
     try:

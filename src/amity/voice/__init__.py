@@ -12,6 +12,7 @@ from __future__ import annotations
 import importlib
 import logging
 from pathlib import Path
+from typing import Any
 
 from amity.errors import AmityError, ModelError
 from amity.voice.base import SpeechToText, TextToSpeech, VoiceEmotion
@@ -39,11 +40,13 @@ def make_tts(engine: str = "auto", *, threads: int = 2) -> TextToSpeech:
     raise ModelError(f"Unknown speech engine '{engine}'.", "Use --tts piper, espeak or auto.")
 
 
-def load_voice_emotion() -> VoiceEmotion | None:
-    """The speech-emotion channel from :mod:`amity.senses`, or None when it is not available."""
+def load_voice_emotion(store: Any = None, user_id: str | None = None) -> VoiceEmotion | None:
+    """The speech-emotion channel from :mod:`amity.senses`, or None when it is not available. With a
+    ``store`` (a :class:`~amity.store.care_store.CareStore`) the user's speaker statistics persist."""
     module_name, class_name = SPEECH_EMOTION
     try:
-        emotion: VoiceEmotion = getattr(importlib.import_module(module_name), class_name)()
+        factory = getattr(importlib.import_module(module_name), class_name)
+        emotion: VoiceEmotion = factory(store=store, user_id=user_id)
     except (ImportError, AttributeError, AmityError) as exc:
         log.info("no voice emotion channel: %s", exc)
         return None

@@ -9,7 +9,9 @@ Every 30 ms mic frame goes one of three ways:
   a barge-in: then the user is talking, so every frame, including those while the loudspeaker drains its
   last slice, goes to the segmenter that the interruption seeded;
 * otherwise to the :class:`~amity.voice.vad.UtteranceSegmenter`; a finished utterance starts a reply
-  task (replacing one still being prepared: the user said more).
+  task (replacing one still being prepared: the user said more). A pause of ~200 ms starts speculative
+  STT (:meth:`VoicePipeline.speculate`), dropped when the user speaks again; an utterance opening asks
+  the pipeline to warm the LLM's prompt cache if that has not happened since the last turn.
 
 All decisions count frames, not wall time, so the loop behaves the same when a test feeds recorded audio
 faster than real time.
@@ -72,6 +74,7 @@ class LiveLoop:
     async def run(self, max_turns: int | None = None) -> None:
         """Listen until the source ends (then finish the reply in flight) or ``max_turns`` replies."""
         was_playing = False
+        speculating = False
         deaf = 0
         try:
             async for frame in self.source.frames():
@@ -95,7 +98,19 @@ class LiveLoop:
                 if deaf:
                     deaf -= 1
                     continue
-                for utterance in self.segmenter.feed(frame):
+                was_speaking = self.segmenter.in_speech
+                found = self.segmenter.feed_all(frame)
+                if self.segmenter.in_speech and not was_speaking:
+                    self.pipeline.warm_soon(self.user_id)
+                if speculating and not self.segmenter.paused:
+                    speculating = False
+                    if not any(u.final for u in found):
+                        self.pipeline.drop_speculation()  # they went on speaking
+                for utterance in found:
+                    if not utterance.final:
+                        self.pipeline.speculate(utterance.pcm, 16_000)
+                        speculating = True
+                        continue
                     await self._cancel()
                     ended = time.perf_counter()
                     tail = (utterance.detected_s - utterance.speech_end_s) * 1000
@@ -104,6 +119,7 @@ class LiveLoop:
                 await self._task
         finally:
             await self._cancel()
+            await self.pipeline.aclose()
 
     async def _interrupt(self) -> None:
         self.sink.stop()

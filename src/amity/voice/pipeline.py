@@ -15,6 +15,19 @@ TTS of sentence *n* runs while the LLM writes sentence *n+1* (``overlap=True``);
 benchmark). CPU-bound stages of our own take ``cpu_gate`` so they never run two at a time (a second
 turn's STT waits for the first turn's TTS). ``docs/VOICE.md`` has the measurements behind these choices.
 
+Prompt prefill off the critical path. Two things run while the user is not waiting:
+
+* **cache warming** - once the reply's last sentence is synthesised (never while TTS runs: both want
+  both cores), :meth:`Companion.warm` sends the next turn's stable prompt prefix to llama.cpp, so the
+  next turn evaluates only its short late message and the user's words. It runs under ``cpu_gate`` as a
+  background task, i.e. while the reply is played and the user answers; the next turn's STT waits for it
+  (the work is the next turn's anyway). :meth:`VoicePipeline.warm_soon` starts one if none has run since
+  the last turn (the live loop calls it when the VAD opens an utterance, e.g. after a barge-in).
+* **speculative STT** - the live loop calls :meth:`VoicePipeline.speculate` when the user has been silent
+  for ~200 ms (the segmenter's pause); if the VAD then closes the utterance with the same audio,
+  :meth:`respond` takes that transcript instead of starting STT at the end of the tail; speech that
+  resumes cancels it (:meth:`VoicePipeline.drop_speculation`).
+
 Cancelling the consumer (barge-in) cancels the turn and the TTS worker: the user's words are stored,
 the unfinished reply is not.
 """
@@ -56,6 +69,8 @@ class VoiceTimings:
     first_sentence_ms: float = 0.0  # turn start → first complete sentence from the LLM
     first_tts_ms: float = 0.0  # synthesis time of that sentence
     first_audio_ms: float = 0.0
+    stt_wait_ms: float = 0.0  # end of the VAD tail → transcript ready (0 when speculative STT finished in time)
+    speculative: float = 0.0  # 1.0 when the transcript came from speculative STT
     reply_ms: float = 0.0  # turn start → reply complete
     audio_s: float = 0.0  # seconds of speech produced
     tts_ms: float = 0.0  # total synthesis time
@@ -89,6 +104,8 @@ class VoicePipeline:
         emotion: VoiceEmotion | None = None,
         overlap: bool = True,
         chunker: Callable[[], SentenceChunker] = SentenceChunker,
+        warm_cache: bool = True,
+        spoken: bool = True,
     ) -> None:
         self.companion = companion
         self.stt = stt
@@ -96,7 +113,13 @@ class VoicePipeline:
         self.emotion = emotion
         self.overlap = overlap
         self.chunker = chunker
+        self.warm_cache = warm_cache
+        self.spoken = spoken  # Companion.turn(spoken=...): speech rule + short late message
         self.cpu_gate = asyncio.Lock()
+        self.warm_ms: list[float] = []  # wall time of each cache warm-up (for the benchmark)
+        self._warm_task: asyncio.Task[bool] | None = None
+        self._warm_due: set[str] = set()  # users with a turn since their last warm-up
+        self._spec: tuple[bytes, asyncio.Task[tuple[str, float]]] | None = None
 
     async def _cpu(self, fn: Callable[..., T], *args: Any) -> T:
         async with self.cpu_gate:
@@ -113,7 +136,74 @@ class VoicePipeline:
             await asyncio.to_thread(start)
 
     async def transcribe(self, pcm: bytes, sample_rate: int) -> str:
-        return await self._cpu(self.stt.transcribe, pcm, sample_rate)
+        return (await self._stt(pcm, sample_rate))[0]
+
+    async def _stt(self, pcm: bytes, sample_rate: int) -> tuple[str, float]:
+        """(transcript, ms spent transcribing - not counting the wait for the CPU gate)."""
+        async with self.cpu_gate:
+            started = time.perf_counter()
+            job = asyncio.ensure_future(asyncio.to_thread(self.stt.transcribe, pcm, sample_rate))
+            try:
+                text = await asyncio.shield(job)
+            except asyncio.CancelledError:  # a thread cannot be stopped: keep the gate until it is done
+                with contextlib.suppress(Exception):
+                    await job
+                raise
+            return text, (time.perf_counter() - started) * 1000
+
+    # -- speculative STT -----------------------------------------------------------------------------
+    def speculate(self, pcm: bytes, sample_rate: int) -> None:
+        """Start transcribing an utterance that may be complete (the user paused); replaces any earlier
+        guess. :meth:`respond` uses the result when it is called with exactly this audio."""
+        self.drop_speculation()
+        self._spec = (pcm, asyncio.create_task(self._stt(pcm, sample_rate)))
+
+    def drop_speculation(self) -> None:
+        """The user spoke again: forget the guess (a transcription already running finishes unused, still
+        holding the CPU gate, so nothing else CPU-bound overlaps it)."""
+        if self._spec is not None:
+            self._spec[1].cancel()
+            self._spec = None
+
+    def _take_speculation(self, pcm: bytes) -> asyncio.Task[tuple[str, float]] | None:
+        spec, self._spec = self._spec, None
+        if spec is None:
+            return None
+        if spec[0] != pcm:
+            spec[1].cancel()
+            return None
+        return spec[1]
+
+    # -- cache warming -------------------------------------------------------------------------------
+    def warm_soon(self, user_id: str) -> None:
+        """Warm the LLM's prompt cache for ``user_id``'s next turn unless that is done or under way."""
+        if not self.warm_cache or user_id not in self._warm_due:
+            return
+        if self._warm_task is not None and not self._warm_task.done():
+            return
+        self._warm_due.discard(user_id)
+        self._warm_task = asyncio.create_task(self._warm(user_id))
+
+    async def _warm(self, user_id: str) -> bool:
+        async with self.cpu_gate:
+            started = time.perf_counter()
+            warmed = await self.companion.warm(user_id)
+            if warmed:
+                self.warm_ms.append((time.perf_counter() - started) * 1000)
+            return warmed
+
+    async def settled(self) -> None:
+        """Wait for a cache warm-up in flight (tests, benchmark, shutdown)."""
+        if self._warm_task is not None:
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._warm_task
+
+    async def aclose(self) -> None:
+        """Cancel background work (speculative STT, cache warm-up)."""
+        self.drop_speculation()
+        if self._warm_task is not None:
+            self._warm_task.cancel()
+            await self.settled()
 
     async def _channels(self, pcm: bytes, sample_rate: int) -> tuple[ChannelAffect, ...]:
         if self.emotion is None:
@@ -139,20 +229,27 @@ class VoicePipeline:
         t0 = speech_ended if speech_ended is not None else time.perf_counter()
         timings = VoiceTimings(vad_tail_ms=vad_tail_ms)
         started = time.perf_counter()
-        text = await self.transcribe(pcm, sample_rate)
-        timings.stt_ms = (time.perf_counter() - started) * 1000
+        guess = self._take_speculation(pcm)
+        if guess is not None:
+            timings.speculative = 1.0
+            text, timings.stt_ms = await guess
+        else:
+            text, timings.stt_ms = await self._stt(pcm, sample_rate)
+        timings.stt_wait_ms = (time.perf_counter() - started) * 1000
         yield Heard(text)
         if not text:
             return
         started = time.perf_counter()
         channels = await self._channels(pcm, sample_rate)
         timings.emotion_ms = (time.perf_counter() - started) * 1000
-        turn = self.companion.turn(user_id, text, session_id=session_id, channels=channels)
+        turn = self.companion.turn(user_id, text, session_id=session_id, channels=channels, spoken=self.spoken)
+        self._warm_due.add(user_id)
         end: TurnEnd | None = None
         async for event in self._speak(turn, timings, t0, vad_tail_ms):
             if isinstance(event, TurnEnd):
                 end = event
             yield event
+        self.warm_soon(user_id)  # every sentence is synthesised: the CPU is free until the user speaks
         yield VoiceTurnDone(text, end.reply if end else "", timings, end, channels)
 
     async def _speak(

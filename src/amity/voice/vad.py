@@ -8,7 +8,11 @@ Frame classifiers (all at 16 kHz, 30 ms = 480 samples):
 :class:`UtteranceSegmenter` turns a stream of frames into utterances: speech starts after ``start_ms`` of
 voiced frames (so a click does not open a turn), a pre-roll keeps the audio just before the trigger, and
 the utterance ends after ``end_ms`` of silence. That silence tail is the loop's first latency cost (the
-"VAD tail" in ``docs/VOICE.md``): shorter answers sooner but cuts people off mid-pause.
+"VAD tail" in ``docs/VOICE.md``): shorter answers sooner but cuts people off mid-pause. After ``pause_ms``
+of that silence it also offers a *tentative* utterance (``final=False``, from :meth:`UtteranceSegmenter.feed_all`)
+so speech recognition can start early; if the tail completes without speech, the final utterance carries
+exactly the same audio (both keep ~90 ms after the last voiced frame), which is how the pipeline knows the
+early transcript is valid.
 
 :class:`BargeInDetector` listens while the companion speaks. Without acoustic echo cancellation the mic
 hears the loudspeaker, and the VAD happily calls that speech, so it is half-duplex with a threshold: the
@@ -85,6 +89,7 @@ class Utterance:
     start_s: float  # stream time of the first voiced frame
     speech_end_s: float  # stream time where the last voiced frame ended
     detected_s: float  # stream time when the end was decided (speech_end_s + the silence tail)
+    final: bool = True  # False: a pause long enough to start STT early, the utterance may go on
 
 
 class UtteranceSegmenter:
@@ -99,12 +104,14 @@ class UtteranceSegmenter:
         pre_roll_ms: int = 300,
         max_s: float = 30.0,
         min_speech_ms: int = 240,
+        pause_ms: int = 210,
     ) -> None:
         self.classifier = classifier or make_classifier()
         self.start_frames = max(1, start_ms // FRAME_MS)
         self.end_frames = max(1, end_ms // FRAME_MS)
         self.max_frames = int(max_s * 1000 / FRAME_MS)
         self.min_speech_frames = max(1, min_speech_ms // FRAME_MS)
+        self.pause_frames = max(1, pause_ms // FRAME_MS)
         self._pre: deque[bytes] = deque(maxlen=max(1, pre_roll_ms // FRAME_MS))
         self._pending = b""
         self._frame_index = 0
@@ -124,10 +131,20 @@ class UtteranceSegmenter:
     def in_speech(self) -> bool:
         return self._active is not None
 
+    @property
+    def paused(self) -> bool:
+        """In an utterance, silent for at least ``pause_ms`` (a tentative utterance has been offered)."""
+        return self._active is not None and self._silent_run >= self.pause_frames
+
     def _time(self, index: int) -> float:
         return index * FRAME_MS / 1000
 
     def feed(self, pcm: bytes) -> list[Utterance]:
+        """Finished utterances only."""
+        return [u for u in self.feed_all(pcm) if u.final]
+
+    def feed_all(self, pcm: bytes) -> list[Utterance]:
+        """Finished utterances and tentative ones (``final=False``, after ``pause_ms`` of silence)."""
         data = self._pending + pcm
         cut = len(data) - len(data) % FRAME_BYTES
         self._pending = data[cut:]
@@ -162,12 +179,23 @@ class UtteranceSegmenter:
             self._silent_run += 1
         if self._silent_run >= self.end_frames or len(self._active) >= self.max_frames:
             return self._finish(index)
+        if self._silent_run == self.pause_frames and self._speech_frames >= self.min_speech_frames:
+            return Utterance(
+                self._audio(),
+                self._time(self._start_index),
+                self._time(self._last_voiced + 1),
+                self._time(index + 1),
+                final=False,
+            )
         return None
 
-    def _finish(self, index: int) -> Utterance | None:
+    def _audio(self) -> bytes:
         assert self._active is not None
         keep = len(self._active) - max(0, self._silent_run - 3)  # keep ~90 ms of the tail
-        pcm = b"".join(self._active[:keep])
+        return b"".join(self._active[:keep])
+
+    def _finish(self, index: int) -> Utterance | None:
+        pcm = self._audio()
         enough = self._speech_frames >= self.min_speech_frames
         start, last = self._start_index, self._last_voiced
         self.reset()
