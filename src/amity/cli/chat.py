@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import sys
 from collections.abc import Callable
 
@@ -51,14 +53,17 @@ async def _run_turn(app: App, user_id: str, text: str, session_id: str | None) -
     return end
 
 
-async def _chat(app: App, user: str | None, session: str | None) -> None:
+async def _chat(app: App, user: str | None, session: str | None, read: Callable[[str], str] = console.input) -> None:
+    """The chat loop. Input is read in a thread so that, while the user types, the event loop warms the
+    model's prompt cache with the conversation so far (``Companion.warm``): the next reply then only has
+    to read the new message."""
     user_id = _user_id(app, user)
     store = app.store
     profile = store.ensure_user(user_id, app.config.locale)
     persona = app.companion.persona(user_id)
     console.print(f"[bold]{escape(persona.name)}[/bold] - type /help for commands, /quit to leave.")
     if profile.display_name is None and sys.stdin.isatty():
-        answer = console.input("What should I call you? ").strip()
+        answer = read("What should I call you? ").strip()
         name = extract_name(answer) or (extract_name(f"My name is {answer.title()}") if answer else None)
         if name:
             store.update_user(user_id, display_name=name)
@@ -66,9 +71,10 @@ async def _chat(app: App, user: str | None, session: str | None) -> None:
         if isinstance(event, Notice):
             _render_notice(event)
     session_id = session
+    warming: asyncio.Task[bool] | None = None
     while True:
         try:
-            text = console.input("[bold blue]You:[/bold blue] ")
+            text = await asyncio.to_thread(read, "[bold blue]You:[/bold blue] ")
         except EOFError:
             console.print()
             break
@@ -98,9 +104,16 @@ async def _chat(app: App, user: str | None, session: str | None) -> None:
                 continue
             console.print(f"Unknown command /{escape(command)}. Type /help.")
             continue
+        if warming is not None:
+            await warming  # usually long done; the model would queue the turn behind it anyway
         end = await _run_turn(app, user_id, stripped, session_id)
         if end is not None:
             session_id = end.session
+            warming = asyncio.create_task(app.companion.warm(user_id))
+    if warming is not None and not warming.done():
+        warming.cancel()  # leaving: no need for the next prompt
+        with contextlib.suppress(asyncio.CancelledError):
+            await warming
     name = store.get_user(user_id).display_name
     console.print(f"[dim]Take care{', ' + escape(name) if name else ''}. Our conversation is saved.[/dim]")
 
