@@ -80,7 +80,10 @@ def test_report_shape_and_scores(tmp_path: Path) -> None:
     report = evaluate_memory(path, k=2, embedder="hashing")
     assert report["k"] == 2 and report["n_questions"] == 3 and report["n_skipped"] == 1
     assert report["evidence_dropped"] == 2  # "D9:9" names no turn, "D" is unreadable
-    assert set(report["baselines"]) == {"bm25", "vector"}
+    assert set(report["baselines"]) == {"bm25", "vector", "hybrid_previous"}
+    assert set(report["by_conversation"]["conv-x"]) == {"bm25", "vector", "hybrid", "hybrid_previous"}
+    assert report["by_conversation"]["conv-x"]["hybrid"] == report["recall_at_k"]
+    assert set(report["timing"]["search_ms_p50"]) == {"bm25", "vector", "hybrid", "hybrid_previous"}
     assert set(report["by_category"]) == {"multi-hop", "temporal", "open-domain", "single-hop", "adversarial"}
     assert report["by_category"]["single-hop"]["recall_at_k"] == 1.0
     assert 0.0 <= report["all_found_at_k"] <= report["recall_at_k"] <= 1.0

@@ -10,11 +10,12 @@ import pytest
 
 from amity.memory import MemoryItem, SearchOptions, open_memory_index
 from amity.memory.embedders import HashingEmbedder, l2_normalise, load_embedder, read_safetensors
-from amity.memory.hybrid import HybridMemoryIndex
+from amity.memory.hybrid import CONTEXT_VECTOR_WEIGHT, HybridMemoryIndex, vector_space
 from amity.memory.index import StoredItem
-from amity.memory.retrieval import estimate_importance, fts_expression, fuse, query_terms
+from amity.memory.retrieval import Scored, estimate_importance, fts_expression, fuse, query_terms, session_boost
 from amity.store.db import Database
 from amity.store.schema_memory import MIGRATIONS
+from amity.store.sqlite_memory import SQLiteMemoryStore
 from amity.types import Turn
 
 T0 = datetime(2025, 1, 1, tzinfo=UTC)
@@ -206,3 +207,82 @@ def test_ann_indexes_agree_with_brute_force() -> None:
         assert len(truth & set(ivf.search(q, 10, nprobe=20)[0].tolist())) == 10  # all lists: exact
     ids, scores = binary.search(queries[0], 5)
     assert len(ids) == 5 and np.all(np.diff(scores) <= 0)
+
+
+def _scored(item_id: str, session: str | None, score: float) -> Scored:
+    item = StoredItem(
+        id=item_id, user_id="u", text=item_id, kind="episode", created_at=T0, importance=0.5, session_id=session
+    )
+    return Scored(item, score, score, None, None)
+
+
+def test_session_boost_lifts_turns_of_the_session_with_the_best_hits() -> None:
+    scored = [_scored("a1", "A", 1.0), _scored("b1", "B", 0.5), _scored("a2", "A", 0.45), _scored("x", None, 0.4)]
+    boosted = {s.item.id: s.score for s in session_boost(scored, weight=1.0, top=3)}
+    # votes: A = 1.0 + 0.45, B = 0.5; the loose item is a session of its own and outside the top 3
+    assert boosted["a1"] == pytest.approx(2.0) and boosted["a2"] == pytest.approx(0.9)
+    assert boosted["b1"] == pytest.approx(0.5 * (1 + 0.5 / 1.45)) and boosted["x"] == pytest.approx(0.4)
+    assert boosted["a2"] > boosted["b1"]  # the weaker turn of the strong session now ranks above B
+    assert session_boost(scored, weight=0.0, top=3) == scored
+    loose = {s.item.id: s.score for s in session_boost([_scored("p", None, 1.0), _scored("q", None, 0.5)], 1.0, 5)}
+    assert loose == {"p": pytest.approx(2.0), "q": pytest.approx(0.75)}  # own-session votes only
+
+
+def _stored_vector(idx: HybridMemoryIndex, item_id: str) -> np.ndarray:
+    row = idx.store.db.query_one(  # type: ignore[attr-defined]
+        "SELECT v.embedding FROM memory_vec_plain v JOIN memory_items m ON m.rowid = v.item_rowid WHERE m.id = ?",
+        (item_id,),
+    )
+    assert row is not None
+    return np.frombuffer(row[0], dtype=np.float32)
+
+
+def test_episode_vector_blends_the_previous_turn(tmp_path: Path) -> None:
+    emb = HashingEmbedder(64)
+    turns = [
+        MemoryItem(
+            user_id="u", id="q", text="Did you go to the jazz concert in Lisbon?", session_id="s", created_at=T0
+        ),
+        MemoryItem(
+            user_id="u",
+            id="a",
+            text="Yes, on Sunday, it was wonderful",
+            session_id="s",
+            created_at=T0 + timedelta(minutes=1),
+        ),
+    ]
+    batch = open_memory_index(Database(tmp_path / "b.db", MIGRATIONS), emb, use_vec=False)
+    batch.add_many("u", turns)
+    one_by_one = open_memory_index(Database(tmp_path / "o.db", MIGRATIONS), emb, use_vec=False)
+    for turn in turns:  # the second add finds its context in the store, as a live conversation does
+        one_by_one.add("u", turn)
+    plain = emb.embed([turns[0].text, turns[1].text])
+    expected = l2_normalise((plain[1] + CONTEXT_VECTOR_WEIGHT * plain[0])[None, :])[0]
+    for idx in (batch, one_by_one):
+        assert np.allclose(_stored_vector(idx, "a"), expected, atol=1e-6)
+        assert np.allclose(_stored_vector(idx, "q"), plain[0], atol=1e-6)  # first turn: no context
+    unblended = HybridMemoryIndex(batch.store, emb, context_vector_weight=0.0)
+    assert np.allclose(unblended._vectors([turns[1].text], [turns[0].text])[0], plain[1], atol=1e-6)
+
+
+def test_changing_the_context_blend_reembeds_with_stored_context(tmp_path: Path) -> None:
+    emb = HashingEmbedder(64)
+    path = tmp_path / "r.db"
+    old = HybridMemoryIndex(
+        SQLiteMemoryStore(Database(path, MIGRATIONS), 64, vector_space(emb, 0.0), use_vec=False),
+        emb,
+        context_vector_weight=0.0,
+    )
+    old.add_many(
+        "u",
+        [
+            MemoryItem(user_id="u", id=f"t{i}", text=t, session_id="s", created_at=T0 + timedelta(minutes=i))
+            for i, t in enumerate(["Where is the new bakery?", "Next to the station"])
+        ],
+    )
+    plain = emb.embed(["Where is the new bakery?", "Next to the station"])
+    assert np.allclose(_stored_vector(old, "t1"), plain[1], atol=1e-6)
+    assert vector_space(emb) != vector_space(emb, 0.0)
+    reopened = open_memory_index(Database(path, MIGRATIONS), emb, use_vec=False)  # default blend: re-embeds
+    expected = l2_normalise((plain[1] + CONTEXT_VECTOR_WEIGHT * plain[0])[None, :])[0]
+    assert np.allclose(_stored_vector(reopened, "t1"), expected, atol=1e-6)

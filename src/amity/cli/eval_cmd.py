@@ -67,7 +67,7 @@ def memory(
     k: Annotated[int, typer.Option("--k", min=1, help="Recall cut-off")] = 10,
     json_out: JsonOpt = True,
 ) -> None:
-    """Evidence recall@k on LoCoMo (BM25, vector and hybrid side by side)."""
+    """Evidence recall@k on LoCoMo (hybrid, BM25, vector and the previous hybrid side by side)."""
     from amity.memory.evaluation import evaluate_memory
 
     _show(evaluate_memory(_need(data), k))

@@ -2,10 +2,20 @@
 
 For each conversation (``sample_id``) a fresh SQLite database is filled with every dialogue turn as an
 episode of one user (its session id is the LoCoMo session, so each turn gets the previous turn as its
-BM25 context, as in the app). The indexed text is ``"<speaker>: <text>"`` plus ``[photo: <blip caption>]`` when
-the turn shares an image; the item time is the session's ``session_<n>_date_time`` (turn *i* of a session
-is placed *i* minutes after its start). Then every question with evidence is searched three ways in
-the same run — BM25 only, vector only, hybrid (RRF) — and scored against its evidence ``dia_id``s:
+BM25 context and its vector blend, as in the app). The indexed text is ``"<speaker>: <text>"`` plus
+``[photo: <blip caption>]`` when the turn shares an image; the item time is the session's
+``session_<n>_date_time`` (turn *i* of a session is placed *i* minutes after its start). Then every
+question with evidence is searched four ways in the same run and scored against its evidence
+``dia_id``s:
+
+* ``hybrid`` — the retriever the app uses (the headline ``recall_at_k``, ``by_category``);
+* ``baselines.bm25`` / ``baselines.vector`` — one retriever alone, without the session boost (the
+  vector baseline searches the context-blended vectors of the current index);
+* ``baselines.hybrid_previous`` — the retriever before issue #3 (plain turn vectors, RRF without the
+  session boost) on a second index of the same turns, for the side-by-side recall and latency.
+
+``by_conversation`` gives each run's recall per conversation (for leave-conversations-out checks).
+Measures:
 
 * ``recall_at_k`` — the fraction of a question's evidence turns found in the top k, averaged over
   questions (the headline number);
@@ -28,20 +38,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 import numpy as np
 
 from amity.errors import InputError
 from amity.memory.embedders import Embedder, Matrix, load_embedder
-from amity.memory.hybrid import HybridMemoryIndex
+from amity.memory.hybrid import CONTEXT_VECTOR_WEIGHT, HybridMemoryIndex, vector_space
 from amity.memory.index import MemoryItem, SearchOptions
 from amity.store.db import Database
 from amity.store.schema_memory import MIGRATIONS
 from amity.store.sqlite_memory import SQLiteMemoryStore
 
 CATEGORIES = {1: "multi-hop", 2: "temporal", 3: "open-domain", 4: "single-hop", 5: "adversarial"}
-MODES: tuple[Literal["bm25", "vector", "hybrid"], ...] = ("bm25", "vector", "hybrid")
 _SESSION = re.compile(r"session_(\d+)$")
 _DIA = re.compile(r"D\s*:?\s*(\d+)\s*:\s*(\d+)")
 
@@ -91,12 +100,14 @@ def conversation_turns(conv: dict[str, Any]) -> list[Turn]:
 
 
 class _CachedQueries:
-    """An embedder whose query vectors are precomputed in one batch (each question is searched 2×)."""
+    """An embedder whose query vectors are precomputed in one batch (each question is searched 4×) and
+    whose passage vectors are remembered (the current and the previous index embed the same turns)."""
 
     def __init__(self, inner: Embedder, queries: Sequence[str]) -> None:
         self.inner = inner
         vecs = inner.embed_query(list(queries)) if queries else np.zeros((0, inner.dim), np.float32)
         self._cache = {q: vecs[i] for i, q in enumerate(queries)}
+        self._passages: dict[str, Matrix] = {}
 
     @property
     def name(self) -> str:
@@ -107,7 +118,10 @@ class _CachedQueries:
         return self.inner.dim
 
     def embed(self, texts: Sequence[str]) -> Matrix:
-        return self.inner.embed(texts)
+        missing = [t for t in dict.fromkeys(texts) if t not in self._passages]
+        if missing:
+            self._passages.update(zip(missing, self.inner.embed(missing), strict=True))
+        return np.stack([self._passages[t] for t in texts]) if texts else self.inner.embed(texts)
 
     def embed_query(self, texts: Sequence[str]) -> Matrix:
         if all(t in self._cache for t in texts):
@@ -128,6 +142,18 @@ def _summary(scores: dict[str, list[float]]) -> dict[str, float | int]:
     }
 
 
+def _runs(base: SearchOptions) -> dict[str, tuple[float, SearchOptions]]:
+    """What is measured on every question: name → (context vector weight of the index, options)."""
+    raw = dataclasses.replace(base, session_weight=0.0)
+    return {
+        "bm25": (CONTEXT_VECTOR_WEIGHT, dataclasses.replace(raw, mode="bm25")),
+        "vector": (CONTEXT_VECTOR_WEIGHT, dataclasses.replace(raw, mode="vector")),
+        "hybrid": (CONTEXT_VECTOR_WEIGHT, dataclasses.replace(base, mode="hybrid")),
+        # the retriever before issue #3: plain turn vectors, RRF without the session boost
+        "hybrid_previous": (0.0, SearchOptions(session_weight=0.0, now=base.now)),
+    }
+
+
 def evaluate_memory(
     path: Path,
     k: int = 10,
@@ -145,9 +171,11 @@ def evaluate_memory(
         raise InputError(f"{path} is not a LoCoMo file (expected a list of samples).", "Pass locomo10.json.")
     emb = load_embedder(embedder) if isinstance(embedder, str) or embedder is None else embedder
     base = options or SearchOptions()
-    per_mode = {m: _empty_scores() for m in MODES}
-    per_cat = {m: {c: _empty_scores() for c in CATEGORIES} for m in MODES}
-    latency: dict[str, list[float]] = {m: [] for m in MODES}
+    runs = _runs(base)
+    per_mode = {m: _empty_scores() for m in runs}
+    per_cat = {m: {c: _empty_scores() for c in CATEGORIES} for m in runs}
+    per_conv: dict[str, dict[str, dict[str, list[float]]]] = {}
+    latency: dict[str, list[float]] = {m: [] for m in runs}
     dropped = skipped = n_turns = 0
     embed_seconds = query_seconds = 0.0
     for sample in data[:limit_conversations]:
@@ -164,34 +192,38 @@ def evaluate_memory(
             else:
                 skipped += 1
         user = str(sample.get("sample_id", "conv"))
-        db = Database(":memory:", MIGRATIONS)
+        conv_scores = per_conv.setdefault(user, {m: _empty_scores() for m in runs})
         started = time.perf_counter()
         cached = _CachedQueries(emb, list(dict.fromkeys(q for q, _, _ in questions)))
         query_seconds += time.perf_counter() - started
-        started = time.perf_counter()
-        store = SQLiteMemoryStore(db, emb.dim, emb.name)
-        index = HybridMemoryIndex(store, cached)
-        index.add_many(
-            user,
-            [
-                MemoryItem(user_id=user, id=t.dia_id, text=t.text, created_at=t.created_at, session_id=t.session)
-                for t in turns
-            ],
-        )
-        embed_seconds += time.perf_counter() - started
+        items = [
+            MemoryItem(user_id=user, id=t.dia_id, text=t.text, created_at=t.created_at, session_id=t.session)
+            for t in turns
+        ]
+        indexes: dict[float, tuple[Database, HybridMemoryIndex]] = {}
+        for weight in (CONTEXT_VECTOR_WEIGHT, 0.0):  # the current setting (timed) first, then the previous one
+            started = time.perf_counter()
+            db = Database(":memory:", MIGRATIONS)
+            store = SQLiteMemoryStore(db, emb.dim, vector_space(emb, weight))
+            index = HybridMemoryIndex(store, cached, context_vector_weight=weight)
+            index.add_many(user, items)
+            indexes[weight] = (db, index)
+            if weight == CONTEXT_VECTOR_WEIGHT:
+                embed_seconds += time.perf_counter() - started
         n_turns += len(turns)
         now = max(t.created_at for t in turns)
         for question, wanted, category in questions:
-            for mode in MODES:
-                opts = dataclasses.replace(base, mode=mode, now=base.now or now)
+            for name, (weight, run_options) in runs.items():
+                opts = dataclasses.replace(run_options, now=base.now or now)
                 t0 = time.perf_counter()
-                hits = index.search(user, question, k=k, options=opts)
-                latency[mode].append((time.perf_counter() - t0) * 1000)
+                hits = indexes[weight][1].search(user, question, k=k, options=opts)
+                latency[name].append((time.perf_counter() - t0) * 1000)
                 found = wanted & {h.id for h in hits}
-                for bucket in (per_mode[mode], per_cat[mode].get(category, _empty_scores())):
+                for bucket in (per_mode[name], per_cat[name].get(category, _empty_scores()), conv_scores[name]):
                     bucket["recall"].append(len(found) / len(wanted))
                     bucket["all"].append(float(found == wanted))
-        db.close()
+        for db, _ in indexes.values():
+            db.close()
     hybrid = _summary(per_mode["hybrid"])
     return {
         "k": k,
@@ -204,12 +236,14 @@ def evaluate_memory(
         "n_conversations": len(data[:limit_conversations]),
         "n_turns": n_turns,
         "by_category": {CATEGORIES[c]: _summary(per_cat["hybrid"][c]) for c in CATEGORIES},
+        "by_conversation": {c: {m: _summary(v[m])["recall_at_k"] for m in runs} for c, v in per_conv.items()},
         "baselines": {
             m: {
                 **_summary(per_mode[m]),
                 "by_category": {CATEGORIES[c]: _summary(per_cat[m][c]) for c in CATEGORIES},
             }
-            for m in ("bm25", "vector")
+            for m in runs
+            if m != "hybrid"
         },
         "timing": {
             "ingest_seconds": round(embed_seconds, 2),

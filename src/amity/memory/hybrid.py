@@ -2,7 +2,13 @@
 
 ``add`` resolves the item (id, importance, and for an episode its *context*: the previous episode of the
 same session, from the batch or the store), embeds its text as a passage and hands both to the store in
-one transaction; the context is searched by BM25 only (the vector is of the text itself).
+one transaction. The context is searched by BM25 (a second FTS column) and also shapes the vector:
+an episode with a context is stored as ``normalise(embed(text) + context_vector_weight · embed(context))``.
+Answers often sit in the reply to a question ("Did you go?" / "Yes, last Sunday"), and this lets the
+reply be found by the question's meaning too. Within a batch the context is the previous item's text,
+so its vector is already computed (no extra embedding cost for bulk ingest; a single new turn costs one
+extra passage). The weight is part of the store's vector space name (:func:`vector_space`), so an index
+built without it is re-embedded on open.
 ``search`` asks the store for two candidate lists for the user — BM25 and KNN of the embedded query —
 and fuses them (``amity.memory.retrieval.fuse``); ``mode`` restricts to one retriever (the evaluation's
 baselines). Storage is behind :class:`~amity.memory.index.MemoryStore`, so the same
@@ -14,22 +20,52 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
-from amity.memory.embedders import Embedder, default_embedder, load_embedder
+import numpy as np
+
+from amity.memory.embedders import Embedder, Matrix, default_embedder, l2_normalise, load_embedder
 from amity.memory.index import MemoryItem, MemoryStore, SearchOptions, StoredItem, new_memory_id
 from amity.memory.retrieval import estimate_importance, fuse
 from amity.store.db import Database
 from amity.types import MemoryHit
 
+CONTEXT_VECTOR_WEIGHT = 0.5  # weight of the previous turn's vector in an episode's vector (docs/MEMORY.md)
+
+
+def vector_space(embedder: Embedder, context_vector_weight: float = CONTEXT_VECTOR_WEIGHT) -> str:
+    """The name of the vector space a store records: the embedder, plus the context blend when used."""
+    return f"{embedder.name}+ctx{context_vector_weight:g}" if context_vector_weight else embedder.name
+
 
 class HybridMemoryIndex:
     """BM25 + vector search with RRF fusion, recency and importance (see ``amity.memory.retrieval``)."""
 
-    def __init__(self, store: MemoryStore, embedder: Embedder, defaults: SearchOptions | None = None) -> None:
+    def __init__(
+        self,
+        store: MemoryStore,
+        embedder: Embedder,
+        defaults: SearchOptions | None = None,
+        *,
+        context_vector_weight: float = CONTEXT_VECTOR_WEIGHT,
+    ) -> None:
         if store.dim != embedder.dim:
             raise ValueError(f"store dimension {store.dim} != embedder dimension {embedder.dim}")
         self.store = store
         self.embedder = embedder
         self.defaults = defaults or SearchOptions()
+        self.context_vector_weight = context_vector_weight
+
+    def _vectors(self, texts: Sequence[str], contexts: Sequence[str]) -> Matrix:
+        """Passage vectors of ``texts``, each blended with its context's vector (see module docstring)."""
+        weight = self.context_vector_weight
+        wanted = list(dict.fromkeys([*texts, *(c for c in contexts if c and weight)]))
+        vecs = self.embedder.embed(wanted)
+        row = {t: i for i, t in enumerate(wanted)}
+        out = np.stack([vecs[row[t]] for t in texts]) if texts else vecs[:0]
+        if weight:
+            for i, context in enumerate(contexts):
+                if context:
+                    out[i] = out[i] + weight * vecs[row[context]]
+        return l2_normalise(out)
 
     def _resolve(self, user_id: str, item: MemoryItem, context: str = "") -> StoredItem:
         created = item.created_at if item.created_at.tzinfo else item.created_at.replace(tzinfo=UTC)
@@ -68,7 +104,7 @@ class HybridMemoryIndex:
             if it.kind == "episode" and it.session_id:
                 last_in_session[it.session_id] = it.text
         if stored:
-            self.store.add_many(stored, self.embedder.embed([s.text for s in stored]))
+            self.store.add_many(stored, self._vectors([s.text for s in stored], [s.context for s in stored]))
         return [s.id for s in stored]
 
     def search(self, user_id: str, query: str, k: int = 5, options: SearchOptions | None = None) -> list[MemoryHit]:
@@ -108,7 +144,10 @@ class HybridMemoryIndex:
             return 0
         done = 0
         while rows := missing(batch):
-            setter([r[0] for r in rows], self.embedder.embed([r[1] for r in rows]))
+            ids = [r[0] for r in rows]
+            items = self.store.get(ids) if self.context_vector_weight else {}
+            contexts = [items[i].context if i in items else "" for i in ids]
+            setter(ids, self._vectors([r[1] for r in rows], contexts))
             done += len(rows)
         return done
 
@@ -130,7 +169,7 @@ def open_memory_index(
         emb = default_embedder()
     else:
         emb = embedder
-    store = SQLiteMemoryStore(db, emb.dim, emb.name, use_vec=use_vec)
+    store = SQLiteMemoryStore(db, emb.dim, vector_space(emb), use_vec=use_vec)
     index = HybridMemoryIndex(store, emb)
     index.reindex_missing()
     return index

@@ -107,6 +107,8 @@ class SearchOptions:
     recency_weight: float = 0.0  # boost for recent items (0 disables); see retrieval.fuse
     recency_half_life_days: float = 30.0
     importance_weight: float = 0.0
+    session_weight: float = 2.0  # boost for items whose session holds other top hits (retrieval.session_boost)
+    session_top: int = 20  # how many of the best fused candidates vote for their session
     now: datetime | None = None  # reference time for recency (default: now)
     since: datetime | None = None
     until: datetime | None = None

@@ -37,7 +37,7 @@ import numpy as np
 from amity.errors import BackendUnavailable, ConfigError, StoreError
 from amity.memory.embedders import Embedder
 from amity.memory.facts import FACT_COLUMNS, Fact, FactBook, ReminderLogEntry, new_fact_row
-from amity.memory.hybrid import HybridMemoryIndex
+from amity.memory.hybrid import HybridMemoryIndex, vector_space
 from amity.memory.index import StoredItem, Vector
 from amity.memory.retrieval import query_terms
 
@@ -421,6 +421,6 @@ def open_postgres_memory(dsn: str, embedder: Embedder | None = None) -> tuple[Fa
 
     emb = embedder or default_embedder()
     conn = connect(dsn)
-    index = HybridMemoryIndex(PostgresMemoryStore(conn, emb.dim, emb.name), emb)
+    index = HybridMemoryIndex(PostgresMemoryStore(conn, emb.dim, vector_space(emb)), emb)
     index.reindex_missing()
     return FactBook(PostgresFactStore(conn)), index
