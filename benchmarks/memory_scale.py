@@ -51,6 +51,7 @@ from amity.store.sqlite_memory import SQLiteMemoryStore
 DIM = 384
 K = 10
 USER = "bench-user"
+OTHER_USER = "other-user"
 
 
 def clustered(n: int, centres: Matrix, rng: np.random.Generator, noise: float = 0.06) -> Matrix:
@@ -123,29 +124,53 @@ class Timer:
         return pct(self.wall, self.cpu)
 
 
-def run_size(
-    n: int, n_queries: int, exact_queries: int, workdir: Path, seed: int, noise: float = 0.06, ivf_max: int = 100_000
-) -> dict[str, Any]:
+BUILD_VERSION = "2"  # bump when the generated data changes (invalidates cached databases)
+
+
+def synthetic_data(n: int, n_queries: int, seed: int, noise: float) -> tuple[Matrix, Matrix]:
+    """The memories' and the queries' vectors (deterministic in ``seed``; texts use their own streams)."""
     rng = np.random.default_rng(seed)
     centres = l2_normalise(rng.normal(size=(max(10, n // 100), DIM)).astype(np.float32))
-    vectors = clustered(n, centres, rng, noise)
-    queries = clustered(n_queries, centres, rng, noise)
+    return clustered(n, centres, rng, noise), clustered(n_queries, centres, rng, noise)
+
+
+def zipf_vocabulary() -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]]:
     vocab_p = 1.0 / np.arange(1, 20_001) ** 1.07
-    vocab_p /= vocab_p.sum()
-    words = np.array([f"w{i}" for i in range(20_000)])
-    path = workdir / f"scale_{n}.db"
+    return np.array([f"w{i}" for i in range(20_000)]), vocab_p / vocab_p.sum()
+
+
+def build_database(
+    path: Path, n: int, vectors: Matrix, seed: int, noise: float, other_users: int
+) -> tuple[Database, dict[str, Any]]:
+    """Fill ``path`` with ``n`` memories of USER (plus ``other_users`` rows of another user), or reuse it.
+
+    A database left by an earlier run with the same parameters is reused (its insert figures come from the
+    ``bench_build`` meta row written when it was built): the 1M build takes minutes.
+    """
+    params = {"n": n, "seed": seed, "noise": noise, "other_users": other_users, "version": BUILD_VERSION}
+    if path.exists():
+        db = Database(path, MIGRATIONS)
+        row = db.query_one("SELECT value FROM memory_meta WHERE key = 'bench_build'")
+        if row is not None:
+            built = json.loads(row[0])
+            if built.get("params") == params:
+                return db, {**built["figures"], "reused": True}
+        db.close()
     for suffix in ("", "-wal", "-shm"):
         Path(str(path) + suffix).unlink(missing_ok=True)
     db = Database(path, MIGRATIONS)
     db.conn.execute("PRAGMA synchronous=NORMAL")  # bulk load; the app itself keeps FULL
-    store = SQLiteMemoryStore(db, DIM, "synthetic", ann_threshold=None)  # exact vec0 scans only
+    store = SQLiteMemoryStore(db, DIM, "synthetic", ann_threshold=None)
     if not store.vec:
         raise SystemExit("sqlite-vec cannot be loaded: pip install 'amity[memory]'")
+    words, vocab_p = zipf_vocabulary()
+    text_rng = np.random.default_rng(seed + 1)
     t0 = datetime(2024, 1, 1, tzinfo=UTC)
     started, cpu_started = time.perf_counter(), time.process_time()
+    load_before = os.getloadavg()[0]
     for start in range(0, n, 5000):
         m = min(5000, n - start)
-        text_ids = rng.choice(len(words), size=(m, 12), p=vocab_p)
+        text_ids = text_rng.choice(len(words), size=(m, 12), p=vocab_p)
         items = [
             StoredItem(
                 id=f"m{start + i}",
@@ -159,9 +184,60 @@ def run_size(
         ]
         store.add_many(items, vectors[start : start + m])
     insert_s, insert_cpu = time.perf_counter() - started, time.process_time() - cpu_started
+    figures: dict[str, Any] = {
+        "insert_per_second": round(n / insert_s, 1),
+        "insert_seconds": round(insert_s, 1),
+        "insert_per_cpu_second": round(n / insert_cpu, 1),
+        "insert_loadavg": [round(load_before, 2), round(os.getloadavg()[0], 2)],
+    }
+    if other_users:
+        # Another user whose rows share the vocabulary: their rows must never come back for USER.
+        other_rng = np.random.default_rng(seed + 3)
+        other = l2_normalise(other_rng.normal(size=(other_users, DIM)).astype(np.float32))
+        for start in range(0, other_users, 5000):
+            m = min(5000, other_users - start)
+            text_ids = text_rng.choice(len(words), size=(m, 12), p=vocab_p)
+            items = [
+                StoredItem(
+                    id=f"o{start + i}",
+                    user_id=OTHER_USER,
+                    text=" ".join(words[text_ids[i]]),
+                    kind="episode",
+                    created_at=t0 + timedelta(seconds=start + i),
+                    importance=0.3,
+                )
+                for i in range(m)
+            ]
+            store.add_many(items, other[start : start + m])
     db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     disk = sum(os.path.getsize(str(path) + s) for s in ("", "-wal") if os.path.exists(str(path) + s))
+    figures["disk_bytes_per_memory"] = round(disk / (n + other_users), 1)
+    db.execute(
+        "INSERT INTO memory_meta(key, value) VALUES ('bench_build', ?) "
+        "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        (json.dumps({"params": params, "figures": figures}),),
+    )
+    return db, {**figures, "reused": False}
 
+
+def run_size(
+    n: int,
+    n_queries: int,
+    exact_queries: int,
+    workdir: Path,
+    seed: int,
+    noise: float = 0.06,
+    ivf_max: int = 100_000,
+    *,
+    keep: bool = False,
+    other_users: int = 0,
+) -> dict[str, Any]:
+    vectors, queries = synthetic_data(n, n_queries, seed, noise)
+    path = workdir / f"scale_{n}_s{seed}.db"
+    db, build = build_database(path, n, vectors, seed, noise, other_users)
+    store = SQLiteMemoryStore(db, DIM, "synthetic", ann_threshold=None)  # exact vec0 scans only
+    words, vocab_p = zipf_vocabulary()
+    rng = np.random.default_rng(seed + 2)
     truth = exact_top(vectors, queries, K)
     fast = SQLiteMemoryStore(db, DIM, "synthetic")  # production defaults: ANN cache from 20k vectors
     started = time.perf_counter()
@@ -216,15 +292,13 @@ def run_size(
         with brute:
             np.argpartition(-(vectors @ q), K)[:K]
     db.close()
-    for suffix in ("", "-wal", "-shm"):
-        Path(str(path) + suffix).unlink(missing_ok=True)
+    if not keep:
+        for suffix in ("", "-wal", "-shm"):
+            Path(str(path) + suffix).unlink(missing_ok=True)
     return {
         "n": n,
         "queries": n_queries,
-        "insert_per_second": round(n / insert_s, 1),
-        "insert_seconds": round(insert_s, 1),
-        "insert_per_cpu_second": round(n / insert_cpu, 1),
-        "disk_bytes_per_memory": round(disk / n, 1),
+        "build": build,
         "vec0_knn": {**timers["vec0"].summary(), "recall_at_10": round(float(np.mean(recall["vec0"])), 4)},
         "store_knn": {
             "path": "binary+rescore" if cache is not None else "vec0",
@@ -250,7 +324,24 @@ def main() -> int:
     parser.add_argument("--ivf-max", type=int, default=100_000, help="largest n for the IVF comparison (k-means)")
     parser.add_argument("--noise", type=float, default=0.06, help="per-coordinate noise around the centres")
     parser.add_argument("--out", type=Path, default=None)
+    parser.add_argument(
+        "--cache-dir", type=Path, default=None, help="keep the built databases here and reuse them (same parameters)"
+    )
+    parser.add_argument("--build-only", action="store_true", help="build (or check) the cached databases and stop")
+    parser.add_argument("--other-users", type=int, default=0, help="rows of a second user in the same tables")
     args = parser.parse_args()
+    if args.build_only:
+        if args.cache_dir is None:
+            parser.error("--build-only needs --cache-dir")
+        for n in args.sizes:
+            vectors, _ = synthetic_data(n, 1, args.seed, args.noise)
+            args.cache_dir.mkdir(parents=True, exist_ok=True)
+            db, build = build_database(
+                args.cache_dir / f"scale_{n}_s{args.seed}.db", n, vectors, args.seed, args.noise, args.other_users
+            )
+            db.close()
+            print(json.dumps({"n": n, "build": build}), flush=True)
+        return 0
     results = []
     for n in args.sizes:
         row = {
