@@ -44,12 +44,14 @@ from amity.memory.ann import BinaryIndex, IVFIndex
 from amity.memory.embedders import Matrix, l2_normalise
 from amity.memory.hybrid import HybridMemoryIndex
 from amity.memory.index import SearchOptions, StoredItem
+from amity.memory.retrieval import fts_expression, fuse
 from amity.store.db import Database
 from amity.store.schema_memory import MIGRATIONS
 from amity.store.sqlite_memory import SQLiteMemoryStore
 
 DIM = 384
 K = 10
+CANDIDATES = 50  # BM25 and KNN candidates per hybrid search (SearchOptions.candidates)
 USER = "bench-user"
 OTHER_USER = "other-user"
 
@@ -91,6 +93,29 @@ def exact_top(vectors: Matrix, queries: Matrix, k: int) -> np.ndarray[Any, Any]:
         scores = np.take_along_axis(scores, keep, 1)
         best_ids = np.take_along_axis(best_ids, keep, 1)
     return best_ids
+
+
+def exact_bm25_scores(db: Database, query: str, context_weight: float) -> dict[str, float]:
+    """FTS5 bm25 of every one of USER's rows matching the query (the truth for the bounded search)."""
+    expr = fts_expression(query)
+    if expr is None:
+        return {}
+    rows = db.query(
+        f"SELECT m.id, bm25(memory_fts, 1.0, {context_weight}) FROM memory_fts CROSS JOIN memory_items m "
+        "ON m.rowid = memory_fts.rowid WHERE memory_fts MATCH ? AND m.user_id = ?",
+        (expr, USER),
+    )
+    return {str(r[0]): float(r[1]) for r in rows}
+
+
+def tie_aware_recall(found: list[str], scores: dict[str, float], k: int) -> float:
+    """Share of the exact top-k *scores* the first k found reach: a row tied with the exact k-th row
+    counts as right (12-word synthetic texts tie a lot, so plain id overlap understates agreement)."""
+    if not scores:
+        return 1.0
+    want = min(k, len(scores))
+    kth = sorted(scores.values())[want - 1]  # bm25() is negative: lower is better
+    return sum(1 for i in found[:k] if scores.get(i, 0.0) <= kth + 1e-9) / want
 
 
 def pct(values: list[float], cpu: list[float] | None = None) -> dict[str, float]:
@@ -231,26 +256,34 @@ def run_size(
     *,
     keep: bool = False,
     other_users: int = 0,
+    bm25_budgets: tuple[int, ...] = (),
+    curves: bool = True,
 ) -> dict[str, Any]:
     vectors, queries = synthetic_data(n, n_queries, seed, noise)
     path = workdir / f"scale_{n}_s{seed}.db"
     db, build = build_database(path, n, vectors, seed, noise, other_users)
-    store = SQLiteMemoryStore(db, DIM, "synthetic", ann_threshold=None)  # exact vec0 scans only
+    # The exact counterparts: vec0 brute-force KNN and the unpruned FTS5 BM25 query.
+    store = SQLiteMemoryStore(db, DIM, "synthetic", ann_threshold=None, bm25_budget=None)
     words, vocab_p = zipf_vocabulary()
     rng = np.random.default_rng(seed + 2)
-    truth = exact_top(vectors, queries, K)
-    fast = SQLiteMemoryStore(db, DIM, "synthetic")  # production defaults: ANN cache from 20k vectors
+    truth50 = exact_top(vectors, queries, CANDIDATES)
+    truth = truth50[:, :K]
+    fast = SQLiteMemoryStore(db, DIM, "synthetic")  # production defaults: ANN cache from 20k, bounded BM25
     started = time.perf_counter()
     fast.knn(USER, queries[0], K)  # builds the user's ANN cache when n >= threshold
     cache_build_s = time.perf_counter() - started
     emb = _Precomputed()
     index = HybridMemoryIndex(fast, emb)  # type: ignore[arg-type]
-    timers = {"vec0": Timer(), "knn": Timer(), "bm25": Timer(), "hybrid": Timer()}
-    recall: dict[str, list[float]] = {"vec0": [], "knn": []}
+    timers = {name: Timer() for name in ("vec0", "knn", "bm25", "bm25_exact", "hybrid")}
+    recall: dict[str, list[float]] = {"vec0": [], "knn": [], "bm25_10": [], "bm25_50": [], "hybrid": []}
+    overlap: dict[str, list[float]] = {"bm25_10": [], "bm25_50": []}
     content = np.arange(100, len(words))  # queries use content words: the 100 most frequent act as stop words
     content_p = vocab_p[100:] / vocab_p[100:].sum()
+    opts = SearchOptions()
+    texts = [" ".join(words[rng.choice(content, size=4, p=content_p)]) for _ in range(len(queries))]
+    truth_scores = [exact_bm25_scores(db, t, fast.context_weight) for t in texts]
     for qi, q in enumerate(queries):
-        qtext = " ".join(words[rng.choice(content, size=4, p=content_p)])
+        qtext = texts[qi]
         if qi < exact_queries:
             with timers["vec0"]:
                 ids = store.knn(USER, q, K)
@@ -259,15 +292,42 @@ def run_size(
             ids = fast.knn(USER, q, K)
         recall["knn"].append(len({int(i[1:]) for i in ids} & set(truth[qi].tolist())) / K)
         with timers["bm25"]:
-            fast.bm25(USER, qtext, 50)
+            bm25_ids = fast.bm25(USER, qtext, CANDIDATES)
+        with timers["bm25_exact"]:
+            exact_bm25 = store.bm25(USER, qtext, CANDIDATES)
+        scores = truth_scores[qi]
+        for k in (K, CANDIDATES):
+            recall[f"bm25_{k}"].append(tie_aware_recall(bm25_ids, scores, k))
+            overlap[f"bm25_{k}"].append(len(set(bm25_ids[:k]) & set(exact_bm25[:k])) / max(1, len(exact_bm25[:k])))
         emb.next = q[None]
         with timers["hybrid"]:
-            index.search(USER, qtext, k=K, options=SearchOptions())
+            hits = index.search(USER, qtext, k=K, options=opts)
+        # Exact hybrid: the same fusion over the unpruned BM25 list and the exact vector top 50.
+        vector_exact = [f"m{i}" for i in truth50[qi]]
+        items = fast.get(list(dict.fromkeys([*exact_bm25, *vector_exact])))
+        fused = fuse(exact_bm25, vector_exact, items, opts, opts.now or datetime.now(UTC))[:K]
+        recall["hybrid"].append(len({h.id for h in hits} & {f.item.id for f in fused}) / max(1, len(fused)))
+        if any(not i.startswith("m") for i in [*ids, *bm25_ids, *(h.id for h in hits)]):
+            raise SystemExit("another user's memory was returned: per-user partitioning is broken")
 
+    budget_rows = {}
+    for budget in bm25_budgets:  # the bounded BM25's curve: cost against agreement with the exact query
+        probe = SQLiteMemoryStore(db, DIM, "synthetic", ann_threshold=None, bm25_budget=budget)
+        timer, at10, at50 = Timer(), [], []
+        for qtext, scores in zip(texts, truth_scores, strict=True):
+            with timer:
+                found = probe.bm25(USER, qtext, CANDIDATES)
+            at10.append(tie_aware_recall(found, scores, K))
+            at50.append(tie_aware_recall(found, scores, CANDIDATES))
+        budget_rows[str(budget)] = {
+            **timer.summary(),
+            "tie_aware_recall_at_10": round(float(np.mean(at10)), 4),
+            "tie_aware_recall_at_50": round(float(np.mean(at50)), 4),
+        }
     cache = fast._ann.get(USER)
     binary = BinaryIndex(vectors)
     binary_rows = {}
-    for rescore in (100, 300, 1000, 3000):
+    for rescore in (100, 300, 1000, 3000) if curves else ():
         timer, recalls = Timer(), []
         for qi, q in enumerate(queries):
             with timer:
@@ -275,7 +335,7 @@ def run_size(
             recalls.append(len(set(ids_.tolist()) & set(truth[qi].tolist())) / K)
         binary_rows[str(rescore)] = {**timer.summary(), "recall_at_10": round(float(np.mean(recalls)), 4)}
     ivf_report: dict[str, Any] = {"skipped": f"n > --ivf-max {ivf_max}"}
-    if n <= ivf_max:
+    if n <= ivf_max and curves:
         started = time.perf_counter()
         ivf = IVFIndex.build(vectors, seed=seed)
         ivf_report = {"nlist": len(ivf.centroids), "default_nprobe": ivf.nprobe}
@@ -306,8 +366,21 @@ def run_size(
             **timers["knn"].summary(),
             "recall_at_10": round(float(np.mean(recall["knn"])), 4),
         },
-        "fts5_bm25": timers["bm25"].summary(),
-        "hybrid_search": timers["hybrid"].summary(),
+        "fts5_bm25": {
+            "budget": fast.bm25_budget,
+            **timers["bm25"].summary(),
+            "tie_aware_recall_at_10": round(float(np.mean(recall["bm25_10"])), 4),
+            "tie_aware_recall_at_50": round(float(np.mean(recall["bm25_50"])), 4),
+            "overlap_at_10": round(float(np.mean(overlap["bm25_10"])), 4),
+            "overlap_at_50": round(float(np.mean(overlap["bm25_50"])), 4),
+        },
+        "fts5_bm25_exact": timers["bm25_exact"].summary(),
+        "bm25_by_budget": budget_rows,
+        "hybrid_search": {
+            **timers["hybrid"].summary(),
+            "overlap_at_10_vs_exact_hybrid": round(float(np.mean(recall["hybrid"])), 4),
+        },
+        "loadavg_after": [round(x, 2) for x in os.getloadavg()],
         "numpy_bruteforce": brute.summary(),
         "binary_by_rescore": binary_rows,
         "ivf": ivf_report,
@@ -327,6 +400,8 @@ def main() -> int:
     parser.add_argument(
         "--cache-dir", type=Path, default=None, help="keep the built databases here and reuse them (same parameters)"
     )
+    parser.add_argument("--bm25-budgets", type=int, nargs="*", default=[], help="also time BM25 at these budgets")
+    parser.add_argument("--skip-curves", action="store_true", help="skip the binary-rescore and IVF curves")
     parser.add_argument("--build-only", action="store_true", help="build (or check) the cached databases and stop")
     parser.add_argument("--other-users", type=int, default=0, help="rows of a second user in the same tables")
     args = parser.parse_args()
@@ -344,9 +419,23 @@ def main() -> int:
         return 0
     results = []
     for n in args.sizes:
+        load_before = os.getloadavg()
         row = {
             "noise": args.noise,
-            **run_size(n, args.queries, args.exact_queries, args.workdir, args.seed, args.noise, args.ivf_max),
+            **run_size(
+                n,
+                args.queries,
+                args.exact_queries,
+                args.cache_dir or args.workdir,
+                args.seed,
+                args.noise,
+                args.ivf_max,
+                keep=args.cache_dir is not None,
+                other_users=args.other_users,
+                bm25_budgets=tuple(args.bm25_budgets),
+                curves=not args.skip_curves,
+            ),
+            "loadavg_before": [round(x, 2) for x in load_before],
         }
         print(json.dumps(row), flush=True)
         results.append(row)

@@ -34,7 +34,7 @@ from amity.memory.ann import BinaryIndex, UserVectorCache
 from amity.memory.index import StoredItem, Vector
 from amity.memory.retrieval import fts_expression
 from amity.store.db import Database, from_ts, to_ts
-from amity.store.fts_pruning import common_bound, estimate_df, merge_ranked, or_phrases, plan_phrases
+from amity.store.fts_pruning import estimate_df, merge_ranked, or_phrases, plan_phrases
 
 _ITEM_COLUMNS = "rowid, id, user_id, kind, session_id, source_id, role, text, context, importance, affect, created_at"
 
@@ -194,6 +194,8 @@ class SQLiteMemoryStore:
         phrases = or_phrases(expr) if budget else None
         if budget is None or phrases is None:
             return [item_id for _, item_id, _ in self._bm25_rows(expr, user_id, kinds, limit)]
+        if self._probe(expr, budget + 1)[0] <= budget:  # few matches in all: the exact query is cheap
+            return [item_id for _, item_id, _ in self._bm25_rows(expr, user_id, kinds, limit)]
         first, span = self._rowid_range()
         counts: dict[str, int] = {}
         dfs: dict[str, float] = {}
@@ -218,23 +220,26 @@ class SQLiteMemoryStore:
         held: dict[int, set[str]] = {}
         for i, first_phrase in enumerate(plan.common):
             for second in plan.common[i + 1 :]:
-                for rowid in self._fts_rowids(f"{first_phrase} AND {second}", newest=budget):
+                pairs = self._newest_matches(f"{first_phrase} AND {second}", user_id, kinds, budget)
+                for rowid, item_id in pairs.items():
                     if rowid not in scores:
                         held.setdefault(rowid, set()).update((first_phrase, second))
-        if held:
-            for rowid, item_id in self._user_rows(user_id, list(held), kinds).items():
-                scores[rowid], ids[rowid] = sum(plan.bonus[p] for p in held[rowid]), item_id
+                        ids[rowid] = item_id
+        for rowid, phrases_held in held.items():
+            scores[rowid] = sum(plan.bonus[p] for p in phrases_held)
         ranked = sorted(scores.values(), reverse=True)
         single_best = max(plan.bonus.values(), default=0.0)
         if len(ranked) < limit or ranked[limit - 1] < single_best:
             # Rows with one common phrase only tie at its bonus: the newest of them fill in.
             window = self._newest_matches(plan.common_expression, user_id, kinds, budget)
             if window:
-                oldest = min(window)
+                oldest, extra = min(window), dict[int, float]()
                 for phrase in plan.common:
                     for rowid in self._fts_rowids(phrase, from_rowid=oldest):
                         if rowid in window and rowid not in scores:
-                            scores[rowid], ids[rowid] = plan.bonus[phrase], window[rowid]
+                            extra[rowid] = extra.get(rowid, 0.0) + plan.bonus[phrase]
+                scores.update(extra)
+                ids.update({rowid: window[rowid] for rowid in extra})
         return [ids[r] for r in merge_ranked(scores, limit)]
 
     def _bm25_rows(
@@ -262,34 +267,15 @@ class SQLiteMemoryStore:
         )
         return {int(r[0]): str(r[1]) for r in rows}
 
-    def _fts_rowids(self, expr: str, from_rowid: int | None = None, newest: int | None = None) -> list[int]:
-        """Rowids (all users) matching ``expr``: from ``from_rowid`` up, or the ``newest`` few; no scoring."""
-        if from_rowid is not None:
+    def _fts_rowids(self, expr: str, from_rowid: int | None = None) -> list[int]:
+        """Rowids (all users) matching ``expr``, from ``from_rowid`` up when given; no scoring, no join."""
+        if from_rowid is None:
+            rows = self.db.query("SELECT rowid FROM memory_fts WHERE memory_fts MATCH ?", (expr,))
+        else:
             rows = self.db.query(
                 "SELECT rowid FROM memory_fts WHERE memory_fts MATCH ? AND rowid >= ?", (expr, from_rowid)
             )
-        elif newest is not None:
-            rows = self.db.query(
-                "SELECT rowid FROM memory_fts WHERE memory_fts MATCH ? ORDER BY rowid DESC LIMIT ?", (expr, newest)
-            )
-        else:
-            rows = self.db.query("SELECT rowid FROM memory_fts WHERE memory_fts MATCH ?", (expr,))
         return [int(r[0]) for r in rows]
-
-    def _user_rows(self, user_id: str, rowids: Sequence[int], kinds: Sequence[str] | None) -> dict[int, str]:
-        """rowid → id of those ``rowids`` that are this user's items (of ``kinds``)."""
-        # The unary + keeps SQLite on rowid lookups (with a plain user_id it scans the user's index).
-        kind_sql, params = self._kind_filter(kinds, "+kind")
-        out: dict[int, str] = {}
-        for start in range(0, len(rowids), 500):
-            chunk = list(rowids[start : start + 500])
-            rows = self.db.query(
-                f"SELECT rowid, id FROM memory_items WHERE rowid IN ({_placeholders(len(chunk))}) "
-                f"AND +user_id = ?{kind_sql}",
-                (*chunk, user_id, *params),
-            )
-            out.update({int(r[0]): str(r[1]) for r in rows})
-        return out
 
     def _probe(self, phrase: str, cap: int) -> tuple[int, int]:
         """(rows matching ``phrase`` counted up to ``cap``, the last rowid counted), all users."""
