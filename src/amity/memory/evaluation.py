@@ -38,7 +38,7 @@ from amity.memory.hybrid import HybridMemoryIndex
 from amity.memory.index import MemoryItem, SearchOptions
 from amity.store.db import Database
 from amity.store.schema_memory import MIGRATIONS
-from amity.store.sqlite_memory import SQLiteMemoryStore
+from amity.store.sqlite_memory import BM25_BUDGET, SQLiteMemoryStore
 
 CATEGORIES = {1: "multi-hop", 2: "temporal", 3: "open-domain", 4: "single-hop", 5: "adversarial"}
 MODES: tuple[Literal["bm25", "vector", "hybrid"], ...] = ("bm25", "vector", "hybrid")
@@ -135,6 +135,7 @@ def evaluate_memory(
     *,
     options: SearchOptions | None = None,
     limit_conversations: int | None = None,
+    bm25_budget: int | None = BM25_BUDGET,
 ) -> dict[str, Any]:
     """Evidence recall@k of BM25, vector and hybrid retrieval on a LoCoMo JSON file (see module doc)."""
     try:
@@ -169,7 +170,7 @@ def evaluate_memory(
         cached = _CachedQueries(emb, list(dict.fromkeys(q for q, _, _ in questions)))
         query_seconds += time.perf_counter() - started
         started = time.perf_counter()
-        store = SQLiteMemoryStore(db, emb.dim, emb.name)
+        store = SQLiteMemoryStore(db, emb.dim, emb.name, bm25_budget=bm25_budget)
         index = HybridMemoryIndex(store, cached)
         index.add_many(
             user,

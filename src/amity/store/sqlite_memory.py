@@ -39,7 +39,7 @@ from amity.store.fts_pruning import estimate_df, merge_ranked, or_phrases, plan_
 _ITEM_COLUMNS = "rowid, id, user_id, kind, session_id, source_id, role, text, context, importance, affect, created_at"
 
 
-BM25_BUDGET = 1_000  # postings one BM25 search may score; docs/MEMORY.md has the measured trade-off
+BM25_BUDGET = 500  # rows one BM25 search may score; docs/MEMORY.md has the measured trade-off
 
 
 def _load_sqlite_vec(conn: Any) -> None:
@@ -252,7 +252,7 @@ class SQLiteMemoryStore:
             # evaluate MATCH once per row: 100x slower).
             f"SELECT m.rowid, m.id, bm25(memory_fts, 1.0, {float(self.context_weight)}) AS score "
             "FROM memory_fts CROSS JOIN memory_items m ON m.rowid = memory_fts.rowid "
-            f"WHERE memory_fts MATCH ? AND m.user_id = ?{kind_sql} ORDER BY score LIMIT ?",
+            f"WHERE memory_fts MATCH ? AND m.user_id = ?{kind_sql} ORDER BY score, m.rowid DESC LIMIT ?",
             (expr, user_id, *params, -1 if limit is None else limit),
         )
         return [(int(r[0]), str(r[1]), float(r[2])) for r in rows]
