@@ -1,19 +1,28 @@
 """Memory index at scale: one user with 10k / 100k / 1M memories.
 
-    nice -n 10 python benchmarks/memory_scale.py --sizes 10000 100000 --out benchmarks/results/scale.json
-    nice -n 10 python benchmarks/memory_scale.py --sizes 1000000 --queries 100 --out ...
+    python benchmarks/memory_scale.py --sizes 100000 1000000 --cache-dir /tmp/amity-scale --build-only
+    flock /tmp/amity-bench.lock nice -n 10 python benchmarks/memory_scale.py --sizes 1000000 --queries 200 \
+        --exact-queries 20 --cache-dir /tmp/amity-scale --other-users 20000 --bm25-budgets 250 500 1000 2000 \
+        --out benchmarks/results/memory_scale.json
 
-For each size it fills a fresh SQLite file through ``SQLiteMemoryStore`` (memory_items + FTS5 +
-sqlite-vec ``vec0``, the production path) and reports, in the same run:
+For each size it fills a SQLite file through ``SQLiteMemoryStore`` (memory_items + FTS5 + sqlite-vec
+``vec0``, the production path), or reuses the one ``--cache-dir`` kept from an earlier run with the same
+parameters (the 1M build takes minutes), and reports, in the same run:
 
-* insert rate (items/s, batches of 5,000 per transaction; vectors precomputed, embedding excluded);
+* insert rate (items/s, batches of 5,000 per transaction; vectors precomputed, embedding excluded) and
+  the load average while inserting (stored in the database, so a reused build reports its own);
 * p50/p95 latency (wall and process CPU) of the exact vec0 KNN scan, of the store's production KNN
-  (the per-user binary+rescore cache from 20k vectors, else vec0), FTS5 BM25 and the full hybrid search (BM25 +
-  KNN + fetch + RRF; the query vector is precomputed, the embedder is measured in embedders_compare);
-* recall@10 of each vector path against exact numpy brute force over the same vectors;
-* the binary index at rescore 100..3000 and (n ≤ --ivf-max) the IVF at nprobe 8..128: p50/p95 and
-  recall@10 (the curves);
-* disk bytes per memory (database file incl. WAL, after checkpoint).
+  (the per-user binary+rescore cache from 20k vectors, else vec0), of the bounded FTS5 BM25 and the
+  unpruned one, and of the full hybrid search (BM25 + KNN + fetch + RRF; the query vector is
+  precomputed, the embedder is measured in embedders_compare);
+* each fast path against its exact counterpart: KNN recall@10 against numpy brute force; bounded BM25
+  against the unpruned query (id overlap, and tie-aware recall: a row whose exact score ties the exact
+  k-th counts as right); hybrid overlap@10 with the same fusion over the unpruned BM25 list and the
+  exact vector top 50;
+* ``--bm25-budgets``: the bounded BM25's cost/agreement curve; the binary index at rescore 100..3000
+  and (n ≤ --ivf-max) the IVF at nprobe 8..128 (``--skip-curves`` skips these two);
+* disk bytes per memory (database file incl. WAL, after checkpoint);
+* ``--other-users N`` adds a second user's rows to the same tables; the run stops if one is returned.
 
 Vectors are synthetic and *clustered* (384-d, unit length: ``n/100`` random topic centres, points =
 centre + Gaussian noise), queries are fresh points from the same distribution. Texts are 12 words

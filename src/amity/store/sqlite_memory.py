@@ -15,6 +15,10 @@ embedder's dimension:
 * ``memory_vec_plain`` — the fallback when this SQLite cannot load extensions: the same vectors as
   float32 BLOBs, scanned with numpy per user (exact, fine for a companion's thousands of memories).
 
+BM25 is bounded: a query whose phrases match more than ``bm25_budget`` rows (500 by default) scores its
+rare phrases exactly and adds an IDF bonus for the common ones instead of scoring every matching row
+(``amity.store.fts_pruning``; about 6 ms instead of 40 ms p50 of CPU at 1M memories).
+
 ``memory_meta['vector_space']`` records ``<embedder>:<dim>:<backend>``; when it changes (another
 embedder, the extension missing) the vector table is rebuilt empty and :meth:`missing_vectors` tells the
 index which items to re-embed. Deletion removes the row (the FTS trigger follows) and the vector.
@@ -188,7 +192,7 @@ class SQLiteMemoryStore:
         (``amity.store.fts_pruning`` explains the plan and its approximation).
         """
         expr = fts_expression(query)
-        if expr is None:
+        if expr is None or limit <= 0:
             return []
         budget = self.bm25_budget
         phrases = or_phrases(expr) if budget else None
