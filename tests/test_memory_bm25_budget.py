@@ -57,6 +57,8 @@ def test_within_budget_the_query_is_exact(db: Database) -> None:
     exact, bounded = _stores(db, 10_000)
     for query in ("coffee Zanzibar", "morning walk", "postcard"):
         assert bounded.bm25("alice", query, 10) == exact.bm25("alice", query, 10)
+    _, counted = _stores(db, 50)  # more rows than the budget, but these phrases match only 3 rows
+    assert counted.bm25("alice", "postcard beaches walk", 10) == exact.bm25("alice", "postcard beaches walk", 10)
 
 
 def test_rare_term_still_found_when_common_terms_are_pruned(db: Database) -> None:

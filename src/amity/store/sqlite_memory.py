@@ -198,9 +198,9 @@ class SQLiteMemoryStore:
         phrases = or_phrases(expr) if budget else None
         if budget is None or phrases is None:
             return [item_id for _, item_id, _ in self._bm25_rows(expr, user_id, kinds, limit)]
-        if self._probe(expr, budget + 1)[0] <= budget:  # few matches in all: the exact query is cheap
-            return [item_id for _, item_id, _ in self._bm25_rows(expr, user_id, kinds, limit)]
         first, span = self._rowid_range()
+        if span <= budget:  # a small index: the exact query is cheap, no need to count
+            return [item_id for _, item_id, _ in self._bm25_rows(expr, user_id, kinds, limit)]
         counts: dict[str, int] = {}
         dfs: dict[str, float] = {}
         for phrase in phrases:
@@ -219,6 +219,9 @@ class SQLiteMemoryStore:
                 for rowid in self._fts_rowids(f"{phrase} AND ({plan.rare_expression})"):
                     if rowid in scores:
                         scores[rowid] += plan.bonus[phrase]
+        ranked = sorted(scores.values(), reverse=True)
+        if len(ranked) >= limit and ranked[limit - 1] >= sum(plan.bonus.values()):
+            return [ids[r] for r in merge_ranked(scores, limit)]  # no common-only row can reach the top
         # Rows with two or more common phrases (and no rare one): pairwise ANDs, which FTS5 answers by
         # skipping through the lists. Their phrase sets come out whole, so their scores are complete.
         held: dict[int, set[str]] = {}
