@@ -120,3 +120,15 @@ def test_df_estimate_and_idf_follow_fts5() -> None:
     assert idf(1000, 10) == pytest.approx(math.log(990.5 / 10.5))
     assert idf(1000, 900) == 1e-6 and idf(10, 20) == 1e-6
     assert merge_ranked({1: 2.0, 2: 3.0, 3: 2.0}, 2) == [2, 3]
+
+
+def test_binary_candidate_selection_takes_the_smallest_distances() -> None:
+    from amity.memory.ann import select_smallest
+
+    rng = np.random.default_rng(3)
+    distances = rng.integers(0, 40, size=5000).astype(np.uint16)
+    for m in (1, 7, 100, 4999, 5000):
+        picked = select_smallest(distances, m)
+        assert len(picked) == m and len(set(picked.tolist())) == m
+        assert distances[picked].max() <= np.sort(distances)[m - 1]  # ties at the cut may be any of them
+    assert len(select_smallest(distances, 0)) == 0

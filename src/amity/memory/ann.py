@@ -166,13 +166,13 @@ class BinaryIndex:
             np.bitwise_xor(word, bits, out=xor)
             np.bitwise_count(xor, out=counts)
             np.add(distances, counts, out=distances)
-        candidates = _smallest(distances, min(rescore or self.rescore, n))
+        candidates = select_smallest(distances, min(rescore or self.rescore, n))
         scores = self.vectors[candidates] @ q[0]
         top = np.argsort(-scores, kind="stable")[:k]
         return self.ids[candidates[top]], scores[top].astype(np.float32)
 
 
-def _smallest(distances: npt.NDArray[np.uint16], m: int) -> npt.NDArray[np.intp]:
+def select_smallest(distances: npt.NDArray[np.uint16], m: int) -> npt.NDArray[np.intp]:
     """Positions of ``m`` smallest distances (ties at the cut taken in position order).
 
     Hamming distances take few values, so a histogram finds the cut-off distance and two linear passes
