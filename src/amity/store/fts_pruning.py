@@ -3,9 +3,10 @@
 FTS5 answers ``MATCH 'a OR b OR c' ORDER BY bm25`` by scoring *every* row that matches any phrase
 before sorting, so one common word makes a search as slow as its posting list: about 7.5 µs per
 matching row at 1M memories (the row's BM25 and the join that checks its user), 40 ms p50 and 80 ms
-p95 of CPU on the scale benchmark. ``SQLiteMemoryStore.bm25`` therefore counts the query's matches
+p95 of CPU on the scale benchmark. ``SQLiteMemoryStore.bm25`` therefore counts each phrase's matches
 first, capped at the budget (a capped count is bounded; counting runs in C at about 0.2 µs per
-posting). Under the budget the query runs unchanged. Over it, :func:`plan_phrases` splits the phrases:
+posting). When the counts sum to at most the budget the query runs unchanged. Over it,
+:func:`plan_phrases` splits the phrases:
 
 * **rare** phrases (rarest first, as many as fit in the budget together) are scored exactly by FTS5's
   ``bm25`` over all of the user's rows that contain them;
