@@ -1,19 +1,28 @@
 """Memory index at scale: one user with 10k / 100k / 1M memories.
 
-    nice -n 10 python benchmarks/memory_scale.py --sizes 10000 100000 --out benchmarks/results/scale.json
-    nice -n 10 python benchmarks/memory_scale.py --sizes 1000000 --queries 100 --out ...
+    python benchmarks/memory_scale.py --sizes 100000 1000000 --cache-dir /tmp/amity-scale --build-only
+    flock /tmp/amity-bench.lock nice -n 10 python benchmarks/memory_scale.py --sizes 1000000 --queries 200 \
+        --exact-queries 20 --cache-dir /tmp/amity-scale --other-users 20000 --bm25-budgets 250 500 1000 2000 \
+        --out benchmarks/results/memory_scale.json
 
-For each size it fills a fresh SQLite file through ``SQLiteMemoryStore`` (memory_items + FTS5 +
-sqlite-vec ``vec0``, the production path) and reports, in the same run:
+For each size it fills a SQLite file through ``SQLiteMemoryStore`` (memory_items + FTS5 + sqlite-vec
+``vec0``, the production path), or reuses the one ``--cache-dir`` kept from an earlier run with the same
+parameters (the 1M build takes minutes), and reports, in the same run:
 
-* insert rate (items/s, batches of 5,000 per transaction; vectors precomputed, embedding excluded);
+* insert rate (items/s, batches of 5,000 per transaction; vectors precomputed, embedding excluded) and
+  the load average while inserting (stored in the database, so a reused build reports its own);
 * p50/p95 latency (wall and process CPU) of the exact vec0 KNN scan, of the store's production KNN
-  (the per-user binary+rescore cache from 20k vectors, else vec0), FTS5 BM25 and the full hybrid search (BM25 +
-  KNN + fetch + RRF; the query vector is precomputed, the embedder is measured in embedders_compare);
-* recall@10 of each vector path against exact numpy brute force over the same vectors;
-* the binary index at rescore 100..3000 and (n ≤ --ivf-max) the IVF at nprobe 8..128: p50/p95 and
-  recall@10 (the curves);
-* disk bytes per memory (database file incl. WAL, after checkpoint).
+  (the per-user binary+rescore cache from 20k vectors, else vec0), of the bounded FTS5 BM25 and the
+  unpruned one, and of the full hybrid search (BM25 + KNN + fetch + RRF; the query vector is
+  precomputed, the embedder is measured in embedders_compare);
+* each fast path against its exact counterpart: KNN recall@10 against numpy brute force; bounded BM25
+  against the unpruned query (id overlap, and tie-aware recall: a row whose exact score ties the exact
+  k-th counts as right); hybrid overlap@10 with the same fusion over the unpruned BM25 list and the
+  exact vector top 50;
+* ``--bm25-budgets``: the bounded BM25's cost/agreement curve; the binary index at rescore 100..3000
+  and (n ≤ --ivf-max) the IVF at nprobe 8..128 (``--skip-curves`` skips these two);
+* disk bytes per memory (database file incl. WAL, after checkpoint);
+* ``--other-users N`` adds a second user's rows to the same tables; the run stops if one is returned.
 
 Vectors are synthetic and *clustered* (384-d, unit length: ``n/100`` random topic centres, points =
 centre + Gaussian noise), queries are fresh points from the same distribution. Texts are 12 words
@@ -44,13 +53,16 @@ from amity.memory.ann import BinaryIndex, IVFIndex
 from amity.memory.embedders import Matrix, l2_normalise
 from amity.memory.hybrid import HybridMemoryIndex
 from amity.memory.index import SearchOptions, StoredItem
+from amity.memory.retrieval import fts_expression, fuse
 from amity.store.db import Database
 from amity.store.schema_memory import MIGRATIONS
 from amity.store.sqlite_memory import SQLiteMemoryStore
 
 DIM = 384
 K = 10
+CANDIDATES = 50  # BM25 and KNN candidates per hybrid search (SearchOptions.candidates)
 USER = "bench-user"
+OTHER_USER = "other-user"
 
 
 def clustered(n: int, centres: Matrix, rng: np.random.Generator, noise: float = 0.06) -> Matrix:
@@ -92,6 +104,29 @@ def exact_top(vectors: Matrix, queries: Matrix, k: int) -> np.ndarray[Any, Any]:
     return best_ids
 
 
+def exact_bm25_scores(db: Database, query: str, context_weight: float) -> dict[str, float]:
+    """FTS5 bm25 of every one of USER's rows matching the query (the truth for the bounded search)."""
+    expr = fts_expression(query)
+    if expr is None:
+        return {}
+    rows = db.query(
+        f"SELECT m.id, bm25(memory_fts, 1.0, {context_weight}) FROM memory_fts CROSS JOIN memory_items m "
+        "ON m.rowid = memory_fts.rowid WHERE memory_fts MATCH ? AND m.user_id = ?",
+        (expr, USER),
+    )
+    return {str(r[0]): float(r[1]) for r in rows}
+
+
+def tie_aware_recall(found: list[str], scores: dict[str, float], k: int) -> float:
+    """Share of the exact top-k *scores* the first k found reach: a row tied with the exact k-th row
+    counts as right (12-word synthetic texts tie a lot, so plain id overlap understates agreement)."""
+    if not scores:
+        return 1.0
+    want = min(k, len(scores))
+    kth = sorted(scores.values())[want - 1]  # bm25() is negative: lower is better
+    return sum(1 for i in found[:k] if scores.get(i, 0.0) <= kth + 1e-9) / want
+
+
 def pct(values: list[float], cpu: list[float] | None = None) -> dict[str, float]:
     """Wall-clock p50/p95 (and process CPU-time p50/p95: the 2 shared cores are contended)."""
     out = {
@@ -123,29 +158,53 @@ class Timer:
         return pct(self.wall, self.cpu)
 
 
-def run_size(
-    n: int, n_queries: int, exact_queries: int, workdir: Path, seed: int, noise: float = 0.06, ivf_max: int = 100_000
-) -> dict[str, Any]:
+BUILD_VERSION = "2"  # bump when the generated data changes (invalidates cached databases)
+
+
+def synthetic_data(n: int, n_queries: int, seed: int, noise: float) -> tuple[Matrix, Matrix]:
+    """The memories' and the queries' vectors (deterministic in ``seed``; texts use their own streams)."""
     rng = np.random.default_rng(seed)
     centres = l2_normalise(rng.normal(size=(max(10, n // 100), DIM)).astype(np.float32))
-    vectors = clustered(n, centres, rng, noise)
-    queries = clustered(n_queries, centres, rng, noise)
+    return clustered(n, centres, rng, noise), clustered(n_queries, centres, rng, noise)
+
+
+def zipf_vocabulary() -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]]:
     vocab_p = 1.0 / np.arange(1, 20_001) ** 1.07
-    vocab_p /= vocab_p.sum()
-    words = np.array([f"w{i}" for i in range(20_000)])
-    path = workdir / f"scale_{n}.db"
+    return np.array([f"w{i}" for i in range(20_000)]), vocab_p / vocab_p.sum()
+
+
+def build_database(
+    path: Path, n: int, vectors: Matrix, seed: int, noise: float, other_users: int
+) -> tuple[Database, dict[str, Any]]:
+    """Fill ``path`` with ``n`` memories of USER (plus ``other_users`` rows of another user), or reuse it.
+
+    A database left by an earlier run with the same parameters is reused (its insert figures come from the
+    ``bench_build`` meta row written when it was built): the 1M build takes minutes.
+    """
+    params = {"n": n, "seed": seed, "noise": noise, "other_users": other_users, "version": BUILD_VERSION}
+    if path.exists():
+        db = Database(path, MIGRATIONS)
+        row = db.query_one("SELECT value FROM memory_meta WHERE key = 'bench_build'")
+        if row is not None:
+            built = json.loads(row[0])
+            if built.get("params") == params:
+                return db, {**built["figures"], "reused": True}
+        db.close()
     for suffix in ("", "-wal", "-shm"):
         Path(str(path) + suffix).unlink(missing_ok=True)
     db = Database(path, MIGRATIONS)
     db.conn.execute("PRAGMA synchronous=NORMAL")  # bulk load; the app itself keeps FULL
-    store = SQLiteMemoryStore(db, DIM, "synthetic", ann_threshold=None)  # exact vec0 scans only
+    store = SQLiteMemoryStore(db, DIM, "synthetic", ann_threshold=None)
     if not store.vec:
         raise SystemExit("sqlite-vec cannot be loaded: pip install 'amity[memory]'")
+    words, vocab_p = zipf_vocabulary()
+    text_rng = np.random.default_rng(seed + 1)
     t0 = datetime(2024, 1, 1, tzinfo=UTC)
     started, cpu_started = time.perf_counter(), time.process_time()
+    load_before = os.getloadavg()[0]
     for start in range(0, n, 5000):
         m = min(5000, n - start)
-        text_ids = rng.choice(len(words), size=(m, 12), p=vocab_p)
+        text_ids = text_rng.choice(len(words), size=(m, 12), p=vocab_p)
         items = [
             StoredItem(
                 id=f"m{start + i}",
@@ -159,22 +218,81 @@ def run_size(
         ]
         store.add_many(items, vectors[start : start + m])
     insert_s, insert_cpu = time.perf_counter() - started, time.process_time() - cpu_started
+    figures: dict[str, Any] = {
+        "insert_per_second": round(n / insert_s, 1),
+        "insert_seconds": round(insert_s, 1),
+        "insert_per_cpu_second": round(n / insert_cpu, 1),
+        "insert_loadavg": [round(load_before, 2), round(os.getloadavg()[0], 2)],
+    }
+    if other_users:
+        # Another user whose rows share the vocabulary: their rows must never come back for USER.
+        other_rng = np.random.default_rng(seed + 3)
+        other = l2_normalise(other_rng.normal(size=(other_users, DIM)).astype(np.float32))
+        for start in range(0, other_users, 5000):
+            m = min(5000, other_users - start)
+            text_ids = text_rng.choice(len(words), size=(m, 12), p=vocab_p)
+            items = [
+                StoredItem(
+                    id=f"o{start + i}",
+                    user_id=OTHER_USER,
+                    text=" ".join(words[text_ids[i]]),
+                    kind="episode",
+                    created_at=t0 + timedelta(seconds=start + i),
+                    importance=0.3,
+                )
+                for i in range(m)
+            ]
+            store.add_many(items, other[start : start + m])
     db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     disk = sum(os.path.getsize(str(path) + s) for s in ("", "-wal") if os.path.exists(str(path) + s))
+    figures["disk_bytes_per_memory"] = round(disk / (n + other_users), 1)
+    db.execute(
+        "INSERT INTO memory_meta(key, value) VALUES ('bench_build', ?) "
+        "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        (json.dumps({"params": params, "figures": figures}),),
+    )
+    return db, {**figures, "reused": False}
 
-    truth = exact_top(vectors, queries, K)
-    fast = SQLiteMemoryStore(db, DIM, "synthetic")  # production defaults: ANN cache from 20k vectors
+
+def run_size(
+    n: int,
+    n_queries: int,
+    exact_queries: int,
+    workdir: Path,
+    seed: int,
+    noise: float = 0.06,
+    ivf_max: int = 100_000,
+    *,
+    keep: bool = False,
+    other_users: int = 0,
+    bm25_budgets: tuple[int, ...] = (),
+    curves: bool = True,
+) -> dict[str, Any]:
+    vectors, queries = synthetic_data(n, n_queries, seed, noise)
+    path = workdir / f"scale_{n}_s{seed}.db"
+    db, build = build_database(path, n, vectors, seed, noise, other_users)
+    # The exact counterparts: vec0 brute-force KNN and the unpruned FTS5 BM25 query.
+    store = SQLiteMemoryStore(db, DIM, "synthetic", ann_threshold=None, bm25_budget=None)
+    words, vocab_p = zipf_vocabulary()
+    rng = np.random.default_rng(seed + 2)
+    truth50 = exact_top(vectors, queries, CANDIDATES)
+    truth = truth50[:, :K]
+    fast = SQLiteMemoryStore(db, DIM, "synthetic")  # production defaults: ANN cache from 20k, bounded BM25
     started = time.perf_counter()
     fast.knn(USER, queries[0], K)  # builds the user's ANN cache when n >= threshold
     cache_build_s = time.perf_counter() - started
     emb = _Precomputed()
     index = HybridMemoryIndex(fast, emb)  # type: ignore[arg-type]
-    timers = {"vec0": Timer(), "knn": Timer(), "bm25": Timer(), "hybrid": Timer()}
-    recall: dict[str, list[float]] = {"vec0": [], "knn": []}
+    timers = {name: Timer() for name in ("vec0", "knn", "bm25", "bm25_exact", "hybrid")}
+    recall: dict[str, list[float]] = {"vec0": [], "knn": [], "bm25_10": [], "bm25_50": [], "hybrid": []}
+    overlap: dict[str, list[float]] = {"bm25_10": [], "bm25_50": []}
     content = np.arange(100, len(words))  # queries use content words: the 100 most frequent act as stop words
     content_p = vocab_p[100:] / vocab_p[100:].sum()
+    opts = SearchOptions()
+    texts = [" ".join(words[rng.choice(content, size=4, p=content_p)]) for _ in range(len(queries))]
+    truth_scores = [exact_bm25_scores(db, t, fast.context_weight) for t in texts]
     for qi, q in enumerate(queries):
-        qtext = " ".join(words[rng.choice(content, size=4, p=content_p)])
+        qtext = texts[qi]
         if qi < exact_queries:
             with timers["vec0"]:
                 ids = store.knn(USER, q, K)
@@ -183,15 +301,42 @@ def run_size(
             ids = fast.knn(USER, q, K)
         recall["knn"].append(len({int(i[1:]) for i in ids} & set(truth[qi].tolist())) / K)
         with timers["bm25"]:
-            fast.bm25(USER, qtext, 50)
+            bm25_ids = fast.bm25(USER, qtext, CANDIDATES)
+        with timers["bm25_exact"]:
+            exact_bm25 = store.bm25(USER, qtext, CANDIDATES)
+        scores = truth_scores[qi]
+        for k in (K, CANDIDATES):
+            recall[f"bm25_{k}"].append(tie_aware_recall(bm25_ids, scores, k))
+            overlap[f"bm25_{k}"].append(len(set(bm25_ids[:k]) & set(exact_bm25[:k])) / max(1, len(exact_bm25[:k])))
         emb.next = q[None]
         with timers["hybrid"]:
-            index.search(USER, qtext, k=K, options=SearchOptions())
+            hits = index.search(USER, qtext, k=K, options=opts)
+        # Exact hybrid: the same fusion over the unpruned BM25 list and the exact vector top 50.
+        vector_exact = [f"m{i}" for i in truth50[qi]]
+        items = fast.get(list(dict.fromkeys([*exact_bm25, *vector_exact])))
+        fused = fuse(exact_bm25, vector_exact, items, opts, opts.now or datetime.now(UTC))[:K]
+        recall["hybrid"].append(len({h.id for h in hits} & {f.item.id for f in fused}) / max(1, len(fused)))
+        if any(not i.startswith("m") for i in [*ids, *bm25_ids, *(h.id for h in hits)]):
+            raise SystemExit("another user's memory was returned: per-user partitioning is broken")
 
+    budget_rows = {}
+    for budget in bm25_budgets:  # the bounded BM25's curve: cost against agreement with the exact query
+        probe = SQLiteMemoryStore(db, DIM, "synthetic", ann_threshold=None, bm25_budget=budget)
+        timer, at10, at50 = Timer(), [], []
+        for qtext, scores in zip(texts, truth_scores, strict=True):
+            with timer:
+                found = probe.bm25(USER, qtext, CANDIDATES)
+            at10.append(tie_aware_recall(found, scores, K))
+            at50.append(tie_aware_recall(found, scores, CANDIDATES))
+        budget_rows[str(budget)] = {
+            **timer.summary(),
+            "tie_aware_recall_at_10": round(float(np.mean(at10)), 4),
+            "tie_aware_recall_at_50": round(float(np.mean(at50)), 4),
+        }
     cache = fast._ann.get(USER)
     binary = BinaryIndex(vectors)
     binary_rows = {}
-    for rescore in (100, 300, 1000, 3000):
+    for rescore in (100, 300, 1000, 3000) if curves else ():
         timer, recalls = Timer(), []
         for qi, q in enumerate(queries):
             with timer:
@@ -199,7 +344,7 @@ def run_size(
             recalls.append(len(set(ids_.tolist()) & set(truth[qi].tolist())) / K)
         binary_rows[str(rescore)] = {**timer.summary(), "recall_at_10": round(float(np.mean(recalls)), 4)}
     ivf_report: dict[str, Any] = {"skipped": f"n > --ivf-max {ivf_max}"}
-    if n <= ivf_max:
+    if n <= ivf_max and curves:
         started = time.perf_counter()
         ivf = IVFIndex.build(vectors, seed=seed)
         ivf_report = {"nlist": len(ivf.centroids), "default_nprobe": ivf.nprobe}
@@ -216,15 +361,13 @@ def run_size(
         with brute:
             np.argpartition(-(vectors @ q), K)[:K]
     db.close()
-    for suffix in ("", "-wal", "-shm"):
-        Path(str(path) + suffix).unlink(missing_ok=True)
+    if not keep:
+        for suffix in ("", "-wal", "-shm"):
+            Path(str(path) + suffix).unlink(missing_ok=True)
     return {
         "n": n,
         "queries": n_queries,
-        "insert_per_second": round(n / insert_s, 1),
-        "insert_seconds": round(insert_s, 1),
-        "insert_per_cpu_second": round(n / insert_cpu, 1),
-        "disk_bytes_per_memory": round(disk / n, 1),
+        "build": build,
         "vec0_knn": {**timers["vec0"].summary(), "recall_at_10": round(float(np.mean(recall["vec0"])), 4)},
         "store_knn": {
             "path": "binary+rescore" if cache is not None else "vec0",
@@ -232,8 +375,21 @@ def run_size(
             **timers["knn"].summary(),
             "recall_at_10": round(float(np.mean(recall["knn"])), 4),
         },
-        "fts5_bm25": timers["bm25"].summary(),
-        "hybrid_search": timers["hybrid"].summary(),
+        "fts5_bm25": {
+            "budget": fast.bm25_budget,
+            **timers["bm25"].summary(),
+            "tie_aware_recall_at_10": round(float(np.mean(recall["bm25_10"])), 4),
+            "tie_aware_recall_at_50": round(float(np.mean(recall["bm25_50"])), 4),
+            "overlap_at_10": round(float(np.mean(overlap["bm25_10"])), 4),
+            "overlap_at_50": round(float(np.mean(overlap["bm25_50"])), 4),
+        },
+        "fts5_bm25_exact": timers["bm25_exact"].summary(),
+        "bm25_by_budget": budget_rows,
+        "hybrid_search": {
+            **timers["hybrid"].summary(),
+            "overlap_at_10_vs_exact_hybrid": round(float(np.mean(recall["hybrid"])), 4),
+        },
+        "loadavg_after": [round(x, 2) for x in os.getloadavg()],
         "numpy_bruteforce": brute.summary(),
         "binary_by_rescore": binary_rows,
         "ivf": ivf_report,
@@ -250,12 +406,45 @@ def main() -> int:
     parser.add_argument("--ivf-max", type=int, default=100_000, help="largest n for the IVF comparison (k-means)")
     parser.add_argument("--noise", type=float, default=0.06, help="per-coordinate noise around the centres")
     parser.add_argument("--out", type=Path, default=None)
+    parser.add_argument(
+        "--cache-dir", type=Path, default=None, help="keep the built databases here and reuse them (same parameters)"
+    )
+    parser.add_argument("--bm25-budgets", type=int, nargs="*", default=[], help="also time BM25 at these budgets")
+    parser.add_argument("--skip-curves", action="store_true", help="skip the binary-rescore and IVF curves")
+    parser.add_argument("--build-only", action="store_true", help="build (or check) the cached databases and stop")
+    parser.add_argument("--other-users", type=int, default=0, help="rows of a second user in the same tables")
     args = parser.parse_args()
+    if args.build_only:
+        if args.cache_dir is None:
+            parser.error("--build-only needs --cache-dir")
+        for n in args.sizes:
+            vectors, _ = synthetic_data(n, 1, args.seed, args.noise)
+            args.cache_dir.mkdir(parents=True, exist_ok=True)
+            db, build = build_database(
+                args.cache_dir / f"scale_{n}_s{args.seed}.db", n, vectors, args.seed, args.noise, args.other_users
+            )
+            db.close()
+            print(json.dumps({"n": n, "build": build}), flush=True)
+        return 0
     results = []
     for n in args.sizes:
+        load_before = os.getloadavg()
         row = {
             "noise": args.noise,
-            **run_size(n, args.queries, args.exact_queries, args.workdir, args.seed, args.noise, args.ivf_max),
+            **run_size(
+                n,
+                args.queries,
+                args.exact_queries,
+                args.cache_dir or args.workdir,
+                args.seed,
+                args.noise,
+                args.ivf_max,
+                keep=args.cache_dir is not None,
+                other_users=args.other_users,
+                bm25_budgets=tuple(args.bm25_budgets),
+                curves=not args.skip_curves,
+            ),
+            "loadavg_before": [round(x, 2) for x in load_before],
         }
         print(json.dumps(row), flush=True)
         results.append(row)

@@ -48,7 +48,7 @@ from amity.memory.hybrid import CONTEXT_VECTOR_WEIGHT, HybridMemoryIndex, vector
 from amity.memory.index import MemoryItem, SearchOptions
 from amity.store.db import Database
 from amity.store.schema_memory import MIGRATIONS
-from amity.store.sqlite_memory import SQLiteMemoryStore
+from amity.store.sqlite_memory import BM25_BUDGET, SQLiteMemoryStore
 
 CATEGORIES = {1: "multi-hop", 2: "temporal", 3: "open-domain", 4: "single-hop", 5: "adversarial"}
 _SESSION = re.compile(r"session_(\d+)$")
@@ -161,6 +161,7 @@ def evaluate_memory(
     *,
     options: SearchOptions | None = None,
     limit_conversations: int | None = None,
+    bm25_budget: int | None = BM25_BUDGET,
 ) -> dict[str, Any]:
     """Evidence recall@k of BM25, vector and hybrid retrieval on a LoCoMo JSON file (see module doc)."""
     try:
@@ -204,7 +205,7 @@ def evaluate_memory(
         for weight in (CONTEXT_VECTOR_WEIGHT, 0.0):  # the current setting (timed) first, then the previous one
             started = time.perf_counter()
             db = Database(":memory:", MIGRATIONS)
-            store = SQLiteMemoryStore(db, emb.dim, vector_space(emb, weight))
+            store = SQLiteMemoryStore(db, emb.dim, vector_space(emb, weight), bm25_budget=bm25_budget)
             index = HybridMemoryIndex(store, cached, context_vector_weight=weight)
             index.add_many(user, items)
             indexes[weight] = (db, index)

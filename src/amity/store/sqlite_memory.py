@@ -15,6 +15,10 @@ embedder's dimension:
 * ``memory_vec_plain`` — the fallback when this SQLite cannot load extensions: the same vectors as
   float32 BLOBs, scanned with numpy per user (exact, fine for a companion's thousands of memories).
 
+BM25 is bounded: a query whose phrases match more than ``bm25_budget`` rows (500 by default) scores its
+rare phrases exactly and adds an IDF bonus for the common ones instead of scoring every matching row
+(``amity.store.fts_pruning``; about 6 ms instead of 40 ms p50 of CPU at 1M memories).
+
 ``memory_meta['vector_space']`` records ``<embedder>:<dim>:<backend>``; when it changes (another
 embedder, the extension missing) the vector table is rebuilt empty and :meth:`missing_vectors` tells the
 index which items to re-embed. Deletion removes the row (the FTS trigger follows) and the vector.
@@ -34,8 +38,12 @@ from amity.memory.ann import BinaryIndex, UserVectorCache
 from amity.memory.index import StoredItem, Vector
 from amity.memory.retrieval import fts_expression
 from amity.store.db import Database, from_ts, to_ts
+from amity.store.fts_pruning import estimate_df, merge_ranked, or_phrases, plan_phrases
 
 _ITEM_COLUMNS = "rowid, id, user_id, kind, session_id, source_id, role, text, context, importance, affect, created_at"
+
+
+BM25_BUDGET = 500  # rows one BM25 search may score; docs/MEMORY.md has the measured trade-off
 
 
 def _load_sqlite_vec(conn: Any) -> None:
@@ -52,12 +60,21 @@ class SQLiteMemoryStore:
     """Memory items with BM25 and vector search in one SQLite database (the ``Database`` of the app)."""
 
     def __init__(
-        self, db: Database, dim: int, space: str, *, use_vec: bool = True, ann_threshold: int | None = 20_000
+        self,
+        db: Database,
+        dim: int,
+        space: str,
+        *,
+        use_vec: bool = True,
+        ann_threshold: int | None = 20_000,
+        bm25_budget: int | None = BM25_BUDGET,
     ) -> None:
         self.db = db
         self._dim = dim
         self.ann_threshold = ann_threshold
         self.context_weight = 0.5  # BM25 weight of the context column relative to the text
+        # Most FTS postings one BM25 search may score (see ``bm25``); None: always the exact full query.
+        self.bm25_budget: int | None = bm25_budget
         self._ann: dict[str, UserVectorCache] = {}
         self._ann_lock = threading.RLock()
         self.vec = use_vec and self._try_load()
@@ -168,19 +185,121 @@ class SQLiteMemoryStore:
         return [(str(r[0]), str(r[1])) for r in rows]
 
     def bm25(self, user_id: str, query: str, limit: int, kinds: Sequence[str] | None = None) -> list[str]:
+        """The user's best ``limit`` BM25 matches, scoring at most about ``bm25_budget`` rows.
+
+        When the query's phrases match at most ``bm25_budget`` rows in all, the query runs unchanged
+        (exact). Otherwise rare phrases are scored exactly and common ones add an estimated term
+        (``amity.store.fts_pruning`` explains the plan and its approximation).
+        """
         expr = fts_expression(query)
-        if expr is None:
+        if expr is None or limit <= 0:
             return []
+        budget = self.bm25_budget
+        phrases = or_phrases(expr) if budget else None
+        if budget is None or phrases is None:
+            return [item_id for _, item_id, _ in self._bm25_rows(expr, user_id, kinds, limit)]
+        first, span = self._rowid_range()
+        if span <= budget:  # a small index: the exact query is cheap, no need to count
+            return [item_id for _, item_id, _ in self._bm25_rows(expr, user_id, kinds, limit)]
+        counts: dict[str, int] = {}
+        dfs: dict[str, float] = {}
+        for phrase in phrases:
+            counted, last = self._probe(phrase, budget + 1)
+            counts[phrase] = counted
+            dfs[phrase] = estimate_df(counted, budget + 1, last, first, span)
+        plan = plan_phrases(phrases, counts, dfs, span, budget)
+        if plan.exact:
+            return [item_id for _, item_id, _ in self._bm25_rows(expr, user_id, kinds, limit)]
+        scores: dict[int, float] = {}
+        ids: dict[int, str] = {}
+        if plan.rare:
+            for rowid, item_id, score in self._bm25_rows(plan.rare_expression, user_id, kinds):
+                scores[rowid], ids[rowid] = -score, item_id  # bm25() is negative: lower is better
+            for phrase in plan.common:  # AND lets FTS5 skip through the common phrase's long list
+                for rowid in self._fts_rowids(f"{phrase} AND ({plan.rare_expression})"):
+                    if rowid in scores:
+                        scores[rowid] += plan.bonus[phrase]
+        ranked = sorted(scores.values(), reverse=True)
+        if len(ranked) >= limit and ranked[limit - 1] >= sum(plan.bonus.values()):
+            return [ids[r] for r in merge_ranked(scores, limit)]  # no common-only row can reach the top
+        # Rows with two or more common phrases (and no rare one): pairwise ANDs, which FTS5 answers by
+        # skipping through the lists. Their phrase sets come out whole, so their scores are complete.
+        held: dict[int, set[str]] = {}
+        for i, first_phrase in enumerate(plan.common):
+            for second in plan.common[i + 1 :]:
+                pairs = self._newest_matches(f"{first_phrase} AND {second}", user_id, kinds, budget)
+                for rowid, item_id in pairs.items():
+                    if rowid not in scores:
+                        held.setdefault(rowid, set()).update((first_phrase, second))
+                        ids[rowid] = item_id
+        for rowid, phrases_held in held.items():
+            scores[rowid] = sum(plan.bonus[p] for p in phrases_held)
+        ranked = sorted(scores.values(), reverse=True)
+        single_best = max(plan.bonus.values(), default=0.0)
+        if len(ranked) < limit or ranked[limit - 1] < single_best:
+            # Rows with one common phrase only tie at its bonus: the newest of them fill in.
+            window = self._newest_matches(plan.common_expression, user_id, kinds, budget)
+            if window:
+                oldest, extra = min(window), dict[int, float]()
+                for phrase in plan.common:
+                    for rowid in self._fts_rowids(phrase, from_rowid=oldest):
+                        if rowid in window and rowid not in scores:
+                            extra[rowid] = extra.get(rowid, 0.0) + plan.bonus[phrase]
+                scores.update(extra)
+                ids.update({rowid: window[rowid] for rowid in extra})
+        return [ids[r] for r in merge_ranked(scores, limit)]
+
+    def _bm25_rows(
+        self, expr: str, user_id: str, kinds: Sequence[str] | None, limit: int | None = None
+    ) -> list[tuple[int, str, float]]:
+        """(rowid, id, bm25) of the user's matches of ``expr``, best first (all of them without ``limit``)."""
         kind_sql, params = self._kind_filter(kinds)
         rows = self.db.query(
             # CROSS JOIN pins the FTS index as the outer loop (else SQLite may scan the user's rows and
             # evaluate MATCH once per row: 100x slower).
-            "SELECT m.id FROM memory_fts CROSS JOIN memory_items m ON m.rowid = memory_fts.rowid "
-            f"WHERE memory_fts MATCH ? AND m.user_id = ?{kind_sql} "
-            f"ORDER BY bm25(memory_fts, 1.0, {float(self.context_weight)}) LIMIT ?",
+            f"SELECT m.rowid, m.id, bm25(memory_fts, 1.0, {float(self.context_weight)}) AS score "
+            "FROM memory_fts CROSS JOIN memory_items m ON m.rowid = memory_fts.rowid "
+            f"WHERE memory_fts MATCH ? AND m.user_id = ?{kind_sql} ORDER BY score, m.rowid DESC LIMIT ?",
+            (expr, user_id, *params, -1 if limit is None else limit),
+        )
+        return [(int(r[0]), str(r[1]), float(r[2])) for r in rows]
+
+    def _newest_matches(self, expr: str, user_id: str, kinds: Sequence[str] | None, limit: int) -> dict[int, str]:
+        """rowid → id of the user's ``limit`` newest matches of ``expr`` (FTS5 walks rowids downwards)."""
+        kind_sql, params = self._kind_filter(kinds)
+        rows = self.db.query(
+            "SELECT m.rowid, m.id FROM memory_fts CROSS JOIN memory_items m ON m.rowid = memory_fts.rowid "
+            f"WHERE memory_fts MATCH ? AND m.user_id = ?{kind_sql} ORDER BY memory_fts.rowid DESC LIMIT ?",
             (expr, user_id, *params, limit),
         )
-        return [str(r[0]) for r in rows]
+        return {int(r[0]): str(r[1]) for r in rows}
+
+    def _fts_rowids(self, expr: str, from_rowid: int | None = None) -> list[int]:
+        """Rowids (all users) matching ``expr``, from ``from_rowid`` up when given; no scoring, no join."""
+        if from_rowid is None:
+            rows = self.db.query("SELECT rowid FROM memory_fts WHERE memory_fts MATCH ?", (expr,))
+        else:
+            rows = self.db.query(
+                "SELECT rowid FROM memory_fts WHERE memory_fts MATCH ? AND rowid >= ?", (expr, from_rowid)
+            )
+        return [int(r[0]) for r in rows]
+
+    def _probe(self, phrase: str, cap: int) -> tuple[int, int]:
+        """(rows matching ``phrase`` counted up to ``cap``, the last rowid counted), all users."""
+        row = self.db.query_one(
+            "SELECT COUNT(*), MAX(rowid) FROM (SELECT rowid FROM memory_fts WHERE memory_fts MATCH ? LIMIT ?)",
+            (phrase, cap),
+        )
+        return (int(row[0]), int(row[1] or 0)) if row is not None else (0, 0)
+
+    def _rowid_range(self) -> tuple[int, int]:
+        """(smallest rowid, rowid span) of all items: the row count FTS5's IDF uses, less deletions."""
+        row = self.db.query_one(  # two subqueries: each is one B-tree probe (MIN and MAX together scan)
+            "SELECT (SELECT MIN(rowid) FROM memory_items), (SELECT MAX(rowid) FROM memory_items)"
+        )
+        if row is None or row[0] is None:
+            return 0, 0
+        return int(row[0]), int(row[1]) - int(row[0]) + 1
 
     @staticmethod
     def _kind_filter(kinds: Sequence[str] | None, column: str = "m.kind") -> tuple[str, list[str]]:
