@@ -10,7 +10,7 @@ Design:
   runs the networks in numpy, a face in a few milliseconds per network.
 * **Inference**: each member sees the face at its own input size and scaling, together with the mirrored face;
   the class probabilities are averaged over mirror images and members (plain mean, no weights fitted on any
-  test data). The ensemble is about 1.3 points more accurate on FER2013 PublicTest than the mini-Xception alone
+  test data). The ensemble is about 1.2 points more accurate on FER2013 PublicTest than the mini-Xception alone
   (docs/models/face_expression.md).
 * **Detection** uses OpenCV's bundled frontal-face Haar cascade (``opencv-python-headless`` 4.x, the
   ``vision`` extra) with the ``fer`` defaults (scale 1.1, 5 neighbours, ≥ 50 px). The largest face is used; the
