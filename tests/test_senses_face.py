@@ -1,4 +1,4 @@
-"""Face channel: numpy mini-Xception, detection, affect mapping and the FER2013 evaluation."""
+"""Face channel: numpy CNN ensemble, detection, affect mapping and the FER2013 evaluation."""
 
 from __future__ import annotations
 
@@ -9,23 +9,78 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from amity.errors import InputError
-from amity.senses.face import CLASSES, FaceExpression, MiniXception, affect_from_probs, model_info
+from amity.errors import InputError, ModelError
+from amity.senses.convnet import ConvNet
+from amity.senses.face import CLASSES, FaceExpression, affect_from_probs, model_info
 
 SHARED = Path(os.environ.get("AMITY_SHARED_DATA", Path(__file__).resolve().parents[1].parent / "shared" / "data"))
 FER = SHARED / "fer2013" / "PublicTest"
 needs_fer = pytest.mark.skipif(not FER.is_dir(), reason="shared FER2013 data not present")
 
 
-def test_network_outputs_probabilities() -> None:
+def test_each_member_network_outputs_probabilities() -> None:
     model = FaceExpression()
-    net = model._net
-    assert isinstance(net, MiniXception)
-    faces = np.random.default_rng(0).uniform(-1, 1, (3, 64, 64)).astype(np.float32)
-    probs = net(faces)
-    assert probs.shape == (3, len(CLASSES))
-    assert np.allclose(probs.sum(axis=1), 1.0, atol=1e-5)
-    assert model_info()["classes"] == list(CLASSES)
+    assert [m.name for m in model.members] == ["mini", "big", "simple"]
+    rng = np.random.default_rng(0)
+    for member in model.members:
+        faces = rng.uniform(-1, 1, (3, member.input_size, member.input_size, 1)).astype(np.float32)
+        probs = member.net(faces)
+        assert probs.shape == (3, len(CLASSES))
+        assert np.allclose(probs.sum(axis=1), 1.0, atol=1e-5)
+    info = model_info()
+    assert info["classes"] == list(CLASSES) and "MIT" in info["licence"]
+    assert all("ops" not in m and len(m["source_sha256"]) == 64 for m in info["members"])
+
+
+def test_ensemble_is_the_mean_of_its_members_and_flip_is_symmetric() -> None:
+    pytest.importorskip("cv2")
+    rng = np.random.default_rng(1)
+    crops = [rng.integers(0, 256, (48, 48), dtype=np.uint8) for _ in range(2)]
+    model = FaceExpression()
+    per_member = model.classify_members(crops)
+    assert set(per_member) == {"mini", "big", "simple"}
+    assert np.allclose(model.classify_crops(crops), np.mean(list(per_member.values()), axis=0), atol=1e-6)
+    mirrored = model.classify_crops([c[:, ::-1] for c in crops])
+    assert np.allclose(model.classify_crops(crops), mirrored, atol=1e-5)
+    only_mini = FaceExpression(members=("mini",)).classify_crops(crops, flip=False)
+    assert np.allclose(only_mini, model.classify_members(crops, flip=False)["mini"], atol=1e-6)
+    assert model.classify_crops([]).shape == (0, len(CLASSES))
+
+
+def test_unknown_member_or_missing_weights_is_a_model_error(tmp_path: Path) -> None:
+    with pytest.raises(ModelError):
+        _ = FaceExpression(members=("nope",)).members
+    with pytest.raises(ModelError):
+        _ = FaceExpression(weights=tmp_path / "missing.npz").members
+    with pytest.raises(ModelError, match="missing"):
+        ConvNet([{"op": "conv", "k": 3, "stride": 1, "padding": "same", "kernel": "w"}], {})
+
+
+def test_convnet_ops_match_a_direct_computation() -> None:
+    """Same-padded 3×3 conv + ReLU, 2×2 average pool, residual add, global average pooling + softmax."""
+    rng = np.random.default_rng(2)
+    x = rng.normal(size=(2, 5, 5, 2)).astype(np.float32)
+    w = {"k": rng.normal(size=(3, 3, 2, 3)).astype(np.float32), "b": rng.normal(size=3).astype(np.float32)}
+    ops = [
+        {"op": "conv", "k": 3, "stride": 1, "padding": "same", "kernel": "k", "bias": "b", "relu": True},
+        {"op": "avgpool", "k": 2, "stride": 2, "padding": "same"},
+        {"op": "maxpool", "k": 2, "stride": 2, "padding": "same", "in": [0]},
+        {"op": "add", "in": [1, 2]},
+        {"op": "gap"},
+    ]
+    xp = np.pad(x, ((0, 0), (1, 1), (1, 1), (0, 0)))
+    conv = np.zeros((2, 5, 5, 3), dtype=np.float32)
+    for i in range(5):
+        for j in range(5):
+            conv[:, i, j] = np.einsum("nabc,abcd->nd", xp[:, i : i + 3, j : j + 3], w["k"]) + w["b"]
+    conv = np.maximum(conv, 0)
+    # 5 -> 3 with "same" padding: windows rows/cols {0,1}, {2,3}, {4}; the average counts real pixels only.
+    blocks = [slice(0, 2), slice(2, 4), slice(4, 5)]
+    avg = np.stack([np.stack([conv[:, r, c].mean(axis=(1, 2)) for c in blocks], 1) for r in blocks], 1)
+    mx = np.stack([np.stack([conv[:, r, c].max(axis=(1, 2)) for c in blocks], 1) for r in blocks], 1)
+    logits = (avg + mx).mean(axis=(1, 2))
+    expected = np.exp(logits) / np.exp(logits).sum(axis=1, keepdims=True)
+    assert np.allclose(ConvNet(ops, w)(x), expected, atol=1e-5)
 
 
 def test_affect_from_probs_maps_to_circumplex() -> None:
@@ -71,6 +126,7 @@ def test_evaluate_face_on_a_small_sample(tmp_path: Path) -> None:
     assert 0.3 <= result["accuracy"] <= 1.0
     assert 0.0 <= result["macro_f1"] <= 1.0
     assert sum(map(sum, result["confusion"]["matrix"])) == 28
+    assert set(result["members"]) == {"mini", "big", "simple"}
 
 
 def test_evaluate_face_rejects_wrong_layout(tmp_path: Path) -> None:

@@ -7,8 +7,8 @@
   (UAR, EmoDB's usual figure) plus accuracy and a confusion matrix.
 * :func:`evaluate_face` reads the FER2013 folder layout (``DIR/<emotion>/<file>.jpg``). FER2013 images are
   already 48×48 face crops — too small for the Haar cascade — so they go straight to the expression network
-  (:meth:`FaceExpression.classify_crops`); detection is exercised separately in the tests. Metrics: accuracy,
-  macro-F1, confusion matrix.
+  (:meth:`FaceExpression.classify_members`); detection is exercised separately in the tests. Metrics: accuracy,
+  macro-F1, confusion matrix (of the ensemble) and each member network's accuracy.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+from numpy.typing import NDArray
 
 from amity.errors import InputError
 
@@ -122,15 +123,23 @@ def evaluate_face(data_dir: Path, batch_size: int = 128) -> dict[str, Any]:
             fix=f"Use the FER2013 layout: DIR/<emotion>/<file>.jpg with emotion in {', '.join(CLASSES)}.",
         )
     model = FaceExpression()
-    pred: list[str] = []
+    probs: dict[str, list[NDArray[np.float32]]] = {}
     for start in range(0, len(items), batch_size):
         crops = [read_image(path) for path, _ in items[start : start + batch_size]]
-        pred.extend(CLASSES[i] for i in model.classify_crops(crops).argmax(axis=1))
+        for name, p in model.classify_members(crops).items():
+            probs.setdefault(name, []).append(p)
+    stacked = {name: np.concatenate(p) for name, p in probs.items()}
+    pred = [CLASSES[i] for i in np.mean(list(stacked.values()), axis=0).argmax(axis=1)]
     truth = [label for _, label in items]
     labels = list(CLASSES)
+
+    def accuracy(guess: list[str]) -> float:
+        return round(float(np.mean([t == p for t, p in zip(truth, guess, strict=True)])), 4)
+
     return {
-        "accuracy": round(float(np.mean([t == p for t, p in zip(truth, pred, strict=True)])), 4),
+        "accuracy": accuracy(pred),
         "macro_f1": round(macro_f1(truth, pred), 4),
         "n": len(items),
+        "members": {name: accuracy([CLASSES[i] for i in p.argmax(axis=1)]) for name, p in stacked.items()},
         "confusion": {"labels": labels, "matrix": confusion_matrix(truth, pred, labels)},
     }
