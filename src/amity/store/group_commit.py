@@ -69,7 +69,6 @@ class WalFlusher:
         self._error: StoreError | None = None
         self._closed = False
         self._fd: int | None = None
-        self._inode: int | None = None
         self.syncs = 0  # fsyncs done (the group-commit ratio is commits / syncs)
         self._thread = threading.Thread(target=self._run, name="amity-wal-flusher", daemon=True)
         self._thread.start()
@@ -143,16 +142,16 @@ class WalFlusher:
                 return
 
     def _sync_wal(self) -> None:
-        try:
-            inode = os.stat(self.wal_path).st_ino
-        except FileNotFoundError:
-            return  # no WAL file: everything committed is in the database file (checkpointed and synced)
-        if self._fd is None or inode != self._inode:
-            if self._fd is not None:
-                os.close(self._fd)
-            self._fd = os.open(self.wal_path, os.O_RDONLY)
-            self._inode = inode
-            self._sync_directory()  # a new WAL file: make its directory entry durable too
+        # The WAL file keeps its inode while this process's connection is open (SQLite deletes it only when
+        # the last connection closes), so it is opened once. Few system calls per flush also means few
+        # waits for the GIL, which a busy event loop or stage thread may hold: each costs up to a switch
+        # interval (see ``tune_process`` in amity.server.app).
+        if self._fd is None:
+            try:
+                self._fd = os.open(self.wal_path, os.O_RDONLY)
+            except FileNotFoundError:
+                return  # no WAL file yet: everything committed is in the database file
+            self._sync_directory()  # make the WAL's directory entry durable too
         self._fsync(self._fd)
         self.syncs += 1
 
