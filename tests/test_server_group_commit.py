@@ -180,3 +180,26 @@ async def _turn_and_ping(url: str, tokens: list[str]) -> tuple[float, list[float
             await asyncio.sleep(0.02)
         assert len(pings) >= 10  # pings kept going during the whole turn
         return await turn, pings
+
+
+async def test_checkpoints_run_in_the_background_and_close_keeps_everything(tmp_path: Path) -> None:
+    path = tmp_path / "a.db"
+    db = Database(path, all_migrations())
+    db.enable_group_commit()
+    store = ConversationStore(db)
+    session, _ = store.current_session(store.ensure_user("sam").id)
+    for i in range(50):
+        store.add_turn(session, "user", f"message {i}")
+    await store.durable()
+    deadline = time.monotonic() + 10
+    while db._checkpointer is not None and db._checkpointer.checkpoints == 0 and time.monotonic() < deadline:
+        await asyncio.sleep(0.1)  # the checkpoint thread wakes about once a second
+    assert db._checkpointer is not None and db._checkpointer.checkpoints >= 1
+    store.add_turn(session, "assistant", "the last one")  # pending at close: close syncs it
+    db.close()
+    reopened = Database(path, all_migrations())
+    try:
+        assert reopened.query_one("SELECT count(*) FROM turns")[0] == 51
+        assert reopened.integrity_check() == "ok"
+    finally:
+        reopened.close()

@@ -199,6 +199,7 @@ class Database:
         with self._lock:
             self.conn.execute("PRAGMA synchronous=NORMAL")
             self.conn.execute("PRAGMA wal_autocheckpoint=0")
+            self.conn.execute("PRAGMA journal_size_limit=67108864")  # a reused WAL shrinks back to 64 MiB
             flusher = self._flusher = WalFlusher(self.path, fsync)
             self._checkpointer = Checkpointer(self._checkpoint_connection, lambda: flusher.commits)
 
