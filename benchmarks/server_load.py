@@ -42,6 +42,8 @@ class Stats:
     latency_ms: list[float] = field(default_factory=list)
     first_ms: list[float] = field(default_factory=list)
     transport_ms: list[float] = field(default_factory=list)
+    engine_ms: list[float] = field(default_factory=list)  # the engine's own timings_ms.total (in-process)
+    engine_first_ms: list[float] = field(default_factory=list)  # ... up to the first piece (storage + stages)
     errors: list[str] = field(default_factory=list)
     connect_ms: list[float] = field(default_factory=list)
 
@@ -53,13 +55,21 @@ def pct(values: list[float], q: float) -> float | None:
     return round(ordered[min(len(ordered) - 1, int(q * len(ordered)))], 2)
 
 
+def loadavg() -> str:
+    try:
+        with open("/proc/loadavg", encoding="ascii") as fh:
+            return " ".join(fh.read().split()[:3])
+    except OSError:  # not Linux
+        return "unknown"
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
 
 
-def start_server(port: int, llm: str, workers: int, home: str, relaxed: bool) -> subprocess.Popen[bytes]:
+def start_server(port: int, llm: str, workers: int, home: str, relaxed: bool, embedder: str) -> subprocess.Popen[bytes]:
     env = dict(
         os.environ,
         AMITY_HOME=home,
@@ -71,6 +81,8 @@ def start_server(port: int, llm: str, workers: int, home: str, relaxed: bool) ->
         AMITY_SERVE_CHAT_PER_MINUTE="1000000",
         AMITY_SERVE_RELAXED_DURABILITY="1" if relaxed else "0",
     )
+    if embedder:
+        env["AMITY_EMBEDDER"] = embedder
     if llm == "embedded":
         env.setdefault("AMITY_MODEL", "embedded:smollm2-135m")
     cmd = [
@@ -137,7 +149,10 @@ async def session(ws_url: str, token: str, turns: int, think_s: float, stats: St
                         total = (done - sent) * 1000
                         stats.latency_ms.append(total)
                         stats.first_ms.append(((first or done) - sent) * 1000)
-                        stats.transport_ms.append(max(0.0, total - float(frame["timings_ms"]["total"])))
+                        timings = frame["timings_ms"]
+                        stats.transport_ms.append(max(0.0, total - float(timings["total"])))
+                        stats.engine_ms.append(float(timings["total"]))
+                        stats.engine_first_ms.append(float(timings["first_token"]))
                         break
     except Exception as exc:  # a benchmark records failures instead of stopping
         stats.errors.append(f"{type(exc).__name__}: {exc}")
@@ -146,8 +161,9 @@ async def session(ws_url: str, token: str, turns: int, think_s: float, stats: St
 async def run(args: argparse.Namespace) -> dict[str, Any]:
     port = free_port()
     base = f"http://127.0.0.1:{port}"
+    load_before = loadavg()
     with tempfile.TemporaryDirectory(prefix="amity-load-") as home:
-        server = start_server(port, args.llm, args.workers, home, args.relaxed_durability)
+        server = start_server(port, args.llm, args.workers, home, args.relaxed_durability, args.embedder)
         try:
             await wait_ready(base)
             t_signup = time.perf_counter()
@@ -171,8 +187,13 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
         "command": " ".join(sys.argv),
         "machine": f"{platform.processor() or platform.machine()}, {os.cpu_count()} CPUs (shared), {platform.system()}",
         "llm": args.llm,
+        "embedder": args.embedder or "default",
         "workers": args.workers,
-        "sqlite_synchronous": "NORMAL" if args.relaxed_durability else "FULL",
+        "durability": "relaxed: synchronous=NORMAL, no waits"
+        if args.relaxed_durability
+        else "group commit: acknowledged writes fsynced (one shared background fsync)",
+        "loadavg_before": load_before,
+        "loadavg_after": loadavg(),
         "sessions": args.sessions,
         "turns_per_session": args.turns,
         "think_s": args.think_s,
@@ -188,6 +209,8 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
         | {"max": round(max(stats.latency_ms), 2) if stats.latency_ms else None},
         "first_piece_ms": {q: pct(stats.first_ms, v) for q, v in (("p50", 0.5), ("p99", 0.99))},
         "transport_overhead_ms": {q: pct(stats.transport_ms, v) for q, v in (("p50", 0.5), ("p99", 0.99))},
+        "engine_total_ms": {q: pct(stats.engine_ms, v) for q, v in (("p50", 0.5), ("p90", 0.9), ("p99", 0.99))},
+        "engine_first_piece_ms": {q: pct(stats.engine_first_ms, v) for q, v in (("p50", 0.5), ("p99", 0.99))},
         "connect_ms": {q: pct(stats.connect_ms, v) for q, v in (("p50", 0.5), ("p99", 0.99))},
         "mean_latency_ms": round(statistics.fmean(stats.latency_ms), 2) if stats.latency_ms else None,
     }
@@ -201,7 +224,10 @@ def main() -> None:
     parser.add_argument("--ramp-s", type=float, default=10.0, help="sessions start spread over this many seconds")
     parser.add_argument("--llm", choices=("fake", "embedded"), default="fake")
     parser.add_argument("--workers", type=int, default=1)
-    parser.add_argument("--relaxed-durability", action="store_true", help="serve with SQLite synchronous=NORMAL")
+    parser.add_argument(
+        "--relaxed-durability", action="store_true", help="synchronous=NORMAL without durability waits (comparison)"
+    )
+    parser.add_argument("--embedder", default="", help="memory embedder for the server (AMITY_EMBEDDER), e.g. hashing")
     parser.add_argument("--timeout-s", type=float, default=600.0)
     parser.add_argument("--out", help="also write the JSON result here")
     args = parser.parse_args()

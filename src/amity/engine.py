@@ -1,11 +1,18 @@
 """The one async core: ``Companion.turn`` runs a turn and yields :mod:`amity.events`.
 
-A turn: validate → store the user's message (committed before any model call) → run stages'
+A turn: validate → store the user's message (committed, and durable before any model call) → run stages'
 ``before_reply`` (safety, perception, memory, care; each may add guidance or a deterministic reply) →
-stream the reply through the reply guards → store the reply → stages' ``after_reply`` → ``TurnEnd`` →
-maintain the running summary of turns that left the context window. Every front end (CLI, voice loop,
-web socket) consumes the same events. ``Companion.open`` runs when a conversation (re)opens, so stages can
-show notices (AI disclosure, reminders, check-ins) before the user speaks.
+stream the reply through the reply guards → store the reply → stages' ``after_reply`` → ``TurnEnd`` (once
+everything the turn wrote is durable) → maintain the running summary of turns that left the context window.
+
+Durability goes through ``store.durable()``. With a plain database every commit is already on disk and it
+returns at once; under group commit (the server: :mod:`amity.store.group_commit`) it waits for the shared
+background ``fsync``. The wait for the user's message runs alongside the stages' ``before_reply`` and is
+awaited before the reply starts, so the ``fsync`` overlaps the stages' work instead of adding to it.
+
+Every front end (CLI, voice loop, web socket) consumes the same events. ``Companion.open`` runs when a
+conversation (re)opens, so stages can show notices (AI disclosure, reminders, check-ins) before the user
+speaks.
 
 Prompt prefill off the critical path: the prompt is a stable prefix (persona, standing rules, summary,
 examples, history; ``amity.prompt.stable_messages``) and a short late message (memories, guidance) before
@@ -18,6 +25,8 @@ late message at ``EngineSettings.spoken_late_tokens``.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
 import time
 from collections import OrderedDict
@@ -31,7 +40,7 @@ from amity.prompt import build_messages, estimate_tokens, select_history, stable
 from amity.stages import OpenContext, ReplyGuard, Stage, TurnContext
 from amity.store.conversations import ConversationStore
 from amity.store.db import to_ts
-from amity.types import ChannelAffect, Persona, Session, User
+from amity.types import ChannelAffect, Persona, Session, Turn, User
 
 log = logging.getLogger(__name__)
 
@@ -115,6 +124,7 @@ class Companion:
             for event in ctx.events:
                 yield event
             ctx.events.clear()
+        await self.store.durable()
 
     async def turn(
         self,
@@ -139,7 +149,32 @@ class Companion:
         user = self.store.ensure_user(user_id, self.settings.locale)
         session, is_new = self._session(user, session_id)
         history = self.store.recent_turns(user.id, limit=60)
-        user_turn = self.store.add_turn(session, "user", text)  # durable before the model runs
+        user_turn = self.store.add_turn(session, "user", text)
+        user_durable = asyncio.ensure_future(self.store.durable())  # awaited before the reply starts
+        try:
+            async for event in self._turn(
+                user, session, is_new, history, user_turn, channels, started, user_durable, spoken
+            ):
+                yield event
+        finally:
+            if not user_durable.done():  # the caller stopped early (a closed socket): end the wait too
+                user_durable.cancel()
+            with contextlib.suppress(asyncio.CancelledError, AmityError):
+                await user_durable
+
+    async def _turn(
+        self,
+        user: User,
+        session: Session,
+        is_new: bool,
+        history: list[Turn],
+        user_turn: Turn,
+        channels: Sequence[ChannelAffect],
+        started: float,
+        user_durable: asyncio.Future[None],
+        spoken: bool,
+    ) -> AsyncIterator[Event]:
+        text = user_turn.text
         summary = self.store.latest_summary(user.id)
         ctx = TurnContext(
             user=user,
@@ -167,6 +202,7 @@ class Companion:
         if ctx.affect is not None:
             self.store.set_turn_affect(user_turn.id, ctx.affect)
 
+        await user_durable  # the user's message is on disk before any reply (model or deterministic)
         prepared_ms = (time.perf_counter() - started) * 1000  # storage + every stage's before_reply
         if ctx.reply_override is not None:
             pieces = _pieces_of(ctx.reply_override)
@@ -211,6 +247,7 @@ class Companion:
             for event in ctx.events:
                 yield event
             ctx.events.clear()
+        await self.store.durable()  # the reply and what the stages learned, before the turn is acknowledged
 
         total_ms = (time.perf_counter() - started) * 1000
         yield TurnEnd(

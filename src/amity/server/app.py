@@ -47,8 +47,10 @@ class ServerSettings:
     chat_burst: int = 10
     hash_profile: str = "default"  # "test" makes argon2 cheap (tests, benchmarks)
     max_ws_message_bytes: int = 64 * 1024
-    # SQLite synchronous=NORMAL instead of FULL: in WAL mode still atomic and consistent, and durable across
-    # a crash of Amity itself; only an OS crash or power loss can lose the last acknowledged turns. Opt-in.
+    # Default: group commit (amity.store.group_commit) - every acknowledged write is on disk, one background
+    # fsync shared by all sessions. Relaxed: SQLite synchronous=NORMAL and no waits: still atomic and
+    # consistent, durable across a crash of Amity itself, but an OS crash or power loss can lose the last
+    # acknowledged turns. Opt-in, kept for comparison in the load benchmark.
     relaxed_durability: bool = False
     speech_to_text: bool = True  # transcribe /senses/voice uploads when amity[voice] is installed
     allow_signup: bool = True  # False: only existing accounts can sign in (private servers)
@@ -202,7 +204,9 @@ def install_error_handlers(api: FastAPI) -> None:
 
 def make_state(app: App, settings: ServerSettings) -> ServerState:
     if settings.relaxed_durability:
-        app.db.query("PRAGMA synchronous=NORMAL")
+        app.db.query("PRAGMA synchronous=NORMAL")  # no durability waits at all (a benchmark comparison)
+    else:
+        app.db.enable_group_commit()  # durable writes without an fsync on the event loop
     return ServerState(
         app=app,
         accounts=AccountStore(app.db, hash_profile=settings.hash_profile),
@@ -229,6 +233,7 @@ def create_app(app: App | None = None, *, fake_llm: bool = False, settings: Serv
 
                 llm = FakeLLM(default=lambda _m: "I'm here with you. Tell me more about that?")
             companion_app = build_app(load_config(), llm=llm)
+            limit_blas_threads()
         api.state.amity = make_state(companion_app, settings)
         try:
             yield
@@ -272,6 +277,13 @@ def create_app(app: App | None = None, *, fake_llm: bool = False, settings: Serv
             )
         return response
 
+    @api.middleware("http")
+    async def _durable_writes(request: Request, call_next: Any) -> Response:
+        response: Response = await call_next(request)
+        if request.method not in ("GET", "HEAD", "OPTIONS"):  # a write is acknowledged once it is on disk
+            await state_of(request.app).app.db.durable()
+        return response
+
     install_error_handlers(api)
     api.include_router(auth.router, prefix=API)
     api.include_router(routes_core.router, prefix=API)
@@ -289,6 +301,18 @@ def create_app(app: App | None = None, *, fake_llm: bool = False, settings: Serv
 
     api.mount("/static", StaticFiles(directory=STATIC), name="static")
     return api
+
+
+def limit_blas_threads() -> None:
+    """One BLAS thread per worker process: the server's numpy work (the memory embedder, small matrices) gets
+    its parallelism from concurrent sessions. OpenBLAS's own threads only fight the event loop and each other
+    for the cores - measured ~20x slower per embedding on a busy 2-core machine (docs/SERVER.md)."""
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:  # pragma: no cover - part of amity[server]
+        log.warning("threadpoolctl is missing: BLAS may oversubscribe the CPU (pip install 'amity[server]')")
+        return
+    threadpool_limits(limits=1, user_api="blas")
 
 
 def settings_from_env() -> tuple[bool, ServerSettings]:

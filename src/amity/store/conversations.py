@@ -96,6 +96,10 @@ class ConversationStore:
     def __init__(self, db: Database) -> None:
         self.db = db
 
+    async def durable(self) -> None:
+        """Return once every write made so far is on disk (see :meth:`Database.durable`: group commit)."""
+        await self.db.durable()
+
     # users -----------------------------------------------------------------
     def ensure_user(self, user_id: str, locale: str = "en-US") -> User:
         user_id = validate_user_id(user_id)

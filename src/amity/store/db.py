@@ -3,13 +3,17 @@ comes from ``sqlcipher3`` when installed (SQLCipher: the same SQLite, able to en
 indexes included, and to load extensions such as sqlite-vec), else from ``pysqlite3``, else from the standard
 library (this machine's stdlib ``sqlite3`` cannot load extensions). A database opened with a ``key`` is
 encrypted at rest; the key is derived from the user's passphrase in ``amity.privacy.keys``. ``secure_delete``
-is on, so forgotten data is overwritten, not just unlinked. Each migration is a ``(name, function)`` pair;
-applied names are recorded in ``_migrations`` and each runs once, inside a transaction.
+is on, so forgotten data is overwritten, not just unlinked. Commits are durable on return
+(``synchronous=FULL``) unless :meth:`Database.enable_group_commit` is on (servers: see
+:mod:`amity.store.group_commit`), where ``await db.durable()`` is the durability point. Each migration
+is a ``(name, function)`` pair; applied names are recorded in ``_migrations`` and each runs once, inside a
+transaction.
 """
 
 from __future__ import annotations
 
 import contextlib
+import os
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, datetime
@@ -17,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from amity.errors import StoreError
+from amity.store.group_commit import Checkpointer, WalFlusher
 
 try:  # pragma: no cover - which one depends on the platform
     import sqlcipher3.dbapi2 as sqlite3
@@ -84,6 +89,9 @@ class Database:
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
         self._lock = threading.RLock()
         self._depth = 0
+        self._key = key
+        self._flusher: WalFlusher | None = None
+        self._checkpointer: Checkpointer | None = None
         try:
             self.conn = sqlite3.connect(
                 self.path, isolation_level=None, check_same_thread=False, timeout=30, factory=_Connection
@@ -177,8 +185,37 @@ class Database:
                 raise
             else:
                 self.conn.execute("COMMIT")
+                if self._flusher is not None:
+                    self._flusher.note_commit()
             finally:
                 self._depth = 0
+
+    def enable_group_commit(self, fsync: Callable[[int], None] = os.fsync) -> None:
+        """Commit with ``synchronous=NORMAL`` and let one background ``fsync`` make all pending commits
+        durable; checkpoints move to a background connection. ``await durable()`` is then the point where
+        earlier writes are on disk. For servers; ``fsync`` is a seam for tests (a slow disk)."""
+        if self.path == ":memory:" or self._flusher is not None:
+            return
+        with self._lock:
+            self.conn.execute("PRAGMA synchronous=NORMAL")
+            self.conn.execute("PRAGMA wal_autocheckpoint=0")
+            self.conn.execute("PRAGMA journal_size_limit=67108864")  # a reused WAL shrinks back to 64 MiB
+            flusher = self._flusher = WalFlusher(self.path, fsync)
+            self._checkpointer = Checkpointer(self._checkpoint_connection, lambda: flusher.commits)
+
+    def _checkpoint_connection(self) -> Connection:
+        conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False, timeout=30)
+        if ENCRYPTION_AVAILABLE:
+            conn.execute("PRAGMA cipher_log_level = NONE")
+        if self._key is not None:
+            conn.execute(f"PRAGMA key = \"x'{self._key.hex()}'\"")
+        conn.execute("PRAGMA synchronous=FULL")
+        return conn
+
+    async def durable(self) -> None:
+        """Return once every commit made before the call is on disk (at once unless group commit is on)."""
+        if self._flusher is not None:
+            await self._flusher.durable()
 
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
         with self._lock:
@@ -212,5 +249,9 @@ class Database:
             self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def close(self) -> None:
+        if self._checkpointer is not None:
+            self._checkpointer.close()
+        if self._flusher is not None:
+            self._flusher.close()  # syncs what is pending first
         with self._lock:
             self.conn.close()
