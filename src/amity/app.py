@@ -42,6 +42,7 @@ from amity.store.conversations import ConversationStore
 from amity.store.db import ENCRYPTION_AVAILABLE, Database
 from amity.store.safety_store import SafetyStore
 from amity.store.schema import all_migrations
+from amity.store.sql import POSTGRESQL, SqlDatabase
 from amity.store.sqlite_facts import SQLiteFactStore
 
 
@@ -50,7 +51,7 @@ class App:
     """The running parts, for front ends that need more than the companion (CLI commands, server)."""
 
     config: Config
-    db: Database
+    db: SqlDatabase
     store: ConversationStore
     companion: Companion
 
@@ -59,8 +60,13 @@ class App:
         self.db.close()
 
 
-def open_database(config: Config, prompt: Prompt | None = None) -> Database:
-    """Open (and migrate) the database; encrypted ones need the passphrase (env, keyring or ``prompt``)."""
+def open_database(config: Config, prompt: Prompt | None = None) -> SqlDatabase:
+    """Open (and migrate) the database: PostgreSQL when ``database_url`` is set, else the SQLite file
+    (encrypted ones need the passphrase: env, keyring or ``prompt``)."""
+    if config.database_url:
+        from amity.store.pg_database import open_postgres
+
+        return open_postgres(config.database_url)
     recover_interrupted_switch(config.db_path)
     if not config.db_path.exists() and ENCRYPTION_AVAILABLE:
         passphrase = passphrase_from_environment()
@@ -74,18 +80,27 @@ def make_llm(config: Config) -> LLM:
     return create_llm(BackendSpec.parse(config.model, config.backend_settings()))
 
 
-def memory_stage(db: Database, store: ConversationStore, config: Config, llm: LLM) -> MemoryStage:
+def memory_stage(db: SqlDatabase, store: ConversationStore, config: Config, llm: LLM) -> MemoryStage:
     """Facts + the hybrid (BM25 + vector) episodic index, shared by the engine and the CLI."""
+    if db.dialect == POSTGRESQL:
+        from amity.store.pg_database import PostgresDatabase
+        from amity.store.postgres import postgres_memory
+
+        assert isinstance(db, PostgresDatabase)
+        facts, index = postgres_memory(db.pg, config.embedder or None)
+    else:
+        assert isinstance(db, Database)
+        facts, index = FactBook(SQLiteFactStore(db)), open_memory_index(db, config.embedder or None)
     return MemoryStage(
-        FactBook(SQLiteFactStore(db)),
-        open_memory_index(db, config.embedder or None),
+        facts,
+        index,
         conversations=store,
         extractor=FactExtractor(llm, use_llm=bool(config.extract_with_llm), locale=config.locale),
     )
 
 
 def build_stages(
-    db: Database, store: ConversationStore, config: Config, llm: LLM, sensing: SensingChannels | None = None
+    db: SqlDatabase, store: ConversationStore, config: Config, llm: LLM, sensing: SensingChannels | None = None
 ) -> list[Stage]:
     safety = SafetyStore(db)
     return [
@@ -102,7 +117,7 @@ def build_stages(
     ]
 
 
-def build_guards(db: Database, store: ConversationStore, config: Config) -> list[ReplyGuard]:
+def build_guards(db: SqlDatabase, store: ConversationStore, config: Config) -> list[ReplyGuard]:
     return [ManipulationGuard(db)]
 
 
@@ -110,7 +125,7 @@ def build_app(
     config: Config,
     *,
     llm: LLM | None = None,
-    db: Database | None = None,
+    db: SqlDatabase | None = None,
     stages: Sequence[Stage] | None = None,
     sensing: SensingChannels | None = None,
 ) -> App:

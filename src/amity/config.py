@@ -1,13 +1,15 @@
 """Configuration: ``<data dir>/config.json`` overlaid by environment variables, resolved on demand.
 
 The data directory is ``AMITY_HOME`` when set, else the platform's user data dir. ``AMITY_MODEL``
-overrides the model choice; ``AMITY_OPENAI_API_KEY`` the key of a remote server. Nothing is read at import.
+overrides the model choice; ``AMITY_OPENAI_API_KEY`` the key of a remote server; ``AMITY_DATABASE_URL`` puts
+every store in PostgreSQL instead of ``<data dir>/amity.db``. Nothing is read at import.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
 import tempfile
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
@@ -41,6 +43,7 @@ class Config:
     summarise_after: int = 8  # summarise once this many turns have left the window
     embedder: str = ""  # memory embedder: minilm (default when installed), e5 (multilingual), hashing
     extract_with_llm: int = 0  # 1 = also extract facts with the LLM (JSON-schema constrained); rules always run
+    database_url: str = ""  # PostgreSQL (+pgvector) DSN/URL for all state; empty = SQLite in the data dir
 
     @property
     def home(self) -> Path:
@@ -115,6 +118,7 @@ def load_config() -> Config:
         "openai_api_key": os.environ.get("AMITY_OPENAI_API_KEY"),
         "threads": os.environ.get("AMITY_THREADS"),
         "embedder": os.environ.get("AMITY_EMBEDDER"),
+        "database_url": os.environ.get("AMITY_DATABASE_URL"),
     }
     overrides = {k: _coerce(k, v) for k, v in env.items() if v}
     return replace(config, **overrides)
@@ -144,9 +148,16 @@ def set_config_value(key: str, value: str) -> Config:
     return load_config()
 
 
+def mask_password(url: str) -> str:
+    """A database URL or DSN with its password replaced by ``***`` (for display)."""
+    url = re.sub(r"(://[^:/@\s]*:)[^@\s]*@", r"\1***@", url)
+    return re.sub(r"(password\s*=\s*)\S+", r"\1***", url)
+
+
 def public_view(config: Config) -> dict[str, Any]:
     view = asdict(config)
     if view["openai_api_key"]:
         view["openai_api_key"] = "***"
+    view["database_url"] = mask_password(config.database_url)
     view["data_dir"] = str(config.home)
     return view

@@ -22,6 +22,7 @@ from amity.memory.control import MemoryControl
 from amity.memory.dates import find_date, upcoming
 from amity.memory.facts import Fact, FactBook, format_date_value
 from amity.store.conversations import ConversationStore
+from amity.store.sql import require_sqlite
 from amity.store.sqlite_facts import SQLiteFactStore, SQLiteRedactor
 
 memory_app = typer.Typer(help="See, correct and forget what Amity remembers about you.", no_args_is_help=True)
@@ -35,7 +36,7 @@ def open_control(user: str | None, with_index: bool) -> Iterator[tuple[MemoryCon
     from amity.cli.common import open_db  # the app's way: migrations, and the key of an encrypted database
 
     config = load_config()
-    db = open_db(config)
+    db = require_sqlite(open_db(config), "`amity memory`")
     try:
         index = None
         if with_index:

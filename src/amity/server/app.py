@@ -201,7 +201,7 @@ def install_error_handlers(api: FastAPI) -> None:
 
 
 def make_state(app: App, settings: ServerSettings) -> ServerState:
-    if settings.relaxed_durability:
+    if settings.relaxed_durability and app.db.dialect == "sqlite":  # PostgreSQL: synchronous_commit on the server
         app.db.query("PRAGMA synchronous=NORMAL")
     return ServerState(
         app=app,

@@ -12,7 +12,8 @@ from typing import Any
 
 from amity.affect.mood import MoodState
 from amity.affect.personality import Evidence
-from amity.store.db import Database, from_ts, to_ts, utcnow
+from amity.store.db import from_ts, to_ts, utcnow
+from amity.store.sql import SqlDatabase
 
 
 @dataclass(frozen=True)
@@ -53,7 +54,7 @@ def _point(row: Any) -> MoodPoint:
 
 
 class AffectStore:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: SqlDatabase) -> None:
         self.db = db
 
     # mood ------------------------------------------------------------------

@@ -417,10 +417,14 @@ class PostgresMemoryStore:
 
 def open_postgres_memory(dsn: str, embedder: Embedder | None = None) -> tuple[FactBook, HybridMemoryIndex]:
     """The fact book and the hybrid memory index on one PostgreSQL database (for ``MemoryStage``)."""
-    from amity.memory.embedders import default_embedder
+    return postgres_memory(connect(dsn), embedder)
 
-    emb = embedder or default_embedder()
-    conn = connect(dsn)
+
+def postgres_memory(conn: PgConnection, embedder: str | Embedder | None = None) -> tuple[FactBook, HybridMemoryIndex]:
+    """The fact book and the hybrid memory index on an open connection (shared with ``PostgresDatabase``)."""
+    from amity.memory.embedders import default_embedder, load_embedder
+
+    emb = load_embedder(embedder) if isinstance(embedder, str) else (embedder or default_embedder())
     index = HybridMemoryIndex(PostgresMemoryStore(conn, emb.dim, emb.name), emb)
     index.reindex_missing()
     return FactBook(PostgresFactStore(conn)), index
