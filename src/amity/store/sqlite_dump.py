@@ -126,8 +126,8 @@ def encode_value(value: Any) -> Any:
         return {"$b64": base64.b64encode(bytes(value)).decode("ascii")}
     if isinstance(value, datetime):  # PostgreSQL TIMESTAMPTZ columns (memory and facts)
         return value.isoformat()
-    if hasattr(value, "tolist"):  # a pgvector embedding (numpy array)
-        return [float(x) for x in value.tolist()]
+    if hasattr(value, "to_list"):  # a pgvector embedding (pgvector.Vector)
+        return [float(x) for x in value.to_list()]
     return value
 
 

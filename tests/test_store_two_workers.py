@@ -1,0 +1,125 @@
+"""Stateless app processes: two apps (standing in for two ``amity serve`` workers) share one PostgreSQL.
+
+A turn written through one app is visible through the other, the conversation continues across them,
+mood, care and safety state are shared, and a separate OS process (``amity say``) writes into the same
+database. Concurrent writers on separate connections still number turns without gaps or duplicates
+(write transactions hold one advisory lock, like SQLite's ``BEGIN IMMEDIATE``).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import threading
+from collections.abc import AsyncIterator
+
+import pytest
+
+from amity.app import App, build_app
+from amity.config import Config
+from amity.events import TurnEnd
+from amity.llm.fake import FakeLLM
+from amity.store.affect_store import AffectStore
+from amity.store.care_store import CareStore
+from amity.store.conversations import ConversationStore
+from amity.store.pg_database import open_postgres
+from amity.store.safety_store import SafetyStore
+from tests.pg_server import fresh_database
+
+
+@pytest.fixture
+def database_url(pg_dsn: str) -> str:
+    return fresh_database(pg_dsn)
+
+
+@pytest.fixture
+async def workers(database_url: str) -> AsyncIterator[tuple[App, App]]:
+    config = Config(database_url=database_url, embedder="hashing")
+    first = build_app(config, llm=FakeLLM(default="Worker one here."))
+    second = build_app(config, llm=FakeLLM(default="Worker two here."))
+    yield first, second
+    await first.aclose()
+    await second.aclose()
+
+
+async def say(app: App, user: str, text: str) -> TurnEnd:
+    end = None
+    async for event in app.companion.turn(user, text):
+        if isinstance(event, TurnEnd):
+            end = event
+    assert end is not None
+    return end
+
+
+async def test_a_turn_written_by_one_worker_is_read_by_the_other(workers: tuple[App, App]) -> None:
+    one, two = workers
+    assert one.db is not two.db  # separate connections, nothing shared in memory
+    first = await say(one, "sam", "I feel really happy today, I got the job!")
+    turns = two.store.turns_for_user("sam")
+    assert [(t.role, t.text) for t in turns] == [
+        ("user", "I feel really happy today, I got the job!"),
+        ("assistant", "Worker one here."),
+    ]
+    second = await say(two, "sam", "My sister Ana is visiting on Saturday.")
+    assert (second.session, second.turn) == (first.session, 2)  # the same conversation continues
+    assert [t.text for t in one.store.recent_turns("sam")][-1] == "Worker two here."
+    # the other areas' state is shared too: mood, safety usage, care strategies
+    assert len(AffectStore(one.db).mood_history("sam")) == 2
+    usage = SafetyStore(one.db).usage_days("sam")
+    assert usage and usage[0].turns == 2
+    assert len(CareStore(two.db).recent_strategies("sam", first.session)) == 2
+    # and memory: what worker two stored is recalled by worker one
+    facts = one.db.query("SELECT text FROM memory_items WHERE user_id = ? AND kind = 'fact'", ("sam",))
+    assert [r["text"] for r in facts] == ["Ana is the user's sister"]
+
+
+def test_a_separate_process_writes_into_the_same_database(database_url: str) -> None:
+    env = {
+        **os.environ,
+        "AMITY_DATABASE_URL": database_url,
+        "AMITY_MODEL": "fake:echo",
+        "AMITY_EMBEDDER": "hashing",
+    }
+    out = subprocess.run(
+        [sys.executable, "-m", "amity.cli.main", "say", "hello from another process", "--json", "--user", "maya"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=True,
+    ).stdout
+    reply = json.loads(out)["reply"]
+    db = open_postgres(database_url)
+    try:
+        texts = [t.text for t in ConversationStore(db).turns_for_user("maya")]
+    finally:
+        db.close()
+    assert texts == ["hello from another process", reply]
+
+
+def test_concurrent_writers_number_turns_without_duplicates(database_url: str) -> None:
+    dbs = [open_postgres(database_url) for _ in range(3)]
+    stores = [ConversationStore(db) for db in dbs]
+    session = stores[0].new_session(stores[0].ensure_user("sam").id)
+    errors: list[BaseException] = []
+
+    def run(store: ConversationStore) -> None:
+        try:
+            for i in range(10):
+                store.add_turn(session, "user", f"message {i}")
+        except BaseException as exc:  # surfaced below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=run, args=(store,)) for store in stores]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    try:
+        assert errors == []
+        assert sorted(t.index for t in stores[1].turns_for_user("sam")) == list(range(1, 31))
+    finally:
+        for db in dbs:
+            db.close()
