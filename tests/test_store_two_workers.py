@@ -14,6 +14,7 @@ import subprocess
 import sys
 import threading
 from collections.abc import AsyncIterator
+from dataclasses import replace
 
 import pytest
 
@@ -123,3 +124,31 @@ def test_concurrent_writers_number_turns_without_duplicates(database_url: str) -
     finally:
         for db in dbs:
             db.close()
+
+
+def test_sign_up_on_one_worker_chat_on_the_other_over_http(database_url: str, config: Config) -> None:
+    """The server's view: a token issued by worker A works on worker B; history written by B reads on A."""
+    from fastapi.testclient import TestClient
+
+    from amity.server import create_app
+    from amity.server.app import ServerSettings
+
+    settings = ServerSettings(hash_profile="test")
+    shared = replace(config, database_url=database_url, embedder="hashing")
+    app_a = build_app(shared, llm=FakeLLM(default="From A."), db=open_postgres(database_url))
+    app_b = build_app(shared, llm=FakeLLM(default="From B."), db=open_postgres(database_url))
+    with TestClient(create_app(app_a, settings=settings)) as a, TestClient(create_app(app_b, settings=settings)) as b:
+        r = a.post("/api/v1/auth/register", json={"username": "sam", "password": "a long password"})
+        assert r.status_code == 201, r.text
+        token = r.json()["token"]
+        with b.websocket_connect("/api/v1/ws") as ws:
+            ws.send_json({"type": "auth", "token": token})
+            assert ws.receive_json()["type"] == "ready"
+            ws.send_json({"type": "say", "id": "m1", "text": "Hello over there"})
+            while (frame := ws.receive_json())["type"] != "end":
+                pass
+        assert frame["reply"] == "From B."
+        history = a.get("/api/v1/history", headers={"Authorization": f"Bearer {token}"}).json()
+        assert [t["text"] for t in history] == ["Hello over there", "From B."]
+    app_a.db.close()
+    app_b.db.close()
