@@ -17,8 +17,6 @@ from amity.engine import Companion, EngineSettings
 from amity.llm.base import LLM
 from amity.llm.registry import BackendSpec, create_llm
 from amity.memory.extraction import FactExtractor
-from amity.memory.facts import FactBook
-from amity.memory.hybrid import open_memory_index
 from amity.memory.recall import MemoryStage
 from amity.privacy.encryption import recover_interrupted_switch
 from amity.privacy.keys import (
@@ -40,10 +38,10 @@ from amity.senses.stage import ConflictStage, SensesStage
 from amity.stages import ReplyGuard, Stage
 from amity.store.conversations import ConversationStore
 from amity.store.db import ENCRYPTION_AVAILABLE, Database
+from amity.store.memory_backends import fact_book, memory_index
 from amity.store.safety_store import SafetyStore
 from amity.store.schema import all_migrations
-from amity.store.sql import POSTGRESQL, SqlDatabase
-from amity.store.sqlite_facts import SQLiteFactStore
+from amity.store.sql import SqlDatabase
 
 
 @dataclass
@@ -82,18 +80,9 @@ def make_llm(config: Config) -> LLM:
 
 def memory_stage(db: SqlDatabase, store: ConversationStore, config: Config, llm: LLM) -> MemoryStage:
     """Facts + the hybrid (BM25 + vector) episodic index, shared by the engine and the CLI."""
-    if db.dialect == POSTGRESQL:
-        from amity.store.pg_database import PostgresDatabase
-        from amity.store.postgres import postgres_memory
-
-        assert isinstance(db, PostgresDatabase)
-        facts, index = postgres_memory(db.pg, config.embedder or None)
-    else:
-        assert isinstance(db, Database)
-        facts, index = FactBook(SQLiteFactStore(db)), open_memory_index(db, config.embedder or None)
     return MemoryStage(
-        facts,
-        index,
+        fact_book(db),
+        memory_index(db, config.embedder or None),
         conversations=store,
         extractor=FactExtractor(llm, use_llm=bool(config.extract_with_llm), locale=config.locale),
     )
