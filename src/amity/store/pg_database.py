@@ -205,7 +205,9 @@ def open_postgres(dsn: str, migrations: Sequence[Migration] | None = None) -> Po
 
     pg = connect(dsn)
     try:
-        pg.execute("CREATE EXTENSION IF NOT EXISTS citext")
+        with pg.transaction() as raw:
+            raw.execute("SELECT pg_advisory_xact_lock(%s)", (MIGRATE_LOCK,))
+            raw.execute("CREATE EXTENSION IF NOT EXISTS citext")
     except Exception as exc:
         pg.close()
         raise StoreError(

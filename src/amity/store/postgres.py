@@ -118,7 +118,9 @@ def connect(dsn: str) -> PgConnection:
         raise ConfigError("The PostgreSQL store needs psycopg and pgvector.", INSTALL_HINT) from exc
     try:
         raw = psycopg.connect(dsn, autocommit=True)
-        raw.execute("CREATE EXTENSION IF NOT EXISTS vector")
+        with raw.transaction():  # IF NOT EXISTS still races when two processes start at once: lock first
+            raw.execute("SELECT pg_advisory_xact_lock(4242)")
+            raw.execute("CREATE EXTENSION IF NOT EXISTS vector")
         register_vector(raw)
         raw.execute("SET hnsw.iterative_scan = strict_order")
         raw.execute("SET hnsw.ef_search = 100")
@@ -134,9 +136,9 @@ def connect(dsn: str) -> PgConnection:
 
 
 def migrate(conn: PgConnection) -> None:
-    conn.execute("CREATE TABLE IF NOT EXISTS amity_migrations (name TEXT PRIMARY KEY, applied_at TIMESTAMPTZ)")
     with conn.transaction() as raw:
         raw.execute("SELECT pg_advisory_xact_lock(4242)")  # two processes migrating at once
+        raw.execute("CREATE TABLE IF NOT EXISTS amity_migrations (name TEXT PRIMARY KEY, applied_at TIMESTAMPTZ)")
         done = {r[0] for r in raw.execute("SELECT name FROM amity_migrations").fetchall()}
         for name, sql in SCHEMA:
             if name not in done:
