@@ -179,3 +179,25 @@ def test_workers_starting_at_once_migrate_a_fresh_database_once(database_url: st
     finally:
         for db in opened:
             db.close()
+
+
+def test_a_worker_reconnects_after_the_database_dropped_its_connection(database_url: str) -> None:
+    """A restart or failover kills connections: one call fails with a clear error, the next reconnects."""
+    from amity.errors import BackendUnavailable
+
+    db = open_postgres(database_url)
+    other = open_postgres(database_url)
+    try:
+        store = ConversationStore(db)
+        session = store.new_session(store.ensure_user("sam").id)
+        pid = db.query_one("SELECT pg_backend_pid()")
+        assert pid is not None
+        other.query("SELECT pg_terminate_backend(?)", (pid[0],))
+        with pytest.raises(BackendUnavailable) as lost:
+            store.add_turn(session, "user", "are you there?")
+        assert "reconnects" in lost.value.fix
+        assert store.add_turn(session, "user", "and now?").index == 1  # the failed write did not happen
+        assert [t.text for t in ConversationStore(other).turns_for_user("sam")] == ["and now?"]
+    finally:
+        db.close()
+        other.close()

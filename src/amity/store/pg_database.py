@@ -31,7 +31,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
-from amity.errors import StoreError
+from amity.errors import BackendUnavailable, StoreError
 from amity.store.db import Migration, to_ts, utcnow
 from amity.store.postgres import PgConnection, connect
 from amity.store.sql import POSTGRESQL, SqlDatabase
@@ -141,13 +141,14 @@ class PostgresDatabase:
 
         self.pg = pg
         self.integrity_error: type[Exception] = psycopg.IntegrityError
+        self._lost: type[Exception] = psycopg.OperationalError
         self._depth = 0
+        pg.row_factory = pg_rows
         pg.raw.row_factory = pg_rows
         self._migrate(migrations)
 
     def _migrate(self, migrations: Sequence[Migration]) -> None:
-        with self.pg.lock, self.pg.raw.transaction():
-            raw = self.pg.raw
+        with self.pg.transaction() as raw:
             raw.execute("SELECT pg_advisory_xact_lock(%s)", (MIGRATE_LOCK,))
             raw.execute("CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
             done = {row[0] for row in raw.execute("SELECT name FROM _migrations").fetchall()}
@@ -157,43 +158,58 @@ class PostgresDatabase:
                     raw.execute("INSERT INTO _migrations(name, applied_at) VALUES (%s, %s)", (name, to_ts(utcnow())))
 
     @contextmanager
+    def _connection(self) -> Iterator[Any]:
+        """The raw connection under the lock (reconnected first outside a transaction); a lost server
+        becomes :class:`BackendUnavailable` (the next call reconnects)."""
+        with self.pg.lock:
+            try:
+                yield self.pg.raw if self._depth else self.pg.ensure_open()
+            except self._lost as exc:
+                if not (self.pg.raw.closed or self.pg.raw.broken):
+                    raise
+                raise BackendUnavailable(
+                    f"Lost the connection to PostgreSQL ({exc}).",
+                    "Try again: Amity reconnects on the next request. If it persists, check the database server.",
+                ) from exc
+
+    @contextmanager
     def transaction(self) -> Iterator[PgConn]:
         """A write transaction holding :data:`WRITE_LOCK` (nested calls join the outer transaction)."""
-        with self.pg.lock:
+        with self._connection() as raw:
             if self._depth:
                 self._depth += 1
                 try:
-                    yield PgConn(self.pg.raw)
+                    yield PgConn(raw)
                 finally:
                     self._depth -= 1
                 return
             self._depth = 1
             try:
-                with self.pg.raw.transaction():
-                    self.pg.raw.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
-                    yield PgConn(self.pg.raw)
+                with raw.transaction():
+                    raw.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
+                    yield PgConn(raw)
             finally:
                 self._depth = 0
 
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
-        with self.pg.lock:
-            return list(self.pg.raw.execute(*_prepare(sql, params)).fetchall())
+        with self._connection() as raw:
+            return list(raw.execute(*_prepare(sql, params)).fetchall())
 
     def query_one(self, sql: str, params: Sequence[Any] = ()) -> Any | None:
-        with self.pg.lock:
-            return self.pg.raw.execute(*_prepare(sql, params)).fetchone()
+        with self._connection() as raw:
+            return raw.execute(*_prepare(sql, params)).fetchone()
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> None:
         """One statement: joins the current transaction, else commits on its own (atomic in PostgreSQL)."""
-        with self.pg.lock:
-            self.pg.raw.execute(*_prepare(sql, params))
+        with self._connection() as raw:
+            raw.execute(*_prepare(sql, params))
 
     def compact(self) -> None:
         """``VACUUM``: dead row versions (e.g. of forgotten rows) become free space."""
-        with self.pg.lock:
+        with self._connection() as raw:
             if self._depth:
                 raise StoreError("VACUUM cannot run inside a transaction.", "This is a bug; please report it.")
-            self.pg.raw.execute("VACUUM")
+            raw.execute("VACUUM")
 
     def close(self) -> None:
         self.pg.close()
