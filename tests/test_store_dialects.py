@@ -235,3 +235,15 @@ def test_settings_json_round_trip(db: SqlDatabase) -> None:
     store.set_setting("sam", "k", value)
     row = db.query_one("SELECT value_json FROM user_settings WHERE user_id = ?", ("sam",))
     assert row is not None and json.loads(row["value_json"]) == value == store.get_setting("sam", "k")
+
+
+def test_database_url_is_configurable_and_its_password_never_shown(monkeypatch: pytest.MonkeyPatch) -> None:
+    from amity.config import load_config, mask_password, public_view
+
+    assert mask_password("postgresql://amity:s3cr@t@db:5432/amity") == "postgresql://amity:***@db:5432/amity"
+    assert mask_password("host=db user=amity password=s3cret dbname=amity") == (
+        "host=db user=amity password=*** dbname=amity"
+    )
+    monkeypatch.setenv("AMITY_DATABASE_URL", "postgresql://amity:s3cret@db/amity")
+    config = load_config()
+    assert config.database_url.endswith("@db/amity") and "s3cret" not in json.dumps(public_view(config))

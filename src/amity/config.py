@@ -150,7 +150,7 @@ def set_config_value(key: str, value: str) -> Config:
 
 def mask_password(url: str) -> str:
     """A database URL or DSN with its password replaced by ``***`` (for display)."""
-    url = re.sub(r"(://[^:/@\s]*:)[^@\s]*@", r"\1***@", url)
+    url = re.sub(r"(://[^:/@\s]*:)\S*@", r"\1***@", url)
     return re.sub(r"(password\s*=\s*)\S+", r"\1***", url)
 
 
