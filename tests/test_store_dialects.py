@@ -193,6 +193,9 @@ def test_export_import_and_forget(db: SqlDatabase, tmp_path: Path, request: pyte
     assert report.verified and report.deleted["turns"] == 1
     assert db.query_one("SELECT 1 FROM turns WHERE user_id = ?", ("sam",)) is None
     assert db.query_one("SELECT 1 FROM turns WHERE user_id = ?", ("alex",)) is not None  # others untouched
+    if db.dialect == "postgresql":  # the dead row versions were vacuumed
+        vacuumed = db.query_one("SELECT last_vacuum FROM pg_stat_user_tables WHERE relname = 'turns'")
+        assert vacuumed is not None and vacuumed[0] is not None
     counts = import_relationship(db, tmp_path / "sam.zip")
     assert counts["turns"] == 1 and snapshot(db, "sam") == before
     whole = forget_everything(db)

@@ -55,7 +55,15 @@ def forget_everything(db: SqlDatabase, user_id: str | None = None) -> ForgetRepo
                 raise StoreError(
                     "The search index could not be repaired after forgetting.", "Run `amity doctor`."
                 ) from exc
-    db.compact()
+    if db.dialect == SQLITE:
+        db.compact()
+    else:  # PostgreSQL: only the tables rows left, on a connection of its own
+        from amity.store.pg_database import PostgresDatabase
+
+        assert isinstance(db, PostgresDatabase)
+        emptied = sorted(name for name, n in deleted.items() if n)
+        if emptied:
+            db.vacuum(emptied)
     remaining: dict[str, int] = {}
     for uid in users:
         for table in tables:

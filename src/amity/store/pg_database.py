@@ -33,7 +33,7 @@ from typing import Any
 
 from amity.errors import BackendUnavailable, StoreError
 from amity.store.db import Migration, to_ts, utcnow
-from amity.store.postgres import PgConnection, connect
+from amity.store.postgres import PgConnection, connect, open_raw
 from amity.store.sql import POSTGRESQL, SqlDatabase
 
 WRITE_LOCK = 4243  # advisory lock key of write transactions (postgres.migrate uses 4242)
@@ -205,11 +205,20 @@ class PostgresDatabase:
             raw.execute(*_prepare(sql, params))
 
     def compact(self) -> None:
-        """``VACUUM``: dead row versions (e.g. of forgotten rows) become free space."""
-        with self._connection() as raw:
-            if self._depth:
-                raise StoreError("VACUUM cannot run inside a transaction.", "This is a bug; please report it.")
-            raw.execute("VACUUM")
+        """``VACUUM`` of the whole database (dead row versions, e.g. of forgotten rows, become free space)."""
+        self.vacuum(())
+
+    def vacuum(self, tables: Sequence[str]) -> None:
+        """``VACUUM`` these tables (all when empty) on a connection of its own, so that this process's
+        shared connection keeps serving requests meanwhile (plain ``VACUUM`` does not block other writers)."""
+        if self._depth:
+            raise StoreError("VACUUM cannot run inside a transaction.", "This is a bug; please report it.")
+        names = ", ".join('"' + t.replace('"', '""') + '"' for t in tables)
+        raw = open_raw(self.pg.dsn)
+        try:
+            raw.execute(f"VACUUM {names}".strip())
+        finally:
+            raw.close()
 
     def close(self) -> None:
         self.pg.close()
