@@ -250,3 +250,19 @@ def test_database_url_is_configurable_and_its_password_never_shown(monkeypatch: 
     monkeypatch.setenv("AMITY_DATABASE_URL", "postgresql://amity:s3cret@db/amity")
     config = load_config()
     assert config.database_url.endswith("@db/amity") and "s3cret" not in json.dumps(public_view(config))
+
+
+def test_an_export_only_imports_into_the_same_kind_of_database(tmp_path: Path, request: pytest.FixtureRequest) -> None:
+    from amity.errors import InputError
+
+    sqlite = open_db("sqlite", tmp_path, request)
+    postgres = open_db("postgres", tmp_path, request)
+    try:
+        _fill(sqlite, "sam")
+        assert export_relationship(sqlite, tmp_path / "sam.zip", user_id="sam")["database"] == "sqlite"
+        with pytest.raises(InputError, match="not supported yet"):
+            import_relationship(postgres, tmp_path / "sam.zip")
+        assert postgres.query_one("SELECT 1 FROM users") is None  # nothing was written
+    finally:
+        sqlite.close()
+        postgres.close()

@@ -73,6 +73,7 @@ def export_relationship(
                 "version": VERSION,
                 "created_at": datetime.now(UTC).isoformat(),
                 "scope": {"user": user_id},
+                "database": db.dialect,
                 "encrypted": passphrase is not None,
                 "tables": tables_meta,
             }
@@ -123,6 +124,13 @@ def read_export(path: Path, passphrase: str | None = None) -> tuple[dict[str, An
 def import_relationship(db: SqlDatabase, path: Path, *, passphrase: str | None = None) -> dict[str, int]:
     """Load an export into this database (all or nothing). Returns rows imported per table."""
     manifest, rows = read_export(path, passphrase)
+    source = manifest.get("database", "sqlite")
+    if source != db.dialect:
+        raise InputError(
+            f"This export comes from a {source} install and this one keeps its data in {db.dialect}; "
+            "their memory indexes differ, so moving data between the two is not supported yet.",
+            f"Import it into an install that uses {source}.",
+        )
     users = [r["id"] for r in rows.get("users", [])]
     clash = [u for u in users if db.query_one("SELECT 1 FROM users WHERE id = ?", (u,))]
     if clash:
