@@ -27,6 +27,7 @@ from amity.store.care_store import CareStore
 from amity.store.conversations import ConversationStore
 from amity.store.pg_database import PostgresDatabase, open_postgres
 from amity.store.safety_store import SafetyStore
+from amity.store.sql import user_transaction
 from tests.pg_server import fresh_database
 
 
@@ -201,3 +202,42 @@ def test_a_worker_reconnects_after_the_database_dropped_its_connection(database_
     finally:
         db.close()
         other.close()
+
+
+def test_different_users_commit_in_parallel_one_user_and_global_writes_wait(database_url: str) -> None:
+    """Per-turn writes lock their user (plus the global lock shared); anything global still waits."""
+    holder, other, same, whole = (open_postgres(database_url) for _ in range(4))
+    inside, release = threading.Event(), threading.Event()
+    same_done, whole_done = threading.Event(), threading.Event()
+
+    def hold() -> None:
+        with user_transaction(holder, "sam"):
+            inside.set()
+            release.wait(20)
+
+    def write(db: PostgresDatabase, user: str | None, done: threading.Event) -> None:
+        with user_transaction(db, user) if user else db.transaction():
+            done.set()
+
+    threads = [threading.Thread(target=hold)]
+    threads[0].start()
+    try:
+        assert inside.wait(10)
+        other_done = threading.Event()
+        threads.append(threading.Thread(target=write, args=(other, "ana", other_done)))
+        threads[-1].start()
+        assert other_done.wait(5)  # another user's writer commits while "sam" is locked
+        threads += [
+            threading.Thread(target=write, args=(same, "sam", same_done)),
+            threading.Thread(target=write, args=(whole, None, whole_done)),
+        ]
+        for t in threads[2:]:
+            t.start()
+        assert not same_done.wait(0.5) and not whole_done.is_set()  # the same user, and global, wait
+    finally:
+        release.set()
+        for t in threads:
+            t.join(20)
+        for db in (holder, other, same, whole):
+            db.close()
+    assert same_done.is_set() and whole_done.is_set()

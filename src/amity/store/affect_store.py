@@ -13,7 +13,7 @@ from typing import Any
 from amity.affect.mood import MoodState
 from amity.affect.personality import Evidence
 from amity.store.db import from_ts, to_ts, utcnow
-from amity.store.sql import SqlDatabase
+from amity.store.sql import SqlDatabase, user_transaction
 
 
 @dataclass(frozen=True)
@@ -114,7 +114,7 @@ class AffectStore:
 
     def add_evidence(self, user_id: str, text: str) -> Evidence:
         """Count one message into the user's evidence (read-modify-write in one transaction)."""
-        with self.db.transaction():
+        with user_transaction(self.db, user_id):
             ev = self.evidence(user_id)
             ev.add(text)
             self.save_evidence(user_id, ev)

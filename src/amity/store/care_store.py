@@ -14,7 +14,7 @@ from typing import Any
 
 from amity.errors import NotFound
 from amity.store.db import from_ts, to_ts, utcnow
-from amity.store.sql import SqlDatabase
+from amity.store.sql import SqlDatabase, user_transaction
 
 
 def _id(prefix: str) -> str:
@@ -155,7 +155,7 @@ class CareStore:
     def start_tool(self, user_id: str, tool: str, data: dict[str, Any] | None = None) -> ToolRun:
         now = utcnow()
         run = ToolRun(_id("tool"), tool, 0, dict(data or {}), "active", now, now)
-        with self.db.transaction() as conn:
+        with user_transaction(self.db, user_id) as conn:
             conn.execute(
                 "UPDATE care_tool SET status = 'paused', updated_at = ? WHERE user_id = ? AND status = 'active'",
                 (to_ts(now), user_id),
@@ -168,7 +168,7 @@ class CareStore:
         return run
 
     def update_tool(self, user_id: str, run_id: str, step: int, data: dict[str, Any], status: str) -> None:
-        with self.db.transaction() as conn:
+        with user_transaction(self.db, user_id) as conn:
             if status == "active":
                 conn.execute(
                     "UPDATE care_tool SET status = 'paused' WHERE user_id = ? AND status = 'active' AND id != ?",

@@ -9,7 +9,7 @@ from typing import Any
 
 from amity.errors import InputError, NotFound
 from amity.store.db import from_ts, to_ts, utcnow
-from amity.store.sql import SqlDatabase
+from amity.store.sql import SqlDatabase, user_transaction
 from amity.types import Affect, ChannelAffect, Emotion, Role, Session, Turn, User
 
 SESSION_GAP = timedelta(hours=6)  # a conversation idle this long starts a new session
@@ -170,7 +170,7 @@ class ConversationStore:
     def add_turn(self, session: Session, role: Role, text: str, affect: Affect | None = None) -> Turn:
         """Append a turn and commit; the index counts user turns in the session (1, 2, …)."""
         now = to_ts(utcnow())
-        with self.db.transaction() as conn:
+        with user_transaction(self.db, session.user_id) as conn:
             if role == "user":
                 row = conn.execute(
                     "SELECT COALESCE(MAX(idx), 0) FROM turns WHERE session_id = ? AND role = 'user'",

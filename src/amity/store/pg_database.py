@@ -20,7 +20,10 @@ Dialect, all of it here:
 * **Transactions.** One connection per process behind a lock (like SQLite's ``Database``). A write
   transaction takes the advisory lock :data:`WRITE_LOCK` first: one writer at a time across every
   process, exactly SQLite's ``BEGIN IMMEDIATE``, so read-modify-write code (turn numbers, counters,
-  evidence) stays correct without retries. Single statements outside a transaction run in autocommit.
+  evidence) stays correct without retries. The per-turn writes that only touch one user's rows use
+  :func:`amity.store.sql.user_transaction` instead: :data:`WRITE_LOCK` *shared* plus an exclusive lock on
+  that user, so different users' turns commit in parallel while anything global still excludes them all.
+  Single statements outside a transaction run in autocommit.
 """
 
 from __future__ import annotations
@@ -37,6 +40,7 @@ from amity.store.postgres import PgConnection, connect, open_raw
 from amity.store.sql import POSTGRESQL, SqlDatabase
 
 WRITE_LOCK = 4243  # advisory lock key of write transactions (postgres.migrate uses 4242)
+USER_LOCKS = 4244  # first key of the (int4, int4) per-user locks; the second is hashtext(user id)
 MIGRATE_LOCK = 4242
 
 _DDL: list[tuple[re.Pattern[str], str]] = [
@@ -143,6 +147,7 @@ class PostgresDatabase:
         self.integrity_error: type[Exception] = psycopg.IntegrityError
         self._lost: type[Exception] = psycopg.OperationalError
         self._depth = 0
+        self._scoped = False
         pg.row_factory = pg_rows
         pg.raw.row_factory = pg_rows
         self._migrate(migrations)
@@ -173,23 +178,30 @@ class PostgresDatabase:
                 ) from exc
 
     @contextmanager
-    def transaction(self) -> Iterator[PgConn]:
-        """A write transaction holding :data:`WRITE_LOCK` (nested calls join the outer transaction)."""
+    def transaction(self, user_id: str | None = None) -> Iterator[PgConn]:
+        """A write transaction (nested calls join the outer one): :data:`WRITE_LOCK` exclusive, or with a
+        ``user_id`` shared plus that user's lock (for writes that touch only that user's rows)."""
         with self._connection() as raw:
             if self._depth:
+                if user_id is not None and self._scoped:  # the outer one holds another user's lock only
+                    raw.execute("SELECT pg_advisory_xact_lock(%s, hashtext(%s))", (USER_LOCKS, user_id))
                 self._depth += 1
                 try:
                     yield PgConn(raw)
                 finally:
                     self._depth -= 1
                 return
-            self._depth = 1
+            self._depth, self._scoped = 1, user_id is not None
             try:
                 with raw.transaction():
-                    raw.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
+                    if user_id is None:
+                        raw.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
+                    else:
+                        raw.execute("SELECT pg_advisory_xact_lock_shared(%s)", (WRITE_LOCK,))
+                        raw.execute("SELECT pg_advisory_xact_lock(%s, hashtext(%s))", (USER_LOCKS, user_id))
                     yield PgConn(raw)
             finally:
-                self._depth = 0
+                self._depth, self._scoped = 0, False
 
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
         with self._connection() as raw:

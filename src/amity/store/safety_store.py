@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from amity.store.db import from_ts, to_ts, utcnow
-from amity.store.sql import SqlDatabase
+from amity.store.sql import SqlDatabase, user_transaction
 
 ACTIVE_GAP_CAP = timedelta(minutes=5)  # a gap between turns longer than this counts as 5 minutes
 
@@ -150,7 +150,7 @@ class SafetyStore:
     def record_turn(self, user_id: str, at: datetime) -> UsageDay:
         """Count one user turn; active time grows by the gap since the last turn (capped at 5 minutes)."""
         day = at.date().isoformat()
-        with self.db.transaction():
+        with user_transaction(self.db, user_id):
             last = self.last_turn_at(user_id)
             gap = (at - last) if last is not None else timedelta(0)
             added = min(max(gap, timedelta(0)), ACTIVE_GAP_CAP).total_seconds()

@@ -14,7 +14,9 @@ several machines). The stores in this package write one SQL text for both, in th
 
 ``transaction()`` is the single-writer ``BEGIN IMMEDIATE`` of SQLite; PostgreSQL takes one advisory
 lock for the same effect across processes, so read-modify-write code (turn numbering, counters) needs
-no retry logic. Schemas stay SQLite DDL in ``schema_*.py``; ``pg_database.pg_ddl`` derives PostgreSQL's.
+no retry logic. :func:`user_transaction` is the same on SQLite; on PostgreSQL it serialises only the
+writers of one user, so several workers commit different users' turns in parallel.
+Schemas stay SQLite DDL in ``schema_*.py``; ``pg_database.pg_ddl`` derives PostgreSQL's.
 """
 
 from __future__ import annotations
@@ -71,3 +73,14 @@ def require_sqlite(db: SqlDatabase, what: str) -> Database:
             "AMITY_DATABASE_URL / `database_url` to work on the local file.",
         )
     return cast("Database", db)
+
+
+def user_transaction(db: SqlDatabase, user_id: str) -> AbstractContextManager[Any]:
+    """A write transaction for code that reads and writes only ``user_id``'s rows (turn numbering, usage
+    counters, evidence): ``db.transaction()`` on SQLite; on PostgreSQL other users' writers go on."""
+    if db.dialect == POSTGRESQL:
+        from amity.store.pg_database import PostgresDatabase
+
+        if isinstance(db, PostgresDatabase):
+            return db.transaction(user_id)
+    return db.transaction()
