@@ -266,3 +266,21 @@ def test_an_export_only_imports_into_the_same_kind_of_database(tmp_path: Path, r
     finally:
         sqlite.close()
         postgres.close()
+
+
+def test_imported_rows_do_not_collide_with_new_ones(
+    db: SqlDatabase, tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    """Generated keys (mood history ids) continue after the imported ones in the new install."""
+    _fill(db, "sam")
+    at = T0
+    for _ in range(3):
+        AffectStore(db).add_mood_point("sam", MoodPoint(at, "calm", 0.1, 0.1, 0.5, MoodState(0.1, 0.1, 0.5, at)))
+    export_relationship(db, tmp_path / "sam.zip", user_id="sam")
+    fresh = open_db("sqlite" if db.dialect == "sqlite" else "postgres", tmp_path, request, name="b")
+    try:
+        import_relationship(fresh, tmp_path / "sam.zip")
+        AffectStore(fresh).add_mood_point("sam", MoodPoint(at, "calm", 0.2, 0.1, 0.5, MoodState(0.2, 0.1, 0.5, at)))
+        assert len(AffectStore(fresh).mood_history("sam")) == 4
+    finally:
+        fresh.close()

@@ -24,7 +24,7 @@ from typing import Any
 
 from amity.errors import InputError
 from amity.privacy.keys import KdfParams, check_passphrase
-from amity.store.sql import SqlDatabase, require_sqlite
+from amity.store.sql import POSTGRESQL, SqlDatabase, require_sqlite
 from amity.store.sqlite_dump import (
     TableInfo,
     count_rows,
@@ -155,6 +155,10 @@ def import_relationship(db: SqlDatabase, path: Path, *, passphrase: str | None =
             table_rows = rows[name]
             insert_rows(conn, name, table["columns"], table_rows, or_ignore=not table["scoped"])
             counts[name] = len(table_rows)
+        if db.dialect == POSTGRESQL:  # generated keys continue after the imported ones
+            from amity.store.pg_database import sync_identities
+
+            sync_identities(conn)
     return counts
 
 

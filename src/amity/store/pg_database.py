@@ -283,3 +283,18 @@ def pg_tables(db: SqlDatabase) -> dict[str, tuple[tuple[str, ...], list[tuple[st
         if r[0] in fks:
             fks[r[0]].append((r[1], r[2], r[3]))
     return {name: (tuple(columns[name]), fks[name]) for name in names}
+
+
+def sync_identities(conn: PgConn) -> None:
+    """Move every ``BY DEFAULT`` identity sequence past the largest stored key (after rows were inserted
+    with explicit keys, e.g. by an import), so the next generated key cannot collide."""
+    rows = conn.execute(
+        "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = current_schema() "
+        "AND is_identity = 'YES' AND identity_generation = 'BY DEFAULT'"
+    ).fetchall()
+    for table, column in rows:
+        conn.raw.execute(
+            f'SELECT setval(pg_get_serial_sequence(%s, %s), COALESCE((SELECT max("{column}") FROM "{table}"), 0) + 1, '
+            "false)",
+            (f'"{table}"', column),
+        )
