@@ -79,3 +79,13 @@ def fresh_database(dsn: str) -> str:
     with psycopg.connect(dsn, autocommit=True) as admin:
         admin.execute(f"CREATE DATABASE {name}")
     return dsn.replace("dbname=postgres", f"dbname={name}")
+
+
+def config_on(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Any:
+    """A ``Config`` on the fixture's parameter (``"sqlite"`` or ``"postgres"``: a fresh database on the
+    session's server, also in ``AMITY_DATABASE_URL`` so that CLI commands in the test use it)."""
+    from amity.config import load_config
+
+    if request.param == "postgres":
+        monkeypatch.setenv("AMITY_DATABASE_URL", fresh_database(request.getfixturevalue("pg_dsn")))
+    return load_config()

@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from amity.app import App, build_app, open_database
 from amity.cli.memory import memory_app
-from amity.config import Config, load_config
+from amity.config import Config
 from amity.errors import InputError, NotFound
 from amity.llm.fake import FakeLLM
 from amity.memory.control import MemoryControl
@@ -23,6 +23,7 @@ from amity.store.conversations import ConversationStore
 from amity.store.db import to_ts
 from amity.store.memory_backends import fact_book, memory_index
 from amity.store.sqlite_facts import FORGOTTEN_TEXT, SQLiteRedactor
+from tests.pg_server import config_on
 
 SCRIPT = [
     ("sam", "Hi, my name is Sam and I live in London."),
@@ -35,11 +36,7 @@ SCRIPT = [
 @pytest.fixture(params=["sqlite", "postgres"])
 def config(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Config:
     """Every case on SQLite and on PostgreSQL (the CLI reads the database URL from the environment)."""
-    if request.param == "postgres":
-        from tests.pg_server import fresh_database
-
-        monkeypatch.setenv("AMITY_DATABASE_URL", fresh_database(request.getfixturevalue("pg_dsn")))
-    return load_config()
+    return config_on(request, monkeypatch)  # type: ignore[no-any-return]
 
 
 async def populate(config: Config, embedder: Any) -> tuple[App, MemoryControl, HybridMemoryIndex]:
