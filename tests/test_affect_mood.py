@@ -7,19 +7,26 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from amity.affect import mood
+from amity.app import open_database
 from amity.cli.affect import mood_report, reset
 from amity.config import Config
 from amity.store.affect_store import AffectStore, MoodPoint
 from amity.store.conversations import ConversationStore
-from amity.store.db import Database
-from amity.store.schema import all_migrations
+from amity.store.sql import SqlDatabase
+from tests.pg_server import config_on
 
 T0 = datetime(2026, 1, 1, 12, 0, tzinfo=UTC)
 
 
+@pytest.fixture(params=["sqlite", "postgres"])
+def config(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Config:
+    """Every case on SQLite and on PostgreSQL (embedded server; skips when it cannot start)."""
+    return config_on(request, monkeypatch)  # type: ignore[no-any-return]
+
+
 @pytest.fixture
-def db(config: Config) -> Database:
-    database = Database(config.db_path, all_migrations())
+def db(config: Config) -> SqlDatabase:
+    database = open_database(config)
     ConversationStore(database).ensure_user("ana")
     ConversationStore(database).ensure_user("ben")
     return database
@@ -48,7 +55,7 @@ def test_update_moves_towards_observation_by_confidence() -> None:
     assert mood.describe(0.0, 0.9) == "even"
 
 
-def test_history_is_per_user_and_ordered(db: Database) -> None:
+def test_history_is_per_user_and_ordered(db: SqlDatabase) -> None:
     store = AffectStore(db)
     state = None
     for i, (label, v) in enumerate([("sadness", -0.8), ("joy", 0.9), ("neutral", 0.0)]):
@@ -62,7 +69,7 @@ def test_history_is_per_user_and_ordered(db: Database) -> None:
     assert [p.label for p in store.mood_history("ana", limit=2)] == ["joy", "neutral"]
 
 
-def test_mood_report_and_reset(db: Database) -> None:
+def test_mood_report_and_reset(db: SqlDatabase) -> None:
     assert mood_report(db, "ana")["mood"] is None
     store = AffectStore(db)
     state = mood.update(None, -0.9, -0.5, 1.0, T0)
@@ -76,7 +83,7 @@ def test_mood_report_and_reset(db: Database) -> None:
     assert mood_report(db, "ana")["mood"] is None
 
 
-def test_daily_trend_spans_sessions(db: Database) -> None:
+def test_daily_trend_spans_sessions(db: SqlDatabase) -> None:
     store = AffectStore(db)
     state = None
     for day, v in enumerate([-0.8, -0.6, 0.7]):

@@ -22,11 +22,19 @@ from amity.config import Config
 from amity.errors import InputError
 from amity.store.care_store import CareStore
 from amity.store.conversations import ConversationStore
-from amity.store.db import Database, utcnow
+from amity.store.db import utcnow
+from amity.store.sql import SqlDatabase
+from tests.pg_server import config_on
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def config(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Config:
+    """Every case on SQLite and on PostgreSQL (embedded server; skips when it cannot start)."""
+    return config_on(request, monkeypatch)  # type: ignore[no-any-return]
 
 
 @pytest.fixture
-def db(config: Config) -> Iterator[Database]:
+def db(config: Config) -> Iterator[SqlDatabase]:
     database = open_database(config)
     ConversationStore(database).ensure_user("ana")
     yield database
@@ -64,7 +72,7 @@ def test_screening_rejects_out_of_range_answers(bad: tuple[int, ...]) -> None:
         score_screening("bdi", (1, 1))
 
 
-def test_check_ins_are_stored_and_summarised_by_week(db: Database) -> None:
+def test_check_ins_are_stored_and_summarised_by_week(db: SqlDatabase) -> None:
     tracker = MoodTracker(CareStore(db))
     now = utcnow()
     for days_ago, score in [(12, 2), (10, 4), (6, 3), (5, 4), (3, 6), (1, 7), (0, 8)]:
@@ -80,7 +88,7 @@ def test_check_ins_are_stored_and_summarised_by_week(db: Database) -> None:
     assert tracker.history("bob") == []  # other users see nothing
 
 
-def test_terminal_chart_marks_each_score(db: Database) -> None:
+def test_terminal_chart_marks_each_score(db: SqlDatabase) -> None:
     tracker = MoodTracker(CareStore(db))
     for s in (3, 7, 10):
         tracker.check_in("ana", s)
@@ -111,7 +119,7 @@ def _decode_png(data: bytes) -> np.ndarray:
     return raw[:, 1:].reshape(h, w, 3)
 
 
-def test_png_is_valid_and_plots_points(db: Database) -> None:
+def test_png_is_valid_and_plots_points(db: SqlDatabase) -> None:
     tracker = MoodTracker(CareStore(db))
     for s in (2, 9):
         tracker.check_in("ana", s)

@@ -16,7 +16,8 @@ from amity.config import Config
 from amity.errors import InputError, NotFound
 from amity.store.care_store import CareStore
 from amity.store.conversations import ConversationStore
-from amity.store.db import Database
+from amity.store.sql import SqlDatabase
+from tests.pg_server import config_on
 
 THOUGHT_RECORD = [
     "My friend didn't answer my message all day.",
@@ -30,15 +31,21 @@ THOUGHT_RECORD = [
 ]
 
 
+@pytest.fixture(params=["sqlite", "postgres"])
+def config(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Config:
+    """Every case on SQLite and on PostgreSQL (embedded server; skips when it cannot start)."""
+    return config_on(request, monkeypatch)  # type: ignore[no-any-return]
+
+
 @pytest.fixture
-def db(config: Config) -> Iterator[Database]:
+def db(config: Config) -> Iterator[SqlDatabase]:
     database = open_database(config)
     ConversationStore(database).ensure_user("ana")
     yield database
     database.close()
 
 
-def test_thought_record_walkthrough_saves_to_journal(db: Database) -> None:
+def test_thought_record_walkthrough_saves_to_journal(db: SqlDatabase) -> None:
     store = CareStore(db)
     runner = cbt.runner(store)
     first = runner.start("ana", "thought record")
@@ -54,7 +61,7 @@ def test_thought_record_walkthrough_saves_to_journal(db: Database) -> None:
         runner.answer("ana", "more")
 
 
-def test_invalid_answer_re_asks_the_same_step(db: Database) -> None:
+def test_invalid_answer_re_asks_the_same_step(db: SqlDatabase) -> None:
     runner = cbt.runner(CareStore(db))
     runner.start("ana", "thought_record")
     for text in THOUGHT_RECORD[:3]:
@@ -67,7 +74,7 @@ def test_invalid_answer_re_asks_the_same_step(db: Database) -> None:
         runner.start("ana", "hypnosis")
 
 
-def test_pause_and_resume_in_a_later_session(config: Config, db: Database) -> None:
+def test_pause_and_resume_in_a_later_session(config: Config, db: SqlDatabase) -> None:
     runner = cbt.runner(CareStore(db))
     runner.start("ana", "grounding")
     runner.answer("ana", "lamp, desk, cup, window, plant")
@@ -101,7 +108,7 @@ def test_breathing_schedule_has_exact_timing() -> None:
         schedule("fast", 3)
 
 
-def test_breathing_tool_in_conversation(db: Database) -> None:
+def test_breathing_tool_in_conversation(db: SqlDatabase) -> None:
     runner = cbt.runner(CareStore(db))
     assert "Which pattern?" in runner.start("ana", "breathing").text
     practice = runner.answer("ana", "box please")
@@ -110,7 +117,7 @@ def test_breathing_tool_in_conversation(db: Database) -> None:
     assert runner.answer("ana", "7").done
 
 
-def test_tool_cli_non_interactive_start_stop_resume(db: Database) -> None:
+def test_tool_cli_non_interactive_start_stop_resume(db: SqlDatabase) -> None:
     cli = CliRunner()
     out = cli.invoke(tool_app, ["start", "thought_record", "--user", "ana", "-a", THOUGHT_RECORD[0]])
     assert out.exit_code == 0, out.output
@@ -130,7 +137,7 @@ def test_tool_cli_non_interactive_start_stop_resume(db: Database) -> None:
     assert all(name in out.output for name in cbt.TOOLS)
 
 
-def test_gratitude_and_activation_journals(db: Database) -> None:
+def test_gratitude_and_activation_journals(db: SqlDatabase) -> None:
     store = CareStore(db)
     runner = cbt.runner(store)
     runner.start("ana", "gratitude")
@@ -144,7 +151,7 @@ def test_gratitude_and_activation_journals(db: Database) -> None:
     assert store.journal("ana", "activation")[0].body["predicted"] == 6
 
 
-def test_persona_and_distortion_commands(db: Database) -> None:
+def test_persona_and_distortion_commands(db: SqlDatabase) -> None:
     from amity.cli.care import persona_app
 
     cli = CliRunner()

@@ -8,21 +8,22 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from amity.app import App, build_app
+from amity.app import App, build_app, open_database
 from amity.cli.memory import memory_app
 from amity.config import Config
 from amity.errors import InputError, NotFound
 from amity.llm.fake import FakeLLM
 from amity.memory.control import MemoryControl
 from amity.memory.embedders import HashingEmbedder, default_embedder
-from amity.memory.facts import Fact, FactBook
-from amity.memory.hybrid import HybridMemoryIndex, open_memory_index
+from amity.memory.facts import Fact
+from amity.memory.hybrid import HybridMemoryIndex
 from amity.memory.recall import MemoryStage
 from amity.profile import ProfileStage
 from amity.store.conversations import ConversationStore
-from amity.store.db import Database, to_ts
-from amity.store.schema import all_migrations
-from amity.store.sqlite_facts import FORGOTTEN_TEXT, SQLiteFactStore, SQLiteRedactor
+from amity.store.db import to_ts
+from amity.store.memory_backends import fact_book, memory_index
+from amity.store.sqlite_facts import FORGOTTEN_TEXT, SQLiteRedactor
+from tests.pg_server import config_on
 
 SCRIPT = [
     ("sam", "Hi, my name is Sam and I live in London."),
@@ -32,11 +33,17 @@ SCRIPT = [
 ]
 
 
+@pytest.fixture(params=["sqlite", "postgres"])
+def config(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Config:
+    """Every case on SQLite and on PostgreSQL (the CLI reads the database URL from the environment)."""
+    return config_on(request, monkeypatch)  # type: ignore[no-any-return]
+
+
 async def populate(config: Config, embedder: Any) -> tuple[App, MemoryControl, HybridMemoryIndex]:
-    db = Database(config.db_path, all_migrations())
+    db = open_database(config)
     store = ConversationStore(db)
-    index = open_memory_index(db, embedder)
-    book = FactBook(SQLiteFactStore(db))
+    index = memory_index(db, embedder)
+    book = fact_book(db)
     stage = MemoryStage(book, index, conversations=store)
     app = build_app(config, llm=FakeLLM(default="Noted."), db=db, stages=[ProfileStage(store), stage])
     for user, text in SCRIPT:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -15,9 +16,19 @@ from amity.server.app import ServerSettings
 from amity.server.testing import build_test_app
 
 
-@pytest.fixture
-def client(tmp_path: Path, config: Config) -> Iterator[TestClient]:
-    app = build_test_app(tmp_path / "server.db", FakeLLM(default="Hello from the fake model."), config)
+@pytest.fixture(params=["sqlite", "postgres"])
+def client(request: pytest.FixtureRequest, tmp_path: Path, config: Config) -> Iterator[TestClient]:
+    """The API on SQLite, and on PostgreSQL (embedded server; skips when it cannot start)."""
+    llm = FakeLLM(default="Hello from the fake model.")
+    if request.param == "sqlite":
+        app = build_test_app(tmp_path / "server.db", llm, config)
+    else:
+        from amity.app import build_app
+        from amity.store.pg_database import open_postgres
+        from tests.pg_server import fresh_database
+
+        url = fresh_database(request.getfixturevalue("pg_dsn"))
+        app = build_app(replace(config, database_url=url), llm=llm, db=open_postgres(url))
     api = create_app(app, settings=ServerSettings(hash_profile="test", login_burst=50, chat_burst=50))
     with TestClient(api) as c:
         yield c

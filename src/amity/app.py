@@ -18,9 +18,8 @@ from amity.llm.base import LLM
 from amity.llm.registry import BackendSpec, create_llm
 from amity.memory.control import MemoryControl
 from amity.memory.extraction import FactExtractor
-from amity.memory.facts import FactBook
 from amity.memory.forget_request import ForgetRequestStage
-from amity.memory.hybrid import HybridMemoryIndex, open_memory_index
+from amity.memory.hybrid import HybridMemoryIndex
 from amity.memory.recall import MemoryStage
 from amity.privacy.encryption import recover_interrupted_switch
 from amity.privacy.keys import (
@@ -42,9 +41,11 @@ from amity.senses.stage import ConflictStage, SensesStage
 from amity.stages import ReplyGuard, Stage
 from amity.store.conversations import ConversationStore
 from amity.store.db import ENCRYPTION_AVAILABLE, Database
+from amity.store.memory_backends import fact_book, memory_index
 from amity.store.safety_store import SafetyStore
 from amity.store.schema import all_migrations
-from amity.store.sqlite_facts import SQLiteFactStore, SQLiteRedactor
+from amity.store.sql import SqlDatabase
+from amity.store.sqlite_facts import SQLiteRedactor
 
 
 @dataclass
@@ -52,7 +53,7 @@ class App:
     """The running parts, for front ends that need more than the companion (CLI commands, server)."""
 
     config: Config
-    db: Database
+    db: SqlDatabase
     store: ConversationStore
     companion: Companion
 
@@ -61,8 +62,13 @@ class App:
         self.db.close()
 
 
-def open_database(config: Config, prompt: Prompt | None = None) -> Database:
-    """Open (and migrate) the database; encrypted ones need the passphrase (env, keyring or ``prompt``)."""
+def open_database(config: Config, prompt: Prompt | None = None) -> SqlDatabase:
+    """Open (and migrate) the database: PostgreSQL when ``database_url`` is set, else the SQLite file
+    (encrypted ones need the passphrase: env, keyring or ``prompt``)."""
+    if config.database_url:
+        from amity.store.pg_database import open_postgres
+
+        return open_postgres(config.database_url)
     recover_interrupted_switch(config.db_path)
     if not config.db_path.exists() and ENCRYPTION_AVAILABLE:
         passphrase = passphrase_from_environment()
@@ -76,17 +82,17 @@ def make_llm(config: Config) -> LLM:
     return create_llm(BackendSpec.parse(config.model, config.backend_settings()))
 
 
-def memory_stage(db: Database, store: ConversationStore, config: Config, llm: LLM) -> MemoryStage:
+def memory_stage(db: SqlDatabase, store: ConversationStore, config: Config, llm: LLM) -> MemoryStage:
     """Facts + the hybrid (BM25 + vector) episodic index, shared by the engine and the CLI."""
     return MemoryStage(
-        FactBook(SQLiteFactStore(db)),
-        open_memory_index(db, config.embedder or None),
+        fact_book(db),
+        memory_index(db, config.embedder or None),
         conversations=store,
         extractor=FactExtractor(llm, use_llm=bool(config.extract_with_llm), locale=config.locale),
     )
 
 
-def memory_stages(db: Database, store: ConversationStore, config: Config, llm: LLM) -> list[Stage]:
+def memory_stages(db: SqlDatabase, store: ConversationStore, config: Config, llm: LLM) -> list[Stage]:
     """ "Forget that" in conversation, then recall/extraction, over the same facts and index."""
     memory = memory_stage(db, store, config, llm)
     index = memory.index if isinstance(memory.index, HybridMemoryIndex) else None
@@ -95,7 +101,7 @@ def memory_stages(db: Database, store: ConversationStore, config: Config, llm: L
 
 
 def build_stages(
-    db: Database, store: ConversationStore, config: Config, llm: LLM, sensing: SensingChannels | None = None
+    db: SqlDatabase, store: ConversationStore, config: Config, llm: LLM, sensing: SensingChannels | None = None
 ) -> list[Stage]:
     safety = SafetyStore(db)
     return [
@@ -112,7 +118,7 @@ def build_stages(
     ]
 
 
-def build_guards(db: Database, store: ConversationStore, config: Config) -> list[ReplyGuard]:
+def build_guards(db: SqlDatabase, store: ConversationStore, config: Config) -> list[ReplyGuard]:
     return [ManipulationGuard(db)]
 
 
@@ -120,7 +126,7 @@ def build_app(
     config: Config,
     *,
     llm: LLM | None = None,
-    db: Database | None = None,
+    db: SqlDatabase | None = None,
     stages: Sequence[Stage] | None = None,
     sensing: SensingChannels | None = None,
 ) -> App:

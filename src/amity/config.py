@@ -1,13 +1,15 @@
 """Configuration: ``<data dir>/config.json`` overlaid by environment variables, resolved on demand.
 
 The data directory is ``AMITY_HOME`` when set, else the platform's user data dir. ``AMITY_MODEL``
-overrides the model choice; ``AMITY_OPENAI_API_KEY`` the key of a remote server. Nothing is read at import.
+overrides the model choice; ``AMITY_OPENAI_API_KEY`` the key of a remote server; ``AMITY_DATABASE_URL`` puts
+every store in PostgreSQL instead of ``<data dir>/amity.db``. Nothing is read at import.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
 import tempfile
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
@@ -46,6 +48,8 @@ class Config:
     def for_voice(self) -> Config:
         """The configuration `amity voice` runs with: ``voice_model`` (when set) replaces ``model``."""
         return replace(self, model=self.voice_model) if self.voice_model else self
+
+    database_url: str = ""  # PostgreSQL (+pgvector) DSN/URL for all state; empty = SQLite in the data dir
 
     @property
     def home(self) -> Path:
@@ -121,6 +125,7 @@ def load_config() -> Config:
         "threads": os.environ.get("AMITY_THREADS"),
         "embedder": os.environ.get("AMITY_EMBEDDER"),
         "voice_model": os.environ.get("AMITY_VOICE_MODEL"),
+        "database_url": os.environ.get("AMITY_DATABASE_URL"),
     }
     overrides = {k: _coerce(k, v) for k, v in env.items() if v}
     return replace(config, **overrides)
@@ -150,9 +155,16 @@ def set_config_value(key: str, value: str) -> Config:
     return load_config()
 
 
+def mask_password(url: str) -> str:
+    """A database URL or DSN with its password replaced by ``***`` (for display)."""
+    url = re.sub(r"(://[^:/@\s]*:)\S*@", r"\1***@", url)
+    return re.sub(r"(password\s*=\s*)\S+", r"\1***", url)
+
+
 def public_view(config: Config) -> dict[str, Any]:
     view = asdict(config)
     if view["openai_api_key"]:
         view["openai_api_key"] = "***"
+    view["database_url"] = mask_password(config.database_url)
     view["data_dir"] = str(config.home)
     return view

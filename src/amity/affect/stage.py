@@ -25,7 +25,8 @@ from amity.affect.text_emotion import TextEmotionModel, shared_model
 from amity.events import AffectDetected
 from amity.stages import BaseStage, TurnContext
 from amity.store.affect_store import AffectStore, MoodPoint
-from amity.store.db import Database, utcnow
+from amity.store.db import utcnow
+from amity.store.sql import SqlDatabase
 from amity.types import Affect, ChannelAffect
 
 Fuse = Callable[[Sequence[ChannelAffect]], Affect]
@@ -81,7 +82,7 @@ class AffectStage(BaseStage):
 
     def __init__(
         self,
-        db: Database,
+        db: SqlDatabase,
         *,
         model: TextEmotionModel | None = None,
         fuse: Fuse | None = None,

@@ -15,7 +15,7 @@ from typing import Any
 
 from amity.errors import InputError
 from amity.store.care_store import CareStore
-from amity.store.db import Database
+from amity.store.sql import SqlDatabase
 from amity.types import Persona
 
 KEY = "persona"
@@ -135,7 +135,7 @@ def persona_from_dict(data: dict[str, Any]) -> Persona:
     return Persona(**clean)
 
 
-def load_persona(db: Database, user_id: str) -> Persona:
+def load_persona(db: SqlDatabase, user_id: str) -> Persona:
     """The user's stored persona, or the default preset."""
     data = CareStore(db).get_state(user_id, KEY)
     if not isinstance(data, dict):
@@ -143,7 +143,7 @@ def load_persona(db: Database, user_id: str) -> Persona:
     return persona_from_dict(data)
 
 
-def save_persona(db: Database, user_id: str, persona: Persona) -> Persona:
+def save_persona(db: SqlDatabase, user_id: str, persona: Persona) -> Persona:
     """Store ``persona`` for the user (validated); returns it."""
     if not persona.name.strip():
         raise InputError("A persona needs a name.", "Pass --name.")
@@ -153,7 +153,7 @@ def save_persona(db: Database, user_id: str, persona: Persona) -> Persona:
     return persona
 
 
-def customize(db: Database, user_id: str, base: str | None = None, **changes: Any) -> Persona:
+def customize(db: SqlDatabase, user_id: str, base: str | None = None, **changes: Any) -> Persona:
     """Start from a preset (or the current persona) and change some fields; stores and returns the result.
 
     A custom persona without examples keeps the base persona's examples, so small models still see warmth.
@@ -165,6 +165,6 @@ def customize(db: Database, user_id: str, base: str | None = None, **changes: An
     return save_persona(db, user_id, replace(current, **updates))
 
 
-def reset_persona(db: Database, user_id: str) -> Persona:
+def reset_persona(db: SqlDatabase, user_id: str) -> Persona:
     CareStore(db).delete_state(user_id, KEY)
     return PRESETS[DEFAULT]

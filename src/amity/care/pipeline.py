@@ -36,7 +36,7 @@ from amity.errors import AmityError
 from amity.events import Notice
 from amity.stages import BaseStage, OpenContext, Stage, TurnContext
 from amity.store.care_store import CareStore
-from amity.store.db import Database
+from amity.store.sql import SqlDatabase
 
 EXIT = re.compile(r"^\s*/?(tool stop|cbt stop|stop|pause|quit|exit|enough|not now|later)\s*[.!]*\s*$", re.I)
 _ASK = r"\b(do|try|start|begin|write|fill in|go through|walk me through|help me with)\b.{0,20}?"
@@ -82,7 +82,7 @@ def tool_command(store: CareStore, user_id: str, argument: str) -> str:
 class ToolStage(BaseStage):
     """Drives a running CBT tool, handles /tool commands and offers tools when the moment calls for it."""
 
-    def __init__(self, db: Database, detector: DistortionDetector | None = None) -> None:
+    def __init__(self, db: SqlDatabase, detector: DistortionDetector | None = None) -> None:
         self.store = CareStore(db)
         self.detector = detector or DistortionDetector()
 
@@ -156,7 +156,7 @@ class ToolStage(BaseStage):
             )
 
 
-def companion_state(db: Database, user_id: str) -> dict[str, Any]:
+def companion_state(db: SqlDatabase, user_id: str) -> dict[str, Any]:
     """The companion's current simulated mood for one user (PAD, octant, face, voice, ``simulated: true``)."""
     return load_mood(CareStore(db), user_id, load_persona(db, user_id)).to_dict()
 
@@ -164,7 +164,7 @@ def companion_state(db: Database, user_id: str) -> dict[str, Any]:
 class CompanionAffectStage(BaseStage):
     """The companion's simulated mood: appraise → update → express (and disclose honestly)."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: SqlDatabase) -> None:
         self.db = db
         self.store = CareStore(db)
 
@@ -189,7 +189,7 @@ class CompanionAffectStage(BaseStage):
 class StrategyStage(BaseStage):
     """Chooses the support strategy for the reply (``ctx.strategy``) and adds its guidance."""
 
-    def __init__(self, db: Database, planner: StrategyPlanner | None = None) -> None:
+    def __init__(self, db: SqlDatabase, planner: StrategyPlanner | None = None) -> None:
         self.store = CareStore(db)
         self.planner = planner or StrategyPlanner()
 
@@ -211,7 +211,7 @@ class StrategyStage(BaseStage):
 class PreferenceStage(BaseStage):
     """Learned style preferences as guidance; ``feedback`` is what /good, /bad and thumbs call."""
 
-    def __init__(self, db: Database, seed: int | None = None) -> None:
+    def __init__(self, db: SqlDatabase, seed: int | None = None) -> None:
         self.learner = PreferenceLearner(CareStore(db), seed)
 
     def feedback(self, user_id: str, good: bool) -> None:
@@ -235,7 +235,7 @@ class PreferenceStage(BaseStage):
 class ProactiveStage(BaseStage):
     """At the start of a session: an opt-in check-in, if one is due (rate limit, quiet hours)."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: SqlDatabase) -> None:
         self.store = CareStore(db)
 
     async def on_open(self, ctx: OpenContext) -> None:
@@ -246,6 +246,6 @@ class ProactiveStage(BaseStage):
             ctx.emit(Notice("check_in", text))
 
 
-def care_stages(db: Database) -> list[Stage]:
+def care_stages(db: SqlDatabase) -> list[Stage]:
     """All care stages, in their intended order (after safety, perception and memory)."""
     return [ProactiveStage(db), PreferenceStage(db), ToolStage(db), CompanionAffectStage(db), StrategyStage(db)]

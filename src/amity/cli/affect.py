@@ -18,14 +18,15 @@ import typer
 from amity.affect import mood as mood_model
 from amity.affect.personality import estimate, explain
 from amity.store.affect_store import AffectStore, MoodPoint
-from amity.store.db import Database, utcnow
+from amity.store.db import utcnow
+from amity.store.sql import SqlDatabase
 
 mood_app = typer.Typer(help="How Amity thinks you've been feeling, and its guess at your personality.")
 UserOpt = Annotated[str | None, typer.Option("--user", "-u", help="User id (default: config 'user' or login)")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON")]
 
 
-def mood_report(db: Database, user_id: str, now: datetime | None = None, limit: int = 20) -> dict[str, Any]:
+def mood_report(db: SqlDatabase, user_id: str, now: datetime | None = None, limit: int = 20) -> dict[str, Any]:
     """Current mood (decayed to ``now``), the latest history points, and plain-words lines."""
     store = AffectStore(db)
     now = now or utcnow()
@@ -81,7 +82,7 @@ def daily_trend(store: AffectStore, user_id: str, now: datetime, days: int = 7) 
     ]
 
 
-def personality_report(db: Database, user_id: str) -> dict[str, Any]:
+def personality_report(db: SqlDatabase, user_id: str) -> dict[str, Any]:
     """Big Five estimates with their uncertainty, the evidence size, and plain-words lines."""
     evidence = AffectStore(db).evidence(user_id)
     estimates = estimate(evidence)
@@ -93,7 +94,7 @@ def personality_report(db: Database, user_id: str) -> dict[str, Any]:
     }
 
 
-def reset(db: Database, user_id: str, what: str) -> dict[str, Any]:
+def reset(db: SqlDatabase, user_id: str, what: str) -> dict[str, Any]:
     """Forget mood history and/or personality evidence (``what``: mood, personality or all)."""
     store = AffectStore(db)
     out: dict[str, Any] = {}
@@ -105,7 +106,7 @@ def reset(db: Database, user_id: str, what: str) -> dict[str, Any]:
 
 
 @contextmanager
-def _opened(user: str | None) -> Iterator[tuple[Database, str]]:
+def _opened(user: str | None) -> Iterator[tuple[SqlDatabase, str]]:
     from amity.cli.common import open_db
     from amity.config import load_config
 

@@ -37,7 +37,7 @@ from amity.care.preferences import PreferenceLearner
 from amity.care.proactive import configure, load_settings
 from amity.errors import InputError
 from amity.store.care_store import CareStore
-from amity.store.db import Database
+from amity.store.sql import SqlDatabase
 
 if TYPE_CHECKING:
     from amity.app import App
@@ -51,7 +51,7 @@ def _emit(data: Any) -> None:
 
 
 @contextmanager
-def _open(user: str | None) -> Iterator[tuple[Database, str]]:
+def _open(user: str | None) -> Iterator[tuple[SqlDatabase, str]]:
     """The database and the (ensured) user id, without loading any model."""
     from amity.cli.common import open_db
     from amity.config import load_config
@@ -357,12 +357,12 @@ def persona_reset(user: UserOpt = None) -> None:
 
 
 # -- helpers for `amity me` and chat slash commands -------------------------------------------------------
-def preferences_for(db: Database, user_id: str) -> dict[str, Any]:
+def preferences_for(db: SqlDatabase, user_id: str) -> dict[str, Any]:
     """Learned preferences (style per mood context, topics, feedback counts) for ``amity me``."""
     return PreferenceLearner(CareStore(db)).summary(user_id)
 
 
-def reset_preferences(db: Database, user_id: str) -> None:
+def reset_preferences(db: SqlDatabase, user_id: str) -> None:
     PreferenceLearner(CareStore(db)).reset(user_id)
 
 

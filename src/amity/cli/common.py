@@ -16,7 +16,7 @@ from amity.config import Config, load_config
 from amity.llm.models import KNOWN_MODELS, resolve_model
 from amity.llm.registry import BackendSpec
 from amity.senses.sensing import SensingChannels
-from amity.store.db import Database
+from amity.store.sql import SqlDatabase
 
 T = TypeVar("T")
 console = Console()
@@ -65,7 +65,7 @@ def passphrase_prompt(question: str) -> str:
     return getpass.getpass(question)
 
 
-def open_db(config: Config) -> Database:
+def open_db(config: Config) -> SqlDatabase:
     return open_database(config, passphrase_prompt)
 
 

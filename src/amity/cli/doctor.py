@@ -14,6 +14,7 @@ from amity.errors import AmityError
 from amity.llm.base import GenerationOptions, complete
 from amity.llm.models import KNOWN_MODELS, resolve_model
 from amity.llm.registry import BackendSpec, create_llm
+from amity.store.sql import require_sqlite
 from amity.types import Message
 
 
@@ -45,9 +46,15 @@ def doctor() -> int:
 
     try:
         db = open_database(config)
-        status = db.integrity_check()
+        if config.database_url:  # PostgreSQL: checks its own pages; reachable and migrated is what we test
+            from amity.config import mask_password
+
+            row = db.query_one("SELECT count(*) FROM _migrations")
+            status, where = ("ok" if row and row[0] else "not migrated"), mask_password(config.database_url)
+        else:
+            status, where = require_sqlite(db, "integrity check").integrity_check(), str(config.db_path)
         db.close()
-        _line(status == "ok", "database", f"{config.db_path}: {status}", "Restore from `amity backup`.")
+        _line(status == "ok", "database", f"{where}: {status}", "Restore from `amity backup`.")
         problems += status != "ok"
     except AmityError as exc:
         _line(False, "database", exc.message, exc.fix)

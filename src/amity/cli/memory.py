@@ -20,9 +20,10 @@ from amity.config import load_config
 from amity.errors import InputError
 from amity.memory.control import MemoryControl
 from amity.memory.dates import find_date, upcoming
-from amity.memory.facts import Fact, FactBook, format_date_value
+from amity.memory.facts import Fact, format_date_value
 from amity.store.conversations import ConversationStore
-from amity.store.sqlite_facts import SQLiteFactStore, SQLiteRedactor
+from amity.store.memory_backends import fact_book, memory_index
+from amity.store.sqlite_facts import SQLiteRedactor
 
 memory_app = typer.Typer(help="See, correct and forget what Amity remembers about you.", no_args_is_help=True)
 UserOpt = Annotated[str | None, typer.Option("--user", "-u", help="User id (default: config 'user' or login)")]
@@ -37,12 +38,8 @@ def open_control(user: str | None, with_index: bool) -> Iterator[tuple[MemoryCon
     config = load_config()
     db = open_db(config)
     try:
-        index = None
-        if with_index:
-            from amity.memory.hybrid import open_memory_index
-
-            index = open_memory_index(db, config.embedder or None)
-        control = MemoryControl(FactBook(SQLiteFactStore(db)), index, SQLiteRedactor(db), ConversationStore(db))
+        index = memory_index(db, config.embedder or None) if with_index else None
+        control = MemoryControl(fact_book(db), index, SQLiteRedactor(db), ConversationStore(db))
         yield control, user or config.default_user()
     finally:
         db.close()

@@ -16,6 +16,7 @@ from amity.privacy.encryption import set_passphrase
 from amity.privacy.export import export_relationship, import_relationship
 from amity.privacy.forget import forget_everything
 from amity.privacy.keys import database_key, is_encrypted
+from amity.store.sql import require_sqlite
 
 UserOpt = Annotated[str | None, typer.Option("--user", "-u", help="Only this user (default: everyone here)")]
 
@@ -93,7 +94,7 @@ def register(cli: typer.Typer) -> None:
         config = load_config()
         target = file or config.home / "backups" / f"amity-{datetime.now():%Y%m%d-%H%M%S}.db"
         target.parent.mkdir(parents=True, exist_ok=True)
-        db = open_db(config)
+        db = require_sqlite(open_db(config), "`amity backup`")
         try:
             db.backup_to(target)
         finally:
@@ -108,7 +109,7 @@ def register(cli: typer.Typer) -> None:
     def encrypt_cmd() -> None:
         """Encrypt your data at rest with a passphrase (or change the passphrase)."""
         config = load_config()
-        db = open_db(config)  # make sure it exists and is migrated
+        db = require_sqlite(open_db(config), "`amity encrypt`")  # make sure it exists and is migrated
         db.close()
         old_key = database_key(config.db_path, passphrase_prompt)
         set_passphrase(config.db_path, _new_passphrase("AMITY_NEW_PASSPHRASE"), old_key)

@@ -19,8 +19,9 @@ from amity.errors import InputError
 from amity.safety import log as safety_log
 from amity.safety import minors, sensing
 from amity.store.conversations import ConversationStore
-from amity.store.db import Database, utcnow
+from amity.store.db import utcnow
 from amity.store.safety_store import SafetyStore
+from amity.store.sql import SqlDatabase
 
 safety_app = typer.Typer(help="Your safety log and safety settings.", no_args_is_help=True)
 UserOpt = Annotated[str | None, typer.Option("--user", "-u", help="User id (default: config 'user' or login)")]
@@ -28,7 +29,7 @@ JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON")]
 
 
 @contextmanager
-def _opened(user: str | None) -> Iterator[tuple[Database, SafetyStore, str]]:
+def _opened(user: str | None) -> Iterator[tuple[SqlDatabase, SafetyStore, str]]:
     from amity.app import open_database
 
     config = load_config()

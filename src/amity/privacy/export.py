@@ -24,7 +24,7 @@ from typing import Any
 
 from amity.errors import InputError
 from amity.privacy.keys import KdfParams, check_passphrase
-from amity.store.db import Database
+from amity.store.sql import POSTGRESQL, SqlDatabase, require_sqlite
 from amity.store.sqlite_dump import (
     TableInfo,
     count_rows,
@@ -40,7 +40,7 @@ ENC_MAGIC = b"AMITYX1\n"
 
 
 def export_relationship(
-    db: Database, path: Path, *, user_id: str | None = None, passphrase: str | None = None
+    db: SqlDatabase, path: Path, *, user_id: str | None = None, passphrase: str | None = None
 ) -> dict[str, Any]:
     """Write the export file; returns the manifest."""
     if user_id is not None and db.query_one("SELECT 1 FROM users WHERE id = ?", (user_id,)) is None:
@@ -73,6 +73,7 @@ def export_relationship(
                 "version": VERSION,
                 "created_at": datetime.now(UTC).isoformat(),
                 "scope": {"user": user_id},
+                "database": db.dialect,
                 "encrypted": passphrase is not None,
                 "tables": tables_meta,
             }
@@ -120,9 +121,16 @@ def read_export(path: Path, passphrase: str | None = None) -> tuple[dict[str, An
     return manifest, rows
 
 
-def import_relationship(db: Database, path: Path, *, passphrase: str | None = None) -> dict[str, int]:
+def import_relationship(db: SqlDatabase, path: Path, *, passphrase: str | None = None) -> dict[str, int]:
     """Load an export into this database (all or nothing). Returns rows imported per table."""
     manifest, rows = read_export(path, passphrase)
+    source = manifest.get("database", "sqlite")
+    if source != db.dialect:
+        raise InputError(
+            f"This export comes from a {source} install and this one keeps its data in {db.dialect}; "
+            "their memory indexes differ, so moving data between the two is not supported yet.",
+            f"Import it into an install that uses {source}.",
+        )
     users = [r["id"] for r in rows.get("users", [])]
     clash = [u for u in users if db.query_one("SELECT 1 FROM users WHERE id = ?", (u,))]
     if clash:
@@ -147,17 +155,21 @@ def import_relationship(db: Database, path: Path, *, passphrase: str | None = No
             table_rows = rows[name]
             insert_rows(conn, name, table["columns"], table_rows, or_ignore=not table["scoped"])
             counts[name] = len(table_rows)
+        if db.dialect == POSTGRESQL:  # generated keys continue after the imported ones
+            from amity.store.pg_database import sync_identities
+
+            sync_identities(conn)
     return counts
 
 
-def _ensure_tables(db: Database, manifest: dict[str, Any]) -> None:
+def _ensure_tables(db: SqlDatabase, manifest: dict[str, Any]) -> None:
     """Create virtual tables (e.g. the vector index) that a fresh install makes only on first use."""
     for table in manifest["tables"]:
         if table["virtual"] and not table_exists(db, table["name"]):
             if "vec0" in table["create_sql"].lower():
                 import sqlite_vec
 
-                db.load_extension(sqlite_vec.load)
+                require_sqlite(db, "Importing a vector table").load_extension(sqlite_vec.load)
             db.execute(table["create_sql"])
 
 
@@ -187,11 +199,11 @@ def _decrypt(blob: bytes, passphrase: str) -> bytes:
         raise InputError("The passphrase does not open this export (or the file is damaged).", "Try again.") from exc
 
 
-def table_counts(db: Database, user_id: str | None = None) -> dict[str, int]:
+def table_counts(db: SqlDatabase, user_id: str | None = None) -> dict[str, int]:
     return {t.name: count_rows(db, t, user_id) for t in data_tables(db)}
 
 
-def snapshot(db: Database, user_id: str | None = None) -> dict[str, list[dict[str, Any]]]:
+def snapshot(db: SqlDatabase, user_id: str | None = None) -> dict[str, list[dict[str, Any]]]:
     """Every data row (for verification and tests), sorted for comparison."""
     out: dict[str, list[dict[str, Any]]] = {}
     for table in data_tables(db):

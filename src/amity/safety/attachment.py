@@ -24,8 +24,9 @@ from amity.safety import responses
 from amity.safety.guard import NUDGE_KEY, OVERRIDE_KEY
 from amity.safety.text import normalize
 from amity.stages import BaseStage, TurnContext
-from amity.store.db import Database, utcnow
+from amity.store.db import utcnow
 from amity.store.safety_store import SafetyStore
+from amity.store.sql import SqlDatabase
 
 HEAVY_USE_MIN = 180
 DEPENDENCY_COOLDOWN = timedelta(hours=12)
@@ -106,7 +107,7 @@ def people_in(texts: Iterable[str], limit: int = 2) -> list[str]:
 class AttachmentStage(BaseStage):
     """Tracks nothing itself (the safety stage counts usage); decides and queues the nudge."""
 
-    def __init__(self, db: Database, *, clock: Callable[[], datetime] = utcnow) -> None:
+    def __init__(self, db: SqlDatabase, *, clock: Callable[[], datetime] = utcnow) -> None:
         self.store = SafetyStore(db)
         self.clock = clock
 

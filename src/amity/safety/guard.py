@@ -32,8 +32,9 @@ from amity.safety import responses
 from amity.safety.tactics import find_tactics
 from amity.safety.text import language_of, normalize, sentences
 from amity.stages import TurnContext
-from amity.store.db import Database, utcnow
+from amity.store.db import utcnow
 from amity.store.safety_store import SafetyStore
+from amity.store.sql import SqlDatabase
 
 OVERRIDE_KEY = "safety.override"
 NUDGE_KEY = "safety.nudge"
@@ -127,7 +128,7 @@ def _release_point(text: str) -> int:
 class ManipulationGuard:
     """The :class:`amity.stages.ReplyGuard` of the safety layer (see the module docstring)."""
 
-    def __init__(self, db: Database, *, clock: Callable[[], datetime] = utcnow) -> None:
+    def __init__(self, db: SqlDatabase, *, clock: Callable[[], datetime] = utcnow) -> None:
         self.store = SafetyStore(db)
         self.clock = clock
 

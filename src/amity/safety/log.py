@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from amity.store.db import Database
 from amity.store.safety_store import SafetyEvent, SafetyStore
+from amity.store.sql import SqlDatabase
 
 _DESCRIBE = {
     "crisis": "Crisis protocol: crisis resources shown ({categories})",
@@ -40,7 +40,7 @@ def describe(event: SafetyEvent) -> str:
         return event.kind.replace("_", " ")
 
 
-def entries(db: Database, user_id: str, *, kinds: tuple[str, ...] = (), limit: int = 50) -> list[dict[str, Any]]:
+def entries(db: SqlDatabase, user_id: str, *, kinds: tuple[str, ...] = (), limit: int = 50) -> list[dict[str, Any]]:
     """The newest events of one user, each with a plain description."""
     return [
         {**event.to_dict(), "description": describe(event)}

@@ -20,8 +20,9 @@ from amity.events import Notice
 from amity.safety import responses
 from amity.safety.text import language_of
 from amity.stages import BaseStage, TurnContext
-from amity.store.db import Database, utcnow
+from amity.store.db import utcnow
 from amity.store.safety_store import SafetyStore
+from amity.store.sql import SqlDatabase
 
 SETTINGS = ("home", "work", "school")
 DEVICES = ("camera", "microphone")
@@ -59,7 +60,7 @@ def set_consent(store: SafetyStore, user_id: str, device: str, allowed: bool, no
 class SensingStage(BaseStage):
     """Before perception: enforce the work/school setting and device consent on this turn's channels."""
 
-    def __init__(self, db: Database, *, clock: Callable[[], datetime] = utcnow) -> None:
+    def __init__(self, db: SqlDatabase, *, clock: Callable[[], datetime] = utcnow) -> None:
         self.store = SafetyStore(db)
         self.clock = clock
 

@@ -30,8 +30,9 @@ from amity.safety.honesty import detect_honesty
 from amity.safety.resources import resources_for
 from amity.safety.text import language_of
 from amity.stages import BaseStage, OpenContext, TurnContext
-from amity.store.db import Database, utcnow
+from amity.store.db import utcnow
 from amity.store.safety_store import SafetyStore
+from amity.store.sql import SqlDatabase
 from amity.types import SafetyResult
 
 DISCLOSURE_KINDS = ("ai_disclosure",)
@@ -50,7 +51,7 @@ MINOR_GUIDANCE = (
 class SafetyStage(BaseStage):
     """Crisis protocol, honesty, goodbyes, minor mode and AI disclosure (see the module docstring)."""
 
-    def __init__(self, db: Database, *, clock: Callable[[], datetime] = utcnow) -> None:
+    def __init__(self, db: SqlDatabase, *, clock: Callable[[], datetime] = utcnow) -> None:
         self.store = SafetyStore(db)
         self.clock = clock
 

@@ -30,6 +30,7 @@ from amity.config import load_config
 from amity.errors import AmityError, Category, ConfigError, InputError, RateLimited
 from amity.server.ratelimit import RateLimiter
 from amity.store.accounts import AccountStore
+from amity.store.db import Database
 
 log = logging.getLogger(__name__)
 STATIC = Path(__file__).with_name("static")
@@ -203,9 +204,9 @@ def install_error_handlers(api: FastAPI) -> None:
 
 
 def make_state(app: App, settings: ServerSettings) -> ServerState:
-    if settings.relaxed_durability:
+    if settings.relaxed_durability and app.db.dialect == "sqlite":  # PostgreSQL: synchronous_commit on the server
         app.db.query("PRAGMA synchronous=NORMAL")  # no durability waits at all (a benchmark comparison)
-    else:
+    elif isinstance(app.db, Database):
         app.db.enable_group_commit()  # durable writes without an fsync on the event loop
     return ServerState(
         app=app,

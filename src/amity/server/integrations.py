@@ -44,9 +44,9 @@ def _module(name: str, table: str, app: App, feature: str) -> Any:
 
 # memories (facts) -----------------------------------------------------------------------------------
 def _factbook(app: App) -> Any:
-    facts = _module("amity.memory.facts", "facts", app, "The memory viewer")
-    store = importlib.import_module("amity.store.sqlite_facts")
-    return facts.FactBook(store.SQLiteFactStore(app.db))
+    _module("amity.memory.facts", "facts", app, "The memory viewer")
+    store = importlib.import_module("amity.store.memory_backends")
+    return store.fact_book(app.db)
 
 
 def _own_fact(book: Any, user_id: str, fact_id: str) -> Any:

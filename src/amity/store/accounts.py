@@ -19,8 +19,9 @@ from typing import Any
 
 from amity.errors import InputError, PermissionDenied
 from amity.store.conversations import new_id
-from amity.store.db import Database, IntegrityError, from_ts, to_ts, utcnow
+from amity.store.db import from_ts, to_ts, utcnow
 from amity.store.schema_server import MIGRATIONS
+from amity.store.sql import POSTGRESQL, SqlDatabase
 
 USERNAME_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.-]{2,31}$"
 USERNAME_RE = re.compile(USERNAME_PATTERN)
@@ -29,7 +30,7 @@ MAX_PASSWORD = 256
 TOKEN_TTL = timedelta(days=30)
 
 
-def ensure_server_schema(db: Database) -> None:
+def ensure_server_schema(db: SqlDatabase) -> None:
     """Apply the server migrations if the database was opened without them (idempotent)."""
     done = {row[0] for row in db.query("SELECT name FROM _migrations")}
     for name, apply in MIGRATIONS:
@@ -82,7 +83,7 @@ def _account(row: Any) -> Account:
 class AccountStore:
     """Accounts, password checks and tokens. ``hash_profile='test'`` makes argon2 cheap for tests."""
 
-    def __init__(self, db: Database, *, hash_profile: str = "default", token_ttl: timedelta = TOKEN_TTL) -> None:
+    def __init__(self, db: SqlDatabase, *, hash_profile: str = "default", token_ttl: timedelta = TOKEN_TTL) -> None:
         ensure_server_schema(db)
         self.db = db
         self.hasher = _password_hasher(hash_profile)
@@ -118,7 +119,7 @@ class AccountStore:
                     "INSERT INTO server_accounts(user_id, username, password_hash, created_at) VALUES (?, ?, ?, ?)",
                     (user_id, username, password_hash, now),
                 )
-        except IntegrityError as exc:
+        except self.db.integrity_error as exc:
             raise UsernameTaken(f"The username '{username}' is taken.", "Choose another username.") from exc
         return self.get(user_id)
 
@@ -190,7 +191,7 @@ class AccountStore:
             conn.execute("DELETE FROM users WHERE id = ?", (user_id,))
 
 
-def user_settings(db: Database, user_id: str) -> dict[str, Any]:
+def user_settings(db: SqlDatabase, user_id: str) -> dict[str, Any]:
     """All of one user's settings (for export)."""
     import json
 
@@ -198,5 +199,9 @@ def user_settings(db: Database, user_id: str) -> dict[str, Any]:
     return {row["key"]: json.loads(row["value_json"]) for row in rows}
 
 
-def table_exists(db: Database, name: str) -> bool:
-    return db.query_one("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)) is not None
+def table_exists(db: SqlDatabase, name: str) -> bool:
+    if db.dialect == POSTGRESQL:
+        sql = "SELECT 1 FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = ?"
+    else:
+        sql = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?"
+    return db.query_one(sql, (name,)) is not None

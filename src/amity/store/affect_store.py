@@ -12,7 +12,8 @@ from typing import Any
 
 from amity.affect.mood import MoodState
 from amity.affect.personality import Evidence
-from amity.store.db import Database, from_ts, to_ts, utcnow
+from amity.store.db import from_ts, to_ts, utcnow
+from amity.store.sql import SqlDatabase, user_transaction
 
 
 @dataclass(frozen=True)
@@ -53,7 +54,7 @@ def _point(row: Any) -> MoodPoint:
 
 
 class AffectStore:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: SqlDatabase) -> None:
         self.db = db
 
     # mood ------------------------------------------------------------------
@@ -113,7 +114,7 @@ class AffectStore:
 
     def add_evidence(self, user_id: str, text: str) -> Evidence:
         """Count one message into the user's evidence (read-modify-write in one transaction)."""
-        with self.db.transaction():
+        with user_transaction(self.db, user_id):
             ev = self.evidence(user_id)
             ev.add(text)
             self.save_evidence(user_id, ev)

@@ -13,7 +13,8 @@ from datetime import datetime
 from typing import Any
 
 from amity.errors import NotFound
-from amity.store.db import Database, from_ts, to_ts, utcnow
+from amity.store.db import from_ts, to_ts, utcnow
+from amity.store.sql import SqlDatabase, user_transaction
 
 
 def _id(prefix: str) -> str:
@@ -63,7 +64,7 @@ class JournalEntry:
 class CareStore:
     """Persistence for :mod:`amity.care`."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: SqlDatabase) -> None:
         self.db = db
 
     # -- per-user JSON state -------------------------------------------------------------------------
@@ -135,9 +136,10 @@ class CareStore:
     # -- strategies ----------------------------------------------------------------------------------
     def record_strategy(self, user_id: str, session_id: str, turn_index: int, strategy: str, stage: str) -> None:
         self.db.execute(
-            "INSERT OR REPLACE INTO care_strategy"
-            "(user_id, session_id, turn_index, strategy, stage, created_at) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT INTO care_strategy(user_id, session_id, turn_index, strategy, stage, created_at) "
+            "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (session_id, turn_index) DO UPDATE SET "
+            "user_id = excluded.user_id, strategy = excluded.strategy, stage = excluded.stage, "
+            "created_at = excluded.created_at",
             (user_id, session_id, turn_index, strategy, stage, to_ts(utcnow())),
         )
 
@@ -153,7 +155,7 @@ class CareStore:
     def start_tool(self, user_id: str, tool: str, data: dict[str, Any] | None = None) -> ToolRun:
         now = utcnow()
         run = ToolRun(_id("tool"), tool, 0, dict(data or {}), "active", now, now)
-        with self.db.transaction() as conn:
+        with user_transaction(self.db, user_id) as conn:
             conn.execute(
                 "UPDATE care_tool SET status = 'paused', updated_at = ? WHERE user_id = ? AND status = 'active'",
                 (to_ts(now), user_id),
@@ -166,7 +168,7 @@ class CareStore:
         return run
 
     def update_tool(self, user_id: str, run_id: str, step: int, data: dict[str, Any], status: str) -> None:
-        with self.db.transaction() as conn:
+        with user_transaction(self.db, user_id) as conn:
             if status == "active":
                 conn.execute(
                     "UPDATE care_tool SET status = 'paused' WHERE user_id = ? AND status = 'active' AND id != ?",

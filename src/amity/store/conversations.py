@@ -1,4 +1,4 @@
-"""Users, sessions, turns, summaries and per-user settings in SQLite."""
+"""Users, sessions, turns, summaries and per-user settings (SQLite or PostgreSQL: ``amity.store.sql``)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from amity.errors import InputError, NotFound
-from amity.store.db import Database, from_ts, to_ts, utcnow
+from amity.store.db import from_ts, to_ts, utcnow
+from amity.store.sql import SqlDatabase, user_transaction
 from amity.types import Affect, ChannelAffect, Emotion, Role, Session, Turn, User
 
 SESSION_GAP = timedelta(hours=6)  # a conversation idle this long starts a new session
@@ -93,7 +94,7 @@ def validate_user_id(user_id: str) -> str:
 class ConversationStore:
     """The conversation record. Writes commit before returning (durable once acknowledged)."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: SqlDatabase) -> None:
         self.db = db
 
     async def durable(self) -> None:
@@ -106,7 +107,8 @@ class ConversationStore:
         row = self.db.query_one("SELECT * FROM users WHERE id = ?", (user_id,))
         if row is None:
             self.db.execute(
-                "INSERT OR IGNORE INTO users(id, display_name, locale, created_at) VALUES (?, NULL, ?, ?)",
+                "INSERT INTO users(id, display_name, locale, created_at) VALUES (?, NULL, ?, ?) "
+                "ON CONFLICT (id) DO NOTHING",
                 (user_id, locale, to_ts(utcnow())),
             )
             row = self.db.query_one("SELECT * FROM users WHERE id = ?", (user_id,))
@@ -172,7 +174,7 @@ class ConversationStore:
     def add_turn(self, session: Session, role: Role, text: str, affect: Affect | None = None) -> Turn:
         """Append a turn and commit; the index counts user turns in the session (1, 2, …)."""
         now = to_ts(utcnow())
-        with self.db.transaction() as conn:
+        with user_transaction(self.db, session.user_id) as conn:
             if role == "user":
                 row = conn.execute(
                     "SELECT COALESCE(MAX(idx), 0) FROM turns WHERE session_id = ? AND role = 'user'",

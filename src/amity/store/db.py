@@ -74,7 +74,12 @@ def from_ts(value: str) -> datetime:
 
 
 class Database:
-    """One SQLite database file, shared by the per-area stores. Thread-safe through one lock."""
+    """One SQLite database file, shared by the per-area stores. Thread-safe through one lock.
+
+    Implements :class:`amity.store.sql.SqlDatabase` (PostgreSQL's is ``amity.store.pg_database``)."""
+
+    dialect = "sqlite"
+    integrity_error: type[Exception] = IntegrityError
 
     def __init__(self, path: Path | str, migrations: Sequence[Migration], key: bytes | None = None) -> None:
         self.path = str(path)

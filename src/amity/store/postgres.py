@@ -85,24 +85,38 @@ RANK_WEIGHTS = "{0.1, 0.2, 0.5, 1.0}"  # D, C, B (context: the previous turn), A
 
 
 class PgConnection:
-    """One psycopg connection (autocommit) behind a lock, with the ``vector`` type registered."""
+    """One psycopg connection (autocommit) behind a lock, with the ``vector`` type registered.
 
-    def __init__(self, raw: Any) -> None:
+    When the server has closed it (a restart, a failover, an idle timeout) the next call reconnects
+    (:meth:`ensure_open`); the statement that found it broken has failed and is never retried (it may
+    have committed)."""
+
+    def __init__(self, raw: Any, dsn: str = "") -> None:
         self.raw = raw
+        self.dsn = dsn
+        self.row_factory: Any = None
         self.lock = threading.RLock()
+
+    def ensure_open(self) -> Any:
+        """The live connection, reconnected if the old one is closed or broken (call with the lock held)."""
+        if (self.raw.closed or self.raw.broken) and self.dsn:
+            self.raw = open_raw(self.dsn)
+            if self.row_factory is not None:
+                self.raw.row_factory = self.row_factory
+        return self.raw
 
     @contextmanager
     def transaction(self) -> Iterator[Any]:
-        with self.lock, self.raw.transaction():
+        with self.lock, self.ensure_open().transaction():
             yield self.raw
 
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         with self.lock:
-            return list(self.raw.execute(sql, params).fetchall())
+            return list(self.ensure_open().execute(sql, params).fetchall())
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> int:
         with self.lock:
-            return int(self.raw.execute(sql, params).rowcount)
+            return int(self.ensure_open().execute(sql, params).rowcount)
 
     def close(self) -> None:
         with self.lock:
@@ -111,6 +125,13 @@ class PgConnection:
 
 def connect(dsn: str) -> PgConnection:
     """Connect, create the ``vector`` extension, apply the schema, and tune HNSW search for filtering."""
+    conn = PgConnection(open_raw(dsn), dsn)
+    migrate(conn)
+    return conn
+
+
+def open_raw(dsn: str) -> Any:
+    """A psycopg connection (autocommit) with the ``vector`` extension and type, HNSW search tuned."""
     try:
         import psycopg
         from pgvector.psycopg import register_vector
@@ -118,7 +139,9 @@ def connect(dsn: str) -> PgConnection:
         raise ConfigError("The PostgreSQL store needs psycopg and pgvector.", INSTALL_HINT) from exc
     try:
         raw = psycopg.connect(dsn, autocommit=True)
-        raw.execute("CREATE EXTENSION IF NOT EXISTS vector")
+        with raw.transaction():  # IF NOT EXISTS still races when two processes start at once: lock first
+            raw.execute("SELECT pg_advisory_xact_lock(4242)")
+            raw.execute("CREATE EXTENSION IF NOT EXISTS vector")
         register_vector(raw)
         raw.execute("SET hnsw.iterative_scan = strict_order")
         raw.execute("SET hnsw.ef_search = 100")
@@ -128,15 +151,13 @@ def connect(dsn: str) -> PgConnection:
         ) from exc
     except psycopg.Error as exc:
         raise StoreError(f"PostgreSQL refused the setup: {exc}.", "Install pgvector on the server.") from exc
-    conn = PgConnection(raw)
-    migrate(conn)
-    return conn
+    return raw
 
 
 def migrate(conn: PgConnection) -> None:
-    conn.execute("CREATE TABLE IF NOT EXISTS amity_migrations (name TEXT PRIMARY KEY, applied_at TIMESTAMPTZ)")
     with conn.transaction() as raw:
         raw.execute("SELECT pg_advisory_xact_lock(4242)")  # two processes migrating at once
+        raw.execute("CREATE TABLE IF NOT EXISTS amity_migrations (name TEXT PRIMARY KEY, applied_at TIMESTAMPTZ)")
         done = {r[0] for r in raw.execute("SELECT name FROM amity_migrations").fetchall()}
         for name, sql in SCHEMA:
             if name not in done:
@@ -417,10 +438,14 @@ class PostgresMemoryStore:
 
 def open_postgres_memory(dsn: str, embedder: Embedder | None = None) -> tuple[FactBook, HybridMemoryIndex]:
     """The fact book and the hybrid memory index on one PostgreSQL database (for ``MemoryStage``)."""
-    from amity.memory.embedders import default_embedder
+    return postgres_memory(connect(dsn), embedder)
 
-    emb = embedder or default_embedder()
-    conn = connect(dsn)
+
+def postgres_memory(conn: PgConnection, embedder: str | Embedder | None = None) -> tuple[FactBook, HybridMemoryIndex]:
+    """The fact book and the hybrid memory index on an open connection (shared with ``PostgresDatabase``)."""
+    from amity.memory.embedders import default_embedder, load_embedder
+
+    emb = load_embedder(embedder) if isinstance(embedder, str) else (embedder or default_embedder())
     index = HybridMemoryIndex(PostgresMemoryStore(conn, emb.dim, vector_space(emb)), emb)
     index.reindex_missing()
     return FactBook(PostgresFactStore(conn)), index

@@ -1,4 +1,4 @@
-"""The safety log, the per-user safety profile and local usage tracking in SQLite (see ``schema_safety``).
+"""The safety log, the per-user safety profile and usage tracking (SQL in both dialects; ``schema_safety``).
 
 Everything stays on this device. Times are passed in by the caller (the safety stages take a clock), so
 disclosure and reminder timing can be tested without waiting hours.
@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from amity.store.db import Database, from_ts, to_ts, utcnow
+from amity.store.db import from_ts, to_ts, utcnow
+from amity.store.sql import SqlDatabase, user_transaction
 
 ACTIVE_GAP_CAP = timedelta(minutes=5)  # a gap between turns longer than this counts as 5 minutes
 
@@ -57,9 +58,9 @@ def _event(row: Any) -> SafetyEvent:
 
 
 class SafetyStore:
-    """SQL for the safety area; one instance per :class:`~amity.store.db.Database`."""
+    """SQL for the safety area; one instance per database."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: SqlDatabase) -> None:
         self.db = db
 
     # ------------------------------------------------------------------ log
@@ -149,14 +150,15 @@ class SafetyStore:
     def record_turn(self, user_id: str, at: datetime) -> UsageDay:
         """Count one user turn; active time grows by the gap since the last turn (capped at 5 minutes)."""
         day = at.date().isoformat()
-        with self.db.transaction():
+        with user_transaction(self.db, user_id):
             last = self.last_turn_at(user_id)
             gap = (at - last) if last is not None else timedelta(0)
             added = min(max(gap, timedelta(0)), ACTIVE_GAP_CAP).total_seconds()
             self.db.execute(
                 "INSERT INTO safety_usage(user_id, day, active_seconds, turns, last_turn_at) "
                 "VALUES (?, ?, ?, 1, ?) ON CONFLICT(user_id, day) DO UPDATE SET "
-                "active_seconds = active_seconds + excluded.active_seconds, turns = turns + 1, "
+                "active_seconds = safety_usage.active_seconds + excluded.active_seconds, "
+                "turns = safety_usage.turns + 1, "
                 "last_turn_at = excluded.last_turn_at",
                 (user_id, day, added, to_ts(at)),
             )

@@ -1,4 +1,6 @@
-"""All SQLite migrations, in order. Each area keeps its own list in ``schema_<area>.py``; names are unique.
+"""All migrations, in order. Each area keeps its own list in ``schema_<area>.py``; names are unique.
+
+The DDL is SQLite's; PostgreSQL's is derived from it by ``amity.store.pg_database.pg_ddl``.
 
 Append new migrations to the end of the right list; never edit or reorder an applied one.
 """
@@ -22,6 +24,18 @@ def all_migrations() -> list[Migration]:
         *schema_core.MIGRATIONS,
         *schema_memory.MIGRATIONS,
         *schema_facts.MIGRATIONS,
+        *schema_affect.MIGRATIONS,
+        *schema_care.MIGRATIONS,
+        *schema_safety.MIGRATIONS,
+        *schema_server.MIGRATIONS,
+    ]
+
+
+def postgres_migrations() -> list[Migration]:
+    """The areas PostgreSQL runs from the shared DDL; memory and facts have their own PostgreSQL schema
+    (``amity.store.postgres``: tsvector and pgvector instead of FTS5 and sqlite-vec)."""
+    return [
+        *schema_core.MIGRATIONS,
         *schema_affect.MIGRATIONS,
         *schema_care.MIGRATIONS,
         *schema_safety.MIGRATIONS,

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from amity.store.db import Connection, Migration, run_script
+from amity.store.db import Connection, Migration
 
 
 def _core_v1(conn: Connection) -> None:
-    run_script(
-        conn,
+    conn.executescript(
         """
         CREATE TABLE users (
             id TEXT PRIMARY KEY,
@@ -51,7 +50,7 @@ def _core_v1(conn: Connection) -> None:
             updated_at TEXT NOT NULL,
             PRIMARY KEY (user_id, key)
         );
-        """,
+        """
     )
 
 

@@ -7,12 +7,11 @@ does not let anyone log in. Append only.
 
 from __future__ import annotations
 
-from amity.store.db import Connection, Migration, run_script
+from amity.store.db import Connection, Migration
 
 
 def _server_v1(conn: Connection) -> None:
-    run_script(
-        conn,
+    conn.executescript(
         """
         CREATE TABLE server_accounts (
             user_id TEXT PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE,
@@ -28,7 +27,7 @@ def _server_v1(conn: Connection) -> None:
             last_used_at TEXT NOT NULL
         );
         CREATE INDEX server_tokens_user ON server_tokens(user_id);
-        """,
+        """
     )
 
 

@@ -1,7 +1,10 @@
-"""Table-level access for export, import and deletion, derived from the live SQLite schema.
+"""Table-level access for export, import and deletion, derived from the live schema (SQLite or PostgreSQL).
 
 Every feature keeps its data in its own tables, so the whole relationship is "every row of every data
-table" — found by introspection (``PRAGMA table_list``), not by a hand-kept list that would drift.
+table" — found by introspection (``PRAGMA table_list``; on PostgreSQL the catalogue, through
+``pg_database.pg_tables``), not by a hand-kept list that would drift. On PostgreSQL, generated columns
+(the full-text ``tsv``) and the ``rowid`` identity column are left out (both are rebuilt on insert);
+vectors are exported as lists of floats and timestamps as ISO text.
 Skipped: SQLite's own tables, ``_migrations``, virtual-table shadow tables, full-text indexes with
 external content (rebuilt by their triggers when the content rows are inserted) and credentials
 (:data:`NOT_EXPORTED`). A row belongs to a user when its table has a ``user_id`` column, or through a
@@ -14,11 +17,13 @@ import base64
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
-from amity.store.db import Database
+from amity.store.sql import POSTGRESQL, SqlDatabase
 
-NOT_EXPORTED = frozenset({"_migrations", "server_tokens", "server_accounts", "server_rate_limits"})
+NOT_EXPORTED = frozenset({"_migrations", "amity_migrations", "server_tokens", "server_accounts", "server_rate_limits"})
+_Infos = dict[str, tuple[tuple[str, ...], bool, list[tuple[str, str, str]]]]
 _EXTERNAL_CONTENT = re.compile(r"content\s*=\s*'?([A-Za-z_][A-Za-z0-9_]*)'?", re.IGNORECASE)
 
 
@@ -48,11 +53,10 @@ def _is_derived(sql: str) -> bool:
     return bool(match and match.group(1))
 
 
-def data_tables(db: Database, *, include_credentials: bool = False) -> list[TableInfo]:
-    """The data tables in an order that satisfies foreign keys (parents first)."""
+def _sqlite_tables(db: SqlDatabase, include_credentials: bool) -> tuple[_Infos, dict[str, str]]:
     rows = db.query("PRAGMA table_list")
     sql_of = {r["name"]: r["sql"] or "" for r in db.query("SELECT name, sql FROM sqlite_master WHERE type='table'")}
-    infos: dict[str, tuple[tuple[str, ...], bool, list[tuple[str, str, str]]]] = {}
+    infos: _Infos = {}
     for row in rows:
         name, kind, schema = row["name"], row["type"], row["schema"]
         if schema != "main" or kind not in ("table", "virtual") or name.startswith("sqlite_"):
@@ -64,6 +68,19 @@ def data_tables(db: Database, *, include_credentials: bool = False) -> list[Tabl
         columns = tuple(c["name"] for c in db.query(f'PRAGMA table_xinfo("{name}")') if c["hidden"] == 0)
         fks = [(f["from"], f["table"], f["to"] or "rowid") for f in db.query(f'PRAGMA foreign_key_list("{name}")')]
         infos[name] = (columns, kind == "virtual", fks)
+    return infos, sql_of
+
+
+def data_tables(db: SqlDatabase, *, include_credentials: bool = False) -> list[TableInfo]:
+    """The data tables in an order that satisfies foreign keys (parents first)."""
+    if db.dialect == POSTGRESQL:
+        from amity.store.pg_database import pg_tables
+
+        skip = {"_migrations", "amity_migrations"} | (set() if include_credentials else set(NOT_EXPORTED))
+        infos: _Infos = {n: (cols, False, fks) for n, (cols, fks) in pg_tables(db).items() if n not in skip}
+        sql_of: dict[str, str] = {}
+    else:
+        infos, sql_of = _sqlite_tables(db, include_credentials)
 
     scopes: dict[str, str | None] = {}
 
@@ -107,6 +124,10 @@ def data_tables(db: Database, *, include_credentials: bool = False) -> list[Tabl
 def encode_value(value: Any) -> Any:
     if isinstance(value, bytes | bytearray | memoryview):
         return {"$b64": base64.b64encode(bytes(value)).decode("ascii")}
+    if isinstance(value, datetime):  # PostgreSQL TIMESTAMPTZ columns (memory and facts)
+        return value.isoformat()
+    if hasattr(value, "to_list"):  # a pgvector embedding (pgvector.Vector)
+        return [float(x) for x in value.to_list()]
     return value
 
 
@@ -116,7 +137,7 @@ def decode_value(value: Any) -> Any:
     return value
 
 
-def iter_rows(db: Database, table: TableInfo, user_id: str | None) -> Iterator[dict[str, Any]]:
+def iter_rows(db: SqlDatabase, table: TableInfo, user_id: str | None) -> Iterator[dict[str, Any]]:
     cols = ", ".join(f'"{c}"' for c in table.columns)
     sql = f'SELECT {cols} FROM "{table.name}"'
     params: tuple[Any, ...] = ()
@@ -129,7 +150,7 @@ def iter_rows(db: Database, table: TableInfo, user_id: str | None) -> Iterator[d
         yield {c: encode_value(row[c]) for c in table.columns}
 
 
-def count_rows(db: Database, table: TableInfo, user_id: str | None) -> int:
+def count_rows(db: SqlDatabase, table: TableInfo, user_id: str | None) -> int:
     if user_id is not None and table.scope_sql is None:
         return 0
     where = f" WHERE {table.scope_sql}" if user_id is not None else ""
@@ -145,9 +166,9 @@ def insert_rows(
         return
     cols = ", ".join(f'"{c}"' for c in columns)
     marks = ", ".join("?" for _ in columns)
-    verb = "INSERT OR IGNORE" if or_ignore else "INSERT"
+    conflict = " ON CONFLICT DO NOTHING" if or_ignore else ""
     conn.executemany(
-        f'{verb} INTO "{table}" ({cols}) VALUES ({marks})',
+        f'INSERT INTO "{table}" ({cols}) VALUES ({marks}){conflict}',
         [tuple(decode_value(r.get(c)) for c in columns) for r in rows],
     )
 
@@ -163,10 +184,14 @@ def delete_user_rows(conn: Any, tables: list[TableInfo], user_id: str) -> dict[s
     return deleted
 
 
-def derived_fts_tables(db: Database) -> list[str]:
+def derived_fts_tables(db: SqlDatabase) -> list[str]:
+    if db.dialect == POSTGRESQL:  # full text is a generated column there
+        return []
     rows = db.query("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL%'")
     return [r["name"] for r in rows if _is_derived(r["sql"] or "")]
 
 
-def table_exists(db: Database, name: str) -> bool:
-    return db.query_one("SELECT 1 FROM sqlite_master WHERE name = ?", (name,)) is not None
+def table_exists(db: SqlDatabase, name: str) -> bool:
+    from amity.store.accounts import table_exists as exists
+
+    return exists(db, name)

@@ -10,12 +10,14 @@ nothing forgotten survives in the transcript either.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
 from amity.memory.facts import FACT_COLUMNS, Fact, ReminderLogEntry, new_fact_row
 from amity.store.db import Database, from_ts, to_ts, utcnow
+from amity.store.sql import SqlDatabase
 
 FORGOTTEN_TEXT = "[forgotten at the user's request]"
 _CHAIN = """
@@ -138,9 +140,11 @@ class SQLiteFactStore:
 
 
 class SQLiteRedactor:
-    """Forgetting on the core's tables: summaries that mention a forgotten thing, source turns' text."""
+    """Forgetting on the core's tables: summaries that mention a forgotten thing, source turns' text.
 
-    def __init__(self, db: Database) -> None:
+    Plain shared-dialect SQL (``amity.store.sql``): works on PostgreSQL too, despite the name."""
+
+    def __init__(self, db: SqlDatabase) -> None:
         self.db = db
 
     def purge_summaries(self, user_id: str, needles: Sequence[str], since: str | None = None) -> int:
@@ -159,7 +163,8 @@ class SQLiteRedactor:
     @staticmethod
     def _mentions(needles: Sequence[str]) -> tuple[str, list[str]]:
         needles = [n.lower() for n in needles if n.strip()]
-        return " OR ".join("instr(lower(text), ?) > 0" for _ in needles), needles
+        patterns = ["%" + re.sub(r"([\\%_])", r"\\\1", n) + "%" for n in needles]
+        return " OR ".join("lower(text) LIKE ? ESCAPE '\\'" for _ in needles), patterns
 
     def summaries_mentioning(self, user_id: str, needles: Sequence[str]) -> int:
         clause, params = self._mentions(needles)
