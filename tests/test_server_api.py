@@ -15,6 +15,8 @@ from amity.server import create_app
 from amity.server.app import ServerSettings
 from amity.server.testing import build_test_app
 
+SECOND_MODEL = "fake:Hello from the second model."
+
 
 @pytest.fixture(params=["sqlite", "postgres"])
 def client(request: pytest.FixtureRequest, tmp_path: Path, config: Config) -> Iterator[TestClient]:
@@ -29,7 +31,8 @@ def client(request: pytest.FixtureRequest, tmp_path: Path, config: Config) -> It
 
         url = fresh_database(request.getfixturevalue("pg_dsn"))
         app = build_app(replace(config, database_url=url), llm=llm, db=open_postgres(url))
-    api = create_app(app, settings=ServerSettings(hash_profile="test", login_burst=50, chat_burst=50))
+    second = (SECOND_MODEL,)  # the operator offers one more model besides the configured one
+    api = create_app(app, settings=ServerSettings(hash_profile="test", login_burst=50, chat_burst=50, models=second))
     with TestClient(api) as c:
         yield c
     app.db.close()
@@ -203,3 +206,33 @@ def test_face_frame_without_a_face(client: TestClient) -> None:
     assert r.json() == {"face_found": False, "channel": None}
     r = client.post("/api/v1/senses/face", content=b"\xff\xd8 not a jpeg", headers=headers)
     assert r.status_code == 422 and r.json()["error"]["fix"]
+
+
+def test_each_user_picks_among_the_models_the_operator_offers(client: TestClient) -> None:
+    sam, ana = signup(client, "sam"), signup(client, "ana")
+    settings = client.get("/api/v1/settings", headers=sam).json()
+    default = settings["model"]
+    assert settings["models"] == [default, SECOND_MODEL] and "--offer-model" in settings["model_note"]
+    r = client.patch("/api/v1/settings", json={"model": "openai:gpt-4o@https://example.com/v1"}, headers=sam)
+    assert r.status_code == 422 and SECOND_MODEL in r.json()["error"]["fix"]
+    r = client.patch("/api/v1/settings", json={"model": SECOND_MODEL}, headers=sam)
+    assert r.status_code == 200 and r.json()["model"] == SECOND_MODEL
+    assert client.post("/api/v1/chat", json={"text": "Hi"}, headers=sam).json()["end"]["reply"] == (
+        "Hello from the second model."
+    )
+    with client.websocket_connect("/api/v1/ws") as ws:
+        ws.send_json({"type": "auth", "token": sam["Authorization"].split()[1]})
+        assert ws.receive_json()["type"] == "ready"
+        ws.send_json({"type": "say", "id": "m1", "text": "And again?"})
+        frames = [ws.receive_json()]
+        while frames[-1]["type"] != "end":
+            frames.append(ws.receive_json())
+    assert frames[-1]["reply"] == "Hello from the second model."
+    assert client.post("/api/v1/chat", json={"text": "Hi"}, headers=ana).json()["end"]["reply"] == (
+        "Hello from the fake model."  # one user's choice is theirs alone
+    )
+    r = client.patch("/api/v1/settings", json={"model": default}, headers=sam)
+    assert r.json()["model"] == default
+    assert client.post("/api/v1/chat", json={"text": "Hi"}, headers=sam).json()["end"]["reply"] == (
+        "Hello from the fake model."
+    )

@@ -74,13 +74,18 @@ def _stages(app_db: Any, store: ConversationStore) -> list[Stage]:
     return stages
 
 
+SECOND_MODEL = "fake:This is the second model speaking."
+
+
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Any]]:
     llm = FakeLLM(default="That sounds like a lot. What part of it is on your mind most?")
     llm.delay_s = 0.01  # visible streaming
     app = build_test_app(tmp_path_factory.mktemp("e2e") / "e2e.db", llm, Config())
     app.companion.stages = _stages(app.db, app.store)
-    settings = ServerSettings(hash_profile="test", login_burst=100, chat_burst=100, speech_to_text=False)
+    settings = ServerSettings(
+        hash_profile="test", login_burst=100, chat_burst=100, speech_to_text=False, models=(SECOND_MODEL,)
+    )
     api = create_app(app, settings=settings)
     with serve_in_thread(api) as url:
         yield url, app
@@ -157,6 +162,16 @@ def test_chat_streams_reply_and_face_follows_affect(page: Any) -> None:
     page.reload()  # history survives a reload (the token lives in sessionStorage)
     page.wait_for_selector(".msg.user")
     assert "Work has been so much" in page.inner_text("#messages")
+
+
+def test_model_backend_can_be_switched_in_settings(page: Any) -> None:
+    page.click("#tab-settings")
+    page.wait_for_selector(f"#model-choice option[value='{SECOND_MODEL}']", state="attached")
+    page.select_option("#model-choice", SECOND_MODEL)
+    page.click("#settings-save")
+    page.wait_for_selector("#settings-status:has-text('Saved')")
+    page.click("#tab-chat")
+    assert send(page, "Who is this?").inner_text() == "This is the second model speaking."
 
 
 def test_crisis_message_shows_resources(page: Any, server: tuple[str, Any]) -> None:

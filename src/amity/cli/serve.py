@@ -56,6 +56,13 @@ def serve(
             "acknowledged turns (the default group commit is nearly as fast and loses nothing)",
         ),
     ] = False,
+    offer_model: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--offer-model",
+            help="Also offer this model spec to users, who pick one in the web app's settings (repeatable)",
+        ),
+    ] = None,
 ) -> None:
     """Serve the API and the web app (open http://HOST:PORT/ in a browser)."""
     try:
@@ -68,6 +75,7 @@ def serve(
     os.environ["AMITY_SERVE_CORS"] = ",".join(cors or [])
     os.environ["AMITY_SERVE_ALLOW_SIGNUP"] = "0" if no_signup else "1"
     os.environ["AMITY_SERVE_RELAXED_DURABILITY"] = "1" if relaxed_durability else "0"
+    os.environ["AMITY_SERVE_MODELS"] = ",".join(offer_model or [])
     if not _is_loopback(host):
         err_console.print(
             f"[yellow]Listening on {host}: anyone who can reach this port can try to sign in. "

@@ -28,6 +28,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from amity.app import App, build_app
 from amity.config import load_config
 from amity.errors import AmityError, Category, ConfigError, InputError, RateLimited
+from amity.server.models import ModelChoice
 from amity.server.ratelimit import RateLimiter
 from amity.store.accounts import AccountStore
 from amity.store.db import Database
@@ -55,6 +56,7 @@ class ServerSettings:
     relaxed_durability: bool = False
     speech_to_text: bool = True  # transcribe /senses/voice uploads when amity[voice] is installed
     allow_signup: bool = True  # False: only existing accounts can sign in (private servers)
+    models: tuple[str, ...] = ()  # model specs users may pick besides the configured one (server/models.py)
 
 
 @dataclass
@@ -66,6 +68,7 @@ class ServerState:
     settings: ServerSettings
     login_limiter: RateLimiter
     chat_limiter: RateLimiter
+    models: ModelChoice
     extras: dict[str, Any] = field(default_factory=dict)
 
 
@@ -214,6 +217,7 @@ def make_state(app: App, settings: ServerSettings) -> ServerState:
         settings=settings,
         login_limiter=RateLimiter(settings.login_per_minute / 60, settings.login_burst, what="sign-in"),
         chat_limiter=RateLimiter(settings.chat_per_minute / 60, settings.chat_burst, what="message"),
+        models=ModelChoice(app, settings.models),
     )
 
 
@@ -235,10 +239,11 @@ def create_app(app: App | None = None, *, fake_llm: bool = False, settings: Serv
                 llm = FakeLLM(default=lambda _m: "I'm here with you. Tell me more about that?")
             companion_app = build_app(load_config(), llm=llm)
             limit_blas_threads()
-        api.state.amity = make_state(companion_app, settings)
+        state = api.state.amity = make_state(companion_app, settings)
         try:
             yield
         finally:
+            await state.models.aclose()
             if owned:
                 await companion_app.aclose()
 
@@ -337,8 +342,9 @@ def settings_from_env() -> tuple[bool, ServerSettings]:
     flags = {
         name: os.environ.get(f"AMITY_SERVE_{name.upper()}", "1") != "0" for name in ("speech_to_text", "allow_signup")
     }
+    models = tuple(m.strip() for m in os.environ.get("AMITY_SERVE_MODELS", "").split(",") if m.strip())
     return fake, ServerSettings(
-        cors_origins=origins, hash_profile=profile, relaxed_durability=relaxed, **flags, **numbers
+        cors_origins=origins, hash_profile=profile, relaxed_durability=relaxed, models=models, **flags, **numbers
     )
 
 

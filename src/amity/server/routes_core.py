@@ -57,6 +57,7 @@ class SettingsIn(StrictModel):
     camera: bool | None = None
     hands_free: bool | None = None
     voice_replies: bool | None = None
+    model: str | None = Field(default=None, min_length=1, max_length=300)
 
 
 SETTING_KEYS = ("microphone", "camera", "hands_free", "voice_replies")
@@ -90,8 +91,9 @@ def settings_json(request: Request, user_id: str) -> dict[str, Any]:
     return {
         "display_name": user.display_name,
         **values,
-        "model": state.app.config.model if state.app.companion.llm.name != "fake" else "fake",
-        "model_note": "The model backend is chosen by the server operator (amity config set model ...).",
+        "model": state.models.current(user_id),
+        "models": state.models.offered(),
+        "model_note": "The server's operator decides which models are offered (amity serve --offer-model SPEC).",
     }
 
 
@@ -121,7 +123,8 @@ async def chat(body: ChatIn, request: Request, user_id: UserId) -> ChatOut:
     events: list[dict[str, Any]] = []
     end: dict[str, Any] = {}
     channels = [c.to_channel() for c in body.channels]
-    async for event in state.app.companion.turn(user_id, body.text, session_id=body.session_id, channels=channels):
+    companion = state.models.companion_for(user_id)
+    async for event in companion.turn(user_id, body.text, session_id=body.session_id, channels=channels):
         data = event_to_json(event)
         if data["type"] == "end":
             end = {**data, "companion": companion_state(state.app, user_id)}
@@ -139,6 +142,8 @@ async def get_settings(request: Request, user_id: UserId) -> dict[str, Any]:
 async def patch_settings(body: SettingsIn, request: Request, user_id: UserId) -> dict[str, Any]:
     store = state_of(request.app).app.store
     store.ensure_user(user_id)
+    if body.model is not None:
+        state_of(request.app).models.choose(user_id, body.model)
     if body.display_name is not None:
         store.update_user(user_id, display_name=body.display_name.strip())
     for key in SETTING_KEYS:

@@ -91,7 +91,8 @@ async def _say(websocket: WebSocket, state: ServerState, user_id: str, data: dic
         raise InputError(f"Invalid message - {where}: {first.get('msg')}", "See docs/SERVER.md.") from None
     state.chat_limiter.check(f"chat:{user_id}")
     channels = [c.to_channel() for c in body.channels]
-    async for event in state.app.companion.turn(user_id, body.text, session_id=body.session_id, channels=channels):
+    companion = state.models.companion_for(user_id)
+    async for event in companion.turn(user_id, body.text, session_id=body.session_id, channels=channels):
         payload = event_to_json(event)
         payload["ref"] = ref
         if payload["type"] == "end":

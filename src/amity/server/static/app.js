@@ -279,7 +279,10 @@
     settings = await api("/settings");
     $("display-name").value = settings.display_name || "";
     $("toggle-mic").checked = settings.microphone; $("toggle-camera").checked = settings.camera;
-    $("model-name").textContent = settings.model; $("model-note").textContent = settings.model_note;
+    const models = $("model-choice"); models.textContent = "";
+    for (const m of settings.models) { const o = document.createElement("option"); o.value = m; o.textContent = m; models.appendChild(o); }
+    models.value = settings.model; models.disabled = settings.models.length < 2;
+    $("model-note").textContent = settings.model_note;
     try {
       const persona = await api("/persona");
       const sel = $("persona-preset"); sel.textContent = "";
@@ -292,6 +295,7 @@
     ev.preventDefault();
     try {
       const body = { microphone: $("toggle-mic").checked, camera: $("toggle-camera").checked };
+      if (!$("model-choice").disabled && $("model-choice").value !== settings.model) body.model = $("model-choice").value;
       if ($("display-name").value.trim()) body.display_name = $("display-name").value.trim();
       settings = await api("/settings", { method: "PATCH", json: body });
       if (!$("persona-preset").disabled) {
