@@ -42,8 +42,9 @@ def _fresh_token() -> str:
 
 
 # Operations whose valid-by-schema input can still be semantically wrong (a WAV/JPEG body that is not one,
-# a memory kind the fact store does not know, an unknown persona preset, a model the server does not offer,
-# a session id owned by someone else): there a 422 with a clear message is the right answer, so "positive data acceptance" is not checked.
+# a memory kind the fact store does not know, an unknown persona preset, a model the server does not
+# offer, a session id owned by someone else): there a 422 with a clear message is the right answer, so
+# "positive data acceptance" is not checked.
 SEMANTIC = {
     "/api/v1/senses/voice",
     "/api/v1/senses/face",
