@@ -7,9 +7,10 @@ and the SQL/DDL translation itself. The PostgreSQL cases skip with the reason wh
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -252,17 +253,98 @@ def test_database_url_is_configurable_and_its_password_never_shown(monkeypatch: 
     assert config.database_url.endswith("@db/amity") and "s3cret" not in json.dumps(public_view(config))
 
 
-def test_an_export_only_imports_into_the_same_kind_of_database(tmp_path: Path, request: pytest.FixtureRequest) -> None:
-    from amity.errors import InputError
+class CountingEmbedder:
+    """The hashing embedder, counting the passages it embeds (to see whether vectors were carried)."""
+
+    def __init__(self) -> None:
+        from amity.memory.embedders import HashingEmbedder
+
+        self.inner = HashingEmbedder(dim=16)
+        self.passages = 0
+        self.name, self.dim = self.inner.name, self.inner.dim
+
+    def embed(self, texts: Sequence[str]) -> Any:
+        self.passages += len(texts)
+        return self.inner.embed(texts)
+
+    def embed_query(self, texts: Sequence[str]) -> Any:
+        return self.inner.embed_query(texts)
+
+
+def _fill_memory(db: SqlDatabase, embedder: CountingEmbedder) -> None:
+    from amity.memory.facts import FactDraft
+    from amity.memory.index import MemoryItem
+    from amity.store.memory_backends import fact_book, memory_index
+
+    facts = fact_book(db)
+    facts.record("sam", FactDraft("location", "London", quote="I live in London"), at=T0)
+    facts.record("sam", FactDraft("location", "Lisbon", quote="I moved to Lisbon"), at=T0 + timedelta(days=3))
+    facts.store.set_reminders_enabled("sam", True)
+    index = memory_index(db, embedder)
+    index.add("sam", MemoryItem(id="m1", user_id="sam", text="I adopted a cat called Miso", created_at=T0))
+    index.add(
+        "sam",
+        MemoryItem(id="m2", user_id="sam", text="My sister Maya lives in Porto", created_at=T0 + timedelta(hours=1)),
+    )
+
+
+def test_an_install_moves_from_sqlite_to_postgresql_and_back(tmp_path: Path, request: pytest.FixtureRequest) -> None:
+    """Export on SQLite → import into PostgreSQL → export there → import into a fresh SQLite: every row of the
+    first install comes back unchanged, memory search works on PostgreSQL and no vector is re-embedded."""
+    from amity.store.memory_backends import fact_book, memory_index
+
+    sqlite = open_db("sqlite", tmp_path, request)
+    postgres = open_db("postgres", tmp_path, request)
+    back = open_db("sqlite", tmp_path, request, name="back")
+    try:
+        _fill(sqlite, "sam")
+        first = CountingEmbedder()
+        _fill_memory(sqlite, first)
+        before = snapshot(sqlite, "sam")
+        assert before["memory_items"] and (before.get("memory_vec") or before.get("memory_vec_plain"))
+        export_relationship(sqlite, tmp_path / "sam.zip", user_id="sam")
+
+        counts = import_relationship(postgres, tmp_path / "sam.zip")
+        assert counts["memory_items"] == 2 and counts["facts"] == 2 and counts["turns"] == 1
+        second = CountingEmbedder()
+        index = memory_index(postgres, second)
+        assert second.passages == 0  # the vectors came along (same embedder): nothing re-embedded
+        assert index.search("sam", "my cat Miso", k=1)[0].id == "m1"
+        facts = fact_book(postgres)
+        [lisbon] = facts.active("sam")
+        assert lisbon.value == "Lisbon" and [f.value for f in facts.get(lisbon.id).history] == ["London"]
+        assert facts.store.reminders_enabled("sam")
+        moved = snapshot(postgres, "sam")
+        for table in ("users", "sessions", "turns", "care_mood", "safety_events"):
+            assert moved[table] == before[table], table
+
+        export_relationship(postgres, tmp_path / "sam-pg.zip", user_id="sam")
+        import_relationship(back, tmp_path / "sam-pg.zip")
+        assert snapshot(back, "sam") == before
+        third = CountingEmbedder()
+        assert memory_index(back, third).search("sam", "Maya in Porto", k=1)[0].id == "m2"
+        assert third.passages == 0
+    finally:
+        for db in (sqlite, postgres, back):
+            db.close()
+
+
+def test_moved_memories_are_re_embedded_under_another_embedder(tmp_path: Path, request: pytest.FixtureRequest) -> None:
+    """When the target install's index uses another embedder, imported items get no stale vectors: the
+    index embeds them when it opens."""
+    from amity.memory.embedders import HashingEmbedder
+    from amity.store.memory_backends import memory_index
 
     sqlite = open_db("sqlite", tmp_path, request)
     postgres = open_db("postgres", tmp_path, request)
     try:
         _fill(sqlite, "sam")
-        assert export_relationship(sqlite, tmp_path / "sam.zip", user_id="sam")["database"] == "sqlite"
-        with pytest.raises(InputError, match="not supported yet"):
-            import_relationship(postgres, tmp_path / "sam.zip")
-        assert postgres.query_one("SELECT 1 FROM users") is None  # nothing was written
+        _fill_memory(sqlite, CountingEmbedder())
+        export_relationship(sqlite, tmp_path / "sam.zip", user_id="sam")
+        memory_index(postgres, HashingEmbedder(dim=32))  # this install already runs another embedder
+        import_relationship(postgres, tmp_path / "sam.zip")
+        index = memory_index(postgres, HashingEmbedder(dim=32))
+        assert index.store.count("sam") == 2 and index.search("sam", "cat Miso", k=1)[0].id == "m1"
     finally:
         sqlite.close()
         postgres.close()

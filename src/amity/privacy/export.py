@@ -9,6 +9,8 @@ Encrypted exports wrap the zip: ``AMITYX1\\n`` + one JSON header line (scrypt pa
 AES-256-GCM ciphertext. Writes go to a temporary file that is renamed into place, so an interrupted
 export never leaves a half file under the final name. Import checks every checksum first, then inserts
 everything in one transaction: it lands whole or not at all, and it never overwrites existing data.
+An export made on SQLite imports into PostgreSQL and back (:mod:`amity.store.portable` translates the
+memory area's tables; the memory vectors follow when both use the same embedder).
 """
 
 from __future__ import annotations
@@ -24,7 +26,8 @@ from typing import Any
 
 from amity.errors import InputError
 from amity.privacy.keys import KdfParams, check_passphrase
-from amity.store.sql import POSTGRESQL, SqlDatabase, require_sqlite
+from amity.store.portable import translate_export
+from amity.store.sql import POSTGRESQL, SQLITE, SqlDatabase, require_sqlite
 from amity.store.sqlite_dump import (
     TableInfo,
     count_rows,
@@ -124,13 +127,9 @@ def read_export(path: Path, passphrase: str | None = None) -> tuple[dict[str, An
 def import_relationship(db: SqlDatabase, path: Path, *, passphrase: str | None = None) -> dict[str, int]:
     """Load an export into this database (all or nothing). Returns rows imported per table."""
     manifest, rows = read_export(path, passphrase)
-    source = manifest.get("database", "sqlite")
-    if source != db.dialect:
-        raise InputError(
-            f"This export comes from a {source} install and this one keeps its data in {db.dialect}; "
-            "their memory indexes differ, so moving data between the two is not supported yet.",
-            f"Import it into an install that uses {source}.",
-        )
+    carried = None
+    if manifest.get("database", SQLITE) != db.dialect:  # moving between SQLite and PostgreSQL
+        manifest, rows, carried = translate_export(manifest, rows, db.dialect)
     users = [r["id"] for r in rows.get("users", [])]
     clash = [u for u in users if db.query_one("SELECT 1 FROM users WHERE id = ?", (u,))]
     if clash:
@@ -159,6 +158,10 @@ def import_relationship(db: SqlDatabase, path: Path, *, passphrase: str | None =
             from amity.store.pg_database import sync_identities
 
             sync_identities(conn)
+    if carried is not None:  # after the commit: without them the index re-embeds these items on open
+        from amity.store.memory_backends import restore_vectors
+
+        restore_vectors(db, carried)
     return counts
 
 

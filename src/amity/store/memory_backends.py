@@ -11,6 +11,7 @@ from amity.memory.embedders import Embedder
 from amity.memory.facts import FactBook
 from amity.memory.hybrid import HybridMemoryIndex, open_memory_index
 from amity.store.db import Database
+from amity.store.portable import CarriedVectors
 from amity.store.sql import POSTGRESQL, SqlDatabase
 
 
@@ -38,3 +39,28 @@ def memory_index(db: SqlDatabase, embedder: str | Embedder | None = None) -> Hyb
         return postgres_memory(db.pg, embedder)[1]
     assert isinstance(db, Database)
     return open_memory_index(db, embedder)
+
+
+def restore_vectors(db: SqlDatabase, carried: CarriedVectors) -> bool:
+    """Give imported items their exported vectors when this install's index uses the same vector space.
+
+    Returns False (nothing written) when the index here was built with another embedder: the items then have
+    no vector and the index re-embeds them when it next opens."""
+    row = db.query_one("SELECT value FROM memory_meta WHERE key = 'vector_space'")
+    if row is not None and str(row[0]).rsplit(":", 1)[0] != carried.space:
+        return False
+    space, _, dim = carried.space.rpartition(":")
+    if not carried.ids or int(dim) != carried.dim:
+        return False
+    if db.dialect == POSTGRESQL:
+        from amity.store.pg_database import PostgresDatabase
+        from amity.store.postgres import PostgresMemoryStore
+
+        assert isinstance(db, PostgresDatabase)
+        PostgresMemoryStore(db.pg, carried.dim, space).set_vectors(carried.ids, carried.vectors)
+        return True
+    from amity.store.sqlite_memory import SQLiteMemoryStore
+
+    assert isinstance(db, Database)
+    SQLiteMemoryStore(db, carried.dim, space).set_vectors(carried.ids, carried.vectors)
+    return True

@@ -79,6 +79,8 @@ SCHEMA: list[tuple[str, str]] = [
         CREATE TABLE memory_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
         """,
     ),
+    # 0/1 like every other flag (the SQLite layout): exported rows import into either database.
+    ("facts_v2", "ALTER TABLE reminder_prefs ALTER COLUMN enabled TYPE SMALLINT USING enabled::int"),
 ]
 ITEM_COLUMNS = "id, user_id, kind, session_id, source_id, role, text, importance, affect, created_at, context"
 RANK_WEIGHTS = "{0.1, 0.2, 0.5, 1.0}"  # D, C, B (context: the previous turn), A (the text itself)
@@ -253,7 +255,7 @@ class PostgresFactStore:
             "INSERT INTO reminder_prefs (user_id, enabled, updated_at) VALUES (%s, %s, now()) "
             "ON CONFLICT (user_id) DO UPDATE SET enabled = EXCLUDED.enabled, "
             "updated_at = EXCLUDED.updated_at",
-            (user_id, enabled),
+            (user_id, int(enabled)),
         )
 
     def reminder_log(self, user_id: str, since: datetime) -> list[ReminderLogEntry]:
