@@ -13,13 +13,13 @@ parameters (the 1M build takes minutes), and reports, in the same run:
   the load average while inserting (stored in the database, so a reused build reports its own);
 * p50/p95 latency (wall and process CPU) of the exact vec0 KNN scan, of the store's production KNN
   (the per-user binary+rescore cache from 20k vectors, else vec0), of the bounded FTS5 BM25 and the
-  unpruned one, and of the full hybrid search (BM25 + KNN, 100 candidates each, + fetch + the learned
+  unpruned one, and of the full hybrid search (BM25 + KNN, 50 candidates each, + fetch + the learned
   re-ranker; the query vector is precomputed, the embedder is measured in embedders_compare), beside the
-  hybrid before the re-ranker (50 candidates each, RRF + session boost);
+  hybrid before the re-ranker (RRF + session boost over the same candidates);
 * each fast path against its exact counterpart: KNN recall@10 against numpy brute force; bounded BM25
   against the unpruned query (id overlap, and tie-aware recall: a row whose exact score ties the exact
   k-th counts as right); hybrid overlap@10 with the same re-ranker over the unpruned BM25 list and the
-  exact vector top 100;
+  exact vector top 50;
 * ``--bm25-budgets``: the bounded BM25's cost/agreement curve; the binary index at rescore 100..3000
   and (n ≤ --ivf-max) the IVF at nprobe 8..128 (``--skip-curves`` skips these two);
 * disk bytes per memory (database file incl. WAL, after checkpoint);
@@ -62,7 +62,7 @@ from amity.store.sqlite_memory import SQLiteMemoryStore
 
 DIM = 384
 K = 10
-CANDIDATES = 50  # BM25 candidates compared with the exact query; the hybrid before the re-ranker used 50
+CANDIDATES = 50  # BM25 and KNN candidates per hybrid search (SearchOptions.candidates)
 USER = "bench-user"
 OTHER_USER = "other-user"
 

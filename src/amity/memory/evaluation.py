@@ -8,11 +8,11 @@ BM25 context and its vector blend, as in the app). The indexed text is ``"<speak
 question with evidence is searched four ways in the same run and scored against its evidence
 ``dia_id``s:
 
-* ``hybrid`` — the retriever the app uses: 100 candidates per retriever ordered by the learned
+* ``hybrid`` — the retriever the app uses: 50 candidates per retriever ordered by the learned
   re-ranker (``amity.memory.rerank``; the headline ``recall_at_k``, ``by_category``). ``reranker``
   evaluates other weights (the training script's held-out halves);
-* ``baselines.hybrid_rrf`` — the same index without the re-ranker: 50 candidates per retriever, RRF +
-  session boost (what shipped before the re-ranker);
+* ``baselines.hybrid_rrf`` — the same index and candidates without the re-ranker: RRF + session boost
+  (what shipped before the re-ranker);
 * ``baselines.bm25`` / ``baselines.vector`` — one retriever alone, without the session boost (the
   vector baseline searches the context-blended vectors of the current index);
 * ``baselines.hybrid_previous`` — the retriever before issue #3 (plain turn vectors, RRF without the

@@ -10,7 +10,7 @@ so its vector is already computed (no extra embedding cost for bulk ingest; a si
 extra passage). The weight is part of the store's vector space name (:func:`vector_space`), so an index
 built without it is re-embedded on open.
 ``search`` asks the store for two scored candidate lists for the user — BM25 and KNN of the embedded
-query, 100 each by default — and orders their union with the learned re-ranker
+query, 50 each by default — and orders their union with the learned re-ranker
 (``amity.memory.rerank``; RRF + session boost, ``amity.memory.retrieval.fuse``, when it is switched off
 or its weights cannot load); ``mode`` restricts to one retriever (the evaluation's baselines).
 Storage is behind :class:`~amity.memory.index.MemoryStore`, so the same class serves SQLite

@@ -113,7 +113,7 @@ class SearchOptions:
 
     kinds: tuple[str, ...] | None = None  # restrict to these kinds
     mode: Literal["hybrid", "bm25", "vector"] = "hybrid"
-    candidates: int = 100  # per retriever, before fusion / re-ranking (docs/MEMORY.md: 50 / 100 / 200)
+    candidates: int = 50  # per retriever, before re-ranking / fusion (100: +0.2 to +0.7 held out, +2.6 ms)
     rerank: bool = True  # the learned re-ranker (amity.memory.rerank); False: RRF + session boost only
     rrf_k: float = 10.0  # 60 (the paper's) let items mediocre in both lists beat a top hit: -0.07 recall
     bm25_weight: float = 1.0
