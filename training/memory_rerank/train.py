@@ -37,8 +37,9 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "src"))
 
 from amity.care.evaluation import shared_data  # noqa: E402
-from amity.memory.embedders import Embedder, Matrix, load_embedder  # noqa: E402
+from amity.memory.embedders import Embedder, load_embedder  # noqa: E402
 from amity.memory.evaluation import (  # noqa: E402
+    MemoEmbedder,
     build_index,
     conversation_turns,
     evaluate_memory,
@@ -50,37 +51,6 @@ from amity.memory.rerank import ARTIFACT, FEATURES, LinearReranker, candidate_fe
 
 DEV = ("conv-26", "conv-30", "conv-41", "conv-42", "conv-43", "conv-44")
 HALVES = (DEV[:3], DEV[3:])
-
-
-class MemoEmbedder:
-    """Remembers every vector, so the evaluations after training embed nothing again."""
-
-    def __init__(self, inner: Embedder) -> None:
-        self.inner = inner
-        self._seen: dict[tuple[str, str], Any] = {}
-
-    @property
-    def name(self) -> str:
-        return self.inner.name
-
-    @property
-    def dim(self) -> int:
-        return self.inner.dim
-
-    def _get(self, kind: str, texts: Sequence[str]) -> Matrix:
-        missing = [t for t in dict.fromkeys(texts) if (kind, t) not in self._seen]
-        if missing:
-            vecs = self.inner.embed(missing) if kind == "p" else self.inner.embed_query(missing)
-            self._seen.update({(kind, t): v for t, v in zip(missing, vecs, strict=True)})
-        if not texts:
-            return np.zeros((0, self.dim), np.float32)
-        return np.stack([self._seen[(kind, t)] for t in texts]).astype(np.float32)
-
-    def embed(self, texts: Sequence[str]) -> Matrix:
-        return self._get("p", texts)
-
-    def embed_query(self, texts: Sequence[str]) -> Matrix:
-        return self._get("q", texts)
 
 
 def collect(samples: Sequence[dict[str, Any]], emb: Embedder, options: SearchOptions) -> dict[str, tuple[Any, Any]]:

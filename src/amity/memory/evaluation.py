@@ -105,15 +105,14 @@ def conversation_turns(conv: dict[str, Any]) -> list[Turn]:
     return turns
 
 
-class _CachedQueries:
-    """An embedder whose query vectors are precomputed in one batch (each question is searched 4×) and
-    whose passage vectors are remembered (the current and the previous index embed the same turns)."""
+class MemoEmbedder:
+    """An embedder that remembers every passage and query vector it computed: each question is searched
+    several times, the current and the previous index embed the same turns, and a training script or a
+    second store reuses them."""
 
-    def __init__(self, inner: Embedder, queries: Sequence[str]) -> None:
+    def __init__(self, inner: Embedder) -> None:
         self.inner = inner
-        vecs = inner.embed_query(list(queries)) if queries else np.zeros((0, inner.dim), np.float32)
-        self._cache = {q: vecs[i] for i, q in enumerate(queries)}
-        self._passages: dict[str, Matrix] = {}
+        self._seen: dict[tuple[str, str], Matrix] = {}
 
     @property
     def name(self) -> str:
@@ -123,16 +122,20 @@ class _CachedQueries:
     def dim(self) -> int:
         return self.inner.dim
 
-    def embed(self, texts: Sequence[str]) -> Matrix:
-        missing = [t for t in dict.fromkeys(texts) if t not in self._passages]
+    def _get(self, kind: str, texts: Sequence[str]) -> Matrix:
+        missing = [t for t in dict.fromkeys(texts) if (kind, t) not in self._seen]
         if missing:
-            self._passages.update(zip(missing, self.inner.embed(missing), strict=True))
-        return np.stack([self._passages[t] for t in texts]) if texts else self.inner.embed(texts)
+            vecs = self.inner.embed(missing) if kind == "passage" else self.inner.embed_query(missing)
+            self._seen.update({(kind, t): v for t, v in zip(missing, vecs, strict=True)})
+        if not texts:
+            return np.zeros((0, self.dim), np.float32)
+        return np.stack([self._seen[(kind, t)] for t in texts]).astype(np.float32)
+
+    def embed(self, texts: Sequence[str]) -> Matrix:
+        return self._get("passage", texts)
 
     def embed_query(self, texts: Sequence[str]) -> Matrix:
-        if all(t in self._cache for t in texts):
-            return np.stack([self._cache[t] for t in texts]) if texts else self.inner.embed_query(texts)
-        return self.inner.embed_query(texts)
+        return self._get("query", texts)
 
 
 def _empty_scores() -> dict[str, list[float]]:
@@ -236,6 +239,7 @@ def evaluate_memory(
     if conversations is not None:
         data = [s for s in data if str(s.get("sample_id")) in set(conversations)]
     emb = load_embedder(embedder) if isinstance(embedder, str) or embedder is None else embedder
+    cached = emb if isinstance(emb, MemoEmbedder) else MemoEmbedder(emb)
     base = options or SearchOptions()
     runs = _runs(base)
     per_mode = {m: _empty_scores() for m in runs}
@@ -252,7 +256,7 @@ def evaluate_memory(
         user = str(sample.get("sample_id", "conv"))
         conv_scores = per_conv.setdefault(user, {m: _empty_scores() for m in runs})
         started = time.perf_counter()
-        cached = _CachedQueries(emb, list(dict.fromkeys(q for q, _, _ in questions)))
+        cached.embed_query(list(dict.fromkeys(q for q, _, _ in questions)))  # one batch
         query_seconds += time.perf_counter() - started
         indexes: dict[float, tuple[Database, HybridMemoryIndex]] = {}
         for weight in (CONTEXT_VECTOR_WEIGHT, 0.0):  # the current setting (timed) first, then the previous one
