@@ -19,12 +19,13 @@ fetched, so it works on any store):
 * ``log_words`` — ``log(1 + words)`` of the item's text;
 * ``query_coverage`` / ``context_coverage`` — the share of the query's content words
   (``retrieval.query_terms``, crudely stemmed) found in the item's text / in its context;
-* ``has_time`` — the text has a time expression (a number, a weekday or month, "yesterday", "last",
-  ...), and ``when_x_time`` — the same, when the query asks "when" / "how long" (English only).
+* ``has_time`` — the text has a digit or a time word (a weekday or month, "yesterday", "last", ...),
+  and ``when_x_time`` — the same, when the query asks "when" / "how long" (English only).
 
 The weights (``artifacts/reranker.json``) are fit by ``training/memory_rerank/train.py`` on LoCoMo
-dev; the file is the model card too (training data, command, held-out results). The score a hit gets
-is the model's probability ``sigmoid(w·standardised(x) + b)``, in (0, 1). When the file is missing or
+dev; the file carries its card's figures (training data, command, held-out results), and
+``docs/models/memory_reranker.md`` is the model card. The score a hit gets is the model's probability
+``sigmoid(w·standardised(x) + b)``, in (0, 1). When the file is missing or
 unreadable :func:`load_reranker` raises :class:`~amity.errors.ModelError`; ``default_reranker`` returns
 None instead and hybrid search falls back to RRF + session boost (logged once).
 """
