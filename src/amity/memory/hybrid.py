@@ -45,7 +45,7 @@ def vector_space(embedder: Embedder, context_vector_weight: float = CONTEXT_VECT
 
 
 class HybridMemoryIndex:
-    """BM25 + vector search with RRF fusion, recency and importance (see ``amity.memory.retrieval``)."""
+    """BM25 + vector search ordered by the learned re-ranker (or RRF), recency and importance (module doc)."""
 
     def __init__(
         self,
