@@ -13,11 +13,12 @@ parameters (the 1M build takes minutes), and reports, in the same run:
   the load average while inserting (stored in the database, so a reused build reports its own);
 * p50/p95 latency (wall and process CPU) of the exact vec0 KNN scan, of the store's production KNN
   (the per-user binary+rescore cache from 20k vectors, else vec0), of the bounded FTS5 BM25 and the
-  unpruned one, and of the full hybrid search (BM25 + KNN + fetch + RRF; the query vector is
-  precomputed, the embedder is measured in embedders_compare);
+  unpruned one, and of the full hybrid search (BM25 + KNN, 50 candidates each, + fetch + the learned
+  re-ranker; the query vector is precomputed, the embedder is measured in embedders_compare), beside the
+  hybrid before the re-ranker (RRF + session boost over the same candidates);
 * each fast path against its exact counterpart: KNN recall@10 against numpy brute force; bounded BM25
   against the unpruned query (id overlap, and tie-aware recall: a row whose exact score ties the exact
-  k-th counts as right); hybrid overlap@10 with the same fusion over the unpruned BM25 list and the
+  k-th counts as right); hybrid overlap@10 with the same re-ranker over the unpruned BM25 list and the
   exact vector top 50;
 * ``--bm25-budgets``: the bounded BM25's cost/agreement curve; the binary index at rescore 100..3000
   and (n ≤ --ivf-max) the IVF at nprobe 8..128 (``--skip-curves`` skips these two);
@@ -52,7 +53,8 @@ import numpy as np
 from amity.memory.ann import BinaryIndex, IVFIndex
 from amity.memory.embedders import Matrix, l2_normalise
 from amity.memory.hybrid import HybridMemoryIndex
-from amity.memory.index import SearchOptions, StoredItem
+from amity.memory.index import Candidate, SearchOptions, StoredItem
+from amity.memory.rerank import rerank
 from amity.memory.retrieval import fts_expression, fuse
 from amity.store.db import Database
 from amity.store.schema_memory import MIGRATIONS
@@ -275,16 +277,17 @@ def run_size(
     store = SQLiteMemoryStore(db, DIM, "synthetic", ann_threshold=None, bm25_budget=None)
     words, vocab_p = zipf_vocabulary()
     rng = np.random.default_rng(seed + 2)
-    truth50 = exact_top(vectors, queries, CANDIDATES)
-    truth = truth50[:, :K]
+    truth_top = exact_top(vectors, queries, SearchOptions().candidates)
+    truth = truth_top[:, :K]
     fast = SQLiteMemoryStore(db, DIM, "synthetic")  # production defaults: ANN cache from 20k, bounded BM25
     started = time.perf_counter()
     fast.knn(USER, queries[0], K)  # builds the user's ANN cache when n >= threshold
     cache_build_s = time.perf_counter() - started
     emb = _Precomputed()
     index = HybridMemoryIndex(fast, emb)  # type: ignore[arg-type]
-    timers = {name: Timer() for name in ("vec0", "knn", "bm25", "bm25_exact", "hybrid")}
+    timers = {name: Timer() for name in ("vec0", "knn", "bm25", "bm25_exact", "hybrid", "hybrid_rrf")}
     recall: dict[str, list[float]] = {"vec0": [], "knn": [], "bm25_10": [], "bm25_50": [], "hybrid": []}
+    rrf_opts = SearchOptions(rerank=False, candidates=CANDIDATES)  # the hybrid before the re-ranker
     overlap: dict[str, list[float]] = {"bm25_10": [], "bm25_50": []}
     content = np.arange(100, len(words))  # queries use content words: the 100 most frequent act as stop words
     content_p = vocab_p[100:] / vocab_p[100:].sum()
@@ -295,26 +298,33 @@ def run_size(
         qtext = texts[qi]
         if qi < exact_queries:
             with timers["vec0"]:
-                ids = store.knn(USER, q, K)
+                ids = [c.id for c in store.knn(USER, q, K)]
             recall["vec0"].append(len({int(i[1:]) for i in ids} & set(truth[qi].tolist())) / K)
         with timers["knn"]:
-            ids = fast.knn(USER, q, K)
+            ids = [c.id for c in fast.knn(USER, q, K)]
         recall["knn"].append(len({int(i[1:]) for i in ids} & set(truth[qi].tolist())) / K)
         with timers["bm25"]:
-            bm25_ids = fast.bm25(USER, qtext, CANDIDATES)
+            bm25_ids = [c.id for c in fast.bm25(USER, qtext, CANDIDATES)]
         with timers["bm25_exact"]:
-            exact_bm25 = store.bm25(USER, qtext, CANDIDATES)
+            exact_bm25 = store.bm25(USER, qtext, opts.candidates)
+        exact_ids = [c.id for c in exact_bm25[:CANDIDATES]]
         scores = truth_scores[qi]
         for k in (K, CANDIDATES):
             recall[f"bm25_{k}"].append(tie_aware_recall(bm25_ids, scores, k))
-            overlap[f"bm25_{k}"].append(len(set(bm25_ids[:k]) & set(exact_bm25[:k])) / max(1, len(exact_bm25[:k])))
+            overlap[f"bm25_{k}"].append(len(set(bm25_ids[:k]) & set(exact_ids[:k])) / max(1, len(exact_ids[:k])))
         emb.next = q[None]
         with timers["hybrid"]:
             hits = index.search(USER, qtext, k=K, options=opts)
-        # Exact hybrid: the same fusion over the unpruned BM25 list and the exact vector top 50.
-        vector_exact = [f"m{i}" for i in truth50[qi]]
-        items = fast.get(list(dict.fromkeys([*exact_bm25, *vector_exact])))
-        fused = fuse(exact_bm25, vector_exact, items, opts, opts.now or datetime.now(UTC))[:K]
+        with timers["hybrid_rrf"]:
+            index.search(USER, qtext, k=K, options=rrf_opts)
+        # Exact hybrid: the same re-ranker over the unpruned BM25 list and the exact vector top candidates.
+        vector_exact = [Candidate(f"m{i}", float(vectors[i] @ q)) for i in truth_top[qi]]
+        items = fast.get(list(dict.fromkeys(c.id for c in (*exact_bm25, *vector_exact))))
+        now = opts.now or datetime.now(UTC)
+        if index.reranker is not None:
+            fused = rerank(qtext, exact_bm25, vector_exact, items, opts, index.reranker, now)[:K]
+        else:
+            fused = fuse([c.id for c in exact_bm25], [c.id for c in vector_exact], items, opts, now)[:K]
         recall["hybrid"].append(len({h.id for h in hits} & {f.item.id for f in fused}) / max(1, len(fused)))
         if any(not i.startswith("m") for i in [*ids, *bm25_ids, *(h.id for h in hits)]):
             raise SystemExit("another user's memory was returned: per-user partitioning is broken")
@@ -325,7 +335,7 @@ def run_size(
         timer, at10, at50 = Timer(), [], []
         for qtext, scores in zip(texts, truth_scores, strict=True):
             with timer:
-                found = probe.bm25(USER, qtext, CANDIDATES)
+                found = [c.id for c in probe.bm25(USER, qtext, CANDIDATES)]
             at10.append(tie_aware_recall(found, scores, K))
             at50.append(tie_aware_recall(found, scores, CANDIDATES))
         budget_rows[str(budget)] = {
@@ -388,7 +398,10 @@ def run_size(
         "hybrid_search": {
             **timers["hybrid"].summary(),
             "overlap_at_10_vs_exact_hybrid": round(float(np.mean(recall["hybrid"])), 4),
+            "candidates": opts.candidates,
+            "reranker": index.reranker is not None,
         },
+        "hybrid_search_rrf": {**timers["hybrid_rrf"].summary(), "candidates": CANDIDATES},
         "loadavg_after": [round(x, 2) for x in os.getloadavg()],
         "numpy_bruteforce": brute.summary(),
         "binary_by_rescore": binary_rows,

@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from amity.memory.index import StoredItem
+from amity.memory.index import Candidate, StoredItem
 from amity.store.db import Database
 from amity.store.fts_pruning import estimate_df, idf, merge_ranked, or_phrases, plan_phrases
 from amity.store.schema_memory import MIGRATIONS
@@ -48,6 +48,10 @@ def db(tmp_path: Path) -> Database:
     return database
 
 
+def _ids(candidates: list[Candidate]) -> list[str]:
+    return [c.id for c in candidates]
+
+
 def _stores(db: Database, budget: int) -> tuple[SQLiteMemoryStore, SQLiteMemoryStore]:
     exact = SQLiteMemoryStore(db, DIM, "test", use_vec=False, bm25_budget=None)
     return exact, SQLiteMemoryStore(db, DIM, "test", use_vec=False, bm25_budget=budget)
@@ -56,30 +60,31 @@ def _stores(db: Database, budget: int) -> tuple[SQLiteMemoryStore, SQLiteMemoryS
 def test_within_budget_the_query_is_exact(db: Database) -> None:
     exact, bounded = _stores(db, 10_000)
     for query in ("coffee Zanzibar", "morning walk", "postcard"):
-        assert bounded.bm25("alice", query, 10) == exact.bm25("alice", query, 10)
+        assert bounded.bm25("alice", query, 10) == exact.bm25("alice", query, 10)  # ids and scores
     _, counted = _stores(db, 50)  # more rows than the budget, but these phrases match only 3 rows
     assert counted.bm25("alice", "postcard beaches walk", 10) == exact.bm25("alice", "postcard beaches walk", 10)
 
 
 def test_rare_term_still_found_when_common_terms_are_pruned(db: Database) -> None:
     exact, bounded = _stores(db, 20)  # "postcard" (1 row) fits; "coffee" (144 rows) does not
-    found = bounded.bm25("alice", "coffee postcard", 5)
+    found = _ids(bounded.bm25("alice", "coffee postcard", 5))
     assert found[0] == "alice-62"
-    assert exact.bm25("alice", "coffee postcard", 5)[0] == "alice-62"
+    assert exact.bm25("alice", "coffee postcard", 5)[0].id == "alice-62"
     assert set(found[1:]) <= {f"alice-{i}" for i in range(64)} and len(found) == 5
 
 
 def test_rows_holding_two_common_terms_rank_first(db: Database) -> None:
     _, bounded = _stores(db, 20)  # for Alice both "zanzibar" and "coffee" are common (Bob's rows count)
-    found = bounded.bm25("alice", "Zanzibar coffee", 5)
+    found = _ids(bounded.bm25("alice", "Zanzibar coffee", 5))
     assert found[0] == "alice-61"  # the one row of Alice's with both words
     assert set(found[1:3]) == {"alice-60", "alice-62"}  # then her rarer word alone (higher IDF)
 
 
 def test_common_only_query_returns_newest_matches(db: Database) -> None:
     _, bounded = _stores(db, 20)
-    found = bounded.bm25("alice", "coffee", 8)
-    assert len(found) == 8
+    scored = bounded.bm25("alice", "coffee", 8)
+    found = _ids(scored)
+    assert len(found) == 8 and len({c.score for c in scored}) == 1 and scored[0].score > 0  # one IDF bonus
     numbers = [int(i.split("-")[1]) for i in found]
     assert numbers == sorted(numbers, reverse=True)  # ties at one IDF: newest first
     items = SQLiteMemoryStore(db, DIM, "test", use_vec=False).get(found)
@@ -89,8 +94,8 @@ def test_common_only_query_returns_newest_matches(db: Database) -> None:
 def test_bounded_search_never_returns_another_users_rows(db: Database) -> None:
     _, bounded = _stores(db, 5)
     for query in ("Zanzibar coffee morning plans", "plans", "coffee", "Zanzibar beaches postcard"):
-        assert all(i.startswith("alice-") for i in bounded.bm25("alice", query, 50))
-        assert all(i.startswith("bob-") for i in bounded.bm25("bob", query, 50))
+        assert all(i.startswith("alice-") for i in _ids(bounded.bm25("alice", query, 50)))
+        assert all(i.startswith("bob-") for i in _ids(bounded.bm25("bob", query, 50)))
     assert bounded.bm25("carol", "Zanzibar coffee", 10) == []
     assert bounded.bm25("alice", "coffee", 5, kinds=["fact"]) == []
 

@@ -80,14 +80,18 @@ def test_report_shape_and_scores(tmp_path: Path) -> None:
     report = evaluate_memory(path, k=2, embedder="hashing")
     assert report["k"] == 2 and report["n_questions"] == 3 and report["n_skipped"] == 1
     assert report["evidence_dropped"] == 2  # "D9:9" names no turn, "D" is unreadable
-    assert set(report["baselines"]) == {"bm25", "vector", "hybrid_previous"}
-    assert set(report["by_conversation"]["conv-x"]) == {"bm25", "vector", "hybrid", "hybrid_previous"}
+    runs = {"bm25", "vector", "hybrid", "hybrid_rrf", "hybrid_previous"}
+    assert set(report["baselines"]) == runs - {"hybrid"}
+    assert set(report["by_conversation"]["conv-x"]) == runs
     assert report["by_conversation"]["conv-x"]["hybrid"] == report["recall_at_k"]
-    assert set(report["timing"]["search_ms_p50"]) == {"bm25", "vector", "hybrid", "hybrid_previous"}
+    assert set(report["timing"]["search_ms_p50"]) == runs
+    assert report["reranker"].startswith("shipped")
     assert set(report["by_category"]) == {"multi-hop", "temporal", "open-domain", "single-hop", "adversarial"}
     assert report["by_category"]["single-hop"]["recall_at_k"] == 1.0
     assert 0.0 <= report["all_found_at_k"] <= report["recall_at_k"] <= 1.0
     assert report["baselines"]["bm25"]["by_category"]["temporal"]["n"] == 1
+    only = evaluate_memory(path, k=2, embedder="hashing", reranker=None, conversations=["nope"])
+    assert only["n_questions"] == 0 and only["reranker"].startswith("none")
     json.dumps(report)
 
 

@@ -169,14 +169,21 @@ def test_ann_cache_matches_exact_and_follows_writes(tmp_path: Path) -> None:
     exact.add_many(items, vecs)
     fast = SQLiteMemoryStore(db, 16, "t", ann_threshold=100)
     q = vecs[7]
-    assert fast.knn("u", q, 5)[0] == "i7"
-    assert "u" in fast._ann and len(set(fast.knn("u", q, 10)) & set(exact.knn("u", q, 10))) >= 8
+    top = fast.knn("u", q, 5)
+    assert top[0].id == "i7" and abs(top[0].score - 1.0) < 1e-5  # cosine similarity of the vector itself
+    assert [c.score for c in top] == sorted((c.score for c in top), reverse=True)
+
+    def ids(store: SQLiteMemoryStore, k: int) -> list[str]:
+        return [c.id for c in store.knn("u", q, k)]
+
+    assert "u" in fast._ann and len(set(ids(fast, 10)) & set(ids(exact, 10))) >= 8
+    assert abs(exact.knn("u", q, 1)[0].score - 1.0) < 1e-5
     fast.add_many(
         [StoredItem(id="new", user_id="u", text="new", kind="episode", created_at=T0, importance=0.3)], q[None]
     )
-    assert set(fast.knn("u", q, 2)) == {"i7", "new"}
+    assert set(ids(fast, 2)) == {"i7", "new"}
     fast.delete(["i7"])
-    assert "i7" not in fast.knn("u", q, 10) and fast.knn("u", q, 1) == ["new"]
+    assert "i7" not in ids(fast, 10) and ids(fast, 1) == ["new"]
     assert fast.delete_user("u") == 300 and fast.knn("u", q, 3) == []
 
 

@@ -19,7 +19,7 @@ import pytest
 from amity.memory.embedders import HashingEmbedder
 from amity.memory.facts import Fact, FactBook, FactDraft
 from amity.memory.hybrid import HybridMemoryIndex
-from amity.memory.index import MemoryItem, StoredItem
+from amity.memory.index import Candidate, MemoryItem, SearchOptions, StoredItem
 from amity.memory.recall import MemoryStage
 from amity.stages import TurnContext
 from amity.store.db import Database
@@ -154,6 +154,10 @@ def _items(user: str, texts: list[str]) -> list[StoredItem]:
     ]
 
 
+def _ids(candidates: list[Candidate]) -> list[str]:
+    return [c.id for c in candidates]
+
+
 def test_memory_store_contract(stores: tuple[Any, Any]) -> None:
     emb = HashingEmbedder(dim=64)
     store = stores[1](emb.dim)
@@ -161,19 +165,37 @@ def test_memory_store_contract(stores: tuple[Any, Any]) -> None:
     items = _items("u1", texts) + _items("u2", ["Peanuts are my favourite snack"])
     store.add_many(items, emb.embed([i.text for i in items]))
     assert store.count() == 4 and store.count("u1") == 3
-    assert store.bm25("u1", "peanut allergy?", 5)[0] == "u1-1"
-    assert "u2-0" not in store.bm25("u1", "peanuts", 5)
-    assert store.knn("u1", emb.embed_query(["dog Biscuit"])[0], 2)[0] == "u1-2"
-    assert set(store.knn("u2", emb.embed_query(["sister"])[0], 5)) == {"u2-0"}
+    assert _ids(store.bm25("u1", "peanut allergy?", 5))[0] == "u1-1"
+    assert "u2-0" not in _ids(store.bm25("u1", "peanuts", 5))
+    assert _ids(store.knn("u1", emb.embed_query(["dog Biscuit"])[0], 2))[0] == "u1-2"
+    assert set(_ids(store.knn("u2", emb.embed_query(["sister"])[0], 5))) == {"u2-0"}
     got = store.get(["u1-0", "missing"])
     assert list(got) == ["u1-0"] and got["u1-0"].created_at == T0 and got["u1-0"].source_id == "turn-u1-0"
     assert store.bm25("u1", "Maya", 5, kinds=["fact"]) == []
     replaced = replace(items[0], text="My sister Maya moved to Braga")
     store.add_many([replaced], emb.embed([replaced.text]))
-    assert store.count("u1") == 3 and store.bm25("u1", "Braga", 5) == ["u1-0"]
+    assert store.count("u1") == 3 and _ids(store.bm25("u1", "Braga", 5)) == ["u1-0"]
     assert store.delete(["u1-1", "nope"]) == 1
-    assert store.bm25("u1", "peanuts", 5) == [] and "u1-1" not in store.knn("u1", emb.embed_query(["x"])[0], 9)
+    assert store.bm25("u1", "peanuts", 5) == [] and "u1-1" not in _ids(store.knn("u1", emb.embed_query(["x"])[0], 9))
     assert store.delete_user("u1") == 2 and store.count("u1") == 0 and store.count("u2") == 1
+
+
+def test_candidates_carry_scores_and_the_reranker_runs_on_store(stores: tuple[Any, Any]) -> None:
+    emb = HashingEmbedder(dim=64)
+    store = stores[1](emb.dim)
+    texts = ["We adopted a dog called Biscuit", "Biscuit loves the beach", "I work night shifts", "A dog park opened"]
+    items = _items("u1", texts)
+    store.add_many(items, emb.embed(texts))
+    bm25 = store.bm25("u1", "dog Biscuit", 5)
+    assert _ids(bm25)[0] == "u1-0" and {c.id for c in bm25} == {"u1-0", "u1-1", "u1-3"}
+    assert all(c.score > 0 for c in bm25) and [c.score for c in bm25] == sorted((c.score for c in bm25), reverse=True)
+    knn = store.knn("u1", emb.embed([texts[2]])[0], 4)  # an item's own vector: cosine 1
+    assert knn[0].id == "u1-2" and knn[0].score == pytest.approx(1.0, abs=1e-5)
+    assert [c.score for c in knn] == sorted((c.score for c in knn), reverse=True) and knn[-1].score < 1.0
+    index = HybridMemoryIndex(store, emb)  # the shipped re-ranker weights
+    assert index.reranker is not None
+    hits = index.search("u1", "what is our dog called, Biscuit?", k=3, options=SearchOptions(now=T0))
+    assert hits[0].id == "u1-0" and all(0.0 < h.score < 1.0 for h in hits)
 
 
 def test_hybrid_index_runs_on_store(stores: tuple[Any, Any]) -> None:
@@ -200,7 +222,7 @@ def test_vectors_rebuilt_when_dimension_changes(stores: tuple[Any, Any]) -> None
     store2 = stores[1](big.dim)
     assert [i for i, _ in store2.missing_vectors()] == ["u1-0"]
     store2.set_vectors(["u1-0"], big.embed(["a note about tea"]))
-    assert store2.missing_vectors() == [] and store2.knn("u1", big.embed_query(["tea"])[0], 1) == ["u1-0"]
+    assert store2.missing_vectors() == [] and _ids(store2.knn("u1", big.embed_query(["tea"])[0], 1)) == ["u1-0"]
     assert np.isclose(np.linalg.norm(big.embed(["tea"])[0]), 1.0)
 
 
@@ -255,8 +277,8 @@ def test_context_is_searchable_below_text_and_previous_episode(stores: tuple[Any
         StoredItem("c", "u1", "A fun run tomorrow", "episode", T0 + timedelta(minutes=2), 0.5, "s2", "c", "user"),
     ]
     store.add_many(items, emb.embed([i.text for i in items]))
-    assert store.bm25("u1", "pottery", 5) == ["b"]
-    ranked = store.bm25("u1", "fun", 5)
+    assert _ids(store.bm25("u1", "pottery", 5)) == ["b"]
+    ranked = _ids(store.bm25("u1", "fun", 5))
     assert set(ranked) == {"a", "b", "c"} and ranked[-1] == "b"  # a context match ranks below text matches
     assert store.get(["b"])["b"].context == "What do you do for fun?"
     assert store.previous_episode("u1", "s1", T0 + timedelta(seconds=30)) == "What do you do for fun?"

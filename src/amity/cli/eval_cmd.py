@@ -65,12 +65,16 @@ def face(data: DataOpt, json_out: JsonOpt = True) -> None:
 def memory(
     data: DataOpt,
     k: Annotated[int, typer.Option("--k", min=1, help="Recall cut-off")] = 10,
+    reranker: Annotated[
+        Path | None, typer.Option("--reranker", help="Re-ranker weights to evaluate (default: the shipped ones)")
+    ] = None,
     json_out: JsonOpt = True,
 ) -> None:
-    """Evidence recall@k on LoCoMo (hybrid, BM25, vector and the previous hybrid side by side)."""
+    """Evidence recall@k on LoCoMo (hybrid, RRF hybrid, BM25, vector and the previous hybrid side by side)."""
     from amity.memory.evaluation import evaluate_memory
+    from amity.memory.rerank import load_reranker
 
-    _show(evaluate_memory(_need(data), k))
+    _show(evaluate_memory(_need(data), k, reranker=load_reranker(reranker) if reranker else "default"))
 
 
 @eval_app.command()

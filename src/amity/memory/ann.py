@@ -125,8 +125,8 @@ class UserVectorCache:
     def remove(self, rowids: set[int]) -> None:
         self.dead |= rowids
 
-    def search(self, query: Matrix, limit: int) -> list[int]:
-        """Rowids of the (approximately) ``limit`` nearest live vectors, best first."""
+    def search(self, query: Matrix, limit: int) -> list[tuple[int, float]]:
+        """(rowid, cosine) of the (approximately) ``limit`` nearest live vectors, best first."""
         q = np.asarray(query, dtype=np.float32).reshape(-1)
         ids, scores = self.ivf.search(q, limit + len(self.dead))
         pairs = [(float(s), int(i)) for i, s in zip(ids, scores, strict=True) if int(i) not in self.dead]
@@ -134,7 +134,7 @@ class UserVectorCache:
             tail_scores = np.stack(self.tail_vecs) @ q
             pairs += [(float(s), i) for i, s in zip(self.tail_ids, tail_scores, strict=True) if i not in self.dead]
         pairs.sort(key=lambda p: -p[0])
-        return [i for _, i in pairs[:limit]]
+        return [(i, s) for s, i in pairs[:limit]]
 
 
 class BinaryIndex:

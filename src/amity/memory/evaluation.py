@@ -8,13 +8,18 @@ BM25 context and its vector blend, as in the app). The indexed text is ``"<speak
 question with evidence is searched four ways in the same run and scored against its evidence
 ``dia_id``s:
 
-* ``hybrid`` — the retriever the app uses (the headline ``recall_at_k``, ``by_category``);
+* ``hybrid`` — the retriever the app uses: 50 candidates per retriever ordered by the learned
+  re-ranker (``amity.memory.rerank``; the headline ``recall_at_k``, ``by_category``). ``reranker``
+  evaluates other weights (the training script's held-out halves);
+* ``baselines.hybrid_rrf`` — the same index and candidates without the re-ranker: RRF + session boost
+  (what shipped before the re-ranker);
 * ``baselines.bm25`` / ``baselines.vector`` — one retriever alone, without the session boost (the
   vector baseline searches the context-blended vectors of the current index);
 * ``baselines.hybrid_previous`` — the retriever before issue #3 (plain turn vectors, RRF without the
   session boost) on a second index of the same turns, for the side-by-side recall and latency.
 
-``by_conversation`` gives each run's recall per conversation (for leave-conversations-out checks).
+``by_conversation`` gives each run's recall per conversation (for leave-conversations-out checks);
+``conversations`` restricts the run to some ``sample_id``s.
 Measures:
 
 * ``recall_at_k`` — the fraction of a question's evidence turns found in the top k, averaged over
@@ -38,7 +43,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import numpy as np
 
@@ -46,6 +51,7 @@ from amity.errors import InputError
 from amity.memory.embedders import Embedder, Matrix, load_embedder
 from amity.memory.hybrid import CONTEXT_VECTOR_WEIGHT, HybridMemoryIndex, vector_space
 from amity.memory.index import MemoryItem, SearchOptions
+from amity.memory.rerank import LinearReranker, default_reranker
 from amity.store.db import Database
 from amity.store.schema_memory import MIGRATIONS
 from amity.store.sqlite_memory import BM25_BUDGET, SQLiteMemoryStore
@@ -99,15 +105,14 @@ def conversation_turns(conv: dict[str, Any]) -> list[Turn]:
     return turns
 
 
-class _CachedQueries:
-    """An embedder whose query vectors are precomputed in one batch (each question is searched 4×) and
-    whose passage vectors are remembered (the current and the previous index embed the same turns)."""
+class MemoEmbedder:
+    """An embedder that remembers every passage and query vector it computed: each question is searched
+    several times, the current and the previous index embed the same turns, and a training script or a
+    second store reuses them."""
 
-    def __init__(self, inner: Embedder, queries: Sequence[str]) -> None:
+    def __init__(self, inner: Embedder) -> None:
         self.inner = inner
-        vecs = inner.embed_query(list(queries)) if queries else np.zeros((0, inner.dim), np.float32)
-        self._cache = {q: vecs[i] for i, q in enumerate(queries)}
-        self._passages: dict[str, Matrix] = {}
+        self._seen: dict[tuple[str, str], Matrix] = {}
 
     @property
     def name(self) -> str:
@@ -117,16 +122,20 @@ class _CachedQueries:
     def dim(self) -> int:
         return self.inner.dim
 
-    def embed(self, texts: Sequence[str]) -> Matrix:
-        missing = [t for t in dict.fromkeys(texts) if t not in self._passages]
+    def _get(self, kind: str, texts: Sequence[str]) -> Matrix:
+        missing = [t for t in dict.fromkeys(texts) if (kind, t) not in self._seen]
         if missing:
-            self._passages.update(zip(missing, self.inner.embed(missing), strict=True))
-        return np.stack([self._passages[t] for t in texts]) if texts else self.inner.embed(texts)
+            vecs = self.inner.embed(missing) if kind == "passage" else self.inner.embed_query(missing)
+            self._seen.update({(kind, t): v for t, v in zip(missing, vecs, strict=True)})
+        if not texts:
+            return np.zeros((0, self.dim), np.float32)
+        return np.stack([self._seen[(kind, t)] for t in texts]).astype(np.float32)
+
+    def embed(self, texts: Sequence[str]) -> Matrix:
+        return self._get("passage", texts)
 
     def embed_query(self, texts: Sequence[str]) -> Matrix:
-        if all(t in self._cache for t in texts):
-            return np.stack([self._cache[t] for t in texts]) if texts else self.inner.embed_query(texts)
-        return self.inner.embed_query(texts)
+        return self._get("query", texts)
 
 
 def _empty_scores() -> dict[str, list[float]]:
@@ -144,14 +153,74 @@ def _summary(scores: dict[str, list[float]]) -> dict[str, float | int]:
 
 def _runs(base: SearchOptions) -> dict[str, tuple[float, SearchOptions]]:
     """What is measured on every question: name → (context vector weight of the index, options)."""
-    raw = dataclasses.replace(base, session_weight=0.0)
+    rrf = dataclasses.replace(base, rerank=False, candidates=50)
+    raw = dataclasses.replace(rrf, session_weight=0.0)
     return {
         "bm25": (CONTEXT_VECTOR_WEIGHT, dataclasses.replace(raw, mode="bm25")),
         "vector": (CONTEXT_VECTOR_WEIGHT, dataclasses.replace(raw, mode="vector")),
         "hybrid": (CONTEXT_VECTOR_WEIGHT, dataclasses.replace(base, mode="hybrid")),
+        # the same index without the re-ranker: RRF + session boost over 50 candidates per retriever
+        "hybrid_rrf": (CONTEXT_VECTOR_WEIGHT, dataclasses.replace(rrf, mode="hybrid")),
         # the retriever before issue #3: plain turn vectors, RRF without the session boost
-        "hybrid_previous": (0.0, SearchOptions(session_weight=0.0, now=base.now)),
+        "hybrid_previous": (0.0, SearchOptions(session_weight=0.0, rerank=False, candidates=50, now=base.now)),
     }
+
+
+def read_locomo(path: Path) -> list[dict[str, Any]]:
+    """The samples of a LoCoMo JSON file (:class:`InputError` when it is not one)."""
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise InputError(f"Cannot read LoCoMo data from {path}: {exc}.", "Pass a LoCoMo JSON file.") from exc
+    if not isinstance(data, list):
+        raise InputError(f"{path} is not a LoCoMo file (expected a list of samples).", "Pass locomo10.json.")
+    return data
+
+
+def locomo_questions(sample: dict[str, Any], known: set[str]) -> tuple[list[tuple[str, set[str], int]], int, int]:
+    """(question, evidence dia_ids, category) of one sample, evidence ids dropped, questions skipped."""
+    questions: list[tuple[str, set[str], int]] = []
+    dropped = skipped = 0
+    for qa in sample.get("qa", []):
+        entries = [str(e) for e in qa.get("evidence") or []]
+        raw = normalise_evidence(entries)
+        evidence = [e for e in raw if e in known]
+        dropped += sum(1 for e in entries if not _DIA.search(e)) + len(raw) - len(evidence)
+        if evidence:
+            questions.append((str(qa["question"]), set(evidence), int(qa.get("category", 0))))
+        else:
+            skipped += 1
+    return questions, dropped, skipped
+
+
+def build_index(
+    user: str,
+    turns: Sequence[Turn],
+    embedder: Embedder,
+    *,
+    context_vector_weight: float = CONTEXT_VECTOR_WEIGHT,
+    bm25_budget: int | None = BM25_BUDGET,
+    reranker: LinearReranker | Literal["default"] | None = "default",
+) -> tuple[Database, HybridMemoryIndex]:
+    """A fresh in-memory SQLite index holding one conversation's turns as episodes of ``user``."""
+    db = Database(":memory:", MIGRATIONS)
+    store = SQLiteMemoryStore(db, embedder.dim, vector_space(embedder, context_vector_weight), bm25_budget=bm25_budget)
+    index = HybridMemoryIndex(store, embedder, context_vector_weight=context_vector_weight, reranker=reranker)
+    index.add_many(
+        user,
+        [
+            MemoryItem(user_id=user, id=t.dia_id, text=t.text, created_at=t.created_at, session_id=t.session)
+            for t in turns
+        ],
+    )
+    return db, index
+
+
+def _describe(reranker: LinearReranker | Literal["default"] | None) -> str:
+    if reranker == "default":
+        model = default_reranker()
+        return f"shipped ({model.card.get('trained_on', '?')})" if model is not None else "none (fallback: RRF)"
+    return "none (RRF + session boost)" if reranker is None else f"given ({reranker.card.get('trained_on', '?')})"
 
 
 def evaluate_memory(
@@ -162,15 +231,15 @@ def evaluate_memory(
     options: SearchOptions | None = None,
     limit_conversations: int | None = None,
     bm25_budget: int | None = BM25_BUDGET,
+    reranker: LinearReranker | Literal["default"] | None = "default",
+    conversations: Sequence[str] | None = None,
 ) -> dict[str, Any]:
     """Evidence recall@k of BM25, vector and hybrid retrieval on a LoCoMo JSON file (see module doc)."""
-    try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise InputError(f"Cannot read LoCoMo data from {path}: {exc}.", "Pass a LoCoMo JSON file.") from exc
-    if not isinstance(data, list):
-        raise InputError(f"{path} is not a LoCoMo file (expected a list of samples).", "Pass locomo10.json.")
+    data = read_locomo(path)[:limit_conversations]
+    if conversations is not None:
+        data = [s for s in data if str(s.get("sample_id")) in set(conversations)]
     emb = load_embedder(embedder) if isinstance(embedder, str) or embedder is None else embedder
+    cached = emb if isinstance(emb, MemoEmbedder) else MemoEmbedder(emb)
     base = options or SearchOptions()
     runs = _runs(base)
     per_mode = {m: _empty_scores() for m in runs}
@@ -179,36 +248,22 @@ def evaluate_memory(
     latency: dict[str, list[float]] = {m: [] for m in runs}
     dropped = skipped = n_turns = 0
     embed_seconds = query_seconds = 0.0
-    for sample in data[:limit_conversations]:
+    for sample in data:
         turns = conversation_turns(sample["conversation"])
-        known = {t.dia_id for t in turns}
-        questions = []
-        for qa in sample.get("qa", []):
-            entries = [str(e) for e in qa.get("evidence") or []]
-            raw = normalise_evidence(entries)
-            evidence = [e for e in raw if e in known]
-            dropped += sum(1 for e in entries if not _DIA.search(e)) + len(raw) - len(evidence)
-            if evidence:
-                questions.append((str(qa["question"]), set(evidence), int(qa.get("category", 0))))
-            else:
-                skipped += 1
+        questions, n_dropped, n_skipped = locomo_questions(sample, {t.dia_id for t in turns})
+        dropped += n_dropped
+        skipped += n_skipped
         user = str(sample.get("sample_id", "conv"))
         conv_scores = per_conv.setdefault(user, {m: _empty_scores() for m in runs})
         started = time.perf_counter()
-        cached = _CachedQueries(emb, list(dict.fromkeys(q for q, _, _ in questions)))
+        cached.embed_query(list(dict.fromkeys(q for q, _, _ in questions)))  # one batch
         query_seconds += time.perf_counter() - started
-        items = [
-            MemoryItem(user_id=user, id=t.dia_id, text=t.text, created_at=t.created_at, session_id=t.session)
-            for t in turns
-        ]
         indexes: dict[float, tuple[Database, HybridMemoryIndex]] = {}
         for weight in (CONTEXT_VECTOR_WEIGHT, 0.0):  # the current setting (timed) first, then the previous one
             started = time.perf_counter()
-            db = Database(":memory:", MIGRATIONS)
-            store = SQLiteMemoryStore(db, emb.dim, vector_space(emb, weight), bm25_budget=bm25_budget)
-            index = HybridMemoryIndex(store, cached, context_vector_weight=weight)
-            index.add_many(user, items)
-            indexes[weight] = (db, index)
+            indexes[weight] = build_index(
+                user, turns, cached, context_vector_weight=weight, bm25_budget=bm25_budget, reranker=reranker
+            )
             if weight == CONTEXT_VECTOR_WEIGHT:
                 embed_seconds += time.perf_counter() - started
         n_turns += len(turns)
@@ -234,7 +289,8 @@ def evaluate_memory(
         "n_questions": hybrid["n"],
         "n_skipped": skipped,
         "evidence_dropped": dropped,
-        "n_conversations": len(data[:limit_conversations]),
+        "n_conversations": len(data),
+        "reranker": _describe(reranker),
         "n_turns": n_turns,
         "by_category": {CATEGORIES[c]: _summary(per_cat["hybrid"][c]) for c in CATEGORIES},
         "by_conversation": {c: {m: _summary(v[m])["recall_at_k"] for m in runs} for c, v in per_conv.items()},

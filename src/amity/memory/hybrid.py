@@ -9,10 +9,12 @@ reply be found by the question's meaning too. Within a batch the context is the 
 so its vector is already computed (no extra embedding cost for bulk ingest; a single new turn costs one
 extra passage). The weight is part of the store's vector space name (:func:`vector_space`), so an index
 built without it is re-embedded on open.
-``search`` asks the store for two candidate lists for the user — BM25 and KNN of the embedded query —
-and fuses them (``amity.memory.retrieval.fuse``); ``mode`` restricts to one retriever (the evaluation's
-baselines). Storage is behind :class:`~amity.memory.index.MemoryStore`, so the same
-class serves SQLite (``open_memory_index``) and the PostgreSQL store.
+``search`` asks the store for two scored candidate lists for the user — BM25 and KNN of the embedded
+query, 50 each by default — and orders their union with the learned re-ranker
+(``amity.memory.rerank``; RRF + session boost, ``amity.memory.retrieval.fuse``, when it is switched off
+or its weights cannot load); ``mode`` restricts to one retriever (the evaluation's baselines).
+Storage is behind :class:`~amity.memory.index.MemoryStore`, so the same class serves SQLite
+(``open_memory_index``) and the PostgreSQL store.
 """
 
 from __future__ import annotations
@@ -20,11 +22,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
+from typing import Literal
 
 import numpy as np
 
 from amity.memory.embedders import Embedder, Matrix, default_embedder, l2_normalise, load_embedder
-from amity.memory.index import MemoryItem, MemoryStore, SearchOptions, StoredItem, new_memory_id
+from amity.memory.index import Candidate, MemoryItem, MemoryStore, SearchOptions, StoredItem, new_memory_id
+from amity.memory.rerank import LinearReranker, default_reranker, rerank
 from amity.memory.retrieval import estimate_importance, fuse
 from amity.store.db import Database
 from amity.types import MemoryHit
@@ -41,7 +45,7 @@ def vector_space(embedder: Embedder, context_vector_weight: float = CONTEXT_VECT
 
 
 class HybridMemoryIndex:
-    """BM25 + vector search with RRF fusion, recency and importance (see ``amity.memory.retrieval``)."""
+    """BM25 + vector search ordered by the learned re-ranker (or RRF), recency and importance (module doc)."""
 
     def __init__(
         self,
@@ -50,13 +54,18 @@ class HybridMemoryIndex:
         defaults: SearchOptions | None = None,
         *,
         context_vector_weight: float = CONTEXT_VECTOR_WEIGHT,
+        reranker: LinearReranker | Literal["default"] | None = "default",
     ) -> None:
+        """``reranker``: the learned re-ranker hybrid searches use (``"default"``: the shipped weights,
+        ``amity.memory.rerank.default_reranker``); None, or weights that cannot load, fall back to RRF +
+        session boost."""
         if store.dim != embedder.dim:
             raise ValueError(f"store dimension {store.dim} != embedder dimension {embedder.dim}")
         self.store = store
         self.embedder = embedder
         self.defaults = defaults or SearchOptions()
         self.context_vector_weight = context_vector_weight
+        self.reranker = default_reranker() if reranker == "default" else reranker
 
     def _vectors(self, texts: Sequence[str], contexts: Sequence[str]) -> Matrix:
         """Passage vectors of ``texts``, each blended with its context's vector (see module docstring)."""
@@ -116,21 +125,21 @@ class HybridMemoryIndex:
         if not query.strip() or k <= 0:
             return []
         limit = max(opts.candidates, k)
-        bm25_ids: list[str] = []
-        vector_ids: list[str] = []
+        bm25: list[Candidate] = []
+        vector: list[Candidate] = []
 
-        def nearest() -> list[str]:
+        def nearest() -> list[Candidate]:
             return self.store.knn(user_id, self.embedder.embed_query([query])[0], limit, opts.kinds)
 
         if opts.mode == "hybrid":  # the two searches overlap: SQLite and numpy release the GIL
             vectors = _SEARCH_POOL.submit(nearest)
-            bm25_ids = self.store.bm25(user_id, query, limit, opts.kinds)
-            vector_ids = vectors.result()
+            bm25 = self.store.bm25(user_id, query, limit, opts.kinds)
+            vector = vectors.result()
         elif opts.mode == "bm25":
-            bm25_ids = self.store.bm25(user_id, query, limit, opts.kinds)
+            bm25 = self.store.bm25(user_id, query, limit, opts.kinds)
         else:
-            vector_ids = nearest()
-        items = self.store.get(list(dict.fromkeys([*bm25_ids, *vector_ids])))
+            vector = nearest()
+        items = self.store.get(list(dict.fromkeys([c.id for c in (*bm25, *vector)])))
         if opts.since or opts.until:
             items = {
                 i: it
@@ -138,7 +147,11 @@ class HybridMemoryIndex:
                 if (opts.since is None or it.created_at >= opts.since)
                 and (opts.until is None or it.created_at <= opts.until)
             }
-        scored = fuse(bm25_ids, vector_ids, items, opts, opts.now or datetime.now(UTC))
+        now = opts.now or datetime.now(UTC)
+        if opts.mode == "hybrid" and opts.rerank and self.reranker is not None:
+            scored = rerank(query, bm25, vector, items, opts, self.reranker, now)
+        else:
+            scored = fuse([c.id for c in bm25], [c.id for c in vector], items, opts, now)
         return [MemoryHit(id=s.item.id, text=s.item.text, score=s.score, kind=s.item.kind) for s in scored[:k]]
 
     def forget(self, ids: Sequence[str]) -> int:

