@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -9,7 +10,7 @@ import numpy as np
 import pytest
 
 from amity.memory import MemoryItem, SearchOptions, open_memory_index
-from amity.memory.embedders import HashingEmbedder, l2_normalise, load_embedder, read_safetensors
+from amity.memory.embedders import HashingEmbedder, Matrix, l2_normalise, load_embedder, read_safetensors
 from amity.memory.hybrid import CONTEXT_VECTOR_WEIGHT, HybridMemoryIndex, vector_space
 from amity.memory.index import StoredItem
 from amity.memory.retrieval import Scored, estimate_importance, fts_expression, fuse, query_terms, session_boost
@@ -293,3 +294,36 @@ def test_changing_the_context_blend_reembeds_with_stored_context(tmp_path: Path)
     reopened = open_memory_index(Database(path, MIGRATIONS), emb, use_vec=False)  # default blend: re-embeds
     expected = l2_normalise((plain[1] + CONTEXT_VECTOR_WEIGHT * plain[0])[None, :])[0]
     assert np.allclose(_stored_vector(reopened, "t1"), expected, atol=1e-6)
+
+
+class CountingEmbedder(HashingEmbedder):
+    """The hashing embedder (symmetric), counting the texts it embeds."""
+
+    def __init__(self) -> None:
+        super().__init__(dim=64)
+        self.texts: list[str] = []
+
+    def embed(self, texts: Sequence[str]) -> Matrix:
+        self.texts.extend(texts)
+        return super().embed(texts)
+
+
+def test_a_text_is_embedded_once_for_recall_and_indexing(tmp_path: Path) -> None:
+    emb = CountingEmbedder()
+    db = Database(tmp_path / "c.db", MIGRATIONS)
+    index = HybridMemoryIndex(SQLiteMemoryStore(db, emb.dim, vector_space(emb)), emb)
+    when = datetime(2026, 1, 1, tzinfo=UTC)
+    question = "Did you go to the pottery class?"
+    index.add("u1", MemoryItem("u1", question, "episode", when, "s1", role="assistant"))
+    answer = "Yes, I went to pottery on Sunday."
+    hits_before = index.search("u1", answer, 3)  # the turn's recall query: the user's message
+    index.add("u1", MemoryItem("u1", answer, "episode", when + timedelta(minutes=1), "s1", role="user"))
+    assert emb.texts == [question, answer]  # neither the message nor its context (the question) twice
+    assert index.cache.hits == 2
+    found = index.search("u1", "pottery Sunday", 2)
+    assert found[0].text == answer and len(hits_before) == 1
+    plain = HybridMemoryIndex(SQLiteMemoryStore(db, emb.dim, vector_space(emb)), HashingEmbedder(dim=64))
+    assert np.allclose(index._vectors([answer], [question]), plain._vectors([answer], [question]))  # same vectors
+    index.forget([found[0].id])
+    assert index.cache.get(answer) is None  # forgotten text leaves the cache too
+    db.close()

@@ -58,6 +58,7 @@ class App:
     companion: Companion
 
     async def aclose(self) -> None:
+        await self.companion.after_turn.drain()
         await self.companion.llm.aclose()
         self.db.close()
 

@@ -3,7 +3,12 @@
 A turn: validate → store the user's message (committed, and durable before any model call) → run stages'
 ``before_reply`` (safety, perception, memory, care; each may add guidance or a deterministic reply) →
 stream the reply through the reply guards → store the reply → stages' ``after_reply`` → ``TurnEnd`` (once
-everything the turn wrote is durable) → maintain the running summary of turns that left the context window.
+everything the turn wrote is durable) → after-turn work: what stages handed to ``TurnContext.after_end``
+(episode indexing, mood and personality bookkeeping) and the running summary of turns that left the
+context window. That work runs as a background task (:mod:`amity.after_turn`): ordered per user, awaited
+by the user's next turn before it reads anything, durable, and awaited by this generator after it yields
+``TurnEnd`` (so a consumer that reads every event, like the CLI, sees it finished; the server sends ``end``
+at the ``TurnEnd`` and so does not wait for it).
 
 Durability goes through ``store.durable()``. With a plain database every commit is already on disk and it
 returns at once; under group commit (the server: :mod:`amity.store.group_commit`) it waits for the shared
@@ -33,6 +38,7 @@ from collections import OrderedDict
 from collections.abc import AsyncIterator, Callable, Sequence
 from dataclasses import dataclass
 
+from amity.after_turn import AfterTurn
 from amity.errors import AmityError, InputError, NotFound
 from amity.events import Event, TextDelta, TurnEnd
 from amity.llm.base import LLM, GenerationOptions, complete, prefill
@@ -79,13 +85,16 @@ class Companion:
         guards: Sequence[ReplyGuard] = (),
         settings: EngineSettings | None = None,
         persona_for: Callable[[str], Persona] | None = None,
+        after_turn: AfterTurn | None = None,
     ) -> None:
+        """``after_turn``: share one between companions over the same store (the per-user order)."""
         self.llm = llm
         self.store = store
         self.stages = list(stages)
         self.guards = list(guards)
         self.settings = settings or EngineSettings()
         self._persona_for = persona_for or (lambda _user_id: Persona())
+        self.after_turn = after_turn or AfterTurn()
         self._opened: set[str] = set()  # sessions whose on_open ran in this process (no repeated notices)
         # user id → standing lines of their last LLM turn (for warm); bounded, least recent dropped first
         self._standing: OrderedDict[str, tuple[str, ...]] = OrderedDict()
@@ -146,6 +155,7 @@ class Companion:
                 "Split it into shorter messages.",
             )
         started = time.perf_counter()
+        await self.after_turn.settled(user_id)  # the previous turn's after-turn work first (its memories)
         user = self.store.ensure_user(user_id, self.settings.locale)
         session, is_new = self._session(user, session_id)
         history = self.store.recent_turns(user.id, limit=60)
@@ -238,7 +248,7 @@ class Companion:
             reply = EMPTY_REPLY_FALLBACK
             first_token_ms = first_token_ms or (time.perf_counter() - started) * 1000
             yield TextDelta(reply)
-        self.store.add_turn(session, "assistant", reply)
+        ctx.reply_turn = self.store.add_turn(session, "assistant", reply)
         user = self.store.get_user(user.id)  # stages may have learned the user's name
         ctx.user = user
 
@@ -250,6 +260,7 @@ class Companion:
         await self.store.durable()  # the reply and what the stages learned, before the turn is acknowledged
 
         total_ms = (time.perf_counter() - started) * 1000
+        after = self.after_turn.start(user.id, [*ctx.deferred, lambda: self._maintain_summary(user, session)])
         yield TurnEnd(
             user=user.id,
             session=session.id,
@@ -261,7 +272,7 @@ class Companion:
             strategy=ctx.strategy,
             timings_ms={"first_token": first_token_ms or total_ms, "total": total_ms, "prepare": prepared_ms},
         )
-        await self._maintain_summary(user, session)
+        await asyncio.wait([after])  # a consumer that reads on sees it done; cancelling it leaves the work be
 
     async def warm(self, user_id: str) -> bool:
         """Send the next turn's stable prompt prefix to the model now (history including the last
@@ -275,6 +286,7 @@ class Companion:
         standing = self._standing.get(user_id)
         if standing is None:
             return False
+        await self.after_turn.settled(user_id)  # the summary the last turn may have written
         try:
             user = self.store.get_user(user_id)
         except NotFound:
@@ -295,7 +307,14 @@ class Companion:
             return False
 
     async def _maintain_summary(self, user: User, session: Session) -> None:
-        """Summarise turns that have left the prompt's window once enough of them have piled up."""
+        """Summarise turns that have left the prompt's window once enough of them have piled up; then
+        make the after-turn work durable (this is its last step)."""
+        try:
+            await self._summarise(user, session)
+        finally:
+            await self.store.durable()
+
+    async def _summarise(self, user: User, session: Session) -> None:
         history = self.store.recent_turns(user.id, limit=200)
         window = select_history(history, self.settings.history_tokens)
         if len(window) == len(history):

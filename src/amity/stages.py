@@ -4,13 +4,15 @@ A turn runs its stages in order (safety → perception → memory → care …; 
 may read and set fields on the context, add lines of guidance for the system prompt, queue events for
 the front end, or set ``reply_override`` to answer deterministically without the LLM (crisis protocol,
 honesty answers, goodbyes). After the reply is stored, ``after_reply`` runs on every stage (fact
-extraction, mood tracking, …). Reply guards wrap the streamed reply (e.g. the manipulation guard).
+extraction, mood tracking, …); work that need not delay the acknowledgement is handed to
+``TurnContext.after_end`` and runs after ``TurnEnd`` (:mod:`amity.after_turn`). Reply guards wrap the
+streamed reply (e.g. the manipulation guard).
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -41,6 +43,14 @@ class TurnContext:
     events: list[Event] = field(default_factory=list)
     extras: dict[str, Any] = field(default_factory=dict)
     started: float = field(default_factory=time.perf_counter)
+    reply_turn: Turn | None = None  # the stored reply (set before ``after_reply``)
+    deferred: list[Callable[[], Awaitable[None]]] = field(default_factory=list)
+
+    def after_end(self, work: Callable[[], Awaitable[None]]) -> None:
+        """Run ``work`` after ``TurnEnd`` instead of before it (``amity.after_turn``: in order per user,
+        before the user's next turn, durable, errors logged). For what the acknowledgement need not wait
+        for and that emits no events: indexing, mood and personality bookkeeping."""
+        self.deferred.append(work)
 
     def emit(self, event: Event) -> None:
         """Queue an event for the front end; the engine yields it after the stage returns."""

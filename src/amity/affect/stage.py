@@ -12,7 +12,12 @@ voice/face estimates are used, and without them the turn has no affect and no pe
 
 ``after_reply``: the turn's estimate is blended into the user's mood (:mod:`amity.affect.mood`, stored as
 history) and the message's word counts are added to the personality evidence
-(:mod:`amity.affect.personality`).
+(:mod:`amity.affect.personality`). Both are bookkeeping that emits nothing, so they run after ``TurnEnd``
+(``TurnContext.after_end``; the user's next turn waits for them, see :mod:`amity.after_turn`).
+
+The text model is small (a linear model over word features, well under a millisecond per message), so
+it runs on the event loop: a thread hop costs more than the work (only its first load, reading the
+artifact, runs in a thread).
 """
 
 from __future__ import annotations
@@ -94,13 +99,17 @@ class AffectStage(BaseStage):
         self.fuse = fuse
         self.track_personality = track_personality
         self.text_enabled = text_enabled or (lambda _user_id: True)
+        self._model_loaded = False
 
     async def before_reply(self, ctx: TurnContext) -> None:
         others = tuple(c for c in ctx.channels if c.channel != "text")
         reading = self.text_enabled(ctx.user.id)
         ctx.extras["affect_text_on"] = reading
         if reading:
-            channels = (await asyncio.to_thread(self.model.predict, ctx.text), *others)
+            if not self._model_loaded:
+                await asyncio.to_thread(self.model.load)
+                self._model_loaded = True
+            channels = (self.model.predict(ctx.text), *others)
         elif others:
             channels = others
         else:
@@ -116,6 +125,10 @@ class AffectStage(BaseStage):
                 ctx.guide(line)
 
     async def after_reply(self, ctx: TurnContext, reply: str) -> None:
+        if ctx.affect is not None or (self.track_personality and ctx.extras.get("affect_text_on", True)):
+            ctx.after_end(lambda: self._record(ctx))
+
+    async def _record(self, ctx: TurnContext) -> None:
         affect = ctx.affect
         if affect is not None:
             at = ctx.user_turn.created_at or utcnow()

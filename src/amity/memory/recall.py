@@ -16,8 +16,15 @@
     Facts are extracted from the user's message (:class:`~amity.memory.extraction.FactExtractor`) and
     recorded with supersession (:class:`~amity.memory.facts.FactBook`); each fact is also indexed as a
     ``fact`` item (same id) so semantic search finds it, and a superseded version is removed from the
-    index. The user turn and the reply are indexed as episodes. Every change emits ``MemoryChanged``.
+    index. The user turn and the reply are indexed as episodes (ids: their turn ids). Every change emits
+    ``MemoryChanged`` before ``TurnEnd``; the indexing itself (embedding the texts: with MiniLM a forward
+    pass per text) runs after ``TurnEnd`` (``TurnContext.after_end``, :mod:`amity.after_turn`: before the
+    user's next turn and before any of their API requests on this worker).
     "Remind me about birthdays" / "stop reminding me" switch the opt-in reminders.
+
+Embedding is CPU work, so recall and indexing run in a worker thread, except with an embedder that is
+cheaper than the thread hop (``offload=False``; the default decides from the index's embedder: see
+``amity.memory.embedders.costly``).
 ``on_open``
     When the user opted in, a due reminder is emitted as ``Notice(kind="reminder")`` (rate-limited and
     worded by :class:`~amity.memory.dates.ReminderPolicy`).
@@ -32,9 +39,10 @@ from datetime import UTC, datetime
 
 from amity.events import MemoryChanged, Notice
 from amity.memory.dates import ReminderPolicy, coming_up_answer, due_reminder, upcoming
+from amity.memory.embedders import costly
 from amity.memory.extraction import FactExtractor
 from amity.memory.facts import Fact, FactBook, FactChange
-from amity.memory.index import MemoryIndex, MemoryItem, SearchOptions
+from amity.memory.index import MemoryIndex, MemoryItem, SearchOptions, new_memory_id
 from amity.stages import BaseStage, OpenContext, TurnContext
 from amity.store.conversations import ConversationStore
 from amity.types import MemoryHit
@@ -122,9 +130,11 @@ class MemoryStage(BaseStage):
         k_episodes: int = 4,
         policy: ReminderPolicy | None = None,
         clock: Callable[[], datetime] | None = None,
+        offload: bool | None = None,
     ) -> None:
-        """``conversations`` finds the stored reply turn, so the reply is indexed under its turn id and
-        forgetting that turn reaches the index."""
+        """``conversations`` finds the stored reply turn when the engine did not set ``ctx.reply_turn``,
+        so the reply is indexed under its turn id and forgetting that turn reaches the index.
+        ``offload``: embed in a worker thread (default: when the index's embedder is costly)."""
         self.facts = facts
         self.index = index
         self.extractor = extractor or FactExtractor()
@@ -135,6 +145,8 @@ class MemoryStage(BaseStage):
         self.policy = policy or ReminderPolicy()
         self.clock = clock or (lambda: datetime.now(UTC))
         self.options = SearchOptions(kinds=("episode",), recency_weight=0.1, importance_weight=0.1)
+        embedder = getattr(index, "embedder", None)
+        self.offload = offload if offload is not None else embedder is None or costly(embedder)
 
     # -- on_open ----------------------------------------------------------------------------------------
     async def on_open(self, ctx: OpenContext) -> None:
@@ -168,7 +180,10 @@ class MemoryStage(BaseStage):
         elif REMIND_ON.search(ctx.text):
             self.facts.store.set_reminders_enabled(user_id, True)
             ctx.guide("The user turned on reminders for birthdays and dates. Confirm briefly.")
-        ctx.memories = await asyncio.to_thread(self.recall, ctx, active)  # embedding is CPU work
+        if self.offload:
+            ctx.memories = await asyncio.to_thread(self.recall, ctx, active)  # embedding is CPU work
+        else:
+            ctx.memories = self.recall(ctx, active)
 
     def recall(self, ctx: TurnContext, active: Sequence[Fact]) -> list[MemoryHit]:
         """Relevant facts first, then identity facts, then episodes — until the token budget is used."""
@@ -225,23 +240,49 @@ class MemoryStage(BaseStage):
             if change.action == "reinforced":
                 continue
             ctx.emit(MemoryChanged(change.action, change.fact.id, change.fact.describe("you"), "fact"))
-        if self.index is not None:
-            await asyncio.to_thread(self._index_turns, ctx, reply, changes)
-
-    def _index_turns(self, ctx: TurnContext, reply: str, changes: Sequence[FactChange]) -> None:
-        assert self.index is not None
-        user_id, turn = ctx.user.id, ctx.user_turn
+        if self.index is None:
+            return
+        items = self._items(ctx, reply, changes)
+        for item in items[:2]:  # the two episodes; announced now, indexed right after TurnEnd
+            ctx.emit(MemoryChanged("added", item.id, item.text, "episode"))
         replaced = [c.replaced.id for c in changes if c.replaced is not None]
+
+        async def index() -> None:
+            if self.offload:
+                await asyncio.to_thread(self._index, user_id, items, replaced)
+            else:
+                self._index(user_id, items, replaced)
+
+        ctx.after_end(index)
+
+    def _index(self, user_id: str, items: Sequence[MemoryItem], replaced: Sequence[str]) -> None:
+        assert self.index is not None
         if replaced:
             self.index.forget(replaced)
+        self.index.add_many(user_id, items)
+
+    def _items(self, ctx: TurnContext, reply: str, changes: Sequence[FactChange]) -> list[MemoryItem]:
+        """The user turn and the reply as episodes (ids: their turn ids), then new or changed facts."""
+        user_id, turn = ctx.user.id, ctx.user_turn
         items = [MemoryItem.episode(turn)]
-        recent = self.conversations.recent_turns(user_id, limit=2) if self.conversations is not None else []
-        reply_turn = next((t for t in reversed(recent) if t.role == "assistant" and t.text == reply), None)
+        reply_turn = ctx.reply_turn
+        if reply_turn is None and self.conversations is not None:
+            recent = self.conversations.recent_turns(user_id, limit=2)
+            reply_turn = next((t for t in reversed(recent) if t.role == "assistant" and t.text == reply), None)
         if reply_turn is not None:
             items.append(MemoryItem.episode(reply_turn))
         else:
             items.append(
-                MemoryItem(user_id, reply, "episode", self.clock(), turn.session_id, turn.id, "assistant", id="")
+                MemoryItem(
+                    user_id,
+                    reply,
+                    "episode",
+                    self.clock(),
+                    turn.session_id,
+                    turn.id,
+                    "assistant",
+                    id=new_memory_id(),
+                )
             )
         for change in changes:
             if change.action != "reinforced":
@@ -258,6 +299,4 @@ class MemoryStage(BaseStage):
                         id=fact.id,
                     )
                 )
-        ids = self.index.add_many(user_id, items)
-        for item_id, item in zip(ids[:2], items[:2], strict=False):
-            ctx.emit(MemoryChanged("added", item_id, item.text, "episode"))
+        return items

@@ -243,6 +243,7 @@ def create_app(app: App | None = None, *, fake_llm: bool = False, settings: Serv
         try:
             yield
         finally:
+            await companion_app.companion.after_turn.drain()  # what finished turns still write
             await state.models.aclose()
             if owned:
                 await companion_app.aclose()

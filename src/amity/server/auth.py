@@ -77,10 +77,13 @@ async def current_user(
 ) -> str:
     if creds is None or creds.scheme.lower() != "bearer" or not creds.credentials:
         raise NotSignedIn("You are not signed in.", "Send `Authorization: Bearer <token>` from /api/v1/auth/login.")
+    state = state_of(request.app)
     try:
-        return state_of(request.app).accounts.resolve_token(creds.credentials)
+        user_id = state.accounts.resolve_token(creds.credentials)
     except PermissionDenied as exc:
         raise NotSignedIn(exc.message, exc.fix) from None
+    await state.app.companion.after_turn.settled(user_id)  # read your writes: the finished turns in full
+    return user_id
 
 
 UserId = Annotated[str, Depends(current_user)]

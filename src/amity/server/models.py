@@ -58,6 +58,7 @@ class ModelChoice:
                 guards=base.guards,
                 settings=base.settings,
                 persona_for=base.persona,
+                after_turn=base.after_turn,  # one order per user whichever model answers
             )
             self._companions[spec] = found
         return found
