@@ -157,5 +157,6 @@ def test_live_loop_on_audio_devices_answers_and_can_be_interrupted(pulse: dict[s
     )  # from its first word
     assert "Amity: That sounds like a really long day, Sam." in said
     assert code in (0, 130) and "Microphone off." in err.read_text()  # 130: the usual status after Ctrl-C
+    assert "not saved" not in err.read_text()  # work in flight at Ctrl-C finished before the database closed
     spoken = voiced_seconds(recording)
     assert 0.3 < spoken < 12.0  # the reply (~20 s in full) was heard on the loudspeaker, then cut short

@@ -221,3 +221,35 @@ def test_voice_model_replaces_the_chat_model_only_for_voice() -> None:
     assert config.for_voice() == config  # unset: voice uses the chat model
     fast = Config(model="embedded:qwen2.5-coder-1.5b", voice_model="embedded:qwen2.5-coder-0.5b")
     assert fast.for_voice().model == "embedded:qwen2.5-coder-0.5b" and fast.model == "embedded:qwen2.5-coder-1.5b"
+
+
+class SlowEmotion:
+    """A voice-emotion channel that takes a while in its thread and notes when it has finished."""
+
+    def __init__(self) -> None:
+        self.finished = False
+
+    def predict(self, pcm: object, sample_rate: int) -> None:
+        import time
+
+        time.sleep(0.3)
+        self.finished = True
+
+
+async def test_closing_waits_for_work_already_running_in_a_thread(app: App) -> None:
+    """Ctrl-C during a turn: the turn is cancelled, but a thread cannot be stopped, so `aclose` returns only
+    once the estimate in flight is done (it saves speaker statistics: the database must still be open)."""
+    emotion = SlowEmotion()
+    pipeline = VoicePipeline(app.companion, FakeSTT("hello"), ToneTTS(), emotion=emotion, warm_cache=False)
+
+    async def answer() -> None:
+        async for _ in pipeline.respond("ana", voiced(1.0), STT_RATE):
+            pass
+
+    task = asyncio.create_task(answer())
+    while not pipeline.cpu_gate.locked() or emotion.finished:  # STT, then the emotion estimate starts
+        await asyncio.sleep(0.01)
+    await asyncio.sleep(0.1)
+    task.cancel()
+    await pipeline.aclose()
+    assert emotion.finished and not pipeline.cpu_gate.locked()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
+from collections.abc import AsyncGenerator
 from pathlib import Path
 
 import numpy as np
@@ -247,7 +247,7 @@ class ScriptedMic:
         self.sink = sink
         self.interrupt = interrupt
 
-    async def frames(self) -> AsyncIterator[bytes]:
+    async def frames(self) -> AsyncGenerator[bytes, None]:
         for frame in frames(silence(0.3) + voiced(1.0) + silence(0.6)):
             yield frame
             await asyncio.sleep(0)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import asyncio
 import queue
 import threading
-from collections.abc import AsyncIterator
+from collections.abc import AsyncGenerator
 from types import ModuleType
 from typing import Any, Protocol
 
@@ -23,7 +23,9 @@ from amity.voice.wavio import STT_RATE
 
 
 class AudioSource(Protocol):
-    def frames(self) -> AsyncIterator[bytes]: ...
+    def frames(self) -> AsyncGenerator[bytes, None]:
+        """30 ms frames of 16 kHz int16; an async generator, so whoever stops reading can close the device."""
+        ...
 
 
 class AudioSink(Protocol):
@@ -68,15 +70,16 @@ class Microphone:
     def __init__(self, device: int | str | None = None) -> None:
         self.device = device
 
-    async def frames(self) -> AsyncIterator[bytes]:
+    async def frames(self) -> AsyncGenerator[bytes, None]:
         sd = _sounddevice()
         _check_device(sd, "input")
         loop = asyncio.get_running_loop()
         frames: asyncio.Queue[bytes] = asyncio.Queue(maxsize=200)
 
         def callback(data: Any, _count: int, _time: Any, _status: Any) -> None:
-            chunk = bytes(data)
-            loop.call_soon_threadsafe(_offer, frames, chunk)
+            if loop.is_closed():  # shutting down: PortAudio may call once more before the stream stops
+                raise sd.CallbackStop
+            loop.call_soon_threadsafe(_offer, frames, bytes(data))
 
         stream = sd.RawInputStream(
             samplerate=STT_RATE,

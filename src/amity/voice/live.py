@@ -77,44 +77,45 @@ class LiveLoop:
         speculating = False
         deaf = 0
         try:
-            async for frame in self.source.frames():
-                if max_turns is not None and self.turns >= max_turns:
-                    break
-                if self._barged and not self.sink.playing:
-                    self._barged = False
-                if self.sink.playing and not self._barged:
-                    if not was_playing:
-                        self.barge_in.start()
-                        self._recent.clear()
-                        was_playing = True
-                    self._recent.append(frame)
-                    if self.barge_in.feed(frame):
-                        await self._interrupt()
-                        was_playing, self._barged = False, True
-                    continue
-                if was_playing:
-                    was_playing, deaf = False, self.deaf_frames
-                    self.segmenter.reset()
-                if deaf:
-                    deaf -= 1
-                    continue
-                was_speaking = self.segmenter.in_speech
-                found = self.segmenter.feed_all(frame)
-                if self.segmenter.in_speech and not was_speaking:
-                    self.pipeline.warm_soon(self.user_id)
-                if speculating and not self.segmenter.paused:
-                    speculating = False
-                    if not any(u.final for u in found):
-                        self.pipeline.drop_speculation()  # they went on speaking
-                for utterance in found:
-                    if not utterance.final:
-                        self.pipeline.speculate(utterance.pcm, 16_000)
-                        speculating = True
+            async with contextlib.aclosing(self.source.frames()) as frames:  # the device closes here, not at exit
+                async for frame in frames:
+                    if max_turns is not None and self.turns >= max_turns:
+                        break
+                    if self._barged and not self.sink.playing:
+                        self._barged = False
+                    if self.sink.playing and not self._barged:
+                        if not was_playing:
+                            self.barge_in.start()
+                            self._recent.clear()
+                            was_playing = True
+                        self._recent.append(frame)
+                        if self.barge_in.feed(frame):
+                            await self._interrupt()
+                            was_playing, self._barged = False, True
                         continue
-                    await self._cancel()
-                    ended = time.perf_counter()
-                    tail = (utterance.detected_s - utterance.speech_end_s) * 1000
-                    self._task = asyncio.create_task(self._answer(utterance.pcm, ended, tail))
+                    if was_playing:
+                        was_playing, deaf = False, self.deaf_frames
+                        self.segmenter.reset()
+                    if deaf:
+                        deaf -= 1
+                        continue
+                    was_speaking = self.segmenter.in_speech
+                    found = self.segmenter.feed_all(frame)
+                    if self.segmenter.in_speech and not was_speaking:
+                        self.pipeline.warm_soon(self.user_id)
+                    if speculating and not self.segmenter.paused:
+                        speculating = False
+                        if not any(u.final for u in found):
+                            self.pipeline.drop_speculation()  # they went on speaking
+                    for utterance in found:
+                        if not utterance.final:
+                            self.pipeline.speculate(utterance.pcm, 16_000)
+                            speculating = True
+                            continue
+                        await self._cancel()
+                        ended = time.perf_counter()
+                        tail = (utterance.detected_s - utterance.speech_end_s) * 1000
+                        self._task = asyncio.create_task(self._answer(utterance.pcm, ended, tail))
             if self._task is not None:
                 await self._task
         finally:

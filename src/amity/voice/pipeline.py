@@ -123,7 +123,13 @@ class VoicePipeline:
 
     async def _cpu(self, fn: Callable[..., T], *args: Any) -> T:
         async with self.cpu_gate:
-            return await asyncio.to_thread(fn, *args)
+            job = asyncio.ensure_future(asyncio.to_thread(fn, *args))
+            try:
+                return await asyncio.shield(job)
+            except asyncio.CancelledError:  # a thread cannot be stopped: keep the gate until it is done
+                with contextlib.suppress(Exception):
+                    await job
+                raise
 
     async def warm_up(self) -> None:
         """Load the models now rather than during the first turn."""
@@ -199,11 +205,15 @@ class VoicePipeline:
                 await self._warm_task
 
     async def aclose(self) -> None:
-        """Cancel background work (speculative STT, cache warm-up)."""
+        """Cancel background work (speculative STT, cache warm-up) and wait for work already in a thread
+        (a transcription, a voice-emotion estimate that saves speaker statistics) before the app closes."""
         self.drop_speculation()
         if self._warm_task is not None:
             self._warm_task.cancel()
             await self.settled()
+        async with asyncio.timeout(30):
+            async with self.cpu_gate:
+                pass
 
     async def _channels(self, pcm: bytes, sample_rate: int) -> tuple[ChannelAffect, ...]:
         if self.emotion is None:
