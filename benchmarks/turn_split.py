@@ -122,6 +122,7 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
             setattr(stage, hook, wrap_async(split, "stages", getattr(stage, hook)))
     users = [f"user{i}" for i in range(args.users)]
     per_turn: list[dict[str, float]] = []
+    first_turns: list[dict[str, float]] = []  # round 0: a new user's first turn opens its session
     limit = asyncio.Semaphore(args.concurrency)
 
     async def one(user: str, r: int) -> None:
@@ -134,8 +135,8 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
             parts = dict(split.current.pop(id(asyncio.current_task()), {}))
             parts["total"] = (time.perf_counter() - t) * 1000  # including the after-turn work
             parts["to TurnEnd"] = acknowledged
-            if r > 0:  # the first round creates users and sessions: reported apart from steady state
-                per_turn.append(parts)
+            # the first round creates users and sessions: reported apart from steady state
+            (per_turn if r > 0 else first_turns).append(parts)
 
     load_before = loadavg()
     started = time.perf_counter()
@@ -158,6 +159,16 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
         "mean_ms_per_turn": {
             part: round(statistics.fmean(p.get(part, 0.0) for p in per_turn), 2)
             for part in ("total", "to TurnEnd", "storage (loop)", "durability wait", "stages")
+        },
+        "first_turn": {
+            "turns": len(first_turns),
+            "to_turn_end_ms": {
+                q: pct([p["to TurnEnd"] for p in first_turns], v) for q, v in (("p50", 0.5), ("p99", 0.99))
+            },
+            "mean_ms_per_turn": {
+                part: round(statistics.fmean(p.get(part, 0.0) for p in first_turns), 2)
+                for part in ("to TurnEnd", "storage (loop)", "durability wait", "stages")
+            },
         },
         "event_loop_blocked_in_storage_pct": round(
             100 * sum(p.get("storage (loop)", 0.0) for p in per_turn) / wall_ms, 1
