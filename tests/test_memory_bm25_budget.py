@@ -137,3 +137,67 @@ def test_binary_candidate_selection_takes_the_smallest_distances() -> None:
         assert len(picked) == m and len(set(picked.tolist())) == m
         assert distances[picked].max() <= np.sort(distances)[m - 1]  # ties at the cut may be any of them
     assert len(select_smallest(distances, 0)) == 0
+
+
+@pytest.fixture
+def shared_db(tmp_path: Path) -> Database:
+    """A server's database: 40 users with the same common words, Alice with a few rows of her own."""
+    database = Database(tmp_path / "shared.db", MIGRATIONS)
+    store = SQLiteMemoryStore(database, DIM, "test", use_vec=False)
+    for u in range(40):
+        _add(store, [_item(f"user{u}", i, f"coffee with my sister, day {i} of the trip") for i in range(12)])
+    _add(
+        store,
+        [
+            _item("alice", 0, "coffee in Lisbon with my sister"),
+            _item("alice", 1, "my sister's birthday is in May"),
+            _item("alice", 2, "a long day at work, coffee helped"),
+            _item("alice", 3, "the trip to Zanzibar"),
+        ],
+    )
+    return database
+
+
+@pytest.mark.parametrize("budget", [None, 10_000, 100, 5])
+def test_owner_filter_gives_the_same_results(shared_db: Database, budget: int | None) -> None:
+    unfiltered = SQLiteMemoryStore(shared_db, DIM, "test", use_vec=False, bm25_budget=budget, owner_filter_max=None)
+    filtered = SQLiteMemoryStore(shared_db, DIM, "test", use_vec=False, bm25_budget=budget)
+    assert filtered._owner_phrase("alice", 484) is not None  # 4 of 484 rows: the filter applies
+    for query in ("coffee sister", "sister birthday", "day trip coffee", "Zanzibar", "coffee", "nothing matches"):
+        for kinds in (None, ["episode"], ["fact"]):
+            assert filtered.bm25("alice", query, 10, kinds) == unfiltered.bm25("alice", query, 10, kinds), query
+    assert filtered.bm25("nobody", "coffee", 10) == []
+
+
+def test_owner_filter_is_skipped_for_a_user_owning_most_rows(db: Database) -> None:
+    store = SQLiteMemoryStore(db, DIM, "test", use_vec=False, bm25_budget=20)
+    assert store._owner_phrase("bob", 144) is None  # 80 of 144 rows: walking the lists is cheaper
+    assert store._owner_phrase("alice", 144) is None
+    assert store._owner_phrase("carol", 144) == ""  # no items at all
+
+
+def test_owner_column_follows_deletes_and_updates(shared_db: Database) -> None:
+    store = SQLiteMemoryStore(shared_db, DIM, "test", use_vec=False, bm25_budget=5)
+    assert [c.id for c in store.bm25("alice", "Lisbon", 5)] == ["alice-0"]
+    shared_db.execute("UPDATE memory_items SET text = 'tea in Porto' WHERE id = 'alice-0'")
+    assert store.bm25("alice", "Lisbon", 5) == [] and [c.id for c in store.bm25("alice", "Porto", 5)] == ["alice-0"]
+    store.delete(["alice-0"])
+    assert store.bm25("alice", "Porto", 5) == []
+    shared_db.execute("INSERT INTO memory_fts(memory_fts) VALUES ('integrity-check')")  # raises when out of step
+
+
+def test_an_index_from_before_the_owner_column_is_migrated(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    old = Database(path, MIGRATIONS[:1])  # the schema as first released
+    old.execute(
+        "INSERT INTO memory_items (id, user_id, kind, text, context, created_at, created_ts) "
+        "VALUES ('m1', 'usr_1', 'episode', 'my sister lives in Lisbon', '', '2025-01-01T00:00:00+00:00', 0)"
+    )
+    old.close()
+    migrated = Database(path, MIGRATIONS)
+    assert migrated.query_one("SELECT owner FROM memory_items WHERE id = 'm1'")[0] == b"usr_1".hex()
+    hits = migrated.query("SELECT rowid FROM memory_fts WHERE memory_fts MATCH ?", (f'owner : "{b"usr_1".hex()}"',))
+    assert len(hits) == 1
+    store = SQLiteMemoryStore(migrated, DIM, "test", use_vec=False)
+    assert [c.id for c in store.bm25("usr_1", "Lisbon", 5)] == ["m1"]
+    migrated.execute("INSERT INTO memory_fts(memory_fts) VALUES ('integrity-check')")

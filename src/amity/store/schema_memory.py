@@ -8,6 +8,11 @@ and by the vector table. The vector table is *not* created here: sqlite-vec's ``
 extension loaded on the connection first, and its dimension depends on the embedder, so
 ``amity.store.sqlite_memory`` creates it lazily (``memory_vec`` with sqlite-vec, else the plain
 ``memory_vec_plain`` BLOB table) and records the vector space in ``memory_meta``.
+``memory_fts`` has a third column, ``owner`` (from ``memory_fts_owner``): the item's user as one token (the hex
+of ``user_id``, a generated column of ``memory_items``). FTS5 cannot filter by user, so a query for one user
+among many walked every user's postings of a common word; ``owner : "<hex>" AND (…)`` lets FTS5 skip through
+those lists to the user's own rows (``SQLiteMemoryStore.bm25`` adds it for users with a small share of the
+index). Its BM25 weight is 0, so scores are unchanged.
 Items do not reference ``users``/``turns`` by foreign key: deleting a user or a turn must go through
 ``MemoryIndex.forget_user``/``forget`` so that vectors are removed too.
 """
@@ -60,4 +65,38 @@ def _memory_v1(conn: Connection) -> None:
     )
 
 
-MIGRATIONS: list[Migration] = [("memory_v1", _memory_v1)]
+_FTS_TRIGGERS = """
+    CREATE TRIGGER memory_items_ai AFTER INSERT ON memory_items BEGIN
+        INSERT INTO memory_fts(rowid, text, context, owner) VALUES (new.rowid, new.text, new.context, new.owner);
+    END;
+    CREATE TRIGGER memory_items_ad AFTER DELETE ON memory_items BEGIN
+        INSERT INTO memory_fts(memory_fts, rowid, text, context, owner)
+            VALUES ('delete', old.rowid, old.text, old.context, old.owner);
+    END;
+    CREATE TRIGGER memory_items_au AFTER UPDATE OF text, context, user_id ON memory_items BEGIN
+        INSERT INTO memory_fts(memory_fts, rowid, text, context, owner)
+            VALUES ('delete', old.rowid, old.text, old.context, old.owner);
+        INSERT INTO memory_fts(rowid, text, context, owner) VALUES (new.rowid, new.text, new.context, new.owner);
+    END;
+"""
+
+
+def _memory_fts_owner(conn: Connection) -> None:
+    """Rebuild the FTS index with the ``owner`` column (one token per user); a one-time re-tokenisation."""
+    conn.executescript(
+        """
+        ALTER TABLE memory_items ADD COLUMN owner TEXT GENERATED ALWAYS AS (lower(hex(user_id))) VIRTUAL;
+        DROP TRIGGER memory_items_ai;
+        DROP TRIGGER memory_items_ad;
+        DROP TRIGGER memory_items_au;
+        DROP TABLE memory_fts;
+        CREATE VIRTUAL TABLE memory_fts USING fts5(
+            text, context, owner, content='memory_items', content_rowid='rowid', tokenize='porter unicode61'
+        );
+        INSERT INTO memory_fts(memory_fts) VALUES ('rebuild');
+        """
+        + _FTS_TRIGGERS
+    )
+
+
+MIGRATIONS: list[Migration] = [("memory_v1", _memory_v1), ("memory_fts_owner", _memory_fts_owner)]

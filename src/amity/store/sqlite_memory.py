@@ -17,7 +17,10 @@ embedder's dimension:
 
 BM25 is bounded: a query whose phrases match more than ``bm25_budget`` rows (500 by default) scores its
 rare phrases exactly and adds an IDF bonus for the common ones instead of scoring every matching row
-(``amity.store.fts_pruning``; about 6 ms instead of 40 ms p50 of CPU at 1M memories).
+(``amity.store.fts_pruning``; about 6 ms instead of 40 ms p50 of CPU at 1M memories). FTS5 cannot filter by
+user, so in a shared database (a server) a user's query would walk every user's postings of a common word:
+for a user with a small share of the index every MATCH is ANDed with the ``owner`` column's phrase for that
+user, which FTS5 answers by skipping to the user's rows (``schema_memory``); the results are the same.
 
 ``memory_meta['vector_space']`` records ``<embedder>:<dim>:<backend>``; when it changes (another
 embedder, the extension missing) the vector table is rebuilt empty and :meth:`missing_vectors` tells the
@@ -44,6 +47,7 @@ _ITEM_COLUMNS = "rowid, id, user_id, kind, session_id, source_id, role, text, co
 
 
 BM25_BUDGET = 500  # rows one BM25 search may score; docs/MEMORY.md has the measured trade-off
+OWNER_FILTER_MAX = 4096  # users with fewer items (and under 1/8 of the index) search through the owner column
 
 
 def _load_sqlite_vec(conn: Any) -> None:
@@ -68,6 +72,7 @@ class SQLiteMemoryStore:
         use_vec: bool = True,
         ann_threshold: int | None = 20_000,
         bm25_budget: int | None = BM25_BUDGET,
+        owner_filter_max: int | None = OWNER_FILTER_MAX,
     ) -> None:
         self.db = db
         self._dim = dim
@@ -75,6 +80,7 @@ class SQLiteMemoryStore:
         self.context_weight = 0.5  # BM25 weight of the context column relative to the text
         # Most FTS postings one BM25 search may score (see ``bm25``); None: always the exact full query.
         self.bm25_budget: int | None = bm25_budget
+        self.owner_filter_max = owner_filter_max  # None: never filter by the owner column (comparisons)
         self._ann: dict[str, UserVectorCache] = {}
         self._ann_lock = threading.RLock()
         self.vec = use_vec and self._try_load()
@@ -201,6 +207,13 @@ class SQLiteMemoryStore:
         first, span = self._rowid_range()
         if span <= budget:  # a small index: the exact query is cheap, no need to count
             return self._exact(expr, user_id, kinds, limit)
+        owner = self._owner_phrase(user_id, span)
+        if owner == "":
+            return []
+
+        def mine(expression: str) -> str:  # the user's rows only: FTS5 skips through the other users' postings
+            return f"{owner} AND ({expression})" if owner else expression
+
         counts: dict[str, int] = {}
         dfs: dict[str, float] = {}
         for phrase in phrases:
@@ -209,14 +222,14 @@ class SQLiteMemoryStore:
             dfs[phrase] = estimate_df(counted, budget + 1, last, first, span)
         plan = plan_phrases(phrases, counts, dfs, span, budget)
         if plan.exact:
-            return self._exact(expr, user_id, kinds, limit)
+            return self._exact(mine(expr), user_id, kinds, limit)
         scores: dict[int, float] = {}
         ids: dict[int, str] = {}
         if plan.rare:
-            for rowid, item_id, score in self._bm25_rows(plan.rare_expression, user_id, kinds):
+            for rowid, item_id, score in self._bm25_rows(mine(plan.rare_expression), user_id, kinds):
                 scores[rowid], ids[rowid] = -score, item_id  # bm25() is negative: lower is better
             for phrase in plan.common:  # AND lets FTS5 skip through the common phrase's long list
-                for rowid in self._fts_rowids(f"{phrase} AND ({plan.rare_expression})"):
+                for rowid in self._fts_rowids(mine(f"{phrase} AND ({plan.rare_expression})")):
                     if rowid in scores:
                         scores[rowid] += plan.bonus[phrase]
         ranked = sorted(scores.values(), reverse=True)
@@ -228,7 +241,7 @@ class SQLiteMemoryStore:
         held: dict[int, set[str]] = {}
         for i, first_phrase in enumerate(plan.common):
             for second in plan.common[i + 1 :]:
-                pairs = self._newest_matches(f"{first_phrase} AND {second}", user_id, kinds, budget)
+                pairs = self._newest_matches(mine(f"{first_phrase} AND {second}"), user_id, kinds, budget)
                 for rowid, item_id in pairs.items():
                     if rowid not in scores:
                         held.setdefault(rowid, set()).update((first_phrase, second))
@@ -239,11 +252,11 @@ class SQLiteMemoryStore:
         single_best = max(plan.bonus.values(), default=0.0)
         if len(ranked) < limit or ranked[limit - 1] < single_best:
             # Rows with one common phrase only tie at its bonus: the newest of them fill in.
-            window = self._newest_matches(plan.common_expression, user_id, kinds, budget)
+            window = self._newest_matches(mine(plan.common_expression), user_id, kinds, budget)
             if window:
                 oldest, extra = min(window), dict[int, float]()
                 for phrase in plan.common:
-                    for rowid in self._fts_rowids(phrase, from_rowid=oldest):
+                    for rowid in self._fts_rowids(mine(phrase), from_rowid=oldest):
                         if rowid in window and rowid not in scores:
                             extra[rowid] = extra.get(rowid, 0.0) + plan.bonus[phrase]
                 scores.update(extra)
@@ -261,7 +274,7 @@ class SQLiteMemoryStore:
         rows = self.db.query(
             # CROSS JOIN pins the FTS index as the outer loop (else SQLite may scan the user's rows and
             # evaluate MATCH once per row: 100x slower).
-            f"SELECT m.rowid, m.id, bm25(memory_fts, 1.0, {float(self.context_weight)}) AS score "
+            f"SELECT m.rowid, m.id, bm25(memory_fts, 1.0, {float(self.context_weight)}, 0.0) AS score "
             "FROM memory_fts CROSS JOIN memory_items m ON m.rowid = memory_fts.rowid "
             f"WHERE memory_fts MATCH ? AND m.user_id = ?{kind_sql} ORDER BY score, m.rowid DESC LIMIT ?",
             (expr, user_id, *params, -1 if limit is None else limit),
@@ -295,6 +308,20 @@ class SQLiteMemoryStore:
             (phrase, cap),
         )
         return (int(row[0]), int(row[1] or 0)) if row is not None else (0, 0)
+
+    def _owner_phrase(self, user_id: str, span: int) -> str | None:
+        """``owner : "<hex>"`` when the user holds under an eighth of the index (and under ``OWNER_FILTER_MAX``
+        items), None when filtering would not pay (one user owning most rows), "" when the user has no items."""
+        if self.owner_filter_max is None:
+            return None
+        cap = max(1, min(self.owner_filter_max, span // 8))
+        row = self.db.query_one(
+            "SELECT COUNT(*) FROM (SELECT 1 FROM memory_items WHERE user_id = ? LIMIT ?)", (user_id, cap)
+        )
+        held = int(row[0]) if row is not None else 0
+        if held == 0:
+            return ""
+        return None if held >= cap else f'owner : "{user_id.encode().hex()}"'
 
     def _rowid_range(self) -> tuple[int, int]:
         """(smallest rowid, rowid span) of all items: the row count FTS5's IDF uses, less deletions."""
