@@ -5,9 +5,9 @@ triggers), and a vector table created lazily here because it needs the sqlite-ve
 embedder's dimension:
 
 * ``memory_vec`` — ``vec0(item_rowid integer primary key, user_id text partition key, kind text,
-  embedding float[dim] distance_metric=cosine)``. ``user_id`` is a *partition key*, so a KNN query for one
-  user scans only that user's vector chunks (per-user partitioning inside one table); ``kind`` is a
-  metadata column filtered during the KNN scan. vec0 is exact (brute force).
+  embedding float[dim] distance_metric=cosine, chunk_size=64)``. ``user_id`` is a *partition key*, so a
+  KNN query for one user scans only that user's vector chunks (per-user partitioning inside one table);
+  ``kind`` is a metadata column filtered during the KNN scan. vec0 is exact (brute force).
 * from ``ann_threshold`` vectors for one user (default 20k) ``knn`` answers from an in-memory binary
   index with exact re-ranking (``amity.memory.ann.UserVectorCache`` over ``BinaryIndex``), built from
   that table on first use and kept in step with this store's own inserts and deletes; ``vec0`` exact
@@ -22,9 +22,10 @@ user, so in a shared database (a server) a user's query would walk every user's 
 for a user with a small share of the index every MATCH is ANDed with the ``owner`` column's phrase for that
 user, which FTS5 answers by skipping to the user's rows (``schema_memory``); the results are the same.
 
-``memory_meta['vector_space']`` records ``<embedder>:<dim>:<backend>``; when it changes (another
-embedder, the extension missing) the vector table is rebuilt empty and :meth:`missing_vectors` tells the
-index which items to re-embed. Deletion removes the row (the FTS trigger follows) and the vector.
+``memory_meta['vector_space']`` records ``<embedder>:<dim>:<layout>``; when the embedder changes the vector
+table is rebuilt empty and :meth:`missing_vectors` tells the index which items to re-embed; when only the
+layout changes the vectors are copied (``amity.store.vector_table``). Deletion removes the row (the FTS
+trigger follows) and the vector.
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ from amity.memory.index import Candidate, StoredItem, Vector
 from amity.memory.retrieval import fts_expression
 from amity.store.db import Database, from_ts, to_ts
 from amity.store.fts_pruning import estimate_df, merge_ranked, or_phrases, plan_phrases
+from amity.store.vector_table import ensure_vector_table, layout
 
 _ITEM_COLUMNS = "rowid, id, user_id, kind, session_id, source_id, role, text, context, importance, affect, created_at"
 
@@ -85,8 +87,8 @@ class SQLiteMemoryStore:
         self._ann_lock = threading.RLock()
         self.vec = use_vec and self._try_load()
         self.backend = "vec0" if self.vec else "plain"
-        self._space = f"{space}:{dim}:{self.backend}"
-        self._ensure_vector_table()
+        self._space = f"{space}:{dim}:{layout(self.vec)}"
+        ensure_vector_table(self.db, self._space, dim, self.vec)
 
     def _try_load(self) -> bool:
         try:
@@ -98,33 +100,6 @@ class SQLiteMemoryStore:
     @property
     def dim(self) -> int:
         return self._dim
-
-    def _ensure_vector_table(self) -> None:
-        row = self.db.query_one("SELECT value FROM memory_meta WHERE key = 'vector_space'")
-        exists = self.db.query_one(
-            "SELECT 1 FROM sqlite_master WHERE name = ?", ("memory_vec" if self.vec else "memory_vec_plain",)
-        )
-        if row is not None and row[0] == self._space and exists is not None:
-            return
-        with self.db.transaction() as conn:
-            if self.vec:
-                conn.execute("DROP TABLE IF EXISTS memory_vec")
-                conn.execute(
-                    "CREATE VIRTUAL TABLE memory_vec USING vec0(item_rowid integer primary key, user_id text "
-                    f"partition key, kind text, embedding float[{self._dim}] distance_metric=cosine)"
-                )
-            else:
-                conn.execute("DROP TABLE IF EXISTS memory_vec_plain")
-                conn.execute(
-                    "CREATE TABLE memory_vec_plain (item_rowid INTEGER PRIMARY KEY, user_id TEXT NOT NULL, "
-                    "kind TEXT NOT NULL, embedding BLOB NOT NULL)"
-                )
-                conn.execute("CREATE INDEX memory_vec_plain_user ON memory_vec_plain(user_id)")
-            conn.execute(
-                "INSERT INTO memory_meta(key, value) VALUES ('vector_space', ?) "
-                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                (self._space,),
-            )
 
     @property
     def _vec_table(self) -> str:
