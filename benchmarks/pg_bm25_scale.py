@@ -11,7 +11,8 @@ queries are 4 words from ranks > 100. In the same run and the same database:
 * per-query latency p50/p95 (wall) of the BM25 query and of the old ``ts_rank_cd`` one (50 candidates,
   the hybrid search's list), and how many of BM25's top 10 the old ranking also has in its top 10;
 * insert rate through ``add_many`` (batches of 1,000 per transaction) with the BM25 statistics trigger,
-  beside a second database where the trigger is dropped (the write path before BM25);
+  beside a second database where the trigger is dropped (the write path before BM25), and the latency
+  of a one-item ``add_many`` (a turn's write: one transaction) into the filled database, p50/p95;
 * ``--other-users N`` puts N more items of other users in the tables first (they share the GIN index).
 """
 
@@ -80,6 +81,20 @@ def fill(conn: PgConnection, user: str, n: int, rng: np.random.Generator, vocab:
     return n / (time.perf_counter() - started)
 
 
+def one_item_adds(conn: PgConnection, rng: np.random.Generator, vocab: list[str], n: int = 200) -> list[float]:
+    """Milliseconds of ``n`` one-item ``add_many`` calls (each its own transaction), as a turn writes."""
+    store = PostgresMemoryStore(conn, DIM, "bench")
+    body = texts(rng, vocab, n + 1)
+    out = []
+    for i in range(n):
+        item = StoredItem(f"single-{i}", "user", body[i + 1], "episode", T0, 0.3, "single", context=body[i])
+        vector = rng.normal(size=(1, DIM)).astype(np.float32)
+        t0 = time.perf_counter()
+        store.add_many([item], vector)
+        out.append((time.perf_counter() - t0) * 1000)
+    return out
+
+
 def pct(values: list[float], q: float) -> float:
     return round(float(np.percentile(values, q)), 2)
 
@@ -103,6 +118,7 @@ def main() -> int:
         admin = connect(dsn)
         for n in args.sizes:
             rates: dict[str, float] = {}
+            singles: dict[str, list[float]] = {}
             for name in ("bm25", "no_trigger"):
                 db = f"scale_{name}_{n}"
                 admin.execute(f"DROP DATABASE IF EXISTS {db}")
@@ -114,6 +130,7 @@ def main() -> int:
                 if args.other_users:
                     fill(conn, "other", args.other_users, np.random.default_rng(1), vocab)
                 rates[name] = fill(conn, "user", n, np.random.default_rng(2), vocab)
+                singles[name] = one_item_adds(conn, np.random.default_rng(3), vocab)
                 conn.execute("VACUUM ANALYZE")
                 if name == "bm25":
                     new, old = PostgresMemoryStore(conn, DIM, "bench"), TsRankCdStore(conn, DIM, "bench")
@@ -147,6 +164,8 @@ def main() -> int:
                 "first_query_word_matches": matches,
                 "insert_per_s_bm25": round(rates["bm25"]),
                 "insert_per_s_no_trigger": round(rates["no_trigger"]),
+                "one_item_add_ms_p50_p95_bm25": [pct(singles["bm25"], 50), pct(singles["bm25"], 95)],
+                "one_item_add_ms_p50_p95_no_trigger": [pct(singles["no_trigger"], 50), pct(singles["no_trigger"], 95)],
                 "loadavg": [round(x, 2) for x in os.getloadavg()],
             }
             print(n, report["sizes"][str(n)], flush=True)

@@ -12,7 +12,7 @@ lexemes in C (``setweight`` marks them C in the text's part and D in the context
 those) before ``unnest``, which made the query 1.7x faster than unnesting every lexeme; the length is the generated
 ``doc_len`` (runs of letters and digits, as FTS5's ``unicode61`` counts tokens, stop words included).
 N, the token total and each lexeme's document frequency are kept **per user** in ``memory_terms``
-and ``memory_term_stats`` by the statement-level trigger ``memory_terms_sync`` on ``memory_items``
+and ``memory_term_stats`` by the statement-level triggers ``memory_terms_on_*`` on ``memory_items``
 (insert, update, delete: also imports and forgetting, in the writing transaction; a lexeme whose
 count reaches 0 is deleted, so nothing of a forgotten item stays there). Per user, not global like
 FTS5's: a user's own conversations are the corpus their search ranks, and writes of different
@@ -27,7 +27,43 @@ migration ``memory_v2`` (``amity.store.postgres.SCHEMA``) builds them from the r
 from __future__ import annotations
 
 USER_LOCKS = 4244  # advisory lock (USER_LOCKS, hashtext(user id)) of a user's rows; pg_database takes it too
-# BM25's statistics, per user: documents per lexeme, items and tokens (``memory_terms_sync`` keeps them).
+
+
+def _changes(event: str, rows: str) -> str:
+    """The trigger function of one event: the statement's rows (``sign`` +1 new, -1 old) → the deltas of
+    each lexeme's document frequency and of each user's items and tokens, handed to ``memory_terms_apply``.
+    Static SQL (one function per event, as each sees other transition tables) keeps its plans cached."""
+    return f"""
+CREATE FUNCTION memory_terms_on_{event}() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    v_users TEXT[]; v_lexemes TEXT[]; v_dfs INTEGER[];
+    v_stat_users TEXT[]; v_items INTEGER[]; v_tokens BIGINT[];
+BEGIN
+    SELECT coalesce(array_agg(user_id ORDER BY user_id), '{{}}'), array_agg(n ORDER BY user_id),
+           array_agg(t ORDER BY user_id)
+        INTO v_stat_users, v_items, v_tokens
+        FROM (SELECT user_id, sum(sign)::int AS n, sum(sign * doc_len)::bigint AS t FROM ({rows}) r
+              GROUP BY 1 HAVING sum(sign) <> 0 OR sum(sign * doc_len) <> 0) s;
+    SELECT coalesce(array_agg(user_id ORDER BY user_id, lexeme), '{{}}'),
+           array_agg(lexeme ORDER BY user_id, lexeme), array_agg(n ORDER BY user_id, lexeme)
+        INTO v_users, v_lexemes, v_dfs
+        FROM (SELECT user_id, lexeme, sum(sign)::int AS n
+              FROM ({rows}) r, unnest(tsvector_to_array(r.tsv)) AS lexeme
+              GROUP BY 1, 2 HAVING sum(sign) <> 0) d;
+    IF cardinality(v_users) > 0 OR cardinality(v_stat_users) > 0 THEN
+        PERFORM memory_terms_apply(v_users, v_lexemes, v_dfs, v_stat_users, v_items, v_tokens);
+    END IF;
+    RETURN NULL;
+END $$;"""
+
+
+NEW_ROWS, OLD_ROWS = (
+    "SELECT user_id, tsv, doc_len, 1 AS sign FROM new_rows",
+    "SELECT user_id, tsv, doc_len, -1 FROM old_rows",
+)
+ON_INSERT, ON_DELETE = _changes("insert", NEW_ROWS), _changes("delete", OLD_ROWS)
+ON_UPDATE = _changes("update", f"{NEW_ROWS} UNION ALL {OLD_ROWS}")
+# BM25's statistics, per user: documents per lexeme, items and tokens (the triggers above keep them).
 MEMORY_BM25 = f"""
 ALTER TABLE memory_items ADD COLUMN doc_len INTEGER GENERATED ALWAYS AS (
     regexp_count(text, '[[:alnum:]]+') + regexp_count(context, '[[:alnum:]]+')
@@ -40,32 +76,14 @@ INSERT INTO memory_terms (user_id, lexeme, df)
     SELECT user_id, lexeme, count(*) FROM memory_items, unnest(tsvector_to_array(tsv)) AS lexeme GROUP BY 1, 2;
 INSERT INTO memory_term_stats (user_id, items, tokens)
     SELECT user_id, count(*), sum(doc_len) FROM memory_items GROUP BY 1;
-CREATE FUNCTION memory_terms_sync() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION memory_terms_apply(v_users TEXT[], v_lexemes TEXT[], v_dfs INTEGER[],
+                                   v_stat_users TEXT[], v_items INTEGER[], v_tokens BIGINT[])
+RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
-    v_src TEXT;
-    v_users TEXT[]; v_lexemes TEXT[]; v_dfs INTEGER[];
-    v_stat_users TEXT[]; v_items INTEGER[]; v_tokens BIGINT[];
     v_user TEXT;
 BEGIN
-    v_src := CASE TG_OP
-        WHEN 'INSERT' THEN 'SELECT user_id, tsv, doc_len, 1 AS sign FROM new_rows'
-        WHEN 'DELETE' THEN 'SELECT user_id, tsv, doc_len, -1 AS sign FROM old_rows'
-        ELSE 'SELECT user_id, tsv, doc_len, 1 AS sign FROM new_rows '
-             'UNION ALL SELECT user_id, tsv, doc_len, -1 AS sign FROM old_rows' END;
-    EXECUTE 'SELECT array_agg(user_id ORDER BY user_id), array_agg(n ORDER BY user_id), '
-        'array_agg(t ORDER BY user_id) FROM (SELECT user_id, sum(sign)::int AS n, '
-        'sum(sign * doc_len)::bigint AS t FROM (' || v_src || ') r GROUP BY 1 '
-        'HAVING sum(sign) <> 0 OR sum(sign * doc_len) <> 0) s' INTO v_stat_users, v_items, v_tokens;
-    EXECUTE 'SELECT array_agg(user_id ORDER BY user_id, lexeme), array_agg(lexeme ORDER BY user_id, lexeme), '
-        'array_agg(n ORDER BY user_id, lexeme) FROM (SELECT user_id, lexeme, sum(sign)::int AS n '
-        'FROM (' || v_src || ') r, unnest(tsvector_to_array(r.tsv)) AS lexeme GROUP BY 1, 2 '
-        'HAVING sum(sign) <> 0) d' INTO v_users, v_lexemes, v_dfs;
-    IF v_users IS NULL AND v_stat_users IS NULL THEN
-        RETURN NULL;
-    END IF;
     -- one writer per user at a time: two transactions never lock the same rows in opposite orders
-    FOR v_user IN SELECT DISTINCT x FROM unnest(coalesce(v_users, '{{}}') || coalesce(v_stat_users, '{{}}')) AS x
-                  ORDER BY 1 LOOP
+    FOR v_user IN SELECT DISTINCT x FROM unnest(v_stat_users || v_users) AS x ORDER BY 1 LOOP
         PERFORM pg_advisory_xact_lock({USER_LOCKS}, hashtext(v_user));
     END LOOP;
     INSERT INTO memory_terms AS t (user_id, lexeme, df)
@@ -77,14 +95,23 @@ BEGIN
         SELECT * FROM unnest(v_stat_users, v_items, v_tokens) ORDER BY 1
         ON CONFLICT (user_id) DO UPDATE SET items = s.items + EXCLUDED.items, tokens = s.tokens + EXCLUDED.tokens;
     DELETE FROM memory_term_stats WHERE user_id = ANY(v_stat_users) AND items <= 0;
-    RETURN NULL;
 END $$;
+{_changes("insert", "SELECT user_id, tsv, doc_len, 1 AS sign FROM new_rows")}
+{_changes("delete", "SELECT user_id, tsv, doc_len, -1 AS sign FROM old_rows")}
+{
+    _changes(
+        "update",
+        "SELECT user_id, tsv, doc_len, 1 AS sign FROM new_rows "
+        "UNION ALL SELECT user_id, tsv, doc_len, -1 AS sign FROM old_rows",
+    )
+}
 CREATE TRIGGER memory_terms_insert AFTER INSERT ON memory_items
-    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION memory_terms_sync();
+    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION memory_terms_on_insert();
 CREATE TRIGGER memory_terms_delete AFTER DELETE ON memory_items
-    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION memory_terms_sync();
+    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION memory_terms_on_delete();
 CREATE TRIGGER memory_terms_update AFTER UPDATE ON memory_items
-    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION memory_terms_sync();
+    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION memory_terms_on_update();
 """
 DERIVED_TABLES = frozenset({"memory_terms", "memory_term_stats"})  # rebuilt from memory_items: never exported
 
