@@ -120,3 +120,51 @@ def test_an_existing_database_upgrades_to_bm25(pg_dsn: str, tmp_path: Path) -> N
     sqlite.add_many(items, HashingEmbedder(dim=16).embed([i.text for i in items]))
     for query in QUERIES:
         _assert_same_ranking(pg, sqlite, query)
+
+
+def test_concurrent_writers_of_one_user_keep_exact_statistics(pg_dsn: str) -> None:
+    """Two connections write and forget the same user's items at once (several statements per transaction,
+    lexemes in opposite orders): no deadlock, and the statistics equal a recount afterwards."""
+    import threading
+
+    from amity.store.postgres import PostgresMemoryStore, connect
+
+    dsn = fresh_database(pg_dsn)
+    emb = HashingEmbedder(dim=16)
+    words = ["apple", "banana", "cherry", "damson", "elder", "fig"]
+    errors: list[BaseException] = []
+
+    stores = [PostgresMemoryStore(connect(dsn), 16, "hashing") for _ in range(2)]  # the vector column first
+
+    def writer(store: PostgresMemoryStore, name: str, order: list[str]) -> None:
+        try:
+            for round_ in range(15):
+                with store.conn.transaction():
+                    for i, word in enumerate(order):
+                        item = replace(_items()[0], id=f"{name}-{round_}-{i}", text=f"{word} pie")
+                        store.add_many([item], emb.embed([item.text]))
+                    store.delete([f"{name}-{round_ - 1}-0"])
+        except BaseException as exc:  # reported below: a deadlock would surface here
+            errors.append(exc)
+        finally:
+            store.conn.close()
+
+    threads = [
+        threading.Thread(target=writer, args=(s, n, o))
+        for s, n, o in zip(stores, "ab", (words, words[::-1]), strict=True)
+    ]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    conn = connect(dsn)
+    recount = conn.query(
+        "SELECT user_id, lexeme, count(*)::int FROM memory_items, unnest(tsvector_to_array(tsv)) AS lexeme "
+        "GROUP BY 1, 2 ORDER BY 1, 2"
+    )
+    assert conn.query("SELECT user_id, lexeme, df FROM memory_terms ORDER BY 1, 2") == recount
+    stats = conn.query("SELECT user_id, count(*)::int, sum(doc_len)::bigint FROM memory_items GROUP BY 1")
+    assert (
+        conn.query("SELECT user_id, items, tokens FROM memory_term_stats") == stats and stats[0][1] == 2 * 15 * 6 - 28
+    )
