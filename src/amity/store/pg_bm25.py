@@ -10,7 +10,8 @@ and context over the average), so the re-ranker fit on SQLite's scores reads the
 frequencies come from the ``tsvector`` positions: each matching row's vector is cut down to the query's
 lexemes in C (``setweight`` marks them C in the text's part and D in the context's, ``ts_filter`` keeps
 those) before ``unnest``, which made the query 1.7x faster than unnesting every lexeme; the length is the generated
-``doc_len`` (runs of letters and digits, as FTS5's ``unicode61`` counts tokens, stop words included).
+``doc_len`` (runs of letters and digits, as FTS5's ``unicode61`` counts tokens, stop words included;
+split with ``regexp_split_to_array``, as ``regexp_count`` needs PostgreSQL 15).
 N, the token total and each lexeme's document frequency are kept **per user** in ``memory_terms``
 and ``memory_term_stats`` by the statement-level triggers ``memory_terms_on_*`` on ``memory_items``
 (insert, update, delete: also imports and forgetting, in the writing transaction; a lexeme whose
@@ -66,7 +67,8 @@ ON_UPDATE = _changes("update", f"{NEW_ROWS} UNION ALL {OLD_ROWS}")
 # BM25's statistics, per user: documents per lexeme, items and tokens (the triggers above keep them).
 MEMORY_BM25 = f"""
 ALTER TABLE memory_items ADD COLUMN doc_len INTEGER GENERATED ALWAYS AS (
-    regexp_count(text, '[[:alnum:]]+') + regexp_count(context, '[[:alnum:]]+')
+    cardinality(array_remove(regexp_split_to_array(text, '[^[:alnum:]]+'), ''))
+    + cardinality(array_remove(regexp_split_to_array(context, '[^[:alnum:]]+'), ''))
 ) STORED;
 CREATE TABLE memory_terms (
     user_id TEXT NOT NULL, lexeme TEXT NOT NULL, df INTEGER NOT NULL, PRIMARY KEY (user_id, lexeme)
