@@ -129,7 +129,7 @@ WITH q AS (
 ), w AS (
     SELECT q.lexeme, sum(greatest(ln((s.n - d.df + 0.5) / (d.df + 0.5)), 1e-6)) AS idf
     FROM q JOIN memory_terms d ON d.user_id = %s AND d.lexeme = q.lexeme CROSS JOIN s GROUP BY q.lexeme
-), ql AS (
+), ql AS MATERIALIZED (  -- once, not once per row
     SELECT array_agg(lexeme) AS lexemes FROM w
 )
 SELECT m.id, sum(f.idf * f.tf * %s / (f.tf + %s * (%s + %s * m.doc_len / s.avgdl))) AS score
