@@ -41,7 +41,9 @@ def stores(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple[Any
     from amity.store.postgres import PostgresFactStore, PostgresMemoryStore
 
     conn = request.getfixturevalue("pg_conn")
-    conn.execute("TRUNCATE facts, reminder_prefs, reminder_log, memory_items, memory_meta")
+    conn.execute(
+        "TRUNCATE facts, reminder_prefs, reminder_log, memory_items, memory_meta, memory_terms, memory_term_stats"
+    )
     yield PostgresFactStore(conn), lambda dim: PostgresMemoryStore(conn, dim, "hashing")
 
 
@@ -286,3 +288,19 @@ def test_context_is_searchable_below_text_and_previous_episode(stores: tuple[Any
     assert (
         store.previous_episode("u1", "s1", T0) is None and store.previous_episode("u2", "s1", T0 + timedelta(1)) is None
     )
+
+
+def test_forgetting_restores_the_bm25_statistics(stores: tuple[Any, Any]) -> None:
+    """IDF, item count and average length follow deletions: scores come back to what they were."""
+    emb = HashingEmbedder(dim=16)
+    store = stores[1](emb.dim)
+    kept = _items("u1", ["Our dog Biscuit loves the beach", "The dog park opened today", "I bake bread"])
+    store.add_many(kept, emb.embed([i.text for i in kept]))
+    before = [(c.id, round(c.score, 6)) for c in store.bm25("u1", "dog beach bread", 5)]
+    extra = replace(kept[0], id="x", text="Zanzibar dog dog beach trip with a very long description of it")
+    store.add_many([extra], emb.embed([extra.text]))
+    assert store.bm25("u1", "Zanzibar", 5)[0].id == "x"
+    assert [(c.id, round(c.score, 6)) for c in store.bm25("u1", "dog beach bread", 5)] != before
+    assert store.delete(["x"]) == 1
+    assert store.bm25("u1", "Zanzibar", 5) == []
+    assert [(c.id, round(c.score, 6)) for c in store.bm25("u1", "dog beach bread", 5)] == before

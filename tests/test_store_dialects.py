@@ -222,9 +222,14 @@ def test_postgres_memory_is_exported_and_forgotten(tmp_path: Path, request: pyte
         _, rows = read_export(tmp_path / "sam.zip")
         assert len(rows["facts"]) == 1 and len(rows["memory_items"]) == 1
         assert len(rows["memory_items"][0]["embedding"]) == 16 and "tsv" not in rows["memory_items"][0]
+        assert "memory_terms" not in rows and "doc_len" not in rows["memory_items"][0]  # derived, rebuilt
+        terms = db.query("SELECT lexeme, df FROM memory_terms WHERE user_id = 'sam' ORDER BY lexeme")
+        assert terms == [("adopt", 1), ("cat", 1)]
         assert forget_everything(db, "sam").verified
         assert facts.active("sam") == [] and index.store.count("sam") == 0
+        assert db.query("SELECT count(*) FROM memory_terms")[0][0] == 0
         import_relationship(db, tmp_path / "sam.zip")
+        assert db.query("SELECT lexeme, df FROM memory_terms WHERE user_id = 'sam' ORDER BY lexeme") == terms
         assert [f.value for f in facts.active("sam")] == ["Lisbon"]
         assert index.search("sam", "cat", k=1)[0].id == "m1" and index.store.missing_vectors() == []
     finally:

@@ -99,8 +99,9 @@ class StoredItem:
 class Candidate:
     """One candidate of one retriever: an item id and that retriever's score (higher is better).
 
-    BM25: SQLite's ``-bm25()`` (estimated for pruned queries) or PostgreSQL's ``ts_rank_cd``; the two
-    scales differ, so consumers use scores relative to the list's best. KNN: cosine similarity.
+    BM25: SQLite's ``-bm25()`` (estimated for pruned queries) or the same Okapi BM25 computed in SQL on
+    PostgreSQL (``amity.store.pg_bm25``); its scale depends on the query, so consumers use scores
+    relative to the list's best. KNN: cosine similarity.
     """
 
     id: str

@@ -7,8 +7,9 @@ model over :data:`FEATURES`, all computed from the two lists and the stored item
 fetched, so it works on any store):
 
 * ``bm25_rrf`` / ``vector_rrf`` — ``1/(rrf_k + rank)`` in each list (0 when absent);
-* ``bm25_rel`` — the BM25 score over the list's best (0 when absent). Relative, because SQLite's BM25
-  and PostgreSQL's ``ts_rank_cd`` have different scales;
+* ``bm25_rel`` — the BM25 score over the list's best (0 when absent). Relative, because a BM25 score's
+  scale depends on the query and the corpus (both stores compute FTS5's BM25; SQLite estimates it
+  for pruned queries);
 * ``cosine_rel`` — cosine similarity minus the best cosine of the KNN list; a candidate only BM25 found
   gets the list's last cosine (an upper bound of its own);
 * ``rrf`` — the RRF fusion score (``bm25_weight``/``vector_weight`` of the options);

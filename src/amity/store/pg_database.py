@@ -38,11 +38,11 @@ from typing import Any
 
 from amity.errors import BackendUnavailable, StoreError
 from amity.store.db import Migration, to_ts, utcnow
+from amity.store.pg_bm25 import USER_LOCKS
 from amity.store.postgres import PgConnection, connect, open_raw
 from amity.store.sql import POSTGRESQL, SqlDatabase
 
 WRITE_LOCK = 4243  # advisory lock key of write transactions (postgres.migrate uses 4242)
-USER_LOCKS = 4244  # first key of the (int4, int4) per-user locks; the second is hashtext(user id)
 MIGRATE_LOCK = 4242
 
 _DDL: list[tuple[re.Pattern[str], str]] = [

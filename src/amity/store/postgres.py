@@ -8,11 +8,10 @@ PostgreSQL dialect lives in this module (the schema included, applied by :func:`
 Dialect notes:
 
 * Full text: ``memory_items.tsv`` is a generated ``tsvector`` (``english`` configuration, so stemming like
-  SQLite's Porter tokenizer) over the text (weight A) and the context (weight B, ranked at half the
-  text's weight like SQLite's BM25 column weights) with a GIN index. The query is the content words of
-  the question OR-ed (``plainto_tsquery`` per word joined with ``||``), ranked by ``ts_rank_cd``.
-  PostgreSQL has no BM25; the ranking is a different function over the same candidate set, and the hybrid
-  fusion only uses ranks.
+  SQLite's Porter tokenizer) over the text (weight A) and the context (weight B) with a GIN index. The
+  query is the content words of the question OR-ed (``plainto_tsquery`` per word joined with ``||``); the
+  GIN index finds the user's matching rows and they are ranked by Okapi BM25 computed in SQL exactly as
+  FTS5's ``bm25()`` does, from per-user statistics that a trigger keeps (:mod:`amity.store.pg_bm25`).
 * Vectors: ``embedding vector(dim)`` with an HNSW index (``vector_cosine_ops``). Searches are per user
   (``WHERE user_id = …``); with ``hnsw.iterative_scan = strict_order`` pgvector ≥ 0.8 keeps scanning the
   graph until enough rows of that user are found, so filtering does not starve the top-k.
@@ -40,6 +39,7 @@ from amity.memory.facts import FACT_COLUMNS, Fact, FactBook, ReminderLogEntry, n
 from amity.memory.hybrid import HybridMemoryIndex, vector_space
 from amity.memory.index import Candidate, StoredItem, Vector
 from amity.memory.retrieval import query_terms
+from amity.store.pg_bm25 import BM25_B, BM25_K1, BM25_SQL, CONTEXT_WEIGHT, MEMORY_BM25
 
 INSTALL_HINT = "pip install 'amity[postgres]'"
 SCHEMA: list[tuple[str, str]] = [
@@ -81,9 +81,9 @@ SCHEMA: list[tuple[str, str]] = [
     ),
     # 0/1 like every other flag (the SQLite layout): exported rows import into either database.
     ("facts_v2", "ALTER TABLE reminder_prefs ALTER COLUMN enabled TYPE SMALLINT USING enabled::int"),
+    ("memory_v2", MEMORY_BM25),
 ]
 ITEM_COLUMNS = "id, user_id, kind, session_id, source_id, role, text, importance, affect, created_at, context"
-RANK_WEIGHTS = "{0.1, 0.2, 0.5, 1.0}"  # D, C, B (context: the previous turn), A (the text itself)
 
 
 class PgConnection:
@@ -330,30 +330,36 @@ class PostgresMemoryStore:
             )
 
     def add_many(self, items: Sequence[StoredItem], vectors: Vector) -> None:
+        """Insert or replace items (by id) with their vectors, up to 1,000 per statement (the BM25
+        statistics trigger runs once per statement); a repeated id keeps its last version."""
         self._check(items, vectors)
+        keep = sorted({item.id: i for i, item in enumerate(items)}.values())
         with self.conn.transaction() as raw:
-            for item, vec in zip(items, vectors, strict=True):
+            for start in range(0, len(keep), 1000):
+                chunk = [items[i] for i in keep[start : start + 1000]]
                 raw.execute(
-                    f"INSERT INTO memory_items ({ITEM_COLUMNS}, embedding) VALUES "
-                    "(%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s) ON CONFLICT (id) DO UPDATE SET "
+                    f"INSERT INTO memory_items ({ITEM_COLUMNS}, embedding) SELECT * FROM unnest("
+                    "%s::text[], %s::text[], %s::text[], %s::text[], %s::text[], %s::text[], %s::text[], "
+                    "%s::float8[], %s::text[], %s::timestamptz[], %s::text[], %s::vector[]) "
+                    "ON CONFLICT (id) DO UPDATE SET "
                     "user_id = EXCLUDED.user_id, kind = EXCLUDED.kind, session_id = EXCLUDED.session_id, "
                     "source_id = EXCLUDED.source_id, role = EXCLUDED.role, text = EXCLUDED.text, "
                     "context = EXCLUDED.context, "
                     "importance = EXCLUDED.importance, affect = EXCLUDED.affect, "
                     "created_at = EXCLUDED.created_at, embedding = EXCLUDED.embedding",
                     (
-                        item.id,
-                        item.user_id,
-                        item.kind,
-                        item.session_id,
-                        item.source_id,
-                        item.role,
-                        item.text,
-                        item.importance,
-                        item.affect,
-                        item.created_at,
-                        item.context,
-                        np.asarray(vec, dtype=np.float32),
+                        [it.id for it in chunk],
+                        [it.user_id for it in chunk],
+                        [it.kind for it in chunk],
+                        [it.session_id for it in chunk],
+                        [it.source_id for it in chunk],
+                        [it.role for it in chunk],
+                        [it.text for it in chunk],
+                        [it.importance for it in chunk],
+                        [it.affect for it in chunk],
+                        [it.created_at for it in chunk],
+                        [it.context for it in chunk],
+                        [np.asarray(vectors[i], dtype=np.float32) for i in keep[start : start + 1000]],
                     ),
                 )
 
@@ -374,16 +380,16 @@ class PostgresMemoryStore:
         return (" AND kind = ANY(%s)", [list(kinds)]) if kinds else ("", [])
 
     def bm25(self, user_id: str, query: str, limit: int, kinds: Sequence[str] | None = None) -> list[Candidate]:
+        """The user's best ``limit`` matches by Okapi BM25, FTS5's definition (:mod:`amity.store.pg_bm25`)."""
         terms = query_terms(query)
-        if not terms:
+        if not terms or limit <= 0:
             return []
         tsquery = " || ".join(["plainto_tsquery('english', %s)"] * len(terms))
         kind_sql, kind_params = self._kinds(kinds)
+        k1, b, cw = BM25_K1, BM25_B, CONTEXT_WEIGHT
         rows = self.conn.query(
-            f"SELECT id, ts_rank_cd(%s, tsv, q.query) AS rank FROM memory_items, (SELECT {tsquery}) AS q(query) "
-            f"WHERE user_id = %s AND tsv @@ q.query{kind_sql} "
-            "ORDER BY rank DESC, created_at DESC LIMIT %s",
-            (RANK_WEIGHTS, *terms, user_id, *kind_params, limit),
+            BM25_SQL.format(tsquery=tsquery, kinds=kind_sql.replace("kind", "m.kind")),
+            (terms, user_id, user_id, k1 + 1, k1, 1 - b, b, cw, cw, user_id, *terms, *kind_params, limit),
         )
         return [Candidate(str(r[0]), float(r[1])) for r in rows]
 

@@ -3,7 +3,8 @@
 Every feature keeps its data in its own tables, so the whole relationship is "every row of every data
 table" — found by introspection (``PRAGMA table_list``; on PostgreSQL the catalogue, through
 ``pg_database.pg_tables``), not by a hand-kept list that would drift. On PostgreSQL, generated columns
-(the full-text ``tsv``) and the ``rowid`` identity column are left out (both are rebuilt on insert);
+(the full-text ``tsv``, ``doc_len``), the ``rowid`` identity column and the BM25 statistics tables
+(``amity.store.postgres.DERIVED_TABLES``) are left out (all are rebuilt on insert);
 vectors are exported as lists of floats and timestamps as ISO text.
 Skipped: SQLite's own tables, ``_migrations``, virtual-table shadow tables, full-text indexes with
 external content (rebuilt by their triggers when the content rows are inserted) and credentials
@@ -74,9 +75,11 @@ def _sqlite_tables(db: SqlDatabase, include_credentials: bool) -> tuple[_Infos, 
 def data_tables(db: SqlDatabase, *, include_credentials: bool = False) -> list[TableInfo]:
     """The data tables in an order that satisfies foreign keys (parents first)."""
     if db.dialect == POSTGRESQL:
+        from amity.store.pg_bm25 import DERIVED_TABLES
         from amity.store.pg_database import pg_tables
 
-        skip = {"_migrations", "amity_migrations"} | (set() if include_credentials else set(NOT_EXPORTED))
+        skip = {"_migrations", "amity_migrations", *DERIVED_TABLES}
+        skip |= set() if include_credentials else set(NOT_EXPORTED)
         infos: _Infos = {n: (cols, False, fks) for n, (cols, fks) in pg_tables(db).items() if n not in skip}
         sql_of: dict[str, str] = {}
     else:
