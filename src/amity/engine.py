@@ -196,6 +196,7 @@ class Companion:
             summary=summary[0] if summary else None,
             first_in_session=is_new or user_turn.index == 1,
             channels=tuple(channels),
+            spoken=spoken,
             started=started,
         )
         if ctx.first_in_session and self._mark_opened(session.id):
