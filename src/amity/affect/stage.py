@@ -107,12 +107,14 @@ class AffectStage(BaseStage):
         fuse: Fuse | None = None,
         track_personality: bool = True,
         text_enabled: Callable[[str], bool] | None = None,
+        compact_when_spoken: bool = True,
     ) -> None:
         self.store = AffectStore(db)
         self.model = model or shared_model()
         self.fuse = fuse
         self.track_personality = track_personality
         self.text_enabled = text_enabled or (lambda _user_id: True)
+        self.compact_when_spoken = compact_when_spoken  # spoken turns: the compact wording of the lines
         self._model_loaded = False
 
     async def before_reply(self, ctx: TurnContext) -> None:
@@ -131,10 +133,11 @@ class AffectStage(BaseStage):
         affect = self.fuse(channels) if self.fuse is not None else simple_fuse(channels)
         ctx.affect = affect
         ctx.emit(AffectDetected(affect))
-        ctx.guide(affect_guidance(affect, compact=ctx.spoken))
+        compact = ctx.spoken and self.compact_when_spoken
+        ctx.guide(affect_guidance(affect, compact=compact))
         state = self.store.latest_mood(ctx.user.id)
         if state is not None:
-            line = mood_guidance(mood_model.decay(state, ctx.user_turn.created_at), compact=ctx.spoken)
+            line = mood_guidance(mood_model.decay(state, ctx.user_turn.created_at), compact=compact)
             if line:
                 ctx.guide(line)
 
