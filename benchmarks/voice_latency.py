@@ -22,7 +22,10 @@ Schedules (each model x schedule has its own llama.cpp instance, so their prompt
   plays and the user answers - and reports its wall and CPU time (``warm_ms``, ``warm_cpu_ms``);
 * ``baseline``: the pipeline before that work (STT after the tail, full late message, no warm-up; the
   previous turn's prompt is still in llama.cpp's cache);
-* with ``--variants``: Piper with 1 thread, and TTS only after the whole reply (both ``baseline``).
+* with ``--variants``: Piper with 1 thread, and TTS only after the whole reply (both ``baseline``);
+* ``fast-longaffect`` (``fast`` with the long affect/mood lines and a 60-token late budget), ``fast-clause6``
+  (first piece at a clause break after 6 words, not 2) and ``fast-before5`` (both: the fast pipeline as it
+  was before issue #5's follow-up), for side-by-side runs with ``--schedules``.
 
 The LLMs (default ``embedded:qwen2.5-coder-1.5b`` and ``embedded:qwen2.5-coder-0.5b``) are measured side by
 side in one run, alternating question by question, so load on the machine hits both alike; each gets an
@@ -50,6 +53,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from amity.affect.stage import AffectStage
 from amity.app import build_app, make_llm
 from amity.config import load_config
 from amity.llm.base import LLM, GenerationOptions, prefill
@@ -129,6 +133,7 @@ class CpuClock:
 
     def __init__(self) -> None:
         self.marks: dict[str, float] = {}
+        self.first_piece = ""  # the first speakable piece of the current turn's reply
 
     def mark(self, name: str) -> None:
         self.marks.setdefault(name, time.process_time())
@@ -204,8 +209,8 @@ class TimedLLM:
 
 
 class TimedChunker(SentenceChunker):
-    def __init__(self, clock: CpuClock) -> None:
-        super().__init__()
+    def __init__(self, clock: CpuClock, first_clause_words: int) -> None:
+        super().__init__(first_clause_words=first_clause_words)
         self.clock = clock
         clock.mark("llm0")
         clock.marks.setdefault("wall0", time.perf_counter())
@@ -214,12 +219,14 @@ class TimedChunker(SentenceChunker):
         pieces = super().feed(delta)
         if pieces:
             self.clock.mark("llm1")
+            self.clock.first_piece = self.clock.first_piece or pieces[0]
         return pieces
 
     def flush(self) -> list[str]:
         pieces = super().flush()
         if pieces:
             self.clock.mark("llm1")
+            self.clock.first_piece = self.clock.first_piece or pieces[0]
         return pieces
 
 
@@ -281,6 +288,9 @@ def median(rows: list[dict[str, Any]], key: str) -> float:
 
 SCHEDULES = {  # name: (Piper threads, TTS overlaps the LLM, fast pipeline)
     "fast": (2, True, True),
+    "fast-longaffect": (2, True, True),  # fast as before #5: the long affect/mood lines, late budget 60
+    "fast-clause6": (2, True, True),  # fast, the first piece may end at a clause break after 6 words (before #5)
+    "fast-before5": (2, True, True),  # fast as it was before #5: long affect lines, budget 60, clause after 6
     "baseline": (2, True, False),
     "piper1-baseline": (1, True, False),
     "after-reply-baseline": (2, False, False),
@@ -313,29 +323,35 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
     pipelines: dict[str, tuple[VoicePipeline, Any, TimedLLM, CpuClock]] = {}
     for model in args.models:
         for name in schedules:
-            if name not in ("fast", "baseline") and model != args.models[0]:
+            if not name.startswith("fast") and name != "baseline" and model != args.models[0]:
                 continue  # schedule variants only on the first model
             threads, overlap, fast = SCHEDULES[name]
             cfg = replace(config, model=model, max_reply_tokens=args.max_tokens, temperature=args.temperature)
             db = Database(tmp / f"{model.split(':')[-1]}-{name}.db", all_migrations())
             llm = TimedLLM(make_llm(cfg))  # one llama.cpp instance each: prompt caches never mix
             app = build_app(cfg, llm=llm, db=db)
+            if name in ("fast-longaffect", "fast-before5"):  # before the compact lines: long lines, budget 60
+                app.companion.settings = replace(app.companion.settings, spoken_late_tokens=60)
+                for stage in app.companion.stages:
+                    if isinstance(stage, AffectStage):
+                        stage.compact_when_spoken = False
             clock = CpuClock()
             llm.clock = clock
+            clause_words = 6 if name in ("fast-clause6", "fast-before5") else SentenceChunker().first_clause_words
             tts = PiperTTS(threads=threads) if piper_available() else make_tts("espeak")
             pipeline = VoicePipeline(
                 app.companion,
                 TimedSTT(stt, clock),
                 TimedTTS(tts, clock),
                 overlap=overlap,
-                chunker=lambda clock=clock: TimedChunker(clock),  # type: ignore[misc]
+                chunker=lambda clock=clock, words=clause_words: TimedChunker(clock, words),  # type: ignore[misc]
                 warm_cache=fast,
                 spoken=fast,
             )
             pipelines[f"{model}|{name}"] = (pipeline, app, llm, clock)
     for key, (pipeline, _app, _llm, _clock) in pipelines.items():  # warm-up: load models, fill the cache
         await pipeline.warm_up()
-        await answer(pipeline, questions[0], "bench", key.endswith("|fast"))
+        await answer(pipeline, questions[0], "bench", key.split("|")[1].startswith("fast"))
         await pipeline.settled()
     rows: list[dict[str, Any]] = []
     load_before = os.getloadavg()[0]
@@ -343,8 +359,9 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
         for q in questions:
             for key, (pipeline, _app, llm, clock) in pipelines.items():
                 model, variant = key.split("|")
-                fast = variant == "fast"
+                fast = variant.startswith("fast")
                 clock.marks.clear()
+                clock.first_piece = ""
                 llm.calls.clear()
                 cpu = time.process_time()
                 done = await answer(pipeline, q, "bench", fast)
@@ -361,6 +378,7 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
                         "question": q.text,
                         "transcript": done.transcript,
                         "reply": done.reply,
+                        "first_piece": clock.first_piece,
                         "speech_s": round(len(q.pcm) / 2 / STT_RATE, 2),
                         "stt_rtf": round(t.stt_ms / 1000 / (len(q.pcm) / 2 / STT_RATE), 3),
                         "vad_ms_per_audio_s": round(q.vad_ms_per_audio_s, 3),
@@ -395,7 +413,7 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
         # overlaps the tail: only what exceeds it counts.
         est = summary[-1]
         stt_idle = est["stt_cpu_ms"] / 2
-        if variant == "fast":
+        if variant.startswith("fast"):
             stt_idle = max(0.0, stt_idle - (est["vad_tail_ms"] - 210))
         est["idle_estimate_first_audio_ms"] = round(
             est["vad_tail_ms"] + stt_idle + est["first_sentence_cpu_ms"] / 2 + est["first_tts_cpu_ms"], 1

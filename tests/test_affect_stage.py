@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import UTC, datetime
 
-from amity.affect.stage import AffectStage, affect_guidance, simple_fuse
+from amity.affect.mood import MoodState
+from amity.affect.stage import AffectStage, affect_guidance, mood_guidance, simple_fuse
 from amity.app import build_app, open_database
 from amity.cli.affect import mood_report, personality_report
 from amity.config import Config
 from amity.events import AffectDetected, TurnEnd
 from amity.llm.fake import FakeLLM
+from amity.prompt import estimate_tokens
 from amity.types import Affect, ChannelAffect, Emotion
 
 
@@ -80,6 +83,24 @@ def test_guidance_wording() -> None:
     )
     assert "weak guess (confidence 0.30)" in affect_guidance(weak) and "gently ask" in affect_guidance(weak)
     assert "no clear emotion" in affect_guidance(neutral)
+
+
+def test_compact_guidance_for_spoken_turns_keeps_the_meaning_in_fewer_tokens() -> None:
+    sure = Affect("sadness", -0.7, 0.2, 0.82, (Emotion("sadness", 0.62), Emotion("fear", 0.2)))
+    weak = Affect("fear", -0.7, 0.6, 0.3, (Emotion("fear", 0.3),))
+    neutral = Affect("neutral", 0.0, 0.0, 0.7, (Emotion("neutral", 0.7),))
+    assert affect_guidance(sure, compact=True) == (
+        "The user may feel sadness and fear (a guess, not a fact; ask if unsure)."
+    )
+    assert "weak guess" in affect_guidance(weak, compact=True) and "ask" in affect_guidance(weak, compact=True)
+    assert "No clear emotion" in affect_guidance(neutral, compact=True)
+    for affect in (sure, weak, neutral):
+        full, short = affect_guidance(affect), affect_guidance(affect, compact=True)
+        assert "confidence" not in short and estimate_tokens(short) < 0.7 * estimate_tokens(full)
+    mood = MoodState(valence=-0.6, arousal=-0.3, evidence=3.0, updated_at=datetime(2026, 11, 26, tzinfo=UTC))
+    mood_full, mood_short = mood_guidance(mood), mood_guidance(mood, compact=True)
+    assert mood_full is not None and mood_short is not None and "estimate" in mood_short
+    assert estimate_tokens(mood_short) < 0.7 * estimate_tokens(mood_full)
 
 
 async def test_text_reading_can_be_switched_off(config: Config) -> None:

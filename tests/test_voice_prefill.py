@@ -52,6 +52,9 @@ async def test_spoken_turns_add_the_speech_rule_and_keep_the_late_message_short(
     assert spoken[-2].role == "system" and written[-2].role == "system"
     assert estimate_tokens(spoken[-2].content) <= budget + 10  # whole lines within the budget (+ headers)
     assert len(spoken[-2].content) < len(written[-2].content)
+    # the affect line in its compact spoken form: still an estimate, without the confidence figure
+    assert "(a guess, not a fact; ask if unsure)" in spoken[-2].content or "weak guess" in spoken[-2].content
+    assert "(confidence 0." in written[-2].content and "(confidence" not in spoken[-2].content
 
 
 def test_late_message_budget_keeps_whole_lines_guidance_first() -> None:

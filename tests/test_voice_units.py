@@ -47,8 +47,8 @@ def silence(seconds: float, rate: int = STT_RATE) -> bytes:
     return to_pcm(np.random.default_rng(1).normal(0, 0.0005, int(seconds * rate)))
 
 
-def chunk_stream(text: str, step: int = 3) -> list[str]:
-    chunker = SentenceChunker()
+def chunk_stream(text: str, step: int = 3, **options: int) -> list[str]:
+    chunker = SentenceChunker(**options)
     pieces: list[str] = []
     for i in range(0, len(text), step):
         pieces += chunker.feed(text[i : i + step])
@@ -62,9 +62,21 @@ def test_sentences_split_streamed_text_without_breaking_abbreviations_or_numbers
 
 def test_first_piece_may_end_at_a_clause_but_later_ones_wait_for_the_sentence() -> None:
     text = "I hear you, and that sounds really hard to carry, so thank you for telling me. Later, we talk."
-    pieces = chunk_stream(text, step=5)
+    pieces = chunk_stream(text, step=5, first_clause_words=6)
     assert pieces[0] == "I hear you, and that sounds really hard to carry,"
     assert pieces[1:] == ["so thank you for telling me.", "Later, we talk."]
+    pieces = chunk_stream(text, step=5)  # default: a clause of 2+ words may be the first piece
+    assert pieces == [
+        "I hear you,",
+        "and that sounds really hard to carry, so thank you for telling me.",
+        "Later, we talk.",
+    ]
+
+
+def test_the_first_piece_is_never_a_one_word_fragment() -> None:
+    assert chunk_stream("That's okay - it's important to rest. Sleep well.")[0] == "That's okay -"
+    assert chunk_stream("Sure, here's a relaxing idea: a warm bath. Enjoy!")[0] == "Sure, here's a relaxing idea:"
+    assert chunk_stream("Oh, that's a bit scary. But I'm here.")[0] == "Oh, that's a bit scary."
 
 
 def test_run_on_text_is_cut_at_a_space() -> None:

@@ -64,7 +64,9 @@ class EngineSettings:
     history_tokens: int = 1400
     summarise_after: int = 8
     locale: str = "en-US"
-    spoken_late_tokens: int = 60  # spoken turns: budget of the per-turn late message (evaluated while they wait)
+    # spoken turns: budget of the per-turn late message (evaluated while the user waits). 45, not 60, since the
+    # affect/mood lines have a compact spoken form (~15 tokens less): the memories that fit stay about the same.
+    spoken_late_tokens: int = 45
 
 
 async def _pieces_of(text: str) -> AsyncIterator[str]:
@@ -196,6 +198,7 @@ class Companion:
             summary=summary[0] if summary else None,
             first_in_session=is_new or user_turn.index == 1,
             channels=tuple(channels),
+            spoken=spoken,
             started=started,
         )
         if ctx.first_in_session and self._mark_opened(session.id):

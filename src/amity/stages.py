@@ -33,6 +33,7 @@ class TurnContext:
     summary: str | None = None
     first_in_session: bool = False
     channels: tuple[ChannelAffect, ...] = ()  # voice / face estimates supplied by the front end
+    spoken: bool = False  # the reply will be heard (``Companion.turn(spoken=True)``): keep guidance short
     affect: Affect | None = None
     memories: list[MemoryHit] = field(default_factory=list)
     strategy: str | None = None

@@ -5,7 +5,9 @@ result is combined with any voice/face estimates the front end supplied (``ctx.c
 when given (the real fusion lives in :mod:`amity.senses.fusion`), otherwise a confidence-weighted average -
 and set as ``ctx.affect``; an :class:`~amity.events.AffectDetected` event is emitted. The guidance line always
 words the estimate as a guess with its confidence and tells the model never to state it as fact and to ask
-when unsure; a second line gives the slow mood when there is enough evidence for one.
+when unsure; a second line gives the slow mood when there is enough evidence for one. Spoken turns
+(``ctx.spoken``) get both lines in a compact wording with the same meaning (fewer prompt tokens to evaluate
+while the user waits for the answer).
 
 ``text_enabled(user_id)`` lets the user switch reading their words off (the "text" sensing channel): then only
 voice/face estimates are used, and without them the turn has no affect and no personality evidence is kept.
@@ -54,16 +56,26 @@ def simple_fuse(channels: Sequence[ChannelAffect]) -> Affect:
     )
 
 
-def affect_guidance(affect: Affect) -> str:
-    """One line for the system prompt: the estimate worded as a guess, with its confidence."""
+def affect_guidance(affect: Affect, *, compact: bool = False) -> str:
+    """One line for the system prompt: the estimate worded as a guess, with its confidence.
+
+    ``compact`` (spoken turns, where every prompt token is evaluated while the user waits): the same
+    meaning - an estimate, never a fact; ask when unsure - in about half the tokens, the confidence as
+    "a guess" / "a weak guess" instead of a number."""
     names = [e.label for e in affect.labels[:2]] or [affect.label]
     conf = f"confidence {affect.confidence:.2f}"
+    feeling = " and ".join(names)
+    if compact:
+        if names == ["neutral"]:
+            return "No clear emotion in the user's words; don't read feelings into them."
+        if affect.confidence >= SURE:
+            return f"The user may feel {feeling} (a guess, not a fact; ask if unsure)."
+        return f"The user might feel {feeling} (a weak guess; don't assume it, ask if it matters)."
     if names == ["neutral"]:
         return (
             f"The user's words show no clear emotion (neutral, {conf}). Don't read feelings into it; "
             "if it seems to matter, you can ask how they are."
         )
-    feeling = " and ".join(names)
     if affect.confidence >= SURE:
         return f"The user seems to feel {feeling} ({conf}). Don't state it as fact; if unsure, gently ask."
     return (
@@ -72,10 +84,12 @@ def affect_guidance(affect: Affect) -> str:
     )
 
 
-def mood_guidance(state: mood_model.MoodState) -> str | None:
+def mood_guidance(state: mood_model.MoodState, *, compact: bool = False) -> str | None:
     word = mood_model.describe(state.valence, state.arousal)
     if state.evidence < MOOD_MIN_EVIDENCE or word == "even":
         return None
+    if compact:
+        return f"Lately the user has seemed {word} (an estimate, not their words)."
     return (
         f"Across recent conversations the user has seemed {word} overall (an estimate from their words, "
         "not something they said)."
@@ -93,12 +107,14 @@ class AffectStage(BaseStage):
         fuse: Fuse | None = None,
         track_personality: bool = True,
         text_enabled: Callable[[str], bool] | None = None,
+        compact_when_spoken: bool = True,
     ) -> None:
         self.store = AffectStore(db)
         self.model = model or shared_model()
         self.fuse = fuse
         self.track_personality = track_personality
         self.text_enabled = text_enabled or (lambda _user_id: True)
+        self.compact_when_spoken = compact_when_spoken  # spoken turns: the compact wording of the lines
         self._model_loaded = False
 
     async def before_reply(self, ctx: TurnContext) -> None:
@@ -117,10 +133,11 @@ class AffectStage(BaseStage):
         affect = self.fuse(channels) if self.fuse is not None else simple_fuse(channels)
         ctx.affect = affect
         ctx.emit(AffectDetected(affect))
-        ctx.guide(affect_guidance(affect))
+        compact = ctx.spoken and self.compact_when_spoken
+        ctx.guide(affect_guidance(affect, compact=compact))
         state = self.store.latest_mood(ctx.user.id)
         if state is not None:
-            line = mood_guidance(mood_model.decay(state, ctx.user_turn.created_at))
+            line = mood_guidance(mood_model.decay(state, ctx.user_turn.created_at), compact=compact)
             if line:
                 ctx.guide(line)
 

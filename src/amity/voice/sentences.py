@@ -6,7 +6,10 @@ inside a word do not split), except after common abbreviations ("Dr.", "e.g."). 
 for latency:
 
 * the first piece may end early at a clause break (``,`` ``;`` ``:`` ``—``) once it has
-  ``first_clause_words`` words, because the first audio is what the user waits for;
+  ``first_clause_words`` words (2: "That's okay -", "Oh well," but never a one-word "Sure," or "Oh,"), because
+  the first audio is what the user waits for. The rest of the sentence is written and synthesised while
+  the short piece plays (~0.6 s of speech; measured in docs/VOICE.md). The first piece is never cut at a word
+  count alone (mid-phrase);
 * any piece is cut at a space when it reaches ``max_chars`` without punctuation (run-on text).
 
 :func:`speakable` strips what a voice should not read aloud: markdown marks, URLs, emoji.
@@ -39,7 +42,7 @@ def speakable(text: str) -> str:
 class SentenceChunker:
     """Feed text deltas with :meth:`feed`, get finished pieces; :meth:`flush` returns the rest."""
 
-    def __init__(self, *, first_clause_words: int = 6, max_chars: int = 220) -> None:
+    def __init__(self, *, first_clause_words: int = 2, max_chars: int = 220) -> None:
         self.first_clause_words = first_clause_words
         self.max_chars = max_chars
         self._buffer = ""
