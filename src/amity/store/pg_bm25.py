@@ -1,17 +1,17 @@
 """Okapi BM25 in PostgreSQL for the memory index: the schema, the statistics trigger and the query.
 
-``memory_items.tsv`` is a generated ``tsvector`` (``english`` configuration, so stemming like
-SQLite's Porter tokenizer) over the text (weight A) and the context (weight B) with a GIN index. The
-query is the content words of the question OR-ed (``plainto_tsquery`` per word joined with ``||``);
-the GIN index finds the user's matching rows and :data:`BM25_SQL` scores them with Okapi BM25 exactly
-as FTS5's ``bm25()`` does (k1 1.2, b 0.75, IDF ``ln((N − df + 0.5)/(df + 0.5))`` floored at 1e-6,
-a term's frequency counting the context's occurrences at half weight, the length in tokens of text
-and context over the average), so the re-ranker fit on SQLite's scores reads the same scale. Term
+``memory_items.tsv`` is a generated ``tsvector`` (``english`` configuration, so stemming like SQLite's Porter
+tokenizer) over the text (weight A) and the context (weight B) with a GIN index. The query is the content
+words of the question OR-ed (``plainto_tsquery`` per word joined with ``||``); the GIN index finds the user's
+matching rows and :data:`BM25_SQL` scores them with Okapi BM25 exactly as FTS5's ``bm25()`` does (k1 1.2, b
+0.75, IDF ``ln((N − df + 0.5)/(df + 0.5))`` floored at 1e-6, a term's frequency counting the context's
+occurrences at half weight, the length in tokens of text and context, plus the one owner token SQLite's FTS
+rows also hold, over the average), so the re-ranker fit on SQLite's scores reads the same scale. Term
 frequencies come from the ``tsvector`` positions: each matching row's vector is cut down to the query's
-lexemes in C (``setweight`` marks them C in the text's part and D in the context's, ``ts_filter`` keeps
-those) before ``unnest``, which made the query 1.7x faster than unnesting every lexeme; the length is the generated
-``doc_len`` (runs of letters and digits, as FTS5's ``unicode61`` counts tokens, stop words included;
-split with ``regexp_split_to_array``, as ``regexp_count`` needs PostgreSQL 15).
+lexemes in C (``setweight`` marks them C in the text's part and D in the context's, ``ts_filter`` keeps those)
+before ``unnest``, which made the query 1.7x faster than unnesting every lexeme; the length is the generated
+``doc_len`` (runs of letters and digits, as FTS5's ``unicode61`` counts tokens, stop words included; split
+with ``regexp_split_to_array``, as ``regexp_count`` needs PostgreSQL 15).
 N, the token total and each lexeme's document frequency are kept **per user** in ``memory_terms``
 and ``memory_term_stats`` by the statement-level triggers ``memory_terms_on_*`` on ``memory_items``
 (insert, update, delete: also imports and forgetting, in the writing transaction; a lexeme whose
@@ -117,14 +117,17 @@ CREATE TRIGGER memory_terms_update AFTER UPDATE ON memory_items
 """
 DERIVED_TABLES = frozenset({"memory_terms", "memory_term_stats"})  # rebuilt from memory_items: never exported
 
-# Okapi BM25 as FTS5's bm25() computes it (k1, b; the context column at half the text's weight).
+# Okapi BM25 as FTS5's bm25() computes it (k1, b; the context column at half the text's weight). Lengths count
+# one token more than the text and context hold: SQLite's FTS rows also hold the owner token (schema_memory),
+# which FTS5 counts in a row's and the average length; the same lengths here keep both stores' scores equal,
+# so one re-ranker serves both.
 BM25_K1, BM25_B, CONTEXT_WEIGHT = 1.2, 0.75, 0.5
 BM25_SQL = """
 WITH q AS (
     SELECT l.lexeme FROM unnest(%s::text[]) AS w(word),
         unnest(tsvector_to_array(to_tsvector('english', w.word))) AS l(lexeme)
 ), s AS (
-    SELECT items::float8 AS n, tokens::float8 / items AS avgdl FROM memory_term_stats
+    SELECT items::float8 AS n, tokens::float8 / items + 1 AS avgdl FROM memory_term_stats
     WHERE user_id = %s AND items > 0
 ), w AS (
     SELECT q.lexeme, sum(greatest(ln((s.n - d.df + 0.5) / (d.df + 0.5)), 1e-6)) AS idf
@@ -132,7 +135,7 @@ WITH q AS (
 ), ql AS MATERIALIZED (  -- once, not once per row
     SELECT array_agg(lexeme) AS lexemes FROM w
 )
-SELECT m.id, sum(f.idf * f.tf * %s / (f.tf + %s * (%s + %s * m.doc_len / s.avgdl))) AS score
+SELECT m.id, sum(f.idf * f.tf * %s / (f.tf + %s * (%s + %s * (m.doc_len + 1) / s.avgdl))) AS score
 FROM memory_items m CROSS JOIN s CROSS JOIN ql CROSS JOIN LATERAL (
     SELECT w.idf, cardinality(array_positions(u.weights, 'C')) * (1 - %s) + cardinality(u.weights) * %s AS tf
     FROM unnest(ts_filter(
