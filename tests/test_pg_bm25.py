@@ -168,3 +168,36 @@ def test_concurrent_writers_of_one_user_keep_exact_statistics(pg_dsn: str) -> No
     assert (
         conn.query("SELECT user_id, items, tokens FROM memory_term_stats") == stats and stats[0][1] == 2 * 15 * 6 - 28
     )
+
+
+def test_two_processes_opening_a_fresh_database_at_once(pg_dsn: str) -> None:
+    """Two app workers starting together both set up the vector column: one does it, the other waits and
+    finds it done (it used to fail with ``memory_items_hnsw already exists``)."""
+    import threading
+
+    from amity.store.postgres import PostgresMemoryStore, connect
+
+    dsn = fresh_database(pg_dsn)
+    conns = [connect(dsn) for _ in range(4)]
+    start = threading.Barrier(len(conns))
+    errors: list[BaseException] = []
+
+    def open_store(conn: Any) -> None:
+        try:
+            start.wait()
+            PostgresMemoryStore(conn, 16, "hashing")
+        except BaseException as exc:
+            errors.append(exc)
+
+    threads = [threading.Thread(target=open_store, args=(c,)) for c in conns]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    store = PostgresMemoryStore(conns[0], 16, "hashing")
+    emb = HashingEmbedder(dim=16)
+    store.add_many(_items(), emb.embed([i.text for i in _items()]))
+    assert store.knn("u", emb.embed_query(["pottery"])[0], 1)
+    for conn in conns:
+        conn.close()

@@ -42,6 +42,7 @@ from amity.memory.retrieval import query_terms
 from amity.store.pg_bm25 import BM25_B, BM25_K1, BM25_SQL, CONTEXT_WEIGHT, MEMORY_BM25
 
 INSTALL_HINT = "pip install 'amity[postgres]'"
+VECTOR_SETUP_LOCK = 4245  # advisory lock key of the vector column set-up (pg_database: 4242 migrate, 4243 write)
 SCHEMA: list[tuple[str, str]] = [
     (
         "facts_v1",
@@ -308,6 +309,12 @@ class PostgresMemoryStore:
         if rows and rows[0][0] == self._space:
             return
         with self.conn.transaction() as raw:
+            # Two app processes opening a fresh database at once: one sets the column up, the other waits
+            # here and then finds it done (the re-check reads the first one's commit).
+            raw.execute("SELECT pg_advisory_xact_lock(%s)", (VECTOR_SETUP_LOCK,))
+            row = raw.execute("SELECT value FROM memory_meta WHERE key = 'vector_space'").fetchone()
+            if row is not None and row[0] == self._space:
+                return
             raw.execute("DROP INDEX IF EXISTS memory_items_hnsw")
             raw.execute(f"ALTER TABLE memory_items ALTER COLUMN embedding TYPE vector({self._dim}) USING NULL")
             raw.execute(
