@@ -11,12 +11,17 @@ Chunk size: vec0 keeps each partition (one user) in chunks of ``chunk_size`` vec
 default (1,024 × 384 floats = 1.5 MB) cost every user of a server 1.5 MB of disk and a 15 ms write for their
 first memory, and a small user's KNN read the whole chunk. 64 vectors (96 KB) cost 1 ms; KNN over 2,000
 vectors is 1.26 vs 0.97 ms, over 20,000 18.5 vs 15.2 ms (docs/MEMORY.md), and from 20,000 vectors a
-user's searches use the in-memory index (``amity.memory.ann``) anyway.
+user's searches use the in-memory index (``amity.memory.ann``) anyway. Moving an existing table to the new
+layout is a one-time copy on the first open after the upgrade: 7.9 s for 120k vectors, 77 s for 1.02M here.
 """
 
 from __future__ import annotations
 
+import logging
+
 from amity.store.db import Database
+
+log = logging.getLogger(__name__)
 
 VEC_CHUNK_SIZE = 64
 VEC_TABLE = "memory_vec"
@@ -37,6 +42,8 @@ def ensure_vector_table(db: Database, space: str, dim: int, use_vec: bool) -> No
     if recorded == space and exists:
         return
     source = _carry_source(db, recorded, space, use_vec)
+    if source is not None:  # one time, after an upgrade: ~8 s per 100k memories here
+        log.info("Moving the memory vectors to the %s layout (once; nothing is re-embedded).", space.rsplit(":", 1)[1])
     with db.transaction() as conn:
         if source is not None:
             conn.execute(
