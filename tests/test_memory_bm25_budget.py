@@ -160,7 +160,7 @@ def shared_db(tmp_path: Path) -> Database:
 
 @pytest.mark.parametrize("budget", [None, 10_000, 100, 5])
 def test_owner_filter_gives_the_same_results(shared_db: Database, budget: int | None) -> None:
-    unfiltered = SQLiteMemoryStore(shared_db, DIM, "test", use_vec=False, bm25_budget=budget, owner_filter_max=None)
+    unfiltered = SQLiteMemoryStore(shared_db, DIM, "test", use_vec=False, bm25_budget=budget, owner_filter=False)
     filtered = SQLiteMemoryStore(shared_db, DIM, "test", use_vec=False, bm25_budget=budget)
     assert filtered._owner_phrase("alice", 484) is not None  # 4 of 484 rows: the filter applies
     for query in ("coffee sister", "sister birthday", "day trip coffee", "Zanzibar", "coffee", "nothing matches"):
@@ -201,3 +201,28 @@ def test_an_index_from_before_the_owner_column_is_migrated(tmp_path: Path) -> No
     store = SQLiteMemoryStore(migrated, DIM, "test", use_vec=False)
     assert [c.id for c in store.bm25("usr_1", "Lisbon", 5)] == ["m1"]
     migrated.execute("INSERT INTO memory_fts(memory_fts) VALUES ('integrity-check')")
+    assert [tuple(r) for r in migrated.query("SELECT user_id, items FROM memory_users")] == [("usr_1", 1)]
+
+
+def test_items_per_user_follow_every_write(shared_db: Database) -> None:
+    def counts() -> dict[str, int]:
+        return {r[0]: r[1] for r in shared_db.query("SELECT user_id, items FROM memory_users")}
+
+    def recount() -> dict[str, int]:
+        return {r[0]: r[1] for r in shared_db.query("SELECT user_id, COUNT(*) FROM memory_items GROUP BY 1")}
+
+    assert counts() == recount() and counts()["alice"] == 4
+    store = SQLiteMemoryStore(shared_db, DIM, "test", use_vec=False)
+    _add(store, [_item("alice", 1, "my sister's birthday is on the 3rd of May")])  # replaces alice-1
+    store.delete(["alice-0", "alice-2"])
+    shared_db.execute("UPDATE memory_items SET user_id = 'bob' WHERE id = 'alice-3'")
+    store.delete_user("user0")
+    assert counts() == recount()
+    assert counts()["alice"] == 1 and counts()["bob"] == 1 and "user0" not in counts()
+
+
+def test_the_counts_are_not_exported(shared_db: Database) -> None:
+    from amity.store.sqlite_dump import data_tables
+
+    assert "memory_users" not in {t.name for t in data_tables(shared_db)}
+    assert "memory_items" in {t.name for t in data_tables(shared_db)}

@@ -12,7 +12,8 @@ extension loaded on the connection first, and its dimension depends on the embed
 of ``user_id``, a generated column of ``memory_items``). FTS5 cannot filter by user, so a query for one user
 among many walked every user's postings of a common word; ``owner : "<hex>" AND (…)`` lets FTS5 skip through
 those lists to the user's own rows (``SQLiteMemoryStore.bm25`` adds it for users with a small share of the
-index). Its BM25 weight is 0, so scores are unchanged.
+index, a share read from ``memory_users``, the items per user kept by triggers). Its BM25 weight is 0, so
+scores are unchanged.
 Items do not reference ``users``/``turns`` by foreign key: deleting a user or a turn must go through
 ``MemoryIndex.forget_user``/``forget`` so that vectors are removed too.
 """
@@ -99,4 +100,35 @@ def _memory_fts_owner(conn: Connection) -> None:
     )
 
 
-MIGRATIONS: list[Migration] = [("memory_v1", _memory_v1), ("memory_fts_owner", _memory_fts_owner)]
+def _memory_user_counts(conn: Connection) -> None:
+    """Items per user, kept by triggers: the BM25 owner filter's O(1) "is this user a small share?" check."""
+    conn.executescript(
+        """
+        CREATE TABLE memory_users (user_id TEXT PRIMARY KEY, items INTEGER NOT NULL) WITHOUT ROWID;
+        INSERT INTO memory_users (user_id, items) SELECT user_id, COUNT(*) FROM memory_items GROUP BY user_id;
+        CREATE TRIGGER memory_users_ai AFTER INSERT ON memory_items BEGIN
+            INSERT INTO memory_users (user_id, items) VALUES (new.user_id, 1)
+                ON CONFLICT (user_id) DO UPDATE SET items = items + 1;
+        END;
+        CREATE TRIGGER memory_users_ad AFTER DELETE ON memory_items BEGIN
+            UPDATE memory_users SET items = items - 1 WHERE user_id = old.user_id;
+            DELETE FROM memory_users WHERE user_id = old.user_id AND items <= 0;
+        END;
+        CREATE TRIGGER memory_users_au AFTER UPDATE OF user_id ON memory_items
+        WHEN new.user_id IS NOT old.user_id BEGIN
+            UPDATE memory_users SET items = items - 1 WHERE user_id = old.user_id;
+            DELETE FROM memory_users WHERE user_id = old.user_id AND items <= 0;
+            INSERT INTO memory_users (user_id, items) VALUES (new.user_id, 1)
+                ON CONFLICT (user_id) DO UPDATE SET items = items + 1;
+        END;
+        """
+    )
+
+
+MIGRATIONS: list[Migration] = [
+    ("memory_v1", _memory_v1),
+    ("memory_fts_owner", _memory_fts_owner),
+    ("memory_user_counts", _memory_user_counts),
+]
+# Tables derived from ``memory_items`` by triggers: not exported (an import's inserts rebuild them).
+DERIVED_TABLES = frozenset({"memory_users"})

@@ -7,7 +7,8 @@ table" — found by introspection (``PRAGMA table_list``; on PostgreSQL the cata
 (``amity.store.postgres.DERIVED_TABLES``) are left out (all are rebuilt on insert);
 vectors are exported as lists of floats and timestamps as ISO text.
 Skipped: SQLite's own tables, ``_migrations``, virtual-table shadow tables, full-text indexes with
-external content (rebuilt by their triggers when the content rows are inserted) and credentials
+external content and the memory index's per-user counts (``schema_memory.DERIVED_TABLES``; both rebuilt by
+their triggers when the content rows are inserted) and credentials
 (:data:`NOT_EXPORTED`). A row belongs to a user when its table has a ``user_id`` column, or through a
 foreign key to such a table (followed transitively).
 """
@@ -21,6 +22,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from amity.store.schema_memory import DERIVED_TABLES as MEMORY_DERIVED
 from amity.store.sql import POSTGRESQL, SqlDatabase
 
 NOT_EXPORTED = frozenset({"_migrations", "amity_migrations", "server_tokens", "server_accounts", "server_rate_limits"})
@@ -62,7 +64,7 @@ def _sqlite_tables(db: SqlDatabase, include_credentials: bool) -> tuple[_Infos, 
         name, kind, schema = row["name"], row["type"], row["schema"]
         if schema != "main" or kind not in ("table", "virtual") or name.startswith("sqlite_"):
             continue
-        if name == "_migrations" or (name in NOT_EXPORTED and not include_credentials):
+        if name == "_migrations" or name in MEMORY_DERIVED or (name in NOT_EXPORTED and not include_credentials):
             continue
         if kind == "virtual" and _is_derived(sql_of.get(name, "")):
             continue

@@ -49,7 +49,6 @@ _ITEM_COLUMNS = "rowid, id, user_id, kind, session_id, source_id, role, text, co
 
 
 BM25_BUDGET = 500  # rows one BM25 search may score; docs/MEMORY.md has the measured trade-off
-OWNER_FILTER_MAX = 4096  # users with fewer items (and under 1/8 of the index) search through the owner column
 
 
 def _load_sqlite_vec(conn: Any) -> None:
@@ -74,7 +73,7 @@ class SQLiteMemoryStore:
         use_vec: bool = True,
         ann_threshold: int | None = 20_000,
         bm25_budget: int | None = BM25_BUDGET,
-        owner_filter_max: int | None = OWNER_FILTER_MAX,
+        owner_filter: bool = True,
     ) -> None:
         self.db = db
         self._dim = dim
@@ -82,7 +81,7 @@ class SQLiteMemoryStore:
         self.context_weight = 0.5  # BM25 weight of the context column relative to the text
         # Most FTS postings one BM25 search may score (see ``bm25``); None: always the exact full query.
         self.bm25_budget: int | None = bm25_budget
-        self.owner_filter_max = owner_filter_max  # None: never filter by the owner column (comparisons)
+        self.owner_filter = owner_filter  # False: never filter by the owner column (comparisons)
         self._ann: dict[str, UserVectorCache] = {}
         self._ann_lock = threading.RLock()
         self.vec = use_vec and self._try_load()
@@ -285,18 +284,15 @@ class SQLiteMemoryStore:
         return (int(row[0]), int(row[1] or 0)) if row is not None else (0, 0)
 
     def _owner_phrase(self, user_id: str, span: int) -> str | None:
-        """``owner : "<hex>"`` when the user holds under an eighth of the index (and under ``OWNER_FILTER_MAX``
-        items), None when filtering would not pay (one user owning most rows), "" when the user has no items."""
-        if self.owner_filter_max is None:
-            return None
-        cap = max(1, min(self.owner_filter_max, span // 8))
-        row = self.db.query_one(
-            "SELECT COUNT(*) FROM (SELECT 1 FROM memory_items WHERE user_id = ? LIMIT ?)", (user_id, cap)
-        )
+        """``owner : "<hex>"`` when the user holds under an eighth of the index, None when filtering would not
+        pay (one user owning most rows) or is off, "" when the user has no items."""
+        row = self.db.query_one("SELECT items FROM memory_users WHERE user_id = ?", (user_id,))
         held = int(row[0]) if row is not None else 0
         if held == 0:
             return ""
-        return None if held >= cap else f'owner : "{user_id.encode().hex()}"'
+        if not self.owner_filter or held * 8 >= span:
+            return None
+        return f'owner : "{user_id.encode().hex()}"'
 
     def _rowid_range(self) -> tuple[int, int]:
         """(smallest rowid, rowid span) of all items: the row count FTS5's IDF uses, less deletions."""
