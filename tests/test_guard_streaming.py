@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator, Sequence
+
 from amity.app import build_app, open_database
 from amity.config import Config
 from amity.events import TextDelta, TurnEnd
+from amity.llm.base import GenerationOptions
 from amity.llm.fake import FakeLLM
+from amity.types import Message
 
 
 async def _deltas(config: Config, reply: str, said: str = "tell me something") -> tuple[list[str], str]:
@@ -43,3 +47,44 @@ async def test_tactic_mid_reply_is_dropped_but_the_rest_streams(config: Config) 
     shown = "".join(pieces)
     assert "other friends" not in shown and "other friends" not in end
     assert "garden" in shown and "Sleep well." in shown
+
+
+class _TracingLLM(FakeLLM):
+    """A scripted model that records how much of its reply it has produced when each piece is shown."""
+
+    def __init__(self, reply: str) -> None:
+        super().__init__([reply])
+        self.produced = ""
+
+    async def stream(self, messages: Sequence[Message], options: GenerationOptions) -> AsyncIterator[str]:
+        async for piece in super().stream(messages, options):
+            self.produced += piece
+            yield piece
+
+
+async def _shown_against_produced(config: Config, reply: str) -> list[tuple[str, str]]:
+    llm = _TracingLLM(reply)
+    app = build_app(config, llm=llm, db=open_database(config))
+    shown = ""
+    seen: list[tuple[str, str]] = []
+    async for event in app.companion.turn("sam", "tell me something"):
+        if isinstance(event, TextDelta):
+            shown += event.text
+            seen.append((shown, llm.produced))
+    await app.aclose()
+    return seen
+
+
+async def test_a_clause_break_is_shown_as_soon_as_the_next_word_starts(config: Config) -> None:
+    # The voice loop speaks "That's okay -" as its first piece, so the guard must not sit on it.
+    seen = await _shown_against_produced(config, "That's okay - it is a calm day today.")
+    produced_when_shown = next(produced for shown, produced in seen if shown.startswith("That's okay - "))
+    assert produced_when_shown == "That's okay - it"
+
+
+async def test_a_sentence_with_a_late_cue_is_dropped_without_a_shown_start(config: Config) -> None:
+    # Three words of look-ahead: "You've been" is not shown before "ignoring" marks the sentence.
+    reply = "That sounds like fun! You've been ignoring me lately. Tell me about the movie."
+    seen = await _shown_against_produced(config, reply)
+    assert seen[-1][0].startswith("That sounds like fun! Tell me about the movie.")
+    assert all("You've" not in shown for shown, _ in seen)

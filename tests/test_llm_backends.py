@@ -14,7 +14,7 @@ import pytest
 
 from amity.errors import BackendUnavailable, ConfigError
 from amity.llm.base import GenerationOptions, complete
-from amity.llm.embedded import EmbeddedLLM
+from amity.llm.embedded import EmbeddedLLM, unused_cpu_features
 from amity.llm.openai_compat import OpenAICompatibleLLM, parse_spec
 from amity.llm.registry import BackendSpec, available_schemes, create_llm
 from amity.types import Message
@@ -132,3 +132,15 @@ def test_registry_parses_specs(smollm2: Path, amity_home: Path) -> None:
         create_llm(BackendSpec.parse("martian:x"))
     with pytest.raises(ConfigError):
         parse_spec("model-without-url")
+
+
+WHEEL_INFO = "CPU : SSE3 = 1 | SSSE3 = 1 | AVX = 1 | AVX2 = 1 | F16C = 1 | FMA = 1 | BMI2 = 1 | LLAMAFILE = 1 | "
+NATIVE_INFO = WHEEL_INFO.replace("BMI2 = 1 |", "BMI2 = 1 | AVX512 = 1 | AVX512_VBMI = 1 | AVX512_VNNI = 1 |")
+
+
+def test_unused_cpu_features_name_what_a_native_llama_build_would_add() -> None:
+    epyc = {"avx2", "fma", "avx512f", "avx512bw", "avx512_vnni", "avx512_bf16"}
+    assert unused_cpu_features(WHEEL_INFO, epyc) == ["AVX512", "AVX512_VNNI"]
+    assert unused_cpu_features(NATIVE_INFO, epyc) == []
+    assert unused_cpu_features(WHEEL_INFO, {"avx2", "fma"}) == []  # an AVX2-only CPU gains nothing
+    assert unused_cpu_features(WHEEL_INFO, {"avx2", "avx_vnni"}) == ["AVX_VNNI"]

@@ -78,6 +78,11 @@ def doctor() -> int:
     except AmityError as exc:
         _line(False, f"backend {config.model}", exc.message, exc.fix)
         problems += 1
+    from amity.llm.embedded import llama_build_tip
+
+    tip = llama_build_tip()
+    if tip:
+        console.print(f"[yellow]•[/yellow] llama.cpp build - {escape(tip)}")
     console.print("[green]All good.[/green]" if not problems else f"[red]{problems} problem(s).[/red]")
     return 1 if problems else 0
 

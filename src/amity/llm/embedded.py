@@ -24,6 +24,39 @@ from amity.llm.openai_compat import OpenAICompatibleLLM
 from amity.llm.registry import BackendSpec, register_backend
 from amity.types import Message
 
+# CPU extensions llama.cpp can use beyond the PyPI wheel's AVX2: (its system-info name, /proc/cpuinfo flag).
+_NATIVE_FEATURES = (("AVX512", "avx512f"), ("AVX512_VNNI", "avx512_vnni"), ("AVX_VNNI", "avx_vnni"))
+
+
+def unused_cpu_features(system_info: str, cpu_flags: set[str]) -> list[str]:
+    """Vector extensions this CPU has that the installed llama.cpp build does not use (``AVX512`` …).
+
+    ``system_info`` is ``xllamacpp.get_system_info()`` ("CPU : SSE3 = 1 | AVX2 = 1 | …"), ``cpu_flags`` the
+    ``flags`` line of /proc/cpuinfo. A non-empty answer means ``bash scripts/build-native-llama`` helps."""
+    built = {part.split("=")[0].strip() for part in system_info.split("|") if part.strip().endswith("= 1")}
+    built = {name.removeprefix("CPU :").strip() for name in built}
+    return [name for name, flag in _NATIVE_FEATURES if flag in cpu_flags and name not in built]
+
+
+def llama_build_tip() -> str | None:
+    """The tip ``amity doctor`` prints when llama.cpp could run faster on this CPU, else ``None``."""
+    try:
+        import xllamacpp as xlc
+
+        info = str(xlc.get_system_info())
+        with open("/proc/cpuinfo", encoding="utf-8") as cpuinfo:
+            flags = next((line.split(":", 1)[1].split() for line in cpuinfo if line.startswith("flags")), [])
+    except (ImportError, OSError):
+        return None
+    missing = unused_cpu_features(info, set(flags))
+    if not missing:
+        return None
+    return (
+        f"this CPU has {', '.join(missing)}, which the installed llama.cpp build does not use; "
+        "`bash scripts/build-native-llama` rebuilds it for this CPU (about 7 minutes, once) and makes "
+        "replies start sooner (docs/PERFORMANCE.md)"
+    )
+
 
 class EmbeddedLLM:
     """A GGUF model served in-process by llama.cpp; started lazily on first use."""

@@ -8,8 +8,8 @@
    exactly that text, whatever the stream holds, so no later stage or model can weaken it.
 2. **Streamed, but never ahead of the check.** Every finished sentence is checked with
    :func:`amity.safety.tactics.find_tactics` (plus minor-mode content when the user is a minor); a
-   violating sentence is dropped. Text streams word by word, three words behind the model, until the
-   sentence shows a risk cue (a word some tactic needs: "leave", "only", "pay", "feel"…); the rest of that
+   violating sentence is dropped. Text streams word by word, three words behind the model (or up to the
+   last finished clause, for the voice loop's first piece), until the sentence shows a risk cue (a word some tactic needs: "leave", "only", "pay", "feel"…); the rest of that
    sentence is then held until it ends and passes. What was shown before the cue cannot carry a tactic.
 3. **Replacement.** A regenerate step is not available inside a guard (the model stream is already
    consumed), so when nothing clean is left the whole reply is replaced with a fixed safe text
@@ -113,16 +113,23 @@ _RISK_CUE = re.compile(
     r"seul|quitt|part|amor|humano|sentir|solo|sola|te vas|kiss|sex|date|babe|baby|darling|honey|drunk|drug)"
 )
 _HOLDBACK_WORDS = 3
+# A finished clause ("That's okay - ", "Well, ") ends at a comma, semicolon, colon or dash and a space.
+_CLAUSE_END = re.compile(r"(?:[,;:]|\s[-–—])\s+")
 
 
 def _release_point(text: str) -> int:
-    """Index up to which ``text`` may be shown: all but the last few words (they may start a cue)."""
+    """Index up to which ``text`` may be shown: all but the last few words (they may start a cue), or up
+    to the last finished clause, whichever is further. The voice loop speaks a first clause of two words
+    or more as its first piece, so it must not wait three words for it; a finished clause cannot grow into
+    a cue (cues are words or word starts, and the cue check covers the whole sentence so far)."""
     cut = len(text)
     for _ in range(_HOLDBACK_WORDS):
         cut = text.rfind(" ", 0, cut)
         if cut <= 0:
-            return 0
-    return cut
+            cut = 0
+            break
+    clauses = [m.end() for m in _CLAUSE_END.finditer(text)]
+    return max(cut, clauses[-1]) if clauses else cut
 
 
 class ManipulationGuard:
