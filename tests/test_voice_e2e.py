@@ -87,7 +87,8 @@ async def test_a_spoken_question_gets_a_spoken_answer(
     heard = done.transcript.lower()
     assert "sam" in heard and "book" in heard and "garden" in heard
     assert "book" in fake_llm.calls[0][0][-1].content.lower()  # the LLM got the transcript
-    assert done.timings.sentences == 2 and done.timings.stt_ms > 0
+    # Three pieces: the first clause ("Nice to meet you,") is spoken on its own, then each sentence.
+    assert done.timings.sentences == 3 and done.timings.stt_ms > 0
     assert_speech(reply, 2.5, 15.0)
     assert stt.transcribe(load_question(reply), STT_RATE).lower().count("sam") == 1  # it says what it wrote
 
