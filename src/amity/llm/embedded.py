@@ -53,7 +53,7 @@ def llama_build_tip() -> str | None:
         return None
     return (
         f"this CPU has {', '.join(missing)}, which the installed llama.cpp build does not use; "
-        "`bash scripts/build-native-llama` rebuilds it for this CPU (about 7 minutes, once) and makes "
+        "`bash scripts/build-native-llama` rebuilds it for this CPU (7-10 minutes, once) and makes "
         "replies start sooner (docs/PERFORMANCE.md)"
     )
 
