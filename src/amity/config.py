@@ -40,7 +40,7 @@ class Config:
     user: str = ""  # default user id; empty = the OS login name
     locale: str = "en-US"
     history_tokens: int = 1400  # budget for recent turns in the prompt
-    summarise_after: int = 8  # summarise once this many turns have left the window
+    summarise_after: int = 1  # summarise once this many turns no longer fit history_tokens (docs/PERFORMANCE.md)
     embedder: str = ""  # memory embedder: minilm (default when installed), e5 (multilingual), hashing
     extract_with_llm: int = 0  # 1 = also extract facts with the LLM (JSON-schema constrained); rules always run
     voice_model: str = ""  # model for `amity voice` ('' = `model`); docs/VOICE.md: the 0.5B answers sooner

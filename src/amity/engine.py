@@ -37,15 +37,24 @@ import time
 from collections import OrderedDict
 from collections.abc import AsyncIterator, Callable, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 
 from amity.after_turn import AfterTurn
 from amity.errors import AmityError, InputError, NotFound
 from amity.events import Event, TextDelta, TurnEnd
 from amity.llm.base import LLM, GenerationOptions, complete, prefill
-from amity.prompt import build_messages, estimate_tokens, select_history, stable_messages, summary_messages
+from amity.prompt import (
+    build_messages,
+    estimate_tokens,
+    select_history,
+    stable_messages,
+    summary_messages,
+    turn_tokens,
+    unsummarised,
+)
 from amity.stages import OpenContext, ReplyGuard, Stage, TurnContext
 from amity.store.conversations import ConversationStore
-from amity.store.db import to_ts
+from amity.store.db import from_ts, to_ts
 from amity.types import ChannelAffect, Persona, Session, Turn, User
 
 log = logging.getLogger(__name__)
@@ -54,6 +63,7 @@ MAX_MESSAGE_CHARS = 8000
 STOP_SEQUENCES = ("<|im_end|>", "<|im_start|>", "<|endoftext|>", "\nUser:", "\nuser:")
 EMPTY_REPLY_FALLBACK = "I'm here and listening. Would you tell me a little more?"
 MAX_WARM_USERS = 1024  # users whose standing rules Companion.warm remembers
+HISTORY_TURNS = 60  # turns read for the prompt's history (the token budget usually binds first)
 SPOKEN_RULE = "This conversation is spoken aloud: no lists, markdown or emoji; begin with a short first sentence."
 
 
@@ -62,7 +72,10 @@ class EngineSettings:
     max_reply_tokens: int = 200
     temperature: float = 0.7
     history_tokens: int = 1400
-    summarise_after: int = 8
+    # when the unsummarised turns outgrow history_tokens, the oldest are summarised at once until this share
+    # of the budget is left: the window then grows again turn by turn, so the cached prompt prefix holds
+    history_after_summary: float = 0.5
+    summarise_after: int = 1  # at least this many turns past the budget before a summary is written
     locale: str = "en-US"
     # spoken turns: budget of the per-turn late message (evaluated while the user waits). 45, not 60, since the
     # affect/mood lines have a compact spoken form (~15 tokens less): the memories that fit stay about the same.
@@ -160,7 +173,7 @@ class Companion:
         await self.after_turn.settled(user_id)  # the previous turn's after-turn work first (its memories)
         user = self.store.ensure_user(user_id, self.settings.locale)
         session, is_new = self._session(user, session_id)
-        history = self.store.recent_turns(user.id, limit=60)
+        history = self.store.recent_turns(user.id, limit=HISTORY_TURNS)
         user_turn = self.store.add_turn(session, "user", text)
         user_durable = asyncio.ensure_future(self.store.durable())  # awaited before the reply starts
         try:
@@ -187,7 +200,7 @@ class Companion:
         spoken: bool,
     ) -> AsyncIterator[Event]:
         text = user_turn.text
-        summary = self.store.latest_summary(user.id)
+        summary, summarised_until = self._summary(user.id)
         ctx = TurnContext(
             user=user,
             session=session,
@@ -195,7 +208,8 @@ class Companion:
             text=text,
             user_turn=user_turn,
             history=history,
-            summary=summary[0] if summary else None,
+            summary=summary,
+            summarised_until=summarised_until,
             first_in_session=is_new or user_turn.index == 1,
             channels=tuple(channels),
             spoken=spoken,
@@ -294,14 +308,15 @@ class Companion:
             user = self.store.get_user(user_id)
         except NotFound:
             return False
-        summary = self.store.latest_summary(user.id)
+        summary, summarised_until = self._summary(user.id)
         messages = stable_messages(
             self.persona(user.id),
             user.display_name,
             standing,
-            summary[0] if summary else None,
-            self.store.recent_turns(user.id, limit=60),
+            summary,
+            self.store.recent_turns(user.id, limit=HISTORY_TURNS),
             self.settings.history_tokens,
+            summarised_until,
         )
         try:
             return await prefill(self.llm, messages)
@@ -317,22 +332,36 @@ class Companion:
         finally:
             await self.store.durable()
 
+    def _summary(self, user_id: str) -> tuple[str | None, datetime | None]:
+        """The running summary and the created_at of the last turn it covers (None, None without one)."""
+        found = self.store.latest_summary(user_id)
+        return (found[0], from_ts(found[1])) if found else (None, None)
+
     async def _summarise(self, user: User, session: Session) -> None:
-        history = self.store.recent_turns(user.id, limit=200)
-        window = select_history(history, self.settings.history_tokens)
-        if len(window) == len(history):
-            return
-        oldest_in_window = window[0].created_at if window else history[-1].created_at
+        """When the turns the summary does not cover outgrow the history budget, summarise the oldest of
+        them at once, leaving ``history_after_summary`` of the budget (from a user turn on) in the prompt.
+
+        Stepping the window this way keeps the prompt prefix the same for the turns in between (the
+        window only grows at its end), so each step costs one re-evaluation of the prompt instead of one
+        per turn. The summary is written before the next turn and before ``warm``, which therefore
+        evaluates the new prefix off the critical path."""
         previous = self.store.latest_summary(user.id)
-        after = previous[1] if previous else None
-        out_of_window = [t for t in history if t.created_at < oldest_in_window]
-        pending = [t for t in out_of_window if after is None or to_ts(t.created_at) > after]
-        if len(pending) < self.settings.summarise_after:
+        pending = unsummarised(self.store.recent_turns(user.id, limit=200), from_ts(previous[1]) if previous else None)
+        budget = self.settings.history_tokens
+        if sum(turn_tokens(t) for t in pending) <= budget and len(pending) <= HISTORY_TURNS:
             return
+        overflow = len(pending) - len(select_history(pending, budget))
+        if overflow < self.settings.summarise_after:
+            return
+        kept = select_history(pending, int(budget * self.settings.history_after_summary))[-(HISTORY_TURNS // 2) :]
+        cut = max(len(pending) - len(kept), 1)
+        while cut < len(pending) - 1 and pending[cut].role != "user":
+            cut += 1  # the window opens with the user's words, not with a reply to something it cannot show
+        older = pending[:cut]
         try:
             text = await complete(
                 self.llm,
-                summary_messages(previous[0] if previous else None, pending, user.display_name),
+                summary_messages(previous[0] if previous else None, older, user.display_name),
                 GenerationOptions(max_tokens=160, temperature=0.2, stop=STOP_SEQUENCES),
             )
         except AmityError as exc:  # a summary can wait for the next turn; never lose the turn for it
@@ -341,4 +370,4 @@ class Companion:
         text = text.strip()
         if not text or estimate_tokens(text) < 3:
             return
-        self.store.add_summary(user.id, session.id, text, to_ts(pending[-1].created_at))
+        self.store.add_summary(user.id, session.id, text, to_ts(older[-1].created_at))

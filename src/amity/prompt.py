@@ -1,13 +1,16 @@
 """Builds the messages for one reply: persona, honesty rules, guidance from stages, memories, history.
 
 Small local models follow short, concrete instructions best, so the system prompt is a handful of plain
-lines, and the history is trimmed to a token budget (estimated at ~3.5 characters a token), newest first.
-Older turns are represented by the running summary.
+lines. The history is the turns the running summary does not cover yet, within a token budget (estimated at
+~3.5 characters a token); older turns are represented by the summary. The window moves in steps, not turn
+by turn (:func:`history_window`), so the prompt's prefix stays the same between steps and a prompt cache
+(llama.cpp's ``cache_prompt``, vLLM's prefix caching) evaluates only what is new.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 
 from amity.stages import TurnContext
 from amity.types import MemoryHit, Message, Persona, Turn
@@ -35,17 +38,40 @@ def persona_block(persona: Persona, user_name: str | None) -> str:
     return "\n".join(x for x in (who, traits, f"Style: {persona.speaking_style}", talking_to, rules) if x)
 
 
+def turn_tokens(turn: Turn) -> int:
+    """Estimated prompt tokens of one history turn (its text and the chat template's markers)."""
+    return estimate_tokens(turn.text) + 4
+
+
 def select_history(history: list[Turn], budget_tokens: int) -> list[Turn]:
     """The most recent turns that fit the budget, oldest first."""
     chosen: list[Turn] = []
     used = 0
     for turn in reversed(history):
-        cost = estimate_tokens(turn.text) + 4
+        cost = turn_tokens(turn)
         if used + cost > budget_tokens:
             break
         chosen.append(turn)
         used += cost
     return list(reversed(chosen))
+
+
+def unsummarised(history: list[Turn], summarised_until: datetime | None) -> list[Turn]:
+    """The turns after the last one the running summary covers (all of them without a summary)."""
+    return [t for t in history if summarised_until is None or t.created_at > summarised_until]
+
+
+def history_window(history: list[Turn], budget_tokens: int, summarised_until: datetime | None) -> list[Turn]:
+    """The history the prompt shows, oldest first: every turn the summary does not cover yet.
+
+    That list only grows at its end from one turn to the next, so the prompt before it stays a cached
+    prefix. When it outgrows the budget, the after-turn work summarises its oldest turns at once
+    (``Companion._summarise``), which moves the window's start in one step. Until that summary exists
+    (it is being written, or failed) the newest turns that fit are shown instead."""
+    pending = unsummarised(history, summarised_until)
+    if sum(turn_tokens(t) for t in pending) <= budget_tokens:
+        return pending
+    return select_history(history, budget_tokens)
 
 
 def stable_messages(
@@ -55,18 +81,21 @@ def stable_messages(
     summary: str | None,
     history: list[Turn],
     history_budget: int,
+    summarised_until: datetime | None = None,
 ) -> list[Message]:
-    """The part of the prompt that stays the same from turn to turn: persona, standing rules, summary,
-    examples, history. llama.cpp keeps it cached; :meth:`amity.engine.Companion.warm` sends the next turn's
-    version ahead of time so that a turn only evaluates its late message and the user's words."""
+    """The part of the prompt that stays the same from turn to turn: persona, standing rules, examples,
+    summary, history. llama.cpp keeps it cached; :meth:`amity.engine.Companion.warm` sends the next turn's
+    version ahead of time so that a turn only evaluates its late message and the user's words. The summary
+    comes after the examples: when a new one moves the history window, the persona and examples before it
+    stay cached."""
     system = [persona_block(persona, user_name), *standing]
-    if summary:
-        system.append(f"Earlier in your conversations (summary): {summary}")
     messages = [Message("system", "\n".join(system))]
     for user_text, reply in persona.examples:
         messages.append(Message("user", user_text))
         messages.append(Message("assistant", reply))
-    for turn in select_history(history, history_budget):
+    if summary:
+        messages.append(Message("system", f"Earlier in your conversations (summary): {summary}"))
+    for turn in history_window(history, history_budget, summarised_until):
         messages.append(Message("user" if turn.role == "user" else "assistant", turn.text))
     return messages
 
@@ -106,7 +135,13 @@ def build_messages(ctx: TurnContext, history_budget: int, late_budget: int | Non
     from turn to turn; what changes every turn (memories, guidance) goes in a short system message just
     before the user's message (at most ``late_budget`` tokens when given)."""
     messages = stable_messages(
-        ctx.persona, ctx.user.display_name, ctx.standing, ctx.summary, ctx.history, history_budget
+        ctx.persona,
+        ctx.user.display_name,
+        ctx.standing,
+        ctx.summary,
+        ctx.history,
+        history_budget,
+        ctx.summarised_until,
     )
     now = late_message(ctx.memories, ctx.guidance, late_budget)
     if now:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any, Protocol
 
 from amity.events import Event
@@ -31,6 +32,7 @@ class TurnContext:
     user_turn: Turn
     history: list[Turn]
     summary: str | None = None
+    summarised_until: datetime | None = None  # created_at of the last turn the summary covers
     first_in_session: bool = False
     channels: tuple[ChannelAffect, ...] = ()  # voice / face estimates supplied by the front end
     spoken: bool = False  # the reply will be heard (``Companion.turn(spoken=True)``): keep guidance short
