@@ -89,7 +89,7 @@ async def test_name_and_conversation_survive_a_restart(config: Config) -> None:
 
 async def test_history_is_trimmed_and_old_turns_summarised(config: Config) -> None:
     def respond(messages: Sequence[Message]) -> str:
-        if "summaries" in messages[0].content:
+        if "You summarise conversations" in messages[0].content:
             return "Sam talked about many small things."
         return "I see. Tell me more about that please."
 
@@ -100,7 +100,7 @@ async def test_history_is_trimmed_and_old_turns_summarised(config: Config) -> No
         await collect(app, "sam", f"This is message number {i} about my day at the lake.")
     assert app.store.latest_summary("sam") is not None
     messages, _ = llm.calls[-1]
-    if "summaries" in messages[0].content:
+    if "You summarise conversations" in messages[0].content:
         messages, _ = llm.calls[-2]
     assert any("Sam talked about many small things." in m.content for m in messages if m.role == "system")
     kept = [m for m in messages if "This is message number" in m.content]

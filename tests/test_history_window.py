@@ -5,17 +5,19 @@ a scripted FakeLLM."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import UTC, datetime
 from itertools import pairwise
 
 from amity.app import App, build_app, open_database
 from amity.config import Config
 from amity.errors import BackendUnavailable
 from amity.llm.fake import FakeLLM
-from amity.prompt import estimate_tokens
-from amity.types import Message
+from amity.prompt import estimate_tokens, usable_summary
+from amity.types import Message, Turn
 
+NOW = datetime(2026, 11, 26, 12, 0, tzinfo=UTC)
 TOPICS = ["the lake", "my sister Lena", "work", "the garden", "a film I saw", "my cat Miso", "cooking", "sleep"]
-SUMMARY_MARK = "short factual summaries"
+SUMMARY_MARK = "You summarise conversations"
 
 
 def _is_summary_call(messages: Sequence[Message]) -> bool:
@@ -119,3 +121,36 @@ async def test_the_window_survives_a_restart_and_warm_matches_it(config: Config)
     prompt = [m for m, _ in llm.calls if not _is_summary_call(m)][-1]
     assert _stable(prompt) == warmed  # the window's start lives in the database, not in the process
     await again.aclose()
+
+
+def test_usable_summary_rejects_copied_dialogue() -> None:
+    turns = [
+        Turn("t1", "u", "s", 1, "user", "Hi, I'm Maya. I just got home from a long shift at the hospital.", NOW),
+        Turn("t2", "u", "s", 2, "assistant", "Hi Maya! How was your shift? Tell me about it.", NOW),
+    ]
+    good = "Maya, a nurse, came home tired from a long hospital shift and talked about her week."
+    assert usable_summary(good, turns)
+    assert not usable_summary("User: Hi, I'm Maya.\nCompanion: Hi Maya!", turns)  # dialogue lines
+    assert not usable_summary("Hi, I'm Maya. I just got home from a long shift at the hospital.", turns)  # a copy
+    assert not usable_summary("Ok.", turns)
+
+
+async def test_a_copied_transcript_is_not_stored_and_the_older_half_is_tried(config: Config) -> None:
+    calls: list[int] = []
+
+    def respond(messages: Sequence[Message]) -> str:
+        if not _is_summary_call(messages):
+            return "That sounds like a lot. How did it feel for you?"
+        transcript = messages[-1].content.split("<<<\n", 1)[1].split("\n>>>", 1)[0]
+        calls.append(transcript.count("\n") + 1)
+        if len(calls) == 1:
+            return transcript  # the failure seen with the 1.5B model: the dialogue, copied
+        return "Sam talked about the lake, his sister Lena and work."
+
+    llm = FakeLLM(default=respond)
+    app = build_app(Config(history_tokens=300), llm=llm, db=open_database(config))
+    await _talk(app, 12)
+    assert len(calls) >= 2 and calls[1] == calls[0] // 2  # retried with the older half of the turns
+    summary = app.store.latest_summary("sam")
+    assert summary is not None and summary[0] == "Sam talked about the lake, his sister Lena and work."
+    await app.aclose()

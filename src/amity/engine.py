@@ -45,12 +45,12 @@ from amity.events import Event, TextDelta, TurnEnd
 from amity.llm.base import LLM, GenerationOptions, complete, prefill
 from amity.prompt import (
     build_messages,
-    estimate_tokens,
     select_history,
     stable_messages,
     summary_messages,
     turn_tokens,
     unsummarised,
+    usable_summary,
 )
 from amity.stages import OpenContext, ReplyGuard, Stage, TurnContext
 from amity.store.conversations import ConversationStore
@@ -359,15 +359,26 @@ class Companion:
             cut += 1  # the window opens with the user's words, not with a reply to something it cannot show
         older = pending[:cut]
         try:
-            text = await complete(
-                self.llm,
-                summary_messages(previous[0] if previous else None, older, user.display_name),
-                GenerationOptions(max_tokens=160, temperature=0.2, stop=STOP_SEQUENCES),
-            )
-        except AmityError as exc:  # a summary can wait for the next turn; never lose the turn for it
+            text = await self._summary_of(user, previous[0] if previous else None, older)
+            if text is None and len(older) > 4:  # a small model copes better with fewer turns: the older half
+                older = older[: len(older) // 2]
+                text = await self._summary_of(user, previous[0] if previous else None, older)
+        except AmityError as exc:  # a summary can wait for a later turn; never lose the turn for it
             log.warning("summary skipped: %s", exc.message)
             return
+        if text is not None:
+            self.store.add_summary(user.id, session.id, text, to_ts(older[-1].created_at))
+
+    async def _summary_of(self, user: User, previous: str | None, turns: list[Turn]) -> str | None:
+        """The model's summary of ``turns`` on top of ``previous``; None when it is unusable (meanwhile the
+        window shows the newest turns that fit)."""
+        text = await complete(
+            self.llm,
+            summary_messages(previous, turns, user.display_name),
+            GenerationOptions(max_tokens=160, temperature=0.2, stop=STOP_SEQUENCES),
+        )
         text = text.strip()
-        if not text or estimate_tokens(text) < 3:
-            return
-        self.store.add_summary(user.id, session.id, text, to_ts(older[-1].created_at))
+        if not usable_summary(text, turns):
+            log.warning("summary skipped: the model did not write a usable summary (%d characters)", len(text))
+            return None
+        return text

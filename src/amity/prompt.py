@@ -150,16 +150,39 @@ def build_messages(ctx: TurnContext, history_budget: int, late_budget: int | Non
     return messages
 
 
-def summary_messages(previous: str | None, turns: list[Turn], user_name: str | None) -> list[Message]:
+def summary_messages(previous: str | None, turns: Sequence[Turn], user_name: str | None) -> list[Message]:
+    """Ask for the running summary: the earlier summary plus the turns that leave the window.
+
+    The transcript sits between markers and the instruction comes after it: given "User: … Companion: …"
+    lines followed by "Updated summary:", the 1.5B model copied the dialogue instead of summarising it
+    once the transcript was ~20 turns long (see :func:`usable_summary`)."""
     who = user_name or "the user"
     lines = [f"{'User' if t.role == 'user' else 'Companion'}: {t.text}" for t in turns]
     text = "\n".join(lines)
-    prior = f"Summary so far: {previous}\n\n" if previous else ""
+    prior = f"What you knew before: {previous}\n\n" if previous else ""
     return [
         Message(
             "system",
-            "You write short factual summaries of conversations. Keep names, places, dates, feelings, "
-            "plans and preferences. Third person, at most 5 sentences. No advice, no commentary.",
+            "You summarise conversations between a user and their companion. Write plain prose in the third "
+            "person: who and what was mentioned (names, places, dates, feelings, plans, preferences). At most 5 "
+            "sentences. Never copy the dialogue lines; no advice, no commentary.",
         ),
-        Message("user", f"{prior}New part of the conversation with {who}:\n{text}\n\nUpdated summary:"),
+        Message(
+            "user",
+            f"{prior}Conversation with {who}:\n<<<\n{text}\n>>>\n\n"
+            "Write the summary of everything above (at most 5 sentences, third person, prose):",
+        ),
     ]
+
+
+def usable_summary(text: str, turns: Sequence[Turn]) -> bool:
+    """False for what a small model writes instead of a summary: nothing, dialogue lines ("User: …"), or
+    a verbatim copy of the transcript (half of its 6-word runs found in the turns)."""
+    words = text.split()
+    if len(words) < 3:
+        return False
+    if any(line.strip().lower().startswith(("user:", "companion:", "<<<", ">>>")) for line in text.splitlines()):
+        return False
+    source = " ".join(" ".join(t.text.split()).lower() for t in turns)
+    runs = [" ".join(words[i : i + 6]).lower() for i in range(len(words) - 5)]
+    return not runs or sum(run in source for run in runs) < len(runs) / 2
