@@ -18,7 +18,7 @@ from amity.llm.fake import FakeLLM
 from amity.memory.embedders import HashingEmbedder
 from amity.memory.facts import FactBook
 from amity.memory.hybrid import open_memory_index
-from amity.memory.recall import MemoryStage
+from amity.memory.recall import SPOKEN_QUOTE_WORDS, MemoryStage, densest_run
 from amity.profile import ProfileStage
 from amity.stages import BaseStage, TurnContext
 from amity.store.conversations import ConversationStore
@@ -155,3 +155,30 @@ async def test_an_earlier_deterministic_reply_is_left_alone(config: Config) -> N
     assert turn.reply == "Deterministic answer from an earlier stage." and turn.memories_used == ()
     assert [f.value for f in stage.facts.active("sam")] == ["Sam"]  # still learned from the message
     await app.aclose()
+
+
+async def test_a_spoken_turn_gets_a_short_quote_that_fits_its_late_message(config: Config) -> None:
+    llm = FakeLLM(default="I see.")
+    app, _ = start(config, llm)
+    long_turn = (
+        "The hardest part of the week was when the long meeting with my manager about the budget "
+        "for next year went on until late in the evening and nobody had eaten"
+    )
+    await say(app, long_turn, "s1")
+    for i in range(9):
+        await say(app, f"Filler message number {i} about the weather.", "s1")
+    events = [e async for e in app.companion.turn("sam", "Remember the budget meeting?", session_id="s1", spoken=True)]
+    episodes = [m for m in end(events).memories_used if m.kind == "episode"]
+    assert episodes and episodes[0].text.startswith("User, ")
+    quote = episodes[0].text.split(': "', 1)[1].rstrip('"')
+    assert "budget" in quote and quote.startswith("… ") and len(quote.split()) <= SPOKEN_QUOTE_WORDS + 2
+    late = llm.calls[-1][0][-2]
+    assert late.role == "system" and episodes[0].text in late.content  # it fits the 45-token spoken budget
+    await app.aclose()
+
+
+def test_densest_run_keeps_the_words_around_the_question() -> None:
+    text = "On Monday I went to the market and then I finally signed up for a pottery class with Ana downtown"
+    run = densest_run(text, "Which pottery class did she take?", 8)
+    assert run == "… I finally signed up for a pottery class …"  # the first window holding both words
+    assert densest_run("Short and whole.", "anything", 8) == "Short and whole."
