@@ -9,6 +9,7 @@ opted-in reminder appears when a session opens; fact changes are announced as ``
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import UTC, datetime
 
 from amity.app import App, build_app
@@ -121,7 +122,7 @@ async def test_honest_summary_when_nothing_is_known(config: Config) -> None:
 
 async def test_episodes_are_recalled_and_turns_in_the_prompt_skipped(config: Config) -> None:
     llm = FakeLLM(default="I see.")
-    app, stage = start(config, llm)
+    app, stage = start(replace(config, history_tokens=150), llm)  # the window holds the last ~8 turns
     await say(app, "The hardest part of the week was the long meeting with my manager about the budget.", "s1")
     for i in range(9):
         await say(app, f"Filler message number {i} about the weather.", "s1")
@@ -157,9 +158,22 @@ async def test_an_earlier_deterministic_reply_is_left_alone(config: Config) -> N
     await app.aclose()
 
 
+async def test_a_turn_the_prompt_still_shows_is_not_repeated_as_a_memory(config: Config) -> None:
+    llm = FakeLLM(default="I see.")
+    app, _ = start(config, llm)  # history_tokens 1400: all 22 turns below stay in the prompt's window
+    await say(app, "The hardest part of the week was the long meeting with my manager about the budget.", "s1")
+    for i in range(10):
+        await say(app, f"Filler message number {i} about the weather.", "s1")
+    recalled = end(await say(app, "Remember the budget meeting with my manager?", "s1"))
+    assert not [m for m in recalled.memories_used if m.kind == "episode" and "budget" in m.text]
+    prompt = next(m for m, _ in reversed(llm.calls) if m[-1].content.startswith("Remember the budget"))
+    assert sum("long meeting with my manager" in m.content for m in prompt) == 1  # in the history, once
+    await app.aclose()
+
+
 async def test_a_spoken_turn_gets_a_short_quote_that_fits_its_late_message(config: Config) -> None:
     llm = FakeLLM(default="I see.")
-    app, _ = start(config, llm)
+    app, _ = start(replace(config, history_tokens=150), llm)
     long_turn = (
         "The hardest part of the week was when the long meeting with my manager about the budget "
         "for next year went on until late in the evening and nobody had eaten"
@@ -172,7 +186,8 @@ async def test_a_spoken_turn_gets_a_short_quote_that_fits_its_late_message(confi
     assert episodes and episodes[0].text.startswith("User, ")
     quote = episodes[0].text.split(': "', 1)[1].rstrip('"')
     assert "budget" in quote and quote.startswith("… ") and len(quote.split()) <= SPOKEN_QUOTE_WORDS + 2
-    late = llm.calls[-1][0][-2]
+    reply_call = next(m for m, _ in reversed(llm.calls) if m[-1].content == "Remember the budget meeting?")
+    late = reply_call[-2]
     assert late.role == "system" and episodes[0].text in late.content  # it fits the 45-token spoken budget
     await app.aclose()
 

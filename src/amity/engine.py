@@ -45,6 +45,7 @@ from amity.events import Event, TextDelta, TurnEnd
 from amity.llm.base import LLM, GenerationOptions, complete, prefill
 from amity.prompt import (
     build_messages,
+    history_window,
     select_history,
     stable_messages,
     summary_messages,
@@ -210,6 +211,7 @@ class Companion:
             history=history,
             summary=summary,
             summarised_until=summarised_until,
+            shown=frozenset(t.id for t in history_window(history, self.settings.history_tokens, summarised_until)),
             first_in_session=is_new or user_turn.index == 1,
             channels=tuple(channels),
             spoken=spoken,

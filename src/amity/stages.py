@@ -33,6 +33,7 @@ class TurnContext:
     history: list[Turn]
     summary: str | None = None
     summarised_until: datetime | None = None  # created_at of the last turn the summary covers
+    shown: frozenset[str] = frozenset()  # ids of the history turns the prompt shows (``prompt.history_window``)
     first_in_session: bool = False
     channels: tuple[ChannelAffect, ...] = ()  # voice / face estimates supplied by the front end
     spoken: bool = False  # the reply will be heard (``Companion.turn(spoken=True)``): keep guidance short

@@ -11,7 +11,7 @@
       as ``memories_used``) within a token budget. An episode is only used when the re-ranker gives it a
       probability of at least ``RERANKED_GATE`` (without the re-ranker: when both retrievers found it, its
       fused score beating what the vector list alone can give), so a tiny memory does not push unrelated
-      snippets into the prompt. Turns still in the prompt's history are skipped.
+      snippets into the prompt. Turns the prompt's history shows (``TurnContext.shown``) are skipped.
 ``after_reply``
     Facts are extracted from the user's message (:class:`~amity.memory.extraction.FactExtractor`) and
     recorded with supersession (:class:`~amity.memory.facts.FactBook`); each fact is also indexed as a
@@ -70,7 +70,6 @@ REMIND_OFF = re.compile(
 )
 ANSWERED = "memory_answered"  # ctx.extras flag: this stage answered the turn itself
 IDENTITY_KEYS = ("name", "allergy")
-RECENT_TURNS_IN_PROMPT = 8
 # Least re-ranker probability of an episode put in the prompt. On LoCoMo dev it keeps 97.6 % of the top hits
 # that are evidence and none of the 7,944 candidates only the vectors found, without a query word (docs/MEMORY.md).
 RERANKED_GATE = 0.1
@@ -238,7 +237,7 @@ class MemoryStage(BaseStage):
                 take(MemoryHit(fact.id, fact.describe("user"), fact.confidence * 0.5, "fact"))
         if self.index is None:
             return chosen
-        in_prompt = {t.id for t in ctx.history[-RECENT_TURNS_IN_PROMPT:]} | {ctx.user_turn.id}
+        in_prompt = ctx.shown | {ctx.user_turn.id}  # the prompt shows these turns already
         reranked = self.options.rerank and getattr(self.index, "reranker", None) is not None
         threshold = RERANKED_GATE if reranked else 1.25 / (self.options.rrf_k + 1)
         for hit in self.index.search(user_id, ctx.text, self.k_episodes, self.options):
