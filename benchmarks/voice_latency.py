@@ -25,7 +25,8 @@ Schedules (each model x schedule has its own llama.cpp instance, so their prompt
 * with ``--variants``: Piper with 1 thread, and TTS only after the whole reply (both ``baseline``);
 * ``fast-longaffect`` (``fast`` with the long affect/mood lines and a 60-token late budget), ``fast-clause6``
   (first piece at a clause break after 6 words, not 2) and ``fast-before5`` (both: the fast pipeline as it
-  was before issue #5's follow-up), for side-by-side runs with ``--schedules``.
+  was before issue #5's follow-up), ``fast-wholequote`` (episodes quoted whole in spoken turns, as before
+  26 Nov 2026), for side-by-side runs with ``--schedules``.
 
 The LLMs (default ``embedded:qwen2.5-coder-1.5b`` and ``embedded:qwen2.5-coder-0.5b``) are measured side by
 side in one run, alternating question by question, so load on the machine hits both alike; each gets an
@@ -57,6 +58,7 @@ from amity.affect.stage import AffectStage
 from amity.app import build_app, make_llm
 from amity.config import load_config
 from amity.llm.base import LLM, GenerationOptions, prefill
+from amity.memory.recall import MemoryStage
 from amity.store.db import Database
 from amity.store.schema import all_migrations
 from amity.types import Message
@@ -291,6 +293,7 @@ SCHEDULES = {  # name: (Piper threads, TTS overlaps the LLM, fast pipeline)
     "fast-longaffect": (2, True, True),  # fast as before #5: the long affect/mood lines, late budget 60
     "fast-clause6": (2, True, True),  # fast, the first piece may end at a clause break after 6 words (before #5)
     "fast-before5": (2, True, True),  # fast as it was before #5: long affect lines, budget 60, clause after 6
+    "fast-wholequote": (2, True, True),  # fast with whole-turn episode quotes in spoken turns (before 26 Nov)
     "baseline": (2, True, False),
     "piper1-baseline": (1, True, False),
     "after-reply-baseline": (2, False, False),
@@ -335,6 +338,10 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
                 for stage in app.companion.stages:
                     if isinstance(stage, AffectStage):
                         stage.compact_when_spoken = False
+            if name == "fast-wholequote":  # a whole turn never fitted the spoken late message beside the affect line
+                for stage in app.companion.stages:
+                    if isinstance(stage, MemoryStage):
+                        stage.spoken_quote_words = 10_000
             clock = CpuClock()
             llm.clock = clock
             clause_words = 6 if name in ("fast-clause6", "fast-before5") else SentenceChunker().first_clause_words
@@ -391,6 +398,9 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
                         "stages_cpu_ms": round(clock.between("llm0", "call0"), 1),
                         "prompt_tokens_evaluated": llm.last_timings.get("prompt_n", -1.0),
                         "prompt_tokens_cached": llm.last_timings.get("cache_n", -1.0),
+                        "episodes_used": sum(1 for m in done.end.memories_used if m.kind == "episode")
+                        if done.end
+                        else 0,
                         "first_sentence_cpu_ms": round(clock.between("llm0", "llm1"), 1),
                         "first_tts_cpu_ms": round(clock.marks.get("tts_thread_ms", 0.0), 1),
                         "warm_ms": round(pipeline.warm_ms[-1], 1) if len(pipeline.warm_ms) > warms else 0.0,

@@ -101,7 +101,9 @@ def densest_run(text: str, query: str, words: int) -> str:
     return ("… " if best else "") + run + (" …" if best + words < len(tokens) else "")
 
 
-def episode_line(role: str, text: str, when: datetime, query: str, *, spoken: bool = False) -> str:
+def episode_line(
+    role: str, text: str, when: datetime, query: str, *, spoken: bool = False, words: int = SPOKEN_QUOTE_WORDS
+) -> str:
     """How an episode is put in the prompt. Written turns: who said it, the day, the whole turn. Spoken
     turns, whose late message has ~45 tokens: a short header and the densest run of the quote around the
     query's words (``SPOKEN_QUOTE_WORDS``), so a memory fits beside the affect line instead of being left out."""
@@ -109,7 +111,7 @@ def episode_line(role: str, text: str, when: datetime, query: str, *, spoken: bo
         who = "You said" if role == "assistant" else "The user said"
         return f'{who} on {_day(when)}: "{text}"'
     who = "You" if role == "assistant" else "User"
-    return f'{who}, {when.day} {when:%b %Y}: "{densest_run(text, query, SPOKEN_QUOTE_WORDS)}"'
+    return f'{who}, {when.day} {when:%b %Y}: "{densest_run(text, query, words)}"'
 
 
 def sourced_summary(facts: Sequence[Fact], history: dict[str, list[Fact]], episodes: int) -> str:
@@ -173,6 +175,7 @@ class MemoryStage(BaseStage):
         self.k_episodes = k_episodes
         self.policy = policy or ReminderPolicy()
         self.clock = clock or (lambda: datetime.now(UTC))
+        self.spoken_quote_words = SPOKEN_QUOTE_WORDS
         self.options = SearchOptions(kinds=("episode",), recency_weight=0.1, importance_weight=0.1)
         embedder = getattr(index, "embedder", None)
         self.offload = offload if offload is not None else embedder is None or costly(embedder)
@@ -250,7 +253,7 @@ class MemoryStage(BaseStage):
         item = store.get([hit.id]).get(hit.id) if store is not None else None
         if item is None:
             return hit.text
-        return episode_line(item.role, hit.text, item.created_at, query, spoken=spoken)
+        return episode_line(item.role, hit.text, item.created_at, query, spoken=spoken, words=self.spoken_quote_words)
 
     def _episode_count(self, user_id: str) -> int:
         store = getattr(self.index, "store", None)
