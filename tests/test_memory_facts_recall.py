@@ -88,6 +88,8 @@ async def test_conversation_over_sessions_with_restarts(config: Config) -> None:
     assert {m.to_dict()["kind"] for m in bday.memories_used} <= {"fact", "episode"}
 
     calls = len(llm.calls)
+    allergy = next(f for f in stage.facts.active("sam") if "peanuts" in f.value)
+    told = allergy.created_at  # the turn's own time (the real clock), not the memory stage's CLOCK
     about = end(await say(app, "What do you know about me?", "s3"))
     assert len(llm.calls) == calls  # answered from stored facts, not by the model
     reply = about.reply
@@ -96,7 +98,7 @@ async def test_conversation_over_sessions_with_restarts(config: Config) -> None:
         "You live in Lisbon",
         "Before that: London.",
         "You are allergic to peanuts",
-        'you told me on 26 November 2026: "I\'m allergic to peanuts."',
+        f'you told me on {told.day} {told:%B %Y}: "I\'m allergic to peanuts."',
         "Maya is your sister",
         "Maya's birthday is on 29 November",
         "You have dentist appointment on Friday 4 December 2026",

@@ -78,6 +78,35 @@ def test_features_of_a_scripted_candidate_set() -> None:
     assert candidate_features("x", [], [], ITEMS, SearchOptions())[1].shape == (0, len(FEATURES))
 
 
+def test_question_and_name_features() -> None:
+    items = {
+        "ask": _item("ask", "Mel: Where did you go last summer?", "s1", 0),
+        "reply": _item(
+            "reply",
+            "Caroline: We drove to Lake Tahoe with Jess. [photo: a lake]",
+            "s1",
+            1,
+            context="Mel: Where did you go last summer?",
+        ),
+        "shown": _item("shown", "Caroline: Look at this? [photo: a red car]", "s2", 0),
+        "plain": _item("plain", "Caroline: Summer was fine. Really.", "s3", 0),
+    }
+    bm25 = [Candidate(i, 5.0 - n) for n, i in enumerate(items)]
+    ids, x = candidate_features("Where did Caroline go last summer?", bm25, [], items, SearchOptions())
+    row = {i: x[r] for r, i in enumerate(ids)}
+    assert row["ask"][F["is_question"]] == 1.0 and row["reply"][F["is_question"]] == 0.0
+    assert row["shown"][F["is_question"]] == 1.0  # the question mark before a trailing "[photo: ...]" note
+    assert row["reply"][F["context_question"]] == 1.0 and row["ask"][F["context_question"]] == 0.0
+    # names inside sentences: Lake, Tahoe, Jess (3) - not the speaker, a sentence's first word or the note
+    assert row["reply"][F["names_x_who"]] == 3.0 and row["plain"][F["names_x_who"]] == 0.0
+    _, why = candidate_features("Why did Caroline go to the lake?", bm25, [], items, SearchOptions())
+    assert why[:, F["names_x_who"]].tolist() == [0.0] * 4  # counted only for who / where / which questions
+    model = default_reranker()
+    assert model is not None
+    coef = dict(zip(FEATURES, model.coef, strict=True))
+    assert coef["is_question"] < 0 < coef["context_question"] and coef["names_x_who"] > 0
+
+
 def test_a_model_orders_by_its_features() -> None:
     now = T0 + timedelta(days=1)
     order = [s.item.id for s in rerank("hiking", BM25, VECTOR, ITEMS, SearchOptions(), _only("next_rrf"), now)]

@@ -21,7 +21,12 @@ fetched, so it works on any store):
 * ``query_coverage`` / ``context_coverage`` — the share of the query's content words
   (``retrieval.query_terms``, crudely stemmed) found in the item's text / in its context;
 * ``has_time`` — the text has a digit or a time word (a weekday or month, "yesterday", "last", ...),
-  and ``when_x_time`` — the same, when the query asks "when" / "how long" (English only).
+  and ``when_x_time`` — the same, when the query asks "when" / "how long" (English only);
+* ``is_question`` — the text ends with a question mark (a trailing ``[...]`` note, such as a photo
+  caption, ignored): a question repeats the query's words but rarely holds the answer;
+  ``context_question`` — the same for the context, i.e. this turn replies to a question;
+* ``names_x_who`` — capitalised words inside sentences (names, places, titles; at most 3), when the query
+  asks "who" / "where" / "which" / "what is the name" (English only).
 
 The weights (``artifacts/reranker.json``) are fit by ``training/memory_rerank/train.py`` on LoCoMo
 dev; the file carries its card's figures (training data, command, held-out results), and
@@ -67,6 +72,9 @@ FEATURES = (
     "context_coverage",
     "when_x_time",
     "has_time",
+    "is_question",
+    "context_question",
+    "names_x_who",
 )
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _TIME_WORDS = frozenset(
@@ -76,6 +84,12 @@ _TIME_WORDS = frozenset(
 )
 _DIGIT = re.compile(r"\d")
 _WHEN = re.compile(r"\b(when|how long|what year|what month|what date)\b", re.IGNORECASE)
+_WHO = re.compile(r"\b(who|whom|whose|where|which|what is the name)\b", re.IGNORECASE)
+_QUESTION_END = re.compile(r"\?\s*(\[[^\]]*\]\s*)?$")  # "?" at the end, before an optional "[photo: ...]"
+_TRAILING_NOTE = re.compile(r"\s*\[[^\]]*\]\s*$")
+# A capitalised word that does not open the text, a sentence or a "Speaker: " line.
+_NAME = re.compile(r"(?<![.!?:]\s)(?<!^)\b[A-Z][a-z]+")
+MAX_NAMES = 3
 log = logging.getLogger(__name__)
 FloatArray = npt.NDArray[np.float64]
 
@@ -146,6 +160,7 @@ def candidate_features(
             found = words[text] = set(_WORD.findall(text.lower()))
         return found
 
+    who = bool(_WHO.search(query))
     prev, following = [0.0] * n, [0.0] * n
     length, coverage, context_coverage, has_time = [0.0] * n, [0.0] * n, [0.0] * n, [0.0] * n
     for r, item_id in enumerate(ids):
@@ -160,6 +175,10 @@ def candidate_features(
             if item.context:
                 context_coverage[r] = len({forms[w] for w in words_of(item.context) & forms.keys()}) * share
         has_time[r] = 0.0 if _TIME_WORDS.isdisjoint(text_words) and not _DIGIT.search(item.text) else 1.0
+        x[r, 14] = 1.0 if _QUESTION_END.search(item.text) else 0.0
+        x[r, 15] = 1.0 if item.context and _QUESTION_END.search(item.context) else 0.0
+        if who:
+            x[r, 16] = min(MAX_NAMES, len(_NAME.findall(_TRAILING_NOTE.sub("", item.text))))
     x[:, 7], x[:, 8], x[:, 9], x[:, 10], x[:, 11] = prev, following, length, coverage, context_coverage
     x[:, 13] = has_time
     x[:, 12] = when * x[:, 13]
