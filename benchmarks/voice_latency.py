@@ -26,7 +26,8 @@ Schedules (each model x schedule has its own llama.cpp instance, so their prompt
 * ``fast-longaffect`` (``fast`` with the long affect/mood lines and a 60-token late budget), ``fast-clause6``
   (first piece at a clause break after 6 words, not 2) and ``fast-before5`` (both: the fast pipeline as it
   was before issue #5's follow-up), ``fast-wholequote`` (episodes quoted whole in spoken turns, as before
-  26 Nov 2026), for side-by-side runs with ``--schedules``.
+  26 Nov 2026), ``fast-samepriority`` (llama.cpp's threads at the same CPU priority as Piper, as before
+  27 Nov 2026), for side-by-side runs with ``--schedules``.
 
 The LLMs (default ``embedded:qwen2.5-coder-1.5b`` and ``embedded:qwen2.5-coder-0.5b``) are measured side by
 side in one run, alternating question by question, so load on the machine hits both alike; each gets an
@@ -64,7 +65,7 @@ from amity.store.schema import all_migrations
 from amity.types import Message
 from amity.voice import make_tts
 from amity.voice.base import TextToSpeech
-from amity.voice.pipeline import VoicePipeline, VoiceTurnDone
+from amity.voice.pipeline import LLM_NICE, VoicePipeline, VoiceTurnDone
 from amity.voice.sentences import SentenceChunker
 from amity.voice.stt_whisper import WhisperSTT
 from amity.voice.tts_espeak import EspeakTTS
@@ -209,6 +210,11 @@ class TimedLLM:
         if callable(start):
             start()
 
+    def lower_priority(self, nice: int) -> None:
+        lower = getattr(self.inner, "lower_priority", None)
+        if callable(lower):
+            lower(nice)
+
 
 class TimedChunker(SentenceChunker):
     def __init__(self, clock: CpuClock, first_clause_words: int) -> None:
@@ -294,6 +300,7 @@ SCHEDULES = {  # name: (Piper threads, TTS overlaps the LLM, fast pipeline)
     "fast-clause6": (2, True, True),  # fast, the first piece may end at a clause break after 6 words (before #5)
     "fast-before5": (2, True, True),  # fast as it was before #5: long affect lines, budget 60, clause after 6
     "fast-wholequote": (2, True, True),  # fast with whole-turn episode quotes in spoken turns (before 26 Nov)
+    "fast-samepriority": (2, True, True),  # fast with llama.cpp at Piper's CPU priority (before 27 Nov)
     "baseline": (2, True, False),
     "piper1-baseline": (1, True, False),
     "after-reply-baseline": (2, False, False),
@@ -354,6 +361,7 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
                 chunker=lambda clock=clock, words=clause_words: TimedChunker(clock, words),  # type: ignore[misc]
                 warm_cache=fast,
                 spoken=fast,
+                llm_nice=0 if name == "fast-samepriority" else LLM_NICE,
             )
             pipelines[f"{model}|{name}"] = (pipeline, app, llm, clock)
     for key, (pipeline, _app, _llm, _clock) in pipelines.items():  # warm-up: load models, fill the cache

@@ -7,6 +7,7 @@ import os
 import socket
 import subprocess
 import sys
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -101,6 +102,30 @@ async def test_embedded_backend_streams_and_reuses_its_server(smollm2: Path) -> 
     url = llm.base_url
     second = await complete(llm, [Message("user", "Hi!")], GenerationOptions(max_tokens=8, temperature=0.0))
     assert llm.base_url == url and url.startswith("http://127.0.0.1:")
+    assert first == second and first.strip()
+    await llm.aclose()
+
+
+def _nice_of_threads() -> dict[int, int]:
+    tids = [int(t) for t in os.listdir("/proc/self/task")]
+    return {t: os.getpriority(os.PRIO_PROCESS, t) for t in tids}
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="per-thread nice values are a Linux feature")
+async def test_lower_priority_reaches_llama_cpps_threads_and_nothing_else(smollm2: Path) -> None:
+    before = _nice_of_threads()
+    llm = EmbeddedLLM(smollm2, n_ctx=1024, n_threads=2)
+    llm.lower_priority(7)  # before the start, as the voice loop does
+    first = await complete(llm, [Message("user", "Hi!")], GenerationOptions(max_tokens=8, temperature=0.0))
+    after = _nice_of_threads()
+    python_threads = {t.native_id for t in threading.enumerate()}
+    server = {t for t in after if t not in before and t not in python_threads}
+    assert server and all(after[t] == 7 for t in server)  # the server and its compute workers (spawned later)
+    assert all(after[t] == nice for t, nice in before.items() if t in after)  # nothing that was there before
+    assert all(after[t] == before.get(t, 0) for t in python_threads if t in after)  # Python's threads untouched
+    llm.lower_priority(3)  # only ever lowers priority: 7 stays
+    assert all(_nice_of_threads().get(t, 7) == 7 for t in server)
+    second = await complete(llm, [Message("user", "Hi!")], GenerationOptions(max_tokens=8, temperature=0.0))
     assert first == second and first.strip()
     await llm.aclose()
 

@@ -12,7 +12,7 @@ from amity.llm.fake import FakeLLM
 from amity.prompt import estimate_tokens, late_message
 from amity.types import MemoryHit, Message
 from amity.voice.live import LiveEvent, LiveLoop
-from amity.voice.pipeline import VoicePipeline, VoiceTurnDone
+from amity.voice.pipeline import LLM_NICE, VoicePipeline, VoiceTurnDone
 from amity.voice.vad import UtteranceSegmenter, make_classifier
 from amity.voice.wavio import STT_RATE
 from tests.test_voice_units import FakeSpeaker, FakeSTT, ToneTTS, silence, voiced
@@ -256,3 +256,23 @@ async def test_closing_waits_for_work_already_running_in_a_thread(app: App) -> N
     task.cancel()
     await pipeline.aclose()
     assert emotion.finished and not pipeline.cpu_gate.locked()
+
+
+class StartingLLM(LoggingLLM):
+    """A LoggingLLM with the in-process model's start and priority hooks."""
+
+    def start(self) -> None:
+        self.log.append("start")
+
+    def lower_priority(self, nice: int) -> None:
+        self.log.append(f"nice {nice}")
+
+
+async def test_warm_up_lowers_the_models_priority_before_it_starts(app: App) -> None:
+    log: list[str] = []
+    app.companion.llm = StartingLLM(log)
+    await VoicePipeline(app.companion, LoggingSTT("hi", log), LoggingTTS(log)).warm_up()
+    assert log == [f"nice {LLM_NICE}", "start"] and LLM_NICE > 0
+    log.clear()
+    await VoicePipeline(app.companion, LoggingSTT("hi", log), LoggingTTS(log), llm_nice=0).warm_up()
+    assert log == ["start"]  # same priority as speech (the benchmark's "fast-samepriority")

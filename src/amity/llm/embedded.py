@@ -6,13 +6,24 @@ remote server (``openai_compat``), so streaming, stop handling and JSON-schema c
 code path. llama.cpp keeps the previous prompt's KV cache in its slot (``cache_prompt``), so a turn only
 evaluates the new tokens of a growing conversation; :meth:`EmbeddedLLM.prefill` fills that cache ahead of
 time (one slot: the next request reuses the longest common token prefix with the last one).
+
+CPU priority. On 2 cores llama.cpp's compute threads and another CPU-bound stage halve each other. The
+voice loop speaks sentence *n* while the model writes sentence *n+1*; the first spoken sentence is on the
+user's critical path, the next one is not. :meth:`EmbeddedLLM.lower_priority` (Linux) raises the nice
+value of the threads llama.cpp creates - recorded when the server starts; its compute workers are spawned
+later by its loop thread and inherit the value - so Piper wins the CPU while both run and the model
+gets every cycle Piper leaves. It only ever lowers priority (no privilege needed) and never touches
+Python's threads or other libraries' thread pools. ``docs/VOICE.md`` has the measurements.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import secrets
+import sys
+import threading
 from collections.abc import AsyncIterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -23,6 +34,26 @@ from amity.llm.models import Progress, resolve_model
 from amity.llm.openai_compat import OpenAICompatibleLLM
 from amity.llm.registry import BackendSpec, register_backend
 from amity.types import Message
+
+
+def _thread_ids() -> set[int]:
+    """The kernel ids of this process's threads (Linux; empty elsewhere)."""
+    try:
+        return {int(t) for t in os.listdir("/proc/self/task")}
+    except OSError:
+        return set()
+
+
+def _renice(thread_ids: set[int], nice: int) -> int:
+    """Raise each thread's nice value to at least ``nice`` (lower priority only); how many changed."""
+    changed = 0
+    for tid in thread_ids:
+        with contextlib.suppress(OSError):  # a thread that ended meanwhile
+            if os.getpriority(os.PRIO_PROCESS, tid) < nice:
+                os.setpriority(os.PRIO_PROCESS, tid, nice)
+                changed += 1
+    return changed
+
 
 # CPU extensions llama.cpp can use beyond the PyPI wheel's AVX2: (its system-info name, /proc/cpuinfo flag).
 _NATIVE_FEATURES = (("AVX512", "avx512f"), ("AVX512_VNNI", "avx512_vnni"), ("AVX_VNNI", "avx_vnni"))
@@ -69,6 +100,18 @@ class EmbeddedLLM:
         self._server: Any = None
         self._client: OpenAICompatibleLLM | None = None
         self._lock = asyncio.Lock()
+        self.nice = 0  # see lower_priority
+        self._server_threads: set[int] = set()
+
+    def lower_priority(self, nice: int) -> None:
+        """Run llama.cpp's threads at nice value ``nice`` from now on (Linux; elsewhere nothing happens).
+
+        Call it before the model starts (``start`` applies it to the threads the server creates, and the
+        compute workers they spawn inherit it); called later, it reaches the server's own threads and the
+        workers they spawn from then on."""
+        self.nice = max(self.nice, nice)
+        if self._server_threads and self.nice > 0:
+            _renice(self._server_threads, self.nice)
 
     def start(self) -> None:
         """Load the model now (blocking; a few hundred ms to a few seconds)."""
@@ -90,6 +133,7 @@ class EmbeddedLLM:
         params.cache_prompt = True
         params.api_keys = [key]
         params.port = 0
+        before = _thread_ids() if sys.platform.startswith("linux") else set()
         try:
             self._server = xlc.Server(params)
         except Exception as exc:
@@ -98,6 +142,11 @@ class EmbeddedLLM:
                 "Check that the file is a complete GGUF model (`amity doctor`), or pick another with "
                 "`amity config set model embedded:smollm2-135m`.",
             ) from exc
+        if before:
+            python_threads = {t.native_id for t in threading.enumerate()}
+            self._server_threads = _thread_ids() - before - python_threads
+            if self.nice > 0:
+                _renice(self._server_threads, self.nice)
         address = str(self._server.listening_address)
         self._client = OpenAICompatibleLLM(address + "/v1", "local", key, timeout_s=600.0, prompt_cache=True)
 

@@ -13,7 +13,11 @@ STT and emotion must finish before the turn starts, so they run one after the ot
 TTS of sentence *n* runs while the LLM writes sentence *n+1* (``overlap=True``); with
 ``overlap=False`` speech starts only when the reply is complete (the non-streaming baseline, kept for the
 benchmark). CPU-bound stages of our own take ``cpu_gate`` so they never run two at a time (a second
-turn's STT waits for the first turn's TTS). ``docs/VOICE.md`` has the measurements behind these choices.
+turn's STT waits for the first turn's TTS). llama.cpp cannot take the gate, so :meth:`VoicePipeline.warm_up`
+lowers its threads' priority (``llm_nice``, :meth:`EmbeddedLLM.lower_priority
+<amity.llm.embedded.EmbeddedLLM.lower_priority>`): while Piper speaks the first sentence the model writing the
+next one yields the CPU (first chunk 252 → 136 ms beside the 1.5B). ``docs/VOICE.md`` has the measurements
+behind these choices.
 
 Prompt prefill off the critical path. Two things run while the user is not waiting:
 
@@ -52,6 +56,7 @@ from amity.voice.wavio import to_float
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
+LLM_NICE = 10  # nice value of an in-process model's threads in the voice loop (0 = same priority as speech)
 
 
 @dataclass(frozen=True)
@@ -106,6 +111,7 @@ class VoicePipeline:
         chunker: Callable[[], SentenceChunker] = SentenceChunker,
         warm_cache: bool = True,
         spoken: bool = True,
+        llm_nice: int = LLM_NICE,
     ) -> None:
         self.companion = companion
         self.stt = stt
@@ -115,6 +121,7 @@ class VoicePipeline:
         self.chunker = chunker
         self.warm_cache = warm_cache
         self.spoken = spoken  # Companion.turn(spoken=...): speech rule + short late message
+        self.llm_nice = llm_nice
         self.cpu_gate = asyncio.Lock()
         self.warm_ms: list[float] = []  # wall time of each cache warm-up (for the benchmark)
         self._warm_task: asyncio.Task[bool] | None = None
@@ -132,11 +139,15 @@ class VoicePipeline:
                 raise
 
     async def warm_up(self) -> None:
-        """Load the models now rather than during the first turn."""
+        """Load the models now rather than during the first turn; an in-process model's threads get the
+        lower priority (``llm_nice``) before it starts."""
         for part in (self.stt, self.tts):
             load = getattr(part, "load", None)
             if callable(load):
                 await asyncio.to_thread(load)
+        lower_priority = getattr(self.companion.llm, "lower_priority", None)
+        if callable(lower_priority) and self.llm_nice > 0:
+            lower_priority(self.llm_nice)
         start = getattr(self.companion.llm, "start", None)
         if callable(start):
             await asyncio.to_thread(start)
