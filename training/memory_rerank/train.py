@@ -46,11 +46,22 @@ from amity.memory.evaluation import (  # noqa: E402
     locomo_questions,
     read_locomo,
 )
+from amity.memory.hybrid import HybridMemoryIndex  # noqa: E402
 from amity.memory.index import SearchOptions  # noqa: E402
 from amity.memory.rerank import ARTIFACT, FEATURES, LinearReranker, candidate_features  # noqa: E402
 
 DEV = ("conv-26", "conv-30", "conv-41", "conv-42", "conv-43", "conv-44")
 HALVES = (DEV[:3], DEV[3:])
+
+
+def question_candidates(
+    index: HybridMemoryIndex, user: str, question: str, emb: Embedder, options: SearchOptions
+) -> tuple[list[str], Any]:
+    """(candidate ids, feature rows) of one question, from the store's BM25 and KNN lists."""
+    bm25 = index.store.bm25(user, question, options.candidates)
+    vector = index.store.knn(user, emb.embed_query([question])[0], options.candidates)
+    items = index.store.get(list(dict.fromkeys(c.id for c in (*bm25, *vector))))
+    return candidate_features(question, bm25, vector, items, options)
 
 
 def collect(samples: Sequence[dict[str, Any]], emb: Embedder, options: SearchOptions) -> dict[str, tuple[Any, Any]]:
@@ -64,10 +75,7 @@ def collect(samples: Sequence[dict[str, Any]], emb: Embedder, options: SearchOpt
         emb.embed_query([q for q, _, _ in questions])
         rows, labels = [], []
         for question, evidence, _ in questions:
-            bm25 = index.store.bm25(user, question, options.candidates)
-            vector = index.store.knn(user, emb.embed_query([question])[0], options.candidates)
-            items = index.store.get(list(dict.fromkeys(c.id for c in (*bm25, *vector))))
-            ids, x = candidate_features(question, bm25, vector, items, options)
+            ids, x = question_candidates(index, user, question, emb, options)
             rows.append(x)
             labels.append(np.array([i in evidence for i in ids], dtype=np.float64))
         db.close()
