@@ -27,7 +27,8 @@ Schedules (each model x schedule has its own llama.cpp instance, so their prompt
   (first piece at a clause break after 6 words, not 2) and ``fast-before5`` (both: the fast pipeline as it
   was before issue #5's follow-up), ``fast-wholequote`` (episodes quoted whole in spoken turns, as before
   26 Nov 2026), ``fast-samepriority`` (llama.cpp's threads at the same CPU priority as Piper, as before
-  27 Nov 2026), for side-by-side runs with ``--schedules``.
+  27 Nov 2026), ``fast-guessonly`` (the text model's guess alone, no self-reported feelings, and the companion
+  mood's line in spoken turns, as before 27 Nov 2026's self-reports), for side-by-side runs with ``--schedules``.
 
 The LLMs (default ``embedded:qwen2.5-coder-1.5b`` and ``embedded:qwen2.5-coder-0.5b``) are measured side by
 side in one run, alternating question by question, so load on the machine hits both alike; each gets an
@@ -57,6 +58,7 @@ from typing import Any
 
 from amity.affect.stage import AffectStage
 from amity.app import build_app, make_llm
+from amity.care.pipeline import CompanionAffectStage
 from amity.config import load_config
 from amity.llm.base import LLM, GenerationOptions, prefill
 from amity.memory.recall import MemoryStage
@@ -301,6 +303,7 @@ SCHEDULES = {  # name: (Piper threads, TTS overlaps the LLM, fast pipeline)
     "fast-before5": (2, True, True),  # fast as it was before #5: long affect lines, budget 60, clause after 6
     "fast-wholequote": (2, True, True),  # fast with whole-turn episode quotes in spoken turns (before 26 Nov)
     "fast-samepriority": (2, True, True),  # fast with llama.cpp at Piper's CPU priority (before 27 Nov)
+    "fast-guessonly": (2, True, True),  # fast without self-reported feelings, with the companion-mood line (before)
     "baseline": (2, True, False),
     "piper1-baseline": (1, True, False),
     "after-reply-baseline": (2, False, False),
@@ -345,6 +348,12 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
                 for stage in app.companion.stages:
                     if isinstance(stage, AffectStage):
                         stage.compact_when_spoken = False
+            if name == "fast-guessonly":  # the model's guess alone and the long mood line, as before self-reports
+                for stage in app.companion.stages:
+                    if isinstance(stage, AffectStage):
+                        stage.read_self_reports = False
+                    if isinstance(stage, CompanionAffectStage):
+                        stage.spoken_line_off = False
             if name == "fast-wholequote":  # a whole turn never fitted the spoken late message beside the affect line
                 for stage in app.companion.stages:
                     if isinstance(stage, MemoryStage):

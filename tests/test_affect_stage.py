@@ -36,10 +36,11 @@ async def test_turn_carries_affect_guidance_and_mood(config: Config) -> None:
         out = end.to_json()["affect"]
         assert out["channels"]["text"]["labels"] and 0 < out["confidence"] <= 1
         prompt = llm.last_system_prompt
-        assert "seems to feel" in prompt or "might feel" in prompt
-        assert "Don't state it as fact" in prompt or "Don't assume" in prompt
+        assert 'The user said "I\'m so sad" and "lonely" (an unpleasant feeling).' in prompt  # their words, not a guess
+        assert out["channels"]["text"]["reported"] == ["I'm so sad", "lonely"]
         stored = app.store.get_turn(app.store.recent_turns("ana", limit=2)[0].id)
         assert stored.affect is not None and stored.affect.label == end.affect.label
+        assert stored.affect.reported == ("I'm so sad", "lonely")  # kept with the turn
 
         for text in ("Still feeling awful and hopeless today.", "Everything is grey, I just feel down."):
             await run_turn(app, text)
@@ -85,6 +86,16 @@ def test_guidance_wording() -> None:
     assert "no clear emotion" in affect_guidance(neutral)
 
 
+def test_neutral_is_never_named_as_a_feeling_and_noise_is_not_passed_on() -> None:
+    mostly = Affect("neutral", -0.1, 0.0, 0.64, (Emotion("neutral", 0.61), Emotion("sadness", 0.39)))
+    assert "mostly neutral, maybe with a little sadness" in affect_guidance(mostly)
+    assert "feel neutral" not in affect_guidance(mostly, compact=True)
+    second = Affect("fear", -0.5, 0.5, 0.65, (Emotion("fear", 0.63), Emotion("neutral", 0.37)))
+    assert affect_guidance(second, compact=True) == "The user may feel fear (a guess, not a fact; ask if unsure)."
+    noise = Affect("surprise", 0.2, 0.7, 0.09, (Emotion("surprise", 1.0),))
+    assert "No clear emotion" in affect_guidance(noise, compact=True)
+
+
 def test_compact_guidance_for_spoken_turns_keeps_the_meaning_in_fewer_tokens() -> None:
     sure = Affect("sadness", -0.7, 0.2, 0.82, (Emotion("sadness", 0.62), Emotion("fear", 0.2)))
     weak = Affect("fear", -0.7, 0.6, 0.3, (Emotion("fear", 0.3),))
@@ -99,7 +110,7 @@ def test_compact_guidance_for_spoken_turns_keeps_the_meaning_in_fewer_tokens() -
         assert "confidence" not in short and estimate_tokens(short) < 0.7 * estimate_tokens(full)
     mood = MoodState(valence=-0.6, arousal=-0.3, evidence=3.0, updated_at=datetime(2026, 11, 26, tzinfo=UTC))
     mood_full, mood_short = mood_guidance(mood), mood_guidance(mood, compact=True)
-    assert mood_full is not None and mood_short is not None and "estimate" in mood_short
+    assert mood_full is not None and mood_short is not None and "(a guess)" in mood_short
     assert estimate_tokens(mood_short) < 0.7 * estimate_tokens(mood_full)
 
 

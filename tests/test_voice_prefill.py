@@ -43,9 +43,9 @@ async def test_warm_sends_exactly_the_next_turns_stable_prefix(app: App, fake_ll
 
 
 async def test_spoken_turns_add_the_speech_rule_and_keep_the_late_message_short(app: App, fake_llm: FakeLLM) -> None:
-    await _say(app, "I had a long day at work and I feel tired and a bit sad.")
+    await _say(app, "My exam went badly and I keep crying.")
     written = fake_llm.calls[-1][0]
-    await _say(app, "I had a long day at work and I feel tired and a bit sad.", spoken=True)
+    await _say(app, "My exam went badly and I keep crying.", spoken=True)
     spoken = fake_llm.calls[-1][0]
     assert SPOKEN_RULE in spoken[0].content and SPOKEN_RULE not in written[0].content
     budget = app.companion.settings.spoken_late_tokens
@@ -55,6 +55,8 @@ async def test_spoken_turns_add_the_speech_rule_and_keep_the_late_message_short(
     # the affect line in its compact spoken form: still an estimate, without the confidence figure
     assert "(a guess, not a fact; ask if unsure)" in spoken[-2].content or "weak guess" in spoken[-2].content
     assert "(confidence 0." in written[-2].content and "(confidence" not in spoken[-2].content
+    await _say(app, "I had a long day at work and I feel tired and a bit sad.", spoken=True)
+    assert '- The user said "I feel tired" and "a bit sad" (unpleasant).' in fake_llm.calls[-1][0][-2].content
 
 
 def test_late_message_budget_keeps_whole_lines_guidance_first() -> None:

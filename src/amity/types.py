@@ -53,6 +53,7 @@ class ChannelAffect:
     arousal: float  # -1 (calm) .. 1 (activated)
     confidence: float  # 0 .. 1
     labels: tuple[Emotion, ...] = ()
+    reported: tuple[str, ...] = ()  # text channel: the user's own words about their feelings ("I'm so tired")
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -62,6 +63,7 @@ class ChannelAffect:
             "arousal": round(self.arousal, 4),
             "confidence": round(self.confidence, 4),
             "labels": [{"label": e.label, "score": round(e.score, 4)} for e in self.labels],
+            "reported": list(self.reported),
         }
 
 
@@ -76,6 +78,11 @@ class Affect:
     labels: tuple[Emotion, ...] = ()
     channels: tuple[ChannelAffect, ...] = ()
     conflict: bool = False
+
+    @property
+    def reported(self) -> tuple[str, ...]:
+        """The user's own words about how they feel, from the text channel ("I'm so tired")."""
+        return tuple(quote for c in self.channels if c.channel == "text" for quote in c.reported)
 
     def to_dict(self) -> dict[str, Any]:
         return {

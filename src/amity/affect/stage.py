@@ -1,13 +1,15 @@
 """The affect stage: read how the user seems to feel, tell the model (as a guess), keep mood and personality.
 
-``before_reply``: the text model reads the message (:class:`~amity.affect.text_emotion.TextEmotionModel`), the
+``before_reply``: the text model reads the message (:class:`~amity.affect.text_emotion.TextEmotionModel`), what
+the user says they feel ("I'm so tired", :mod:`amity.affect.self_report`) is folded into that estimate, the
 result is combined with any voice/face estimates the front end supplied (``ctx.channels``) - through ``fuse``
 when given (the real fusion lives in :mod:`amity.senses.fusion`), otherwise a confidence-weighted average -
-and set as ``ctx.affect``; an :class:`~amity.events.AffectDetected` event is emitted. The guidance line always
-words the estimate as a guess with its confidence and tells the model never to state it as fact and to ask
-when unsure; a second line gives the slow mood when there is enough evidence for one. Spoken turns
-(``ctx.spoken``) get both lines in a compact wording with the same meaning (fewer prompt tokens to evaluate
-while the user waits for the answer).
+and set as ``ctx.affect``; an :class:`~amity.events.AffectDetected` event is emitted. The guidance line quotes
+the user's own words when they named a feeling; otherwise it words the estimate as a guess with its
+confidence and tells the model never to state it as fact and to ask when unsure; a second line gives the
+slow mood when there is enough evidence for one. Spoken turns (``ctx.spoken``) get both lines in a compact
+wording with the same meaning (fewer prompt tokens to evaluate while the user waits for the answer), and no
+mood line when the user said how they feel (their words of now beat the slow estimate).
 
 ``text_enabled(user_id)`` lets the user switch reading their words off (the "text" sensing channel): then only
 voice/face estimates are used, and without them the turn has no affect and no personality evidence is kept.
@@ -28,6 +30,7 @@ import asyncio
 from collections.abc import Callable, Sequence
 
 from amity.affect import mood as mood_model
+from amity.affect.self_report import find_self_reports, with_self_reports
 from amity.affect.text_emotion import TextEmotionModel, shared_model
 from amity.events import AffectDetected
 from amity.stages import BaseStage, TurnContext
@@ -38,6 +41,8 @@ from amity.types import Affect, ChannelAffect
 
 Fuse = Callable[[Sequence[ChannelAffect]], Affect]
 SURE = 0.5  # below this, the guidance asks the model to check rather than assume
+REPORTED_CLEAR = 0.2  # |valence| from which a reported feeling is called pleasant / unpleasant
+NOISE = 0.2  # below this, the estimate is not passed on as a feeling at all
 MOOD_MIN_EVIDENCE = 1.5
 
 
@@ -57,25 +62,51 @@ def simple_fuse(channels: Sequence[ChannelAffect]) -> Affect:
 
 
 def affect_guidance(affect: Affect, *, compact: bool = False) -> str:
-    """One line for the system prompt: the estimate worded as a guess, with its confidence.
+    """One line for the system prompt: what the user said they feel, else the estimate worded as a guess.
+
+    When the user named a feeling (``affect.reported``, :mod:`amity.affect.self_report`) the line quotes their
+    words - that is what they said, not a guess. Otherwise the estimate is a guess with its confidence, never
+    a fact, and the model is told to ask when unsure; "neutral" is never named as a feeling.
 
     ``compact`` (spoken turns, where every prompt token is evaluated while the user waits): the same
-    meaning - an estimate, never a fact; ask when unsure - in about half the tokens, the confidence as
-    "a guess" / "a weak guess" instead of a number."""
+    meaning in about half the tokens, the confidence as "a guess" / "a weak guess" instead of a number."""
+    if affect.reported:
+        quotes = " and ".join(f'"{q}"' for q in affect.reported)
+        # Said plainly which way the feeling goes: quoted alone, "I feel tired" once drew "That's great to hear!"
+        kind = (
+            "unpleasant"
+            if affect.valence <= -REPORTED_CLEAR
+            else "pleasant"
+            if affect.valence >= REPORTED_CLEAR
+            else ""
+        )
+        if compact:
+            return f"The user said {quotes} ({kind})." if kind else f"The user said {quotes}."
+        article = "an" if kind == "unpleasant" else "a"
+        said = f"The user said {quotes} ({article} {kind} feeling)." if kind else f"The user said {quotes}."
+        return f"{said} Respond to that feeling; don't add feelings they didn't name."
     names = [e.label for e in affect.labels[:2]] or [affect.label]
+    feelings = [n for n in names if n != "neutral"] if affect.confidence >= NOISE else []
     conf = f"confidence {affect.confidence:.2f}"
-    feeling = " and ".join(names)
-    if compact:
-        if names == ["neutral"]:
+    if not feelings:
+        if compact:
             return "No clear emotion in the user's words; don't read feelings into them."
-        if affect.confidence >= SURE:
-            return f"The user may feel {feeling} (a guess, not a fact; ask if unsure)."
-        return f"The user might feel {feeling} (a weak guess; don't assume it, ask if it matters)."
-    if names == ["neutral"]:
         return (
             f"The user's words show no clear emotion (neutral, {conf}). Don't read feelings into it; "
             "if it seems to matter, you can ask how they are."
         )
+    feeling = " and ".join(feelings)
+    if names[0] == "neutral":  # mostly neutral, a trace of something else
+        if compact:
+            return f"The user's words are mostly neutral, maybe a little {feeling} (a weak guess)."
+        return (
+            f"The user's words seem mostly neutral, maybe with a little {feeling} (a weak guess). Don't assume it; "
+            "if it matters, gently ask how they feel."
+        )
+    if compact:
+        if affect.confidence >= SURE:
+            return f"The user may feel {feeling} (a guess, not a fact; ask if unsure)."
+        return f"The user might feel {feeling} (a weak guess; don't assume it, ask if it matters)."
     if affect.confidence >= SURE:
         return f"The user seems to feel {feeling} ({conf}). Don't state it as fact; if unsure, gently ask."
     return (
@@ -89,7 +120,7 @@ def mood_guidance(state: mood_model.MoodState, *, compact: bool = False) -> str 
     if state.evidence < MOOD_MIN_EVIDENCE or word == "even":
         return None
     if compact:
-        return f"Lately the user has seemed {word} (an estimate, not their words)."
+        return f"Lately the user has seemed {word} (a guess)."
     return (
         f"Across recent conversations the user has seemed {word} overall (an estimate from their words, "
         "not something they said)."
@@ -108,6 +139,7 @@ class AffectStage(BaseStage):
         track_personality: bool = True,
         text_enabled: Callable[[str], bool] | None = None,
         compact_when_spoken: bool = True,
+        read_self_reports: bool = True,
     ) -> None:
         self.store = AffectStore(db)
         self.model = model or shared_model()
@@ -115,6 +147,7 @@ class AffectStage(BaseStage):
         self.track_personality = track_personality
         self.text_enabled = text_enabled or (lambda _user_id: True)
         self.compact_when_spoken = compact_when_spoken  # spoken turns: the compact wording of the lines
+        self.read_self_reports = read_self_reports  # off: the model's guess alone (benchmarks compare both)
         self._model_loaded = False
 
     async def before_reply(self, ctx: TurnContext) -> None:
@@ -125,7 +158,10 @@ class AffectStage(BaseStage):
             if not self._model_loaded:
                 await asyncio.to_thread(self.model.load)
                 self._model_loaded = True
-            channels = (self.model.predict(ctx.text), *others)
+            text = self.model.predict(ctx.text)
+            if self.read_self_reports:
+                text = with_self_reports(text, find_self_reports(ctx.text))
+            channels = (text, *others)
         elif others:
             channels = others
         else:
@@ -136,7 +172,7 @@ class AffectStage(BaseStage):
         compact = ctx.spoken and self.compact_when_spoken
         ctx.guide(affect_guidance(affect, compact=compact))
         state = self.store.latest_mood(ctx.user.id)
-        if state is not None:
+        if state is not None and not (compact and affect.reported):  # spoken: their words now beat the slow mood
             line = mood_guidance(mood_model.decay(state, ctx.user_turn.created_at), compact=compact)
             if line:
                 ctx.guide(line)

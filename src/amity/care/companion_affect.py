@@ -13,7 +13,8 @@ Three layers, all in PAD space (pleasure, arousal, dominance; each -1..1):
   further into its octant once beyond it (ALMA's pull/push), and decaying exponentially back to the default
   mood with a half-life (20 minutes).
 
-The mood is *expressed*, never weaponised: it shades the wording of replies (one guidance line), the voice
+The mood is *expressed*, never weaponised: it shades the wording of replies (one guidance line; a display
+rule keeps a bright mood's "brightness and energy" out of a reply to someone who is hurting), the voice
 (rate/pitch factors) and the web face (an expression name). Negative moods are expressed only as gentle
 concern, never as hurt aimed at the user; asked whether it feels, the companion answers that these are
 simulated states (:func:`honest_answer`). State is stored per user in ``care_state['companion_affect']``.
@@ -35,6 +36,8 @@ PAD = tuple[float, float, float]
 KEY = "companion_affect"
 HALF_LIFE_S = 20 * 60.0
 STEP = 0.35
+HURTING = -0.2  # the user's valence at or below which a pleasant mood is not shown (display rule)
+SOFTENED = "Keep your own simulated mood out of this reply: be soft and gentle, their feelings come first."
 
 # ALMA's emotion -> PAD table (Gebhard 2005, Table 1), the subset this appraisal produces.
 EMOTION_PAD: dict[str, PAD] = {
@@ -199,8 +202,12 @@ class CompanionMood:
     def intensity(self) -> float:
         return min(1.0, math.sqrt(sum(m * m for m in self.mood)) / math.sqrt(3))
 
-    def guidance(self) -> str:
+    def guidance(self, user_valence: float | None = None) -> str:
+        """The mood as one line of tone guidance. A display rule keeps a bright mood from showing while the
+        user is hurting (``user_valence`` ≤ :data:`HURTING`): then the line asks for a soft, gentle tone."""
         p, a, d = self.mood
+        if p >= 0 and user_valence is not None and user_valence <= HURTING:
+            return SOFTENED
         tone = OCTANTS[(p >= 0, a >= 0, d >= 0)][1]
         return f"Your simulated mood is {self.describe()}: {tone}."
 

@@ -6,7 +6,8 @@
 3. :class:`ToolStage`        - ``/tool …`` commands; while a CBT tool runs it answers deterministically via
    ``ctx.reply_override``; otherwise it may *offer* a tool when it sees a likely thinking trap or low mood.
 4. :class:`CompanionAffectStage` - appraise the turn, update the companion's simulated PAD mood, guide the
-   wording; answers "do you have feelings?" honestly.
+   wording of written replies (not spoken ones: their short prompt budget goes to the user's state, care and
+   memories); answers "do you have feelings?" honestly.
 5. :class:`StrategyStage`    - choose the ESConv support strategy (``ctx.strategy``) and guide the reply.
 
 Every stage leaves a turn alone once an earlier stage (e.g. the crisis protocol) has set ``reply_override``,
@@ -164,9 +165,10 @@ def companion_state(db: SqlDatabase, user_id: str) -> dict[str, Any]:
 class CompanionAffectStage(BaseStage):
     """The companion's simulated mood: appraise → update → express (and disclose honestly)."""
 
-    def __init__(self, db: SqlDatabase) -> None:
+    def __init__(self, db: SqlDatabase, *, spoken_line_off: bool = True) -> None:
         self.db = db
         self.store = CareStore(db)
+        self.spoken_line_off = spoken_line_off  # spoken turns: no tone line (every prompt token is waited for)
 
     def state(self, user_id: str) -> dict[str, Any]:
         """Current (decayed) mood, for the web face and exports."""
@@ -183,7 +185,9 @@ class CompanionAffectStage(BaseStage):
             ctx.reply_override = honest_answer(mood, ctx.persona)
             return
         ctx.guide(mood.RULE, standing=True)
-        ctx.guide(mood.guidance())
+        valence = ctx.affect.valence if ctx.affect is not None else None
+        if not (ctx.spoken and self.spoken_line_off):  # spoken: the short budget goes to the user's state first
+            ctx.guide(mood.guidance(valence))
 
 
 class StrategyStage(BaseStage):

@@ -35,6 +35,7 @@ def affect_from_json(text: str | None) -> Affect | None:
             arousal=c["arousal"],
             confidence=c["confidence"],
             labels=tuple(Emotion(e["label"], e["score"]) for e in c.get("labels", [])),
+            reported=tuple(str(q) for q in c.get("reported", [])),
         )
         for c in d.get("channels", {}).values()
     )

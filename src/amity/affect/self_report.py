@@ -1,0 +1,237 @@
+"""Self-reported feelings: what the user says they feel, in their own words ("I'm so tired", "I feel alone").
+
+The text model (:mod:`amity.affect.text_emotion`) guesses from word statistics learnt on Reddit comments; it
+reads "I'm so angry at my landlord" as a weak 0.25 annoyance and "I feel tired" as neutral, because GoEmotions
+has no label for tiredness. When people name their feeling, their words are better evidence than any
+classifier, and telling the model "the user said 'I feel tired'" is true where "the user might feel joy" is not.
+
+:func:`find_self_reports` finds first-person statements of a feeling - "I'm (so) X", "I feel / felt / have been
+feeling X", "it makes me X", a sentence opening "Feeling X" - with X from a hand-written lexicon
+(:data:`FEELINGS`: about 110 words and phrases, each with a GoEmotions label where one fits and a valence/arousal
+position on the scale of :mod:`amity.affect.vad`). Rules that keep it precise:
+
+* Negation: "I'm not angry" or "not surprised" reports nothing; "I'm not okay" / "I don't feel good" / "I'm not
+  happy" report the *negated* word ("not okay") as unpleasant.
+* Words that are also everyday non-feelings ("down", "low", "lost", "alone", "good", "fine"...) count only after
+  "feel" ("I feel alone", not "I'm alone at home"), and the everyday ones never before "at / with / to / for..."
+  ("I'm good at chess", "I'm down to go").
+* A clause opened by "if / would / might / will / unless / whether" is hypothetical and reports nothing.
+
+:func:`with_self_reports` folds the reports into the text channel's estimate: the reported labels go first with
+:data:`REPORT_CONFIDENCE`, valence/arousal move to the reported words' position, and the quoted words travel in
+``ChannelAffect.reported`` so the prompt can quote them. The figures (coverage and agreement with gold labels on
+EmpatheticDialogues and GoEmotions, side by side with the model alone) are ``benchmarks/self_report.py``'s, in
+``docs/AFFECT.md``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from amity.types import ChannelAffect, Emotion
+
+REPORT_CONFIDENCE = 0.9  # the user's own words: as sure as the text channel gets, still not certainty
+REPORT_WEIGHT = 0.8  # share of the reported words' valence/arousal in the channel's position
+MAX_REPORTS = 2
+NEGATABLE = 0.4  # "I'm not happy" reports an unpleasant state; "not" before a weaker word reports nothing
+
+
+@dataclass(frozen=True)
+class Feeling:
+    label: str | None  # GoEmotions label, or None where none fits (tired, bored, numb...)
+    valence: float
+    arousal: float
+    feel_only: bool = False  # counts only after "feel" ("I feel down", not "I'm down")
+
+
+def _f(label: str | None, valence: float, arousal: float, feel_only: bool = False) -> Feeling:
+    return Feeling(label, valence, arousal, feel_only)
+
+
+FEELINGS: dict[str, Feeling] = {
+    # anger
+    "angry": _f("anger", -0.7, 0.75), "mad": _f("anger", -0.65, 0.7), "furious": _f("anger", -0.8, 0.85),
+    "livid": _f("anger", -0.8, 0.85), "pissed": _f("anger", -0.7, 0.75), "pissed off": _f("anger", -0.7, 0.75),
+    "enraged": _f("anger", -0.85, 0.9), "annoyed": _f("annoyance", -0.5, 0.4),
+    "irritated": _f("annoyance", -0.5, 0.45), "frustrated": _f("annoyance", -0.6, 0.45),
+    "fed up": _f("annoyance", -0.6, 0.3), "resentful": _f("anger", -0.6, 0.35), "bitter": _f("anger", -0.55, 0.2),
+    "jealous": _f("annoyance", -0.5, 0.5), "disgusted": _f("disgust", -0.7, 0.45),
+    # fear and worry
+    "scared": _f("fear", -0.75, 0.7), "afraid": _f("fear", -0.7, 0.6), "terrified": _f("fear", -0.85, 0.85),
+    "frightened": _f("fear", -0.75, 0.7), "panicked": _f("fear", -0.8, 0.85), "panicky": _f("fear", -0.75, 0.8),
+    "freaked out": _f("fear", -0.7, 0.8), "nervous": _f("nervousness", -0.5, 0.65),
+    "anxious": _f("nervousness", -0.6, 0.65), "worried": _f("nervousness", -0.55, 0.5),
+    "uneasy": _f("nervousness", -0.45, 0.4), "tense": _f("nervousness", -0.45, 0.5),
+    "stressed": _f("nervousness", -0.6, 0.55), "stressed out": _f("nervousness", -0.65, 0.6),
+    "overwhelmed": _f("nervousness", -0.65, 0.55), "on edge": _f("nervousness", -0.55, 0.6),
+    "apprehensive": _f("nervousness", -0.45, 0.45), "insecure": _f("nervousness", -0.55, 0.3),
+    "unsafe": _f("fear", -0.7, 0.55), "paranoid": _f("fear", -0.6, 0.6),
+    # sadness and loss
+    "sad": _f("sadness", -0.8, -0.4), "unhappy": _f("sadness", -0.7, -0.2), "depressed": _f("sadness", -0.85, -0.5),
+    "miserable": _f("sadness", -0.85, -0.2), "heartbroken": _f("grief", -0.9, -0.1),
+    "devastated": _f("grief", -0.9, 0.0), "gutted": _f("disappointment", -0.75, -0.1),
+    "hopeless": _f("sadness", -0.85, -0.45), "helpless": _f("sadness", -0.7, -0.2),
+    "lonely": _f("sadness", -0.7, -0.35), "isolated": _f("sadness", -0.65, -0.3),
+    "upset": _f("sadness", -0.6, 0.3), "hurt": _f("sadness", -0.65, 0.1), "crushed": _f("sadness", -0.8, -0.1),
+    "gloomy": _f("sadness", -0.6, -0.4), "grieving": _f("grief", -0.85, -0.2), "worthless": _f("sadness", -0.85, -0.3),
+    "disappointed": _f("disappointment", -0.6, -0.1), "let down": _f("disappointment", -0.6, -0.1),
+    "homesick": _f("sadness", -0.5, -0.2), "heavy": _f("sadness", -0.5, -0.4, True),
+    "down": _f("sadness", -0.6, -0.4, True), "low": _f("sadness", -0.6, -0.45, True),
+    "blue": _f("sadness", -0.6, -0.4, True), "alone": _f("sadness", -0.65, -0.35, True),
+    "empty": _f("sadness", -0.7, -0.5, True), "lost": _f("sadness", -0.55, -0.2, True),
+    "ashamed": _f("embarrassment", -0.6, 0.2), "embarrassed": _f("embarrassment", -0.5, 0.35),
+    "humiliated": _f("embarrassment", -0.75, 0.45), "guilty": _f("remorse", -0.6, 0.1),
+    "regretful": _f("remorse", -0.55, -0.1), "awful": _f("sadness", -0.75, 0.0, True),
+    "terrible": _f("sadness", -0.75, 0.0, True), "horrible": _f("sadness", -0.75, 0.1, True),
+    "bad": _f("sadness", -0.5, 0.0, True), "rubbish": _f("sadness", -0.55, -0.2, True),
+    "crap": _f("sadness", -0.55, -0.1, True), "like crap": _f("sadness", -0.6, -0.1, True),
+    # tiredness and flatness (no GoEmotions label)
+    "tired": _f(None, -0.3, -0.6), "exhausted": _f(None, -0.5, -0.55), "drained": _f(None, -0.5, -0.55),
+    "worn out": _f(None, -0.45, -0.55), "burned out": _f(None, -0.6, -0.45), "burnt out": _f(None, -0.6, -0.45),
+    "sleepy": _f(None, -0.1, -0.7), "bored": _f(None, -0.35, -0.6), "numb": _f(None, -0.5, -0.65),
+    "restless": _f(None, -0.3, 0.45), "sick": _f(None, -0.55, -0.1, True), "ill": _f(None, -0.55, -0.15, True),
+    "unwell": _f(None, -0.55, -0.15), "meh": _f(None, -0.2, -0.3, True), "off": _f(None, -0.3, -0.1, True),
+    # pleasant
+    "happy": _f("joy", 0.85, 0.5), "glad": _f("joy", 0.7, 0.35), "joyful": _f("joy", 0.9, 0.6),
+    "cheerful": _f("joy", 0.8, 0.5), "delighted": _f("joy", 0.9, 0.6), "ecstatic": _f("joy", 0.95, 0.9),
+    "over the moon": _f("joy", 0.95, 0.8), "thrilled": _f("excitement", 0.9, 0.85),
+    "excited": _f("excitement", 0.75, 0.85), "pumped": _f("excitement", 0.75, 0.85),
+    "stoked": _f("excitement", 0.8, 0.8), "relieved": _f("relief", 0.6, -0.45), "proud": _f("pride", 0.7, 0.45),
+    "grateful": _f("gratitude", 0.8, 0.1), "thankful": _f("gratitude", 0.8, 0.1),
+    "hopeful": _f("optimism", 0.65, 0.25), "optimistic": _f("optimism", 0.7, 0.3), "loved": _f("love", 0.85, 0.3),
+    "content": _f("joy", 0.6, -0.3), "calm": _f("relief", 0.45, -0.6), "relaxed": _f("relief", 0.55, -0.6),
+    "peaceful": _f("relief", 0.6, -0.6), "confident": _f("pride", 0.6, 0.35), "amused": _f("amusement", 0.7, 0.45),
+    "inspired": _f("admiration", 0.7, 0.5), "motivated": _f("optimism", 0.6, 0.5),
+    "energized": _f("excitement", 0.6, 0.7), "blessed": _f("gratitude", 0.8, 0.2),
+    "lucky": _f("gratitude", 0.7, 0.3), "great": _f("joy", 0.75, 0.45, True),
+    "good": _f("joy", 0.55, 0.2, True), "better": _f("relief", 0.5, -0.1, True), "fine": _f(None, 0.2, -0.1, True),
+    "okay": _f(None, 0.15, -0.1, True), "ok": _f(None, 0.15, -0.1, True), "alright": _f(None, 0.15, -0.1, True),
+    "well": _f(None, 0.4, 0.0, True),
+    # surprise and confusion
+    "surprised": _f("surprise", 0.2, 0.75), "shocked": _f("surprise", -0.3, 0.8), "stunned": _f("surprise", 0.0, 0.7),
+    "confused": _f("confusion", -0.3, 0.3), "torn": _f("confusion", -0.35, 0.3),
+    "conflicted": _f("confusion", -0.35, 0.3), "curious": _f("curiosity", 0.35, 0.4),
+}  # fmt: skip
+
+# Everyday words that are often not a feeling at all when a preposition follows ("good at", "down to").
+_EVERYDAY = {"good", "great", "fine", "okay", "ok", "alright", "well", "better", "bad", "down", "low", "lost", "off"}
+_EVERYDAY_NEXT = re.compile(r"\s+(?:at(?!\s+all\b)|with|for|to|about|on|in|enough|of|from|by|than|if|as)\b")
+_INTENSIFIER = (
+    r"(?:(?:so|soo+|really|very|a\s+bit|a\s+little(?:\s+bit)?|a\s+lot|kind\s+of|kinda|sort\s+of|sorta|pretty|quite|"
+    r"super|totally|extremely|incredibly|just|too|rather|more|somewhat|fairly|absolutely|completely|utterly|"
+    r"increasingly|still|also|all|honestly|actually|genuinely|literally|seriously|truly|deeply|bloody|damn|"
+    r"such\s+a\s+lot|getting|feeling|becoming|more\s+and\s+more)\s+)*"
+)
+_FEEL_VERB = (
+    r"i\s+feel|i\s+felt|i\s+keep\s+feeling|i(?:'|\s+a)?m\s+feeling|i\s+was\s+feeling|i(?:'|\s+ha)ve\s+been\s+feeling|"
+    r"i\s+had\s+been\s+feeling|i'd\s+been\s+feeling|makes?\s+me\s+feel|made\s+me\s+feel|i\s+feel\s+like\s+i(?:'|\s+a)m"
+)
+_BE_VERB = (
+    r"i(?:'|\s+a)?m|i\s+was|i(?:'|\s+ha)ve\s+been|i\s+had\s+been|i'd\s+been|i\s+get|i\s+got|i(?:'|\s+a)?m\s+getting|"
+    r"i\s+became|i(?:'|\s+a)?m\s+becoming|makes?\s+me|made\s+me|i\s+keep\s+getting"
+)
+_NEG_FEEL = r"i\s+(?:do|did)(?:\s+not|n't)\s+feel|i\s+never\s+feel|i(?:'|\s+a)?m\s+not\s+feeling|i\s+wasn't\s+feeling"
+_NEG_BE = r"i(?:'|\s+a)?m\s+not|i\s+was\s+not|i\s+wasn't|i\s+have(?:\s+not|n't)\s+been|i've\s+not\s+been|i\s+ain't"
+_WORDS = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in FEELINGS), key=len, reverse=True))
+_PATTERN = re.compile(
+    rf"\b(?:(?P<negfeel>{_NEG_FEEL})|(?P<negbe>{_NEG_BE})|(?P<feel>{_FEEL_VERB})|"
+    rf"(?P<be>{_BE_VERB})|(?P<opening>(?<![\w'])feeling))\s+{_INTENSIFIER}(?P<word>{_WORDS})(?![\w'-])"
+)
+_AND_MORE = re.compile(rf"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?P<body>{_INTENSIFIER}(?P<word>{_WORDS}))(?![\w'-])")
+_HYPOTHETICAL = re.compile(r"\b(?:if|would|might|could|will|won't|wouldn't|unless|whether|should|may)\b")
+_CLAUSE_BREAK = re.compile(r"[.!?;:,]|\b(?:but|and|so|because)\b")
+_PLEASANT_NEGATED = Feeling("sadness", -0.5, -0.1)
+_NOT_EVERYDAY = {"okay", "ok", "fine", "good", "great", "well", "alright"}  # "I'm not okay" is a report
+
+
+@dataclass(frozen=True)
+class SelfReport:
+    """One feeling the user named: the words as said, and where the feeling sits."""
+
+    quote: str  # the matched words, e.g. "I'm so tired", "I don't feel good"
+    word: str  # the feeling word ("tired"); "not good" when negated
+    label: str | None
+    valence: float
+    arousal: float
+
+
+def _normalise(text: str) -> str:
+    return text.replace("\u2019", "'").replace("\u2018", "'")
+
+
+def _hypothetical(text: str, start: int) -> bool:
+    """True when the clause before ``start`` opens with "if", "would", "might"... ("if I'm sad", "I'd be happy")."""
+    before = text[max(0, start - 60) : start]
+    breaks = list(_CLAUSE_BREAK.finditer(before))
+    clause = before[breaks[-1].end() :] if breaks else before
+    return _HYPOTHETICAL.search(clause) is not None
+
+
+def _report(
+    word: str, via_feel: bool, negated: bool, lowered: str, end: int
+) -> tuple[str, str | None, float, float] | None:
+    """(word, label, valence, arousal) for one matched feeling word, or None where the rules say it is none."""
+    feeling = FEELINGS[word]
+    if feeling.feel_only and not via_feel and not (negated and word in _NOT_EVERYDAY):
+        return None
+    if word in _EVERYDAY and _EVERYDAY_NEXT.match(lowered, end):
+        return None
+    if negated:
+        if word not in _NOT_EVERYDAY and feeling.valence < NEGATABLE:
+            return None  # "I'm not angry", "I'm not surprised": no feeling stated
+        return f"not {word}", _PLEASANT_NEGATED.label, _PLEASANT_NEGATED.valence, _PLEASANT_NEGATED.arousal
+    return word, feeling.label, feeling.valence, feeling.arousal
+
+
+def find_self_reports(text: str) -> tuple[SelfReport, ...]:
+    """The feelings the user states about themselves, in order, at most :data:`MAX_REPORTS`, no repeats."""
+    source = _normalise(text)
+    lowered = source.lower()
+    found: list[SelfReport] = []
+    seen: set[str] = set()
+    for m in _PATTERN.finditer(lowered):
+        verb = next(g for g in ("negfeel", "negbe", "feel", "be", "opening") if m.group(g))
+        start = m.start(verb)
+        if verb == "opening" and lowered[:start].rstrip()[-1:] not in ("", ".", "!", "?", ";", ":", ","):
+            continue  # "feeling" inside a sentence without "I" ("the feeling sad part")
+        if _hypothetical(lowered, start):
+            continue
+        via_feel = verb in ("feel", "negfeel", "opening")
+        negated = verb in ("negfeel", "negbe")
+        end, word = m.end("word"), " ".join(m.group("word").split())
+        while True:
+            report = _report(word, via_feel, negated, lowered, end)
+            if report is not None and report[0] not in seen:
+                seen.add(report[0])
+                quote = " ".join(source[start:end].split())
+                found.append(SelfReport(quote, *report))
+                if len(found) == MAX_REPORTS:
+                    return tuple(found)
+            more = _AND_MORE.match(lowered, end)  # "I'm exhausted and a bit lonely"
+            if more is None:
+                break
+            start, end, word = more.start("body"), more.end("word"), " ".join(more.group("word").split())
+    return tuple(found)
+
+
+def with_self_reports(channel: ChannelAffect, reports: tuple[SelfReport, ...]) -> ChannelAffect:
+    """The text channel's estimate with what the user said about their feelings folded in (unchanged if none)."""
+    if not reports:
+        return channel
+    n = len(reports)
+    valence = sum(r.valence for r in reports) / n
+    arousal = sum(r.arousal for r in reports) / n
+    stated = [Emotion(r.label, REPORT_CONFIDENCE) for r in reports if r.label]
+    named = {e.label for e in stated}
+    others = tuple(e for e in channel.labels if e.label not in named and e.label != "neutral")
+    labels = (*stated, *others) if stated else (Emotion("neutral", REPORT_CONFIDENCE), *others)
+    return replace(
+        channel,
+        label=labels[0].label,
+        valence=REPORT_WEIGHT * valence + (1 - REPORT_WEIGHT) * channel.valence,
+        arousal=REPORT_WEIGHT * arousal + (1 - REPORT_WEIGHT) * channel.arousal,
+        confidence=max(channel.confidence, REPORT_CONFIDENCE),
+        labels=labels,
+        reported=tuple(r.quote for r in reports),
+    )

@@ -1,0 +1,103 @@
+"""Self-reported feelings: found precisely, folded into the text channel, quoted in the guidance."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from amity.affect.self_report import REPORT_CONFIDENCE, find_self_reports, with_self_reports
+from amity.affect.stage import affect_guidance, simple_fuse
+from amity.care.companion_affect import SOFTENED, CompanionMood
+from amity.types import ChannelAffect, Emotion
+
+
+def words(text: str) -> list[str]:
+    return [r.word for r in find_self_reports(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I'm so angry at my landlord, he ignored me again.", ["angry"]),
+        ("Hi, I had a really long day at work and I feel tired.", ["tired"]),
+        ("I\u2019m scared", ["scared"]),
+        ("im tired lol", ["tired"]),
+        ("I've been really stressed out lately", ["stressed out"]),
+        ("I am exhausted and a bit lonely", ["exhausted", "lonely"]),
+        ("Feeling kinda down today.", ["down"]),
+        ("It makes me so sad.", ["sad"]),
+        ("I feel so alone", ["alone"]),
+        ("My dog has been sick all week and I'm worried.", ["worried"]),
+        ("I'm not okay.", ["not okay"]),
+        ("I don't feel good today", ["not good"]),
+        ("I'm not fine at all", ["not fine"]),
+        ("I'm not happy with how it went", ["not happy"]),
+    ],
+)
+def test_finds_what_the_user_says_they_feel(text: str, expected: list[str]) -> None:
+    assert words(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm not angry.",  # a negated unpleasant feeling states none
+        "I'm not surprised haha",  # nor does a negated weak one
+        "I'm good at chess",  # everyday words before a preposition
+        "I'm down to go",
+        "I'm alone at home",  # "alone" counts only after "feel"
+        "If I'm sad I eat chocolate",  # hypothetical
+        "I'd be happy to help",
+        "You seem sad today",  # not about the user
+        "She is so angry with me",
+        "the feeling sad part",
+        "I'm sorry to hear that",
+        "I'm fine, thanks.",  # a formula, not a report
+        "Nobody ever calls me anymore.",
+    ],
+)
+def test_reports_nothing_where_no_feeling_is_stated(text: str) -> None:
+    assert find_self_reports(text) == ()
+
+
+def test_quotes_keep_the_users_words_and_at_most_two_reports() -> None:
+    reports = find_self_reports("I'm tired, sad and lonely")
+    assert [r.quote for r in reports] == ["I'm tired", "sad"]
+    assert [r.quote for r in find_self_reports("Honestly I'M SO ANGRY.")] == ["I'M SO ANGRY"]
+
+
+def test_a_report_overrides_a_weak_model_guess() -> None:
+    model = ChannelAffect("text", "annoyance", -0.2, 0.3, 0.25, (Emotion("annoyance", 0.25), Emotion("neutral", 0.2)))
+    text = "I'm so angry at my landlord"
+    channel = with_self_reports(model, find_self_reports(text))
+    assert channel.label == "anger" and channel.confidence == REPORT_CONFIDENCE
+    assert [e.label for e in channel.labels] == ["anger", "annoyance"]  # neutral dropped, the model's rest kept
+    assert channel.valence < -0.5 and channel.reported == ("I'm so angry",)
+    assert channel.to_dict()["reported"] == ["I'm so angry"]
+    assert with_self_reports(model, ()) is model
+
+
+def test_a_feeling_without_a_goemotions_label_still_moves_valence() -> None:
+    model = ChannelAffect("text", "neutral", 0.1, 0.0, 0.34, (Emotion("neutral", 0.34), Emotion("caring", 0.25)))
+    channel = with_self_reports(model, find_self_reports("I feel tired."))
+    assert channel.label == "neutral" and channel.valence < -0.2 and channel.arousal < -0.4
+
+
+def test_guidance_quotes_the_user_instead_of_guessing() -> None:
+    model = ChannelAffect("text", "neutral", 0.1, 0.0, 0.34, (Emotion("neutral", 0.34), Emotion("caring", 0.25)))
+    affect = simple_fuse([with_self_reports(model, find_self_reports("Long day. I feel tired."))])
+    assert affect.reported == ("I feel tired",)
+    assert affect_guidance(affect, compact=True) == 'The user said "I feel tired" (unpleasant).'
+    full = affect_guidance(affect)
+    assert full == (
+        'The user said "I feel tired" (an unpleasant feeling). Respond to that feeling; '
+        "don't add feelings they didn't name."
+    )
+
+
+def test_a_bright_companion_mood_is_not_shown_to_someone_hurting() -> None:
+    now = datetime(2026, 11, 27, tzinfo=UTC)
+    mood = CompanionMood(mood=(0.4, 0.3, 0.3), baseline=(0.4, 0.3, 0.3), updated_at=now)
+    assert "brightness" in mood.guidance() and "brightness" in mood.guidance(user_valence=0.5)
+    assert mood.guidance(user_valence=-0.5) == SOFTENED
