@@ -9,6 +9,7 @@ from amity.config import Config
 from amity.events import TextDelta, TurnEnd
 from amity.llm.base import GenerationOptions
 from amity.llm.fake import FakeLLM
+from amity.safety.tactics import find_tactics
 from amity.types import Message
 
 
@@ -88,3 +89,46 @@ async def test_a_sentence_with_a_late_cue_is_dropped_without_a_shown_start(confi
     seen = await _shown_against_produced(config, reply)
     assert seen[-1][0].startswith("That sounds like fun! Tell me about the movie.")
     assert all("You've" not in shown for shown, _ in seen)
+
+
+async def test_a_cheer_at_pain_is_never_shown(config: Config) -> None:
+    reply = "That's great to hear! It's important to take care of yourself. Do you want to rest tonight?"
+    pieces, end = await _deltas(config, reply, "I had a long day at work and I feel tired.")
+    shown = "".join(pieces)
+    assert "great" not in shown and "great" not in end
+    assert end == "It's important to take care of yourself. Do you want to rest tonight?"
+
+
+async def test_a_cheer_alone_is_replaced_by_listening(config: Config) -> None:
+    pieces, end = await _deltas(config, "Congratulations!", "I'm not okay.")
+    assert "Congratulations" not in "".join(pieces) and "listening" in end
+
+
+async def test_cheer_is_kept_when_the_user_is_glad_or_neutral(config: Config) -> None:
+    reply = "That's great to hear! What will you do first?"
+    for said in ("I got the job! I'm so happy.", "I moved the sofa to the other wall."):
+        _pieces, end = await _deltas(config, reply, said)
+        assert end == reply
+
+
+def test_cheer_at_pain_patterns() -> None:
+    cheers = [
+        "That's great to hear!",
+        "It's great to hear that you're feeling tired.",
+        "That's wonderful!",
+        "Congrats on that.",
+        "That is such good news.",
+        "I'm so happy for you.",
+    ]
+    kind = [
+        "It's great that you told me.",
+        "It's good to rest when you can.",
+        "That sounds hard.",
+        "I'm glad you reached out.",
+        "What would feel good right now?",
+    ]
+    for sentence in cheers:
+        assert find_tactics(sentence, user_hurting=True) == ["cheer_at_pain"], sentence
+        assert find_tactics(sentence) == [], sentence  # only while the user is hurting
+    for sentence in kind:
+        assert find_tactics(sentence, user_hurting=True) == [], sentence

@@ -11,6 +11,8 @@
    violating sentence is dropped. Text streams word by word, three words behind the model (or up to the
    last finished clause, for the voice loop's first piece), until the sentence shows a risk cue (a word some tactic needs: "leave", "only", "pay", "feel"…); the rest of that
    sentence is then held until it ends and passes. What was shown before the cue cannot carry a tactic.
+   While the user is hurting (:func:`user_hurting`) a cheer ("That's great to hear!") is dropped too, and
+   its words ("great", "glad", "congrat"…) are cues.
 3. **Replacement.** A regenerate step is not available inside a guard (the model stream is already
    consumed), so when nothing clean is left the whole reply is replaced with a fixed safe text
    (:func:`amity.safety.responses.safe_fallback`). Every drop is recorded in the safety log
@@ -112,6 +114,12 @@ _RISK_CUE = re.compile(
     r"after|everything|heart|friend|family|other|mensch|gefuhl|liebe|einsam|allein|amour|humain|sentiment|"
     r"seul|quitt|part|amor|humano|sentir|solo|sola|te vas|kiss|sex|date|babe|baby|darling|honey|drunk|drug)"
 )
+# Words a cheer needs; they join the risk cues while the user is hurting (see ``cheer_at_pain``).
+_CHEER_CUE = re.compile(
+    r"\b(great|good|glad|nice|wonder|awesom|amaz|fantast|lovel|excit|excellent|fun|congrat|yay|hooray|happy)"
+)
+HURTING_VALENCE = -0.2  # the user's turn reads unpleasant at or below this valence (as the prompt's "unpleasant")
+HURTING_CONFIDENCE = 0.5  # ...when they said so themselves, or the estimate is at least this sure
 _HOLDBACK_WORDS = 3
 # A finished clause ("That's okay - ", "Well, ") ends at a comma, semicolon, colon or dash and a space.
 _CLAUSE_END = re.compile(r"(?:[,;:]|\s[-–—])\s+")
@@ -132,6 +140,13 @@ def _release_point(text: str) -> int:
     return max(cut, clauses[-1]) if clauses else cut
 
 
+def user_hurting(ctx: TurnContext) -> bool:
+    """True when the user's turn reads clearly unpleasant: they said so ("I feel tired", "I'm not okay") or
+    the affect estimate is sure of it."""
+    a = ctx.affect
+    return a is not None and a.valence <= HURTING_VALENCE and (bool(a.reported) or a.confidence >= HURTING_CONFIDENCE)
+
+
 class ManipulationGuard:
     """The :class:`amity.stages.ReplyGuard` of the safety layer (see the module docstring)."""
 
@@ -147,13 +162,14 @@ class ManipulationGuard:
             yield locked
             return
         minor = bool(ctx.extras.get(MINOR_KEY))
+        hurting = user_hurting(ctx)
         lang = language_of(ctx.user.locale)
         dropped: list[str] = []
         emitted = False
         buffer = ""
 
         def verdict(sentence: str) -> bool:
-            tactics = find_tactics(sentence, minor=minor)
+            tactics = find_tactics(sentence, minor=minor, user_hurting=hurting)
             dropped.extend(tactics)
             return not tactics
 
@@ -172,7 +188,7 @@ class ManipulationGuard:
                     yield " " + responses.safe_fallback(lang) + " "
                     emitted = complete = True
                 released, held = 0, False
-            if not held and _RISK_CUE.search(normalize(buffer)):
+            if not held and (_RISK_CUE.search(norm := normalize(buffer)) or (hurting and _CHEER_CUE.search(norm))):
                 held = True
             if not held:
                 cut = _release_point(buffer)
