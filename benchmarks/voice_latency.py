@@ -64,9 +64,9 @@ from amity.llm.base import LLM, GenerationOptions, prefill
 from amity.memory.recall import MemoryStage
 from amity.store.db import Database
 from amity.store.schema import all_migrations
-from amity.types import Message
+from amity.types import Message, Prosody
 from amity.voice import make_tts
-from amity.voice.base import TextToSpeech
+from amity.voice.base import NEUTRAL, TextToSpeech
 from amity.voice.pipeline import LLM_NICE, VoicePipeline, VoiceTurnDone
 from amity.voice.sentences import SentenceChunker
 from amity.voice.stt_whisper import WhisperSTT
@@ -170,9 +170,9 @@ class TimedTTS:
         if callable(load):
             load()
 
-    def synthesize(self, text: str) -> tuple[bytes, int]:
+    def synthesize(self, text: str, prosody: Prosody = NEUTRAL) -> tuple[bytes, int]:
         started = time.thread_time()
-        result = self.inner.synthesize(text)
+        result = self.inner.synthesize(text, prosody)
         self.clock.marks.setdefault("tts_thread_ms", (time.thread_time() - started) * 1000)
         return result
 

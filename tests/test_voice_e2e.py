@@ -18,6 +18,7 @@ import pytest
 
 from amity.app import App
 from amity.llm.fake import FakeLLM
+from amity.types import Prosody
 from amity.voice import make_tts
 from amity.voice.headless import answer_wav, load_question
 from amity.voice.pipeline import VoicePipeline
@@ -128,3 +129,14 @@ def test_espeak_fallback_speaks() -> None:
 
     pcm, rate = EspeakTTS().synthesize("-v This starts with a dash and is still spoken.")
     assert 1.5 < len(pcm) / 2 / rate < 8 and rms_dbfs(pcm) > -35
+
+
+@pytest.mark.parametrize("engine", ["espeak", "piper"])
+def test_prosody_changes_the_speech_rate(engine: str) -> None:
+    if engine == "piper" and importlib.util.find_spec("piper") is None:
+        pytest.skip("Piper is not installed")
+    tts = make_tts(engine)
+    text = "I'm sorry the day was so long. Do you want to rest for a while?"
+    seconds = {r: len(tts.synthesize(text, Prosody(rate=r))[0]) for r in (0.88, 1.0, 1.12)}
+    assert seconds[0.88] > seconds[1.0] > seconds[1.12]  # slower when subdued, livelier when bright
+    assert seconds[0.88] < 1.4 * seconds[1.12]  # a shade, not a different voice

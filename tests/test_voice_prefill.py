@@ -10,7 +10,8 @@ from amity.app import App
 from amity.engine import SPOKEN_RULE
 from amity.llm.fake import FakeLLM
 from amity.prompt import estimate_tokens, late_message
-from amity.types import MemoryHit, Message
+from amity.types import MemoryHit, Message, Prosody
+from amity.voice.base import NEUTRAL
 from amity.voice.live import LiveEvent, LiveLoop
 from amity.voice.pipeline import LLM_NICE, VoicePipeline, VoiceTurnDone
 from amity.voice.vad import UtteranceSegmenter, make_classifier
@@ -90,9 +91,9 @@ class LoggingTTS(ToneTTS):
         super().__init__()
         self.log = log
 
-    def synthesize(self, text: str) -> tuple[bytes, int]:
+    def synthesize(self, text: str, prosody: Prosody = NEUTRAL) -> tuple[bytes, int]:
         self.log.append("tts")
-        return super().synthesize(text)
+        return super().synthesize(text, prosody)
 
 
 class LoggingSTT(FakeSTT):

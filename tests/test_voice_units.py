@@ -10,12 +10,17 @@ import numpy as np
 import pytest
 
 from amity.app import App, build_app, open_database
+from amity.care.companion_affect import load_mood, save_mood
+from amity.care.persona import load_persona
+from amity.care.pipeline import companion_prosody
 from amity.config import Config
 from amity.errors import InputError
 from amity.events import AudioChunk, TextDelta, TurnEnd
 from amity.llm.fake import FakeLLM
 from amity.stages import BaseStage, TurnContext
-from amity.types import ChannelAffect
+from amity.store.care_store import CareStore
+from amity.types import Affect, ChannelAffect, Prosody
+from amity.voice.base import NEUTRAL
 from amity.voice.live import Interrupted, LiveEvent, LiveLoop
 from amity.voice.pipeline import Heard, VoicePipeline, VoiceTurnDone
 from amity.voice.sentences import SentenceChunker, speakable
@@ -173,10 +178,12 @@ class ToneTTS:
 
     def __init__(self) -> None:
         self.spoken: list[str] = []
+        self.prosody: list[Prosody] = []
 
-    def synthesize(self, text: str) -> tuple[bytes, int]:
+    def synthesize(self, text: str, prosody: Prosody = NEUTRAL) -> tuple[bytes, int]:
         self.spoken.append(text)
-        return voiced(0.05 * len(text), rate=8000), 8000
+        self.prosody.append(prosody)
+        return voiced(0.05 * len(text) / prosody.rate, rate=8000), 8000
 
 
 async def test_pipeline_transcribes_runs_the_turn_and_speaks_each_sentence(app: App, fake_llm: FakeLLM) -> None:
@@ -195,6 +202,40 @@ async def test_pipeline_transcribes_runs_the_turn_and_speaks_each_sentence(app: 
     assert t.sentences == 3 and t.vad_tail_ms == 450 and t.first_audio_ms >= 450
     assert t.first_sentence_ms <= t.reply_ms and abs(t.audio_s - sum(len(a.pcm) for a in audio) / 16000) < 1e-6
     assert app.store.recent_turns("ana", limit=5)[0].text == "I planted tomatoes today"
+
+
+async def test_the_companions_mood_colours_the_voice_of_the_whole_reply(app: App, fake_llm: FakeLLM) -> None:
+    fake_llm.enqueue("Oh no. I'm sorry the day was so long. Do you want to rest?")
+    tts = ToneTTS()
+    asked: list[tuple[str, float | None]] = []
+
+    def prosody(user: str, affect: Affect | None) -> Prosody:
+        asked.append((user, affect.valence if affect else None))
+        return companion_prosody(app.db, user, affect)
+
+    pipeline = VoicePipeline(app.companion, FakeSTT("I feel so tired and sad today."), tts, prosody=prosody)
+    [e async for e in pipeline.respond("ana", voiced(1.0), STT_RATE, vad_tail_ms=450)]
+    assert len(asked) == 1 and asked[0][0] == "ana"  # once per reply, after the stages read the turn
+    assert asked[0][1] is not None and asked[0][1] < 0  # it sees the turn's affect
+    assert len(set(tts.prosody)) == 1 and len(tts.prosody) >= 2  # every piece of the reply alike
+    style = tts.prosody[0]
+    assert style.rate <= 1.0 and style.pitch <= 1.0  # a hurting user never gets a brighter voice
+
+
+def test_companion_prosody_follows_the_mood_within_a_narrow_range(app: App) -> None:
+    app.store.ensure_user("bo")
+    store = CareStore(app.db)
+    mood = load_mood(store, "bo", load_persona(app.db, "bo"))
+    mood.mood = (-0.4, -0.5, -0.3)  # subdued: slower, lower
+    save_mood(store, "bo", mood)
+    low = companion_prosody(app.db, "bo")
+    assert 0.88 <= low.rate < 1.0 and 0.9 <= low.pitch < 1.0
+    mood.mood = (0.5, 0.6, 0.2)  # bright: livelier, unless the user is hurting
+    save_mood(store, "bo", mood)
+    bright = companion_prosody(app.db, "bo")
+    assert 1.0 < bright.rate <= 1.12 and 1.0 < bright.pitch <= 1.08
+    hurting = Affect("sadness", -0.7, -0.3, 0.9)
+    assert companion_prosody(app.db, "bo", hurting) == Prosody(rate=1.0, pitch=1.0)
 
 
 async def test_pipeline_without_overlap_speaks_only_after_the_reply_is_complete(app: App, fake_llm: FakeLLM) -> None:

@@ -68,6 +68,14 @@ class ChannelAffect:
 
 
 @dataclass(frozen=True)
+class Prosody:
+    """How a reply is spoken: factors on the voice's own speech rate and pitch (1.0 = unchanged)."""
+
+    rate: float = 1.0
+    pitch: float = 1.0
+
+
+@dataclass(frozen=True)
 class Affect:
     """The fused estimate of the user's affect for one turn (an estimate, never a fact)."""
 

@@ -22,6 +22,7 @@ from typing import Any
 from amity.care import cbt
 from amity.care.cbt.distortions import DistortionDetector
 from amity.care.companion_affect import (
+    HURTING,
     CompanionMood,
     appraise,
     asks_about_feelings,
@@ -38,6 +39,7 @@ from amity.events import Notice
 from amity.stages import BaseStage, OpenContext, Stage, TurnContext
 from amity.store.care_store import CareStore
 from amity.store.sql import SqlDatabase
+from amity.types import Affect, Prosody
 
 EXIT = re.compile(r"^\s*/?(tool stop|cbt stop|stop|pause|quit|exit|enough|not now|later)\s*[.!]*\s*$", re.I)
 _ASK = r"\b(do|try|start|begin|write|fill in|go through|walk me through|help me with)\b.{0,20}?"
@@ -160,6 +162,19 @@ class ToolStage(BaseStage):
 def companion_state(db: SqlDatabase, user_id: str) -> dict[str, Any]:
     """The companion's current simulated mood for one user (PAD, octant, face, voice, ``simulated: true``)."""
     return load_mood(CareStore(db), user_id, load_persona(db, user_id)).to_dict()
+
+
+def companion_prosody(db: SqlDatabase, user_id: str, affect: Affect | None = None) -> Prosody:
+    """How the voice loop should sound for this user now: the companion's mood as rate/pitch factors
+    (:meth:`CompanionMood.voice`; slower and lower when it is subdued, livelier when bright). The display
+    rule of the wording holds for the voice too: while the user's turn (``affect``) reads unpleasant, a
+    bright mood never makes the voice faster or higher than its own."""
+    mood = load_mood(CareStore(db), user_id, load_persona(db, user_id))
+    factors = mood.voice()
+    rate, pitch = factors["rate"], factors["pitch"]
+    if affect is not None and affect.valence <= HURTING and mood.mood[0] >= 0:
+        rate, pitch = min(rate, 1.0), min(pitch, 1.0)
+    return Prosody(rate=rate, pitch=pitch)
 
 
 class CompanionAffectStage(BaseStage):

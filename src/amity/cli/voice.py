@@ -18,6 +18,7 @@ import typer
 from rich.markup import escape
 
 from amity.app import App
+from amity.care.pipeline import companion_prosody
 from amity.cli.common import console, err_console, print_json, run, with_app
 from amity.errors import InputError
 from amity.events import Notice, TextDelta
@@ -41,6 +42,7 @@ def _pipeline(app: App, tts: str, emotion: bool, language: str, user_id: str, li
         make_tts(tts),
         emotion=load_voice_emotion(CareStore(app.db), user_id) if emotion else None,
         warm_cache=live,  # one question from a file: no next turn to prepare
+        prosody=lambda user, affect: companion_prosody(app.db, user, affect),  # the companion's mood, heard
     )
 
 

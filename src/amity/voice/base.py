@@ -1,8 +1,8 @@
 """The voice loop's replaceable parts, as protocols.
 
 * :class:`SpeechToText` - ``transcribe(pcm, sample_rate) -> str`` (faster-whisper: :mod:`.stt_whisper`)
-* :class:`TextToSpeech` - ``synthesize(text) -> (pcm, sample_rate)`` (Piper: :mod:`.tts_piper`,
-  espeak-ng: :mod:`.tts_espeak`)
+* :class:`TextToSpeech` - ``synthesize(text, prosody) -> (pcm, sample_rate)`` (Piper: :mod:`.tts_piper`,
+  espeak-ng: :mod:`.tts_espeak`); ``prosody`` colours the voice with the companion's simulated mood
 * :class:`VoiceEmotion` - ``predict(samples, sample_rate) -> ChannelAffect | None`` (float32 samples in
   [-1, 1]), the speech-emotion channel (:class:`amity.senses.speech_emotion.SpeechEmotion`).
 
@@ -17,7 +17,9 @@ from typing import Protocol
 import numpy as np
 from numpy.typing import NDArray
 
-from amity.types import ChannelAffect
+from amity.types import ChannelAffect, Prosody
+
+NEUTRAL = Prosody()
 
 
 class SpeechToText(Protocol):
@@ -29,7 +31,7 @@ class SpeechToText(Protocol):
 class TextToSpeech(Protocol):
     name: str
 
-    def synthesize(self, text: str) -> tuple[bytes, int]: ...
+    def synthesize(self, text: str, prosody: Prosody = NEUTRAL) -> tuple[bytes, int]: ...
 
 
 class VoiceEmotion(Protocol):

@@ -48,9 +48,9 @@ from typing import Any, TypeVar
 
 from amity.engine import Companion
 from amity.errors import AmityError
-from amity.events import AudioChunk, Event, TextDelta, TurnEnd
-from amity.types import ChannelAffect
-from amity.voice.base import SpeechToText, TextToSpeech, VoiceEmotion
+from amity.events import AffectDetected, AudioChunk, Event, TextDelta, TurnEnd
+from amity.types import Affect, ChannelAffect, Prosody
+from amity.voice.base import NEUTRAL, SpeechToText, TextToSpeech, VoiceEmotion
 from amity.voice.sentences import SentenceChunker
 from amity.voice.wavio import to_float
 
@@ -112,6 +112,7 @@ class VoicePipeline:
         warm_cache: bool = True,
         spoken: bool = True,
         llm_nice: int = LLM_NICE,
+        prosody: Callable[[str, Affect | None], Prosody] | None = None,
     ) -> None:
         self.companion = companion
         self.stt = stt
@@ -122,6 +123,7 @@ class VoicePipeline:
         self.warm_cache = warm_cache
         self.spoken = spoken  # Companion.turn(spoken=...): speech rule + short late message
         self.llm_nice = llm_nice
+        self.prosody = prosody  # (user, the turn's affect) -> how to colour the voice (the companion's mood)
         self.cpu_gate = asyncio.Lock()
         self.warm_ms: list[float] = []  # wall time of each cache warm-up (for the benchmark)
         self._warm_task: asyncio.Task[bool] | None = None
@@ -266,7 +268,7 @@ class VoicePipeline:
         turn = self.companion.turn(user_id, text, session_id=session_id, channels=channels, spoken=self.spoken)
         self._warm_due.add(user_id)
         end: TurnEnd | None = None
-        async for event in self._speak(turn, timings, t0, vad_tail_ms):
+        async for event in self._speak(turn, timings, t0, vad_tail_ms, user_id):
             if isinstance(event, TurnEnd):
                 end = event
             yield event
@@ -274,11 +276,12 @@ class VoicePipeline:
         yield VoiceTurnDone(text, end.reply if end else "", timings, end, channels)
 
     async def _speak(
-        self, turn: AsyncIterator[Event], timings: VoiceTimings, t0: float, vad_tail_ms: float
+        self, turn: AsyncIterator[Event], timings: VoiceTimings, t0: float, vad_tail_ms: float, user_id: str
     ) -> AsyncIterator[Event]:
         out: asyncio.Queue[Event | BaseException | None] = asyncio.Queue()
         sentences: asyncio.Queue[str | None] = asyncio.Queue()
         turn_started = time.perf_counter()
+        affect: list[Affect] = []  # the turn's affect, once the stages have read it
 
         async def produce() -> None:
             chunker = self.chunker()
@@ -286,6 +289,8 @@ class VoicePipeline:
             try:
                 async for event in turn:
                     await out.put(event)
+                    if isinstance(event, AffectDetected):
+                        affect.append(event.affect)
                     if isinstance(event, TextDelta):
                         for piece in chunker.feed(event.text):
                             if not timings.first_sentence_ms:
@@ -302,9 +307,12 @@ class VoicePipeline:
                     await turn.aclose()  # type: ignore[attr-defined]
 
         async def synthesize() -> None:
+            style: Prosody | None = None
             while (piece := await sentences.get()) is not None:
+                if style is None:  # read once the turn's stages have run: the companion's mood of this reply
+                    style = self.prosody(user_id, affect[-1] if affect else None) if self.prosody else NEUTRAL
                 started = time.perf_counter()
-                pcm, rate = await self._cpu(self.tts.synthesize, piece)
+                pcm, rate = await self._cpu(self.tts.synthesize, piece, style)
                 spent = (time.perf_counter() - started) * 1000
                 timings.tts_ms += spent
                 if not pcm:

