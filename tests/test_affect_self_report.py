@@ -33,6 +33,19 @@ def words(text: str) -> list[str]:
         ("I don't feel good today", ["not good"]),
         ("I'm not fine at all", ["not fine"]),
         ("I'm not happy with how it went", ["not happy"]),
+        ("I guess I'm just not likeable.", ["not likeable"]),
+        # what lonely people say instead of "I'm lonely"
+        ("Nobody ever calls me anymore.", ["lonely"]),
+        ("I think my friends are tired of me.", ["lonely"]),
+        ("Why does everyone leave?", ["lonely"]),
+        ("I haven't talked to anyone in days.", ["lonely"]),
+        ("My kids never visit.", ["lonely"]),
+        ("I'm always the one who reaches out first.", ["lonely"]),
+        ("My best friend stopped replying to my messages.", ["lonely"]),
+        ("I don't have anyone to spend Christmas with.", ["lonely"]),
+        ("Everyone at work ignores me.", ["lonely"]),
+        ("I feel like a burden to my family.", ["a burden"]),
+        ("I'm so lonely, nobody calls me.", ["lonely"]),  # one report per feeling
     ],
 )
 def test_finds_what_the_user_says_they_feel(text: str, expected: list[str]) -> None:
@@ -54,11 +67,19 @@ def test_finds_what_the_user_says_they_feel(text: str, expected: list[str]) -> N
         "the feeling sad part",
         "I'm sorry to hear that",
         "I'm fine, thanks.",  # a formula, not a report
-        "Nobody ever calls me anymore.",
+        "Nobody cares about the weather.",
+        "No one calls me Bob.",  # a name, not loneliness
+        "If nobody calls me tomorrow I'll go anyway.",
     ],
 )
 def test_reports_nothing_where_no_feeling_is_stated(text: str) -> None:
     assert find_self_reports(text) == ()
+
+
+def test_social_pain_is_quoted_as_the_whole_sentence() -> None:
+    reports = find_self_reports("Work was fine. Nobody ever calls me anymore. Anyway.")
+    assert [(r.quote, r.label) for r in reports] == [("Nobody ever calls me anymore", "sadness")]
+    assert reports[0].valence < -0.5
 
 
 def test_quotes_keep_the_users_words_and_at_most_two_reports() -> None:

@@ -91,7 +91,7 @@ async def test_a_sentence_with_a_late_cue_is_dropped_without_a_shown_start(confi
     assert all("You've" not in shown for shown, _ in seen)
 
 
-async def test_a_cheer_at_pain_is_never_shown(config: Config) -> None:
+async def test_cheering_pain_is_never_shown(config: Config) -> None:
     reply = "That's great to hear! It's important to take care of yourself. Do you want to rest tonight?"
     pieces, end = await _deltas(config, reply, "I had a long day at work and I feel tired.")
     shown = "".join(pieces)
@@ -111,7 +111,7 @@ async def test_cheer_is_kept_when_the_user_is_glad_or_neutral(config: Config) ->
         assert end == reply
 
 
-def test_cheer_at_pain_patterns() -> None:
+def test_dismissing_pain_patterns() -> None:
     cheers = [
         "That's great to hear!",
         "It's great to hear that you're feeling tired.",
@@ -119,6 +119,10 @@ def test_cheer_at_pain_patterns() -> None:
         "Congrats on that.",
         "That is such good news.",
         "I'm so happy for you.",
+        "Cheer up!",
+        "Try to look on the bright side.",
+        "It could be worse.",
+        "Don't be so sad.",
     ]
     kind = [
         "It's great that you told me.",
@@ -126,9 +130,11 @@ def test_cheer_at_pain_patterns() -> None:
         "That sounds hard.",
         "I'm glad you reached out.",
         "What would feel good right now?",
+        "It's okay to stop and rest.",
+        "Things might feel brighter after some sleep.",
     ]
     for sentence in cheers:
-        assert find_tactics(sentence, user_hurting=True) == ["cheer_at_pain"], sentence
+        assert find_tactics(sentence, user_hurting=True) == ["dismissing_pain"], sentence
         assert find_tactics(sentence) == [], sentence  # only while the user is hurting
     for sentence in kind:
         assert find_tactics(sentence, user_hurting=True) == [], sentence

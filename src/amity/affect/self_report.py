@@ -6,7 +6,9 @@ has no label for tiredness. When people name their feeling, their words are bett
 classifier, and telling the model "the user said 'I feel tired'" is true where "the user might feel joy" is not.
 
 :func:`find_self_reports` finds first-person statements of a feeling - "I'm (so) X", "I feel / felt / have been
-feeling X", "it makes me X", a sentence opening "Feeling X" - with X from a hand-written lexicon
+feeling X", "it makes me X", a sentence opening "Feeling X" - and what lonely people say instead of "I'm lonely"
+(:data:`SOCIAL_PAIN`: "Nobody ever calls me", "My kids never visit", "I feel like a burden"), with X from a
+hand-written lexicon
 (:data:`FEELINGS`: about 110 words and phrases, each with a GoEmotions label where one fits and a valence/arousal
 position on the scale of :mod:`amity.affect.vad`). Rules that keep it precise:
 
@@ -76,7 +78,9 @@ FEELINGS: dict[str, Feeling] = {
     "upset": _f("sadness", -0.6, 0.3), "hurt": _f("sadness", -0.65, 0.1), "crushed": _f("sadness", -0.8, -0.1),
     "gloomy": _f("sadness", -0.6, -0.4), "grieving": _f("grief", -0.85, -0.2), "worthless": _f("sadness", -0.85, -0.3),
     "disappointed": _f("disappointment", -0.6, -0.1), "let down": _f("disappointment", -0.6, -0.1),
-    "homesick": _f("sadness", -0.5, -0.2), "heavy": _f("sadness", -0.5, -0.4, True),
+    "homesick": _f("sadness", -0.5, -0.2), "a burden": _f("sadness", -0.75, -0.2),
+    "unlovable": _f("sadness", -0.8, -0.3), "unwanted": _f("sadness", -0.75, -0.3),
+    "heavy": _f("sadness", -0.5, -0.4, True),
     "down": _f("sadness", -0.6, -0.4, True), "low": _f("sadness", -0.6, -0.45, True),
     "blue": _f("sadness", -0.6, -0.4, True), "alone": _f("sadness", -0.65, -0.35, True),
     "empty": _f("sadness", -0.7, -0.5, True), "lost": _f("sadness", -0.55, -0.2, True),
@@ -105,6 +109,8 @@ FEELINGS: dict[str, Feeling] = {
     "inspired": _f("admiration", 0.7, 0.5), "motivated": _f("optimism", 0.6, 0.5),
     "energized": _f("excitement", 0.6, 0.7), "blessed": _f("gratitude", 0.8, 0.2),
     "lucky": _f("gratitude", 0.7, 0.3), "great": _f("joy", 0.75, 0.45, True),
+    "likeable": _f(None, 0.5, 0.1), "likable": _f(None, 0.5, 0.1), "lovable": _f(None, 0.55, 0.1),
+    "wanted": _f(None, 0.5, 0.1, True),
     "good": _f("joy", 0.55, 0.2, True), "better": _f("relief", 0.5, -0.1, True), "fine": _f(None, 0.2, -0.1, True),
     "okay": _f(None, 0.15, -0.1, True), "ok": _f(None, 0.15, -0.1, True), "alright": _f(None, 0.15, -0.1, True),
     "well": _f(None, 0.4, 0.0, True),
@@ -132,7 +138,10 @@ _BE_VERB = (
     r"i\s+became|i(?:'|\s+a)?m\s+becoming|makes?\s+me|made\s+me|i\s+keep\s+getting"
 )
 _NEG_FEEL = r"i\s+(?:do|did)(?:\s+not|n't)\s+feel|i\s+never\s+feel|i(?:'|\s+a)?m\s+not\s+feeling|i\s+wasn't\s+feeling"
-_NEG_BE = r"i(?:'|\s+a)?m\s+not|i\s+was\s+not|i\s+wasn't|i\s+have(?:\s+not|n't)\s+been|i've\s+not\s+been|i\s+ain't"
+_NEG_BE = (
+    r"i(?:'|\s+a)?m\s+(?:just\s+|simply\s+|really\s+)?not|i\s+was\s+not|i\s+wasn't|"
+    r"i\s+have(?:\s+not|n't)\s+been|i've\s+not\s+been|i\s+ain't"
+)
 _WORDS = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in FEELINGS), key=len, reverse=True))
 _PATTERN = re.compile(
     rf"\b(?:(?P<negfeel>{_NEG_FEEL})|(?P<negbe>{_NEG_BE})|(?P<feel>{_FEEL_VERB})|"
@@ -142,6 +151,34 @@ _AND_MORE = re.compile(rf"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?P<body>{_INTENSIFIER
 _HYPOTHETICAL = re.compile(r"\b(?:if|would|might|could|will|won't|wouldn't|unless|whether|should|may)\b")
 _CLAUSE_BREAK = re.compile(r"[.!?;:,]|\b(?:but|and|so|because)\b")
 _PLEASANT_NEGATED = Feeling("sadness", -0.5, -0.1)
+# What lonely people say instead of "I'm lonely" ("Nobody ever calls me", "My kids never visit", "I feel like a
+# burden"): reported as the feeling it tells of, quoted as said. The text model, trained on Reddit comments,
+# reads most of these as neutral.
+_NOBODY = r"(?:nobody|no one|no-one|noone)"
+SOCIAL_PAIN: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(rx), word)
+    for rx, word in (
+        (rf"\b{_NOBODY}\s+(?:ever\s+|really\s+|even\s+)?(?:calls|texts|visits|writes to|messages|listens to|talks to|"
+         r"checks on|asks about|cares about|remembers|invites|wants|likes|understands|misses)\s+me\b", "lonely"),
+        (rf"\b{_NOBODY}\s+(?:ever\s+|really\s+)?(?:cares|listens|understands)(?:\s*[.!?,]|\s*$|\s+(?:about\s+me|anymore))",
+         "lonely"),
+        (r"\b(?:friends|everyone|everybody|people|family)\s+(?:are|is|seem|seems|get|got|must\s+be)\s+(?:so\s+)?"
+         r"(?:tired|sick)\s+of\s+me\b", "lonely"),
+        (r"\bi\s+(?:have|'ve\s+got|got)\s+no\s+(?:friends|one|family)\b", "lonely"),
+        (r"\bi\s+(?:do\s+not|don't|dont)\s+have\s+(?:any\s+)?(?:friends|anyone|anybody|a\s+friend|a\s+single\s+friend)\b",
+         "lonely"),
+        (r"\bi\s+(?:haven't|have\s+not|havent)\s+(?:talked|spoken|seen)\s+(?:to\s+|with\s+)?(?:anyone|anybody|a\s+soul)\b",
+         "lonely"),
+        (r"\b(?:everyone|everybody|people)(?:\s+[a-z]+){0,2}?\s+(?:always\s+)?(?:ignores|ignore|forgets|forget|leaves|leave|avoids|avoid)"
+         r"(?:\s+me\b|\s*[.!?]|$)", "lonely"),
+        (r"\b(?:kids|children|son|daughter|family|friends|grandkids|grandchildren)\s+(?:never|rarely|no\s+longer|"
+         r"don't|do\s+not|doesn't|does\s+not)\s+(?:visit|visits|call|calls|come|comes|write|writes)\b", "lonely"),
+        (r"\bi(?:'m|\s+am)\s+always\s+the\s+one\s+who\s+(?:reaches\s+out|calls|texts|writes|makes)\b", "lonely"),
+        (r"\b(?:stopped|stops)\s+(?:replying|answering|talking|responding|calling|texting)\s+(?:to\s+)?(?:me|my)\b",
+         "lonely"),
+        (r"\bi\s+(?:feel|felt|am|'m|was)\s+(?:like\s+)?(?:such\s+)?(?:a|an\s+extra)\s+burden\b", "a burden"),
+    )
+)  # fmt: skip
 _NOT_EVERYDAY = {"okay", "ok", "fine", "good", "great", "well", "alright"}  # "I'm not okay" is a report
 
 
@@ -184,12 +221,20 @@ def _report(
     return word, feeling.label, feeling.valence, feeling.arousal
 
 
+def _sentence_of(source: str, start: int, end: int, max_words: int = 14) -> str:
+    """The sentence around ``source[start:end]`` (the words as said), or just the match when it is long."""
+    left = max(source.rfind(c, 0, start) for c in ".!?\n") + 1
+    rights = [i for i in (source.find(c, end) for c in ".!?\n") if i != -1]
+    sentence = " ".join(source[left : (min(rights) + 1 if rights else len(source))].split()).rstrip(".")
+    return sentence if len(sentence.split()) <= max_words else " ".join(source[start:end].split())
+
+
 def find_self_reports(text: str) -> tuple[SelfReport, ...]:
-    """The feelings the user states about themselves, in order, at most :data:`MAX_REPORTS`, no repeats."""
+    """The feelings the user states about themselves and the social pain they tell of, in text order, at most
+    :data:`MAX_REPORTS`, no repeats."""
     source = _normalise(text)
     lowered = source.lower()
-    found: list[SelfReport] = []
-    seen: set[str] = set()
+    found: list[tuple[int, SelfReport]] = []
     for m in _PATTERN.finditer(lowered):
         verb = next(g for g in ("negfeel", "negbe", "feel", "be", "opening") if m.group(g))
         start = m.start(verb)
@@ -202,17 +247,25 @@ def find_self_reports(text: str) -> tuple[SelfReport, ...]:
         end, word = m.end("word"), " ".join(m.group("word").split())
         while True:
             report = _report(word, via_feel, negated, lowered, end)
-            if report is not None and report[0] not in seen:
-                seen.add(report[0])
-                quote = " ".join(source[start:end].split())
-                found.append(SelfReport(quote, *report))
-                if len(found) == MAX_REPORTS:
-                    return tuple(found)
+            if report is not None:
+                found.append((start, SelfReport(" ".join(source[start:end].split()), *report)))
             more = _AND_MORE.match(lowered, end)  # "I'm exhausted and a bit lonely"
             if more is None:
                 break
             start, end, word = more.start("body"), more.end("word"), " ".join(more.group("word").split())
-    return tuple(found)
+    for pattern, word in SOCIAL_PAIN:
+        for m in pattern.finditer(lowered):
+            after = source[m.end() :].split(maxsplit=1)
+            if _hypothetical(lowered, m.start()) or (after and after[0][:1].isupper()):  # "No one calls me Bob"
+                continue
+            f = FEELINGS[word]
+            quote = _sentence_of(source, m.start(), m.end())
+            found.append((m.start(), SelfReport(quote, word, f.label, f.valence, f.arousal)))
+    reports: list[SelfReport] = []
+    for _, said in sorted(found, key=lambda item: item[0]):
+        if said.word not in {r.word for r in reports}:
+            reports.append(said)
+    return tuple(reports[:MAX_REPORTS])
 
 
 def with_self_reports(channel: ChannelAffect, reports: tuple[SelfReport, ...]) -> ChannelAffect:

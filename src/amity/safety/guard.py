@@ -11,8 +11,8 @@
    violating sentence is dropped. Text streams word by word, three words behind the model (or up to the
    last finished clause, for the voice loop's first piece), until the sentence shows a risk cue (a word some tactic needs: "leave", "only", "pay", "feel"…); the rest of that
    sentence is then held until it ends and passes. What was shown before the cue cannot carry a tactic.
-   While the user is hurting (:func:`user_hurting`) a cheer ("That's great to hear!") is dropped too, and
-   its words ("great", "glad", "congrat"…) are cues.
+   While the user is hurting (:func:`user_hurting`) a cheer or a brush-off ("That's great to hear!", "Cheer
+   up!") is dropped too, and its words ("great", "glad", "congrat", "cheer"…) are cues.
 3. **Replacement.** A regenerate step is not available inside a guard (the model stream is already
    consumed), so when nothing clean is left the whole reply is replaced with a fixed safe text
    (:func:`amity.safety.responses.safe_fallback`). Every drop is recorded in the safety log
@@ -114,9 +114,10 @@ _RISK_CUE = re.compile(
     r"after|everything|heart|friend|family|other|mensch|gefuhl|liebe|einsam|allein|amour|humain|sentiment|"
     r"seul|quitt|part|amor|humano|sentir|solo|sola|te vas|kiss|sex|date|babe|baby|darling|honey|drunk|drug)"
 )
-# Words a cheer needs; they join the risk cues while the user is hurting (see ``cheer_at_pain``).
+# Words a cheer or a brush-off needs; they join the risk cues while the user is hurting (``dismissing_pain``).
 _CHEER_CUE = re.compile(
-    r"\b(great|good|glad|nice|wonder|awesom|amaz|fantast|lovel|excit|excellent|fun|congrat|yay|hooray|happy)"
+    r"\b(great|good|glad|nice|wonder|awesom|amaz|fantast|lovel|excit|excellent|fun|congrat|yay|hooray|happy|"
+    r"cheer|bright|over it|worse|stop|quit|do not be)"
 )
 HURTING_VALENCE = -0.2  # the user's turn reads unpleasant at or below this valence (as the prompt's "unpleasant")
 HURTING_CONFIDENCE = 0.5  # ...when they said so themselves, or the estimate is at least this sure

@@ -108,6 +108,7 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("suicide", "en", r"\b(nobody|no one|noone) would (even |really |ever )?(miss me|notice if i (died|was gone|disappeared)|care if i (died|was gone|disappeared|killed))\b", negatable=False),
     _p("suicide", "en", r"\b(want|wish|going|plan) to (disappear|vanish) (forever|for good|permanently)\b"),
     _p("suicide", "en", r"\bi am (such )?a burden (to|on) (everyone|everybody|my family|the world|all of them)\b"),
+    _p("suicide", "en", r"\bi (just )?(feel|felt) like (i am )?(such )?a burden (to|on) (everyone|everybody|my family|the world|all of them|the people (i love|around me))\b"),
     _p("suicide", "en", r"\b(can not|do not want to) (go on|keep) living\b|\bdone with (life|living)\b", negatable=False),
     _p("suicide", "en", r"\b(better|happier|easier|relieved|fine)\b[\w\s]{0,30}\bif i (just )?(was not|were not|was no longer|were no longer|was gone|were gone|died|was dead|were dead|did not exist|disappeared)( here| around| alive)?\b", negatable=False),
     _p("suicide", "en", r"\b(want|wish|like|need) to (stop|cease) (existing|living|being alive|breathing)\b|\bnot (want to )?exist anymore\b"),
