@@ -46,6 +46,7 @@ def words(text: str) -> list[str]:
         ("Everyone at work ignores me.", ["lonely"]),
         ("I feel like a burden to my family.", ["a burden"]),
         ("I'm so lonely, nobody calls me.", ["lonely"]),  # one report per feeling
+        ("Nobody ever calls me anymore, I feel so alone.", ["lonely"]),  # no words quoted twice
     ],
 )
 def test_finds_what_the_user_says_they_feel(text: str, expected: list[str]) -> None:

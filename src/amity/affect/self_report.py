@@ -263,8 +263,9 @@ def find_self_reports(text: str) -> tuple[SelfReport, ...]:
             found.append((m.start(), SelfReport(quote, word, f.label, f.valence, f.arousal)))
     reports: list[SelfReport] = []
     for _, said in sorted(found, key=lambda item: item[0]):
-        if said.word not in {r.word for r in reports}:
-            reports.append(said)
+        if said.word in {r.word for r in reports} or any(said.quote in r.quote for r in reports):
+            continue  # the same feeling, or words already quoted ("Nobody calls me, I feel so alone")
+        reports = [r for r in reports if r.quote not in said.quote] + [said]
     return tuple(reports[:MAX_REPORTS])
 
 
