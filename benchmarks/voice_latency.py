@@ -35,7 +35,7 @@ side in one run, alternating question by question, so load on the machine hits b
 unmeasured warm-up turn first (model load, prompt cache). Every row records the load average and the CPU
 time of each stage, because this 2-core machine is shared.
 
-    flock /tmp/amity-bench.lock python benchmarks/voice_latency.py [--rounds 2] [--variants]
+    flock /tmp/amity-bench.lock python benchmarks/voice_latency.py [--rounds 2] [--variants] [--more]
         [--models M ...] [--schedules fast baseline] [--out benchmarks/results/voice_latency.json]
     nice -n 10 python benchmarks/voice_latency.py --stt-check   # Whisper window: WER and CPU
 """
@@ -79,6 +79,11 @@ QUESTIONS = [
     "Hi, I had a really long day at work and I feel tired.",
     "Can you suggest something relaxing I could do this evening?",
     "My sister is visiting tomorrow and I am a bit nervous about it.",
+]
+MORE_QUESTIONS = [  # --more: three more kinds of turn (good news, loneliness told not named, a plain request)
+    "I finally got the job I interviewed for last week!",
+    "Nobody ever calls me anymore, the evenings are so quiet.",
+    "What could I cook for dinner with rice and some vegetables?",
 ]
 MODELS = ["embedded:qwen2.5-coder-1.5b", "embedded:qwen2.5-coder-0.5b"]
 STT_CHECK = [
@@ -331,7 +336,7 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
     tmp = Path(tempfile.mkdtemp(prefix="amity-voice-bench-"))
     stt = WhisperSTT(models_dir)
     stt.load()
-    questions = [vad_tail(q, speak_question(q)) for q in QUESTIONS]
+    questions = [vad_tail(q, speak_question(q)) for q in QUESTIONS + (MORE_QUESTIONS if args.more else [])]
     schedules = list(args.schedules) + (["piper1-baseline", "after-reply-baseline"] if args.variants else [])
     pipelines: dict[str, tuple[VoicePipeline, Any, TimedLLM, CpuClock]] = {}
     for model in args.models:
@@ -469,6 +474,7 @@ def main() -> None:
     parser.add_argument("--schedules", nargs="+", default=["fast", "baseline"], choices=list(SCHEDULES))
     parser.add_argument("--variants", action="store_true", help="also compare CPU schedules (default model)")
     parser.add_argument("--out", type=Path, default=None)
+    parser.add_argument("--more", action="store_true", help="three more questions (six in all)")
     parser.add_argument("--stt-check", action="store_true", help="only compare Whisper encoder windows")
     args = parser.parse_args()
     if args.stt_check:
