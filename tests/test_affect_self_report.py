@@ -8,7 +8,9 @@ import pytest
 
 from amity.affect.self_report import REPORT_CONFIDENCE, find_self_reports, with_self_reports
 from amity.affect.stage import affect_guidance, simple_fuse
+from amity.affect.text_emotion import shared_model
 from amity.care.companion_affect import SOFTENED, CompanionMood
+from amity.senses.fusion import fuse
 from amity.types import ChannelAffect, Emotion
 
 
@@ -123,3 +125,12 @@ def test_a_bright_companion_mood_is_not_shown_to_someone_hurting() -> None:
     mood = CompanionMood(mood=(0.4, 0.3, 0.3), baseline=(0.4, 0.3, 0.3), updated_at=now)
     assert "brightness" in mood.guidance() and "brightness" in mood.guidance(user_valence=0.5)
     assert mood.guidance(user_valence=-0.5) == SOFTENED
+
+
+def test_a_smile_over_im_not_okay_is_a_conflict_to_name() -> None:
+    model = shared_model().predict("I'm not okay.")
+    text = with_self_reports(model, find_self_reports("I'm not okay."))
+    face = ChannelAffect("face", "happy", 0.8, 0.5, 0.8, (Emotion("happy", 0.8),))
+    fused = fuse([text, face])
+    assert fused.conflict and fused.reported == ("I'm not okay",)
+    assert text.confidence * 1.0 > face.confidence * 0.6  # their words weigh more than a face read by a model
