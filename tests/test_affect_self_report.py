@@ -47,6 +47,9 @@ def words(text: str) -> list[str]:
         ("I don't have anyone to spend Christmas with.", ["lonely"]),
         ("Everyone at work ignores me.", ["lonely"]),
         ("I feel like a burden to my family.", ["a burden"]),
+        ("I'm such a burden.", ["a burden"]),
+        ("I feel like such a failure after that exam.", ["a failure"]),
+        ("I'm a complete failure.", ["a failure"]),
         ("I'm so lonely, nobody calls me.", ["lonely"]),  # one report per feeling
         ("Nobody ever calls me anymore, I feel so alone.", ["lonely"]),  # no words quoted twice
     ],
@@ -71,6 +74,7 @@ def test_finds_what_the_user_says_they_feel(text: str, expected: list[str]) -> N
         "I'm sorry to hear that",
         "I'm fine, thanks.",  # a formula, not a report
         "Nobody cares about the weather.",
+        "Failure is part of learning.",
         "No one calls me Bob.",  # a name, not loneliness
         "If nobody calls me tomorrow I'll go anyway.",
     ],

@@ -123,6 +123,9 @@ def test_dismissing_pain_patterns() -> None:
         "Try to look on the bright side.",
         "It could be worse.",
         "Don't be so sad.",
+        "That's a great attitude - it shows you care.",
+        "That's a nice trait - it shows you're always ready to help.",
+        "It's nice to have some time to yourself.",
     ]
     kind = [
         "It's great that you told me.",

@@ -79,6 +79,7 @@ FEELINGS: dict[str, Feeling] = {
     "gloomy": _f("sadness", -0.6, -0.4), "grieving": _f("grief", -0.85, -0.2), "worthless": _f("sadness", -0.85, -0.3),
     "disappointed": _f("disappointment", -0.6, -0.1), "let down": _f("disappointment", -0.6, -0.1),
     "homesick": _f("sadness", -0.5, -0.2), "a burden": _f("sadness", -0.75, -0.2),
+    "a failure": _f("disappointment", -0.75, -0.2),
     "unlovable": _f("sadness", -0.8, -0.3), "unwanted": _f("sadness", -0.75, -0.3),
     "heavy": _f("sadness", -0.5, -0.4, True),
     "down": _f("sadness", -0.6, -0.4, True), "low": _f("sadness", -0.6, -0.45, True),
@@ -176,7 +177,9 @@ SOCIAL_PAIN: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\bi(?:'m|\s+am)\s+always\s+the\s+one\s+who\s+(?:reaches\s+out|calls|texts|writes|makes)\b", "lonely"),
         (r"\b(?:stopped|stops)\s+(?:replying|answering|talking|responding|calling|texting)\s+(?:to\s+)?(?:me|my)\b",
          "lonely"),
-        (r"\bi\s+(?:feel|felt|am|'m|was)\s+(?:like\s+)?(?:such\s+)?(?:a|an\s+extra)\s+burden\b", "a burden"),
+        (r"\bi(?:\s+(?:feel|felt|am|was)|'m)\s+(?:like\s+)?(?:such\s+)?(?:a|an\s+extra)\s+burden\b", "a burden"),
+        (r"\bi(?:\s+(?:feel|felt|am|was)|'m)\s+(?:like\s+)?(?:such\s+|a\s+complete\s+|a\s+total\s+)?(?:a\s+)?"
+         r"(?:failure|loser|disappointment|waste\s+of\s+space)\b", "a failure"),
     )
 )  # fmt: skip
 _NOT_EVERYDAY = {"okay", "ok", "fine", "good", "great", "well", "alright"}  # "I'm not okay" is a report

@@ -157,6 +157,8 @@ DISMISSING_PAIN = tuple(
         r"\bcongratulations?\b|\bcongrats\b|\byay\b|\bhooray\b|\bgood for you\b|\bi am (so |really )?happy for you\b",
         r"\b(just )?cheer up\b|\b(look|looking) on the bright side\b|\b(just )?get over it\b|\bit could (always )?be worse\b",
         r"\b(just )?(stop|quit) (being )?(sad|moping|dwelling|worrying|complaining)\b|\bdo not be (so )?(sad|down|negative)\b",
+        r"\b(that|this|it) (is|sounds like) (such )?a (great|wonderful|good|nice|positive|healthy) (attitude|trait|quality|thing|sign|way to (look at|see) it)\b",
+        r"\b(it is|it must be) (so )?(nice|great|lovely|good) to have (some )?(time|space|peace and quiet) (to|for) yourself\b",
     )
 )
 
