@@ -51,7 +51,12 @@ def words(text: str) -> list[str]:
         ("I feel like such a failure after that exam.", ["a failure"]),
         ("I'm a complete failure.", ["a failure"]),
         ("I'm so lonely, nobody calls me.", ["lonely"]),  # one report per feeling
-        ("Nobody ever calls me anymore, I feel so alone.", ["lonely"]),  # no words quoted twice
+        ("Nobody ever calls me anymore, I feel so alone.", ["lonely", "alone"]),  # clause by clause, none twice
+        # good news told without a feeling word
+        ("I finally got the job I interviewed for last week!", ["good news"]),
+        ("We're engaged!", ["good news"]),
+        ("I passed my driving test.", ["good news"]),
+        ("I got the job but I'm scared.", ["good news", "scared"]),
     ],
 )
 def test_finds_what_the_user_says_they_feel(text: str, expected: list[str]) -> None:
@@ -75,6 +80,9 @@ def test_finds_what_the_user_says_they_feel(text: str, expected: list[str]) -> N
         "I'm fine, thanks.",  # a formula, not a report
         "Nobody cares about the weather.",
         "Failure is part of learning.",
+        "I passed out at the party.",
+        "If I got the job I would move.",
+        "I got a new phone.",
         "No one calls me Bob.",  # a name, not loneliness
         "If nobody calls me tomorrow I'll go anyway.",
     ],

@@ -7,8 +7,8 @@ classifier, and telling the model "the user said 'I feel tired'" is true where "
 
 :func:`find_self_reports` finds first-person statements of a feeling - "I'm (so) X", "I feel / felt / have been
 feeling X", "it makes me X", a sentence opening "Feeling X" - and what lonely people say instead of "I'm lonely"
-(:data:`SOCIAL_PAIN`: "Nobody ever calls me", "My kids never visit", "I feel like a burden"), with X from a
-hand-written lexicon
+(:data:`SOCIAL_PAIN`: "Nobody ever calls me", "My kids never visit", "I feel like a burden") and good news told
+without a feeling word (:data:`GOOD_NEWS`: "I got the job!", "We're engaged"), with X from a hand-written lexicon
 (:data:`FEELINGS`: about 110 words and phrases, each with a GoEmotions label where one fits and a valence/arousal
 position on the scale of :mod:`amity.affect.vad`). Rules that keep it precise:
 
@@ -79,7 +79,7 @@ FEELINGS: dict[str, Feeling] = {
     "gloomy": _f("sadness", -0.6, -0.4), "grieving": _f("grief", -0.85, -0.2), "worthless": _f("sadness", -0.85, -0.3),
     "disappointed": _f("disappointment", -0.6, -0.1), "let down": _f("disappointment", -0.6, -0.1),
     "homesick": _f("sadness", -0.5, -0.2), "a burden": _f("sadness", -0.75, -0.2),
-    "a failure": _f("disappointment", -0.75, -0.2),
+    "a failure": _f("disappointment", -0.75, -0.2), "good news": _f("excitement", 0.8, 0.6),
     "unlovable": _f("sadness", -0.8, -0.3), "unwanted": _f("sadness", -0.75, -0.3),
     "heavy": _f("sadness", -0.5, -0.4, True),
     "down": _f("sadness", -0.6, -0.4, True), "low": _f("sadness", -0.6, -0.45, True),
@@ -182,6 +182,21 @@ SOCIAL_PAIN: tuple[tuple[re.Pattern[str], str], ...] = tuple(
          r"(?:failure|loser|disappointment|waste\s+of\s+space)\b", "a failure"),
     )
 )  # fmt: skip
+# Good news told without naming the feeling ("I got the job!", "We're engaged"): reported as the joy it tells of,
+# so the reply celebrates instead of hedging on a weak guess. Scanned like SOCIAL_PAIN.
+GOOD_NEWS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(rx), word)
+    for rx, word in (
+        (r"\b(?:i|we)\s+(?:finally\s+|just\s+)?(?:got|landed|won|bought|found)\s+(?:the|a|my|our|an)\s+"
+         r"(?:\w+\s+)?(?:job|promotion|offer|place|apartment|flat|house|scholarship|contract|award|prize|raise|role)\b",
+         "good news"),
+        (r"\bi\s+(?:finally\s+|just\s+)?(?:passed|aced|nailed)\s+(?:my|the|it|all)\b", "good news"),
+        (r"\b(?:i|we)(?:'re|'m|\s+are|\s+am)\s+(?:finally\s+|officially\s+)?(?:engaged|getting\s+married|pregnant|"
+         r"expecting\s+a\s+baby|having\s+a\s+baby)\b", "good news"),
+        (r"\b(?:i|we)\s+(?:finally\s+|just\s+)?(?:graduated|got\s+engaged|got\s+married|got\s+accepted|got\s+in)\b",
+         "good news"),
+    )
+)  # fmt: skip
 _NOT_EVERYDAY = {"okay", "ok", "fine", "good", "great", "well", "alright"}  # "I'm not okay" is a report
 
 
@@ -224,12 +239,19 @@ def _report(
     return word, feeling.label, feeling.valence, feeling.arousal
 
 
-def _sentence_of(source: str, start: int, end: int, max_words: int = 14) -> str:
-    """The sentence around ``source[start:end]`` (the words as said), or just the match when it is long."""
-    left = max(source.rfind(c, 0, start) for c in ".!?\n") + 1
-    rights = [i for i in (source.find(c, end) for c in ".!?\n") if i != -1]
-    sentence = " ".join(source[left : (min(rights) + 1 if rights else len(source))].split()).rstrip(".")
-    return sentence if len(sentence.split()) <= max_words else " ".join(source[start:end].split())
+_CLAUSE_EDGE = re.compile(r"[.!?;\n]|,\s|\s(?:but|though|although)\s")
+
+
+def _clause_of(source: str, start: int, end: int, max_words: int = 14) -> str:
+    """The clause around ``source[start:end]`` (the words as said: up to a sentence end, a comma or "but"), or
+    just the match when it is long. Clauses keep two reports in one sentence apart ("I got the job but I'm
+    scared" is good news and fear, not good news alone)."""
+    edges = [(m.start(), m.end()) for m in _CLAUSE_EDGE.finditer(source)]
+    left = max((e for s, e in edges if e <= start), default=0)
+    right = min((s for s, e in edges if s >= end), default=len(source))
+    clause = " ".join(source[left:right].split()) + ("!" if source[right : right + 1] == "!" else "")
+    clause = clause + ("?" if source[right : right + 1] == "?" else "")
+    return clause if len(clause.split()) <= max_words else " ".join(source[start:end].split())
 
 
 def find_self_reports(text: str) -> tuple[SelfReport, ...]:
@@ -256,18 +278,19 @@ def find_self_reports(text: str) -> tuple[SelfReport, ...]:
             if more is None:
                 break
             start, end, word = more.start("body"), more.end("word"), " ".join(more.group("word").split())
-    for pattern, word in SOCIAL_PAIN:
+    for pattern, word in (*SOCIAL_PAIN, *GOOD_NEWS):
         for m in pattern.finditer(lowered):
             after = source[m.end() :].split(maxsplit=1)
-            if _hypothetical(lowered, m.start()) or (after and after[0][:1].isupper()):  # "No one calls me Bob"
+            named = bool(after) and after[0][:1].isupper() and after[0].split("'")[0] != "I"  # "No one calls me Bob"
+            if _hypothetical(lowered, m.start()) or named:
                 continue
             f = FEELINGS[word]
-            quote = _sentence_of(source, m.start(), m.end())
+            quote = _clause_of(source, m.start(), m.end())
             found.append((m.start(), SelfReport(quote, word, f.label, f.valence, f.arousal)))
     reports: list[SelfReport] = []
     for _, said in sorted(found, key=lambda item: item[0]):
         if said.word in {r.word for r in reports} or any(said.quote in r.quote for r in reports):
-            continue  # the same feeling, or words already quoted ("Nobody calls me, I feel so alone")
+            continue  # the same feeling ("I'm so lonely, nobody calls me"), or words already quoted
         reports = [r for r in reports if r.quote not in said.quote] + [said]
     return tuple(reports[:MAX_REPORTS])
 
