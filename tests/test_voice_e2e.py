@@ -91,7 +91,10 @@ async def test_a_spoken_question_gets_a_spoken_answer(
     # Three pieces: the first clause ("Nice to meet you,") is spoken on its own, then each sentence.
     assert done.timings.sentences == 3 and done.timings.stt_ms > 0
     assert_speech(reply, 2.5, 15.0)
-    assert stt.transcribe(load_question(reply), STT_RATE).lower().count("sam") == 1  # it says what it wrote
+    # It says what it wrote, the first clause once. Piper samples its durations, so a one-syllable
+    # name may come back as "Tam" (CI once did); the check rests on longer words.
+    said = stt.transcribe(load_question(reply), STT_RATE).lower()
+    assert said.count("meet you") == 1 and "vegetables" in said, said
 
 
 @pytest.mark.heavy
