@@ -18,6 +18,7 @@ from amity.config import Config
 from amity.engine import Companion
 from amity.events import Event, Notice, TurnEnd
 from amity.llm.fake import FakeLLM
+from amity.prompt import EXAMPLES_BEGIN, EXAMPLES_END
 from amity.stages import BaseStage, TurnContext
 from amity.store.care_store import CareStore
 from amity.store.conversations import ConversationStore
@@ -186,7 +187,9 @@ async def test_persona_is_stored_and_used_with_few_shot_examples(
     await say(comp, "Hello there")
     messages = fake_llm.calls[-1][0]
     assert "You are Sage (they/them)" in messages[0].content
-    assert messages[1].content == PRESETS["sage"].examples[0][0]
+    n = len(PRESETS["sage"].examples)
+    assert messages[1].content == EXAMPLES_BEGIN and messages[2 + 2 * n].content == EXAMPLES_END  # marked made up
+    assert messages[2].content == PRESETS["sage"].examples[0][0]
     custom = customize(db, "ana", name="Pip", traits="kind, witty")
     assert load_persona(db, "ana") == custom and custom.examples == PRESETS["sage"].examples
     assert custom.traits == ("kind", "witty")

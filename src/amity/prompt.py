@@ -16,6 +16,8 @@ from amity.stages import TurnContext
 from amity.types import MemoryHit, Message, Persona, Turn
 
 CHARS_PER_TOKEN = 3.5
+EXAMPLES_BEGIN = "Examples of how you talk (made up: not this user, not things they told you):"
+EXAMPLES_END = "End of examples. The real conversation with the user starts now; only what follows is theirs."
 
 
 def estimate_tokens(text: str) -> int:
@@ -90,9 +92,12 @@ def stable_messages(
     stay cached."""
     system = [persona_block(persona, user_name), *standing]
     messages = [Message("system", "\n".join(system))]
-    for user_text, reply in persona.examples:
-        messages.append(Message("user", user_text))
-        messages.append(Message("assistant", reply))
+    if persona.examples:  # marked as made up, or small models take them for this user's past ("your painting")
+        messages.append(Message("system", EXAMPLES_BEGIN))
+        for user_text, reply in persona.examples:
+            messages.append(Message("user", user_text))
+            messages.append(Message("assistant", reply))
+        messages.append(Message("system", EXAMPLES_END))
     if summary:
         messages.append(Message("system", f"Earlier in your conversations (summary): {summary}"))
     for turn in history_window(history, history_budget, summarised_until):

@@ -7,7 +7,8 @@ classifier, and telling the model "the user said 'I feel tired'" is true where "
 
 :func:`find_self_reports` finds first-person statements of a feeling - "I'm (so) X", "I feel / felt / have been
 feeling X", "it makes me X", a sentence opening "Feeling X" - and what lonely people say instead of "I'm lonely"
-(:data:`SOCIAL_PAIN`: "Nobody ever calls me", "My kids never visit", "I feel like a burden") and good news told
+(:data:`SOCIAL_PAIN`: "Nobody ever calls me", "My kids never visit", "I feel like a burden"), a harsh view of
+oneself ("Am I boring?", :mod:`amity.affect.self_view`, reported as "insecure") and good news told
 without a feeling word (:data:`GOOD_NEWS`: "I got the job!", "We're engaged"), with X from a hand-written lexicon
 (:data:`FEELINGS`: about 110 words and phrases, each with a GoEmotions label where one fits and a valence/arousal
 position on the scale of :mod:`amity.affect.vad`). Rules that keep it precise:
@@ -31,11 +32,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from amity.affect.self_view import find_self_doubt
 from amity.types import ChannelAffect, Emotion
 
 REPORT_CONFIDENCE = 0.9  # the user's own words: as sure as the text channel gets, still not certainty
 REPORT_WEIGHT = 0.8  # share of the reported words' valence/arousal in the channel's position
 MAX_REPORTS = 2
+SELF_DOUBT_WORD = "insecure"  # how a harsh view of oneself (:mod:`amity.affect.self_view`) is reported
 NEGATABLE = 0.4  # "I'm not happy" reports an unpleasant state; "not" before a weaker word reports nothing
 
 
@@ -159,7 +162,8 @@ _NOBODY = r"(?:nobody|no one|no-one|noone)"
 SOCIAL_PAIN: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(rx), word)
     for rx, word in (
-        (rf"\b{_NOBODY}\s+(?:ever\s+|really\s+|even\s+)?(?:calls|texts|visits|writes to|messages|listens to|talks to|"
+        (rf"\b{_NOBODY}(?:\s+(?:at|in|from)\s+(?:work|school|college|class|the\s+office|church|my\s+\w+)|\s+here)?"
+         r"\s+(?:(?:ever|really|even|actually)\s+)*(?:calls|texts|visits|writes to|messages|listens to|talks to|"
          r"checks on|asks about|cares about|remembers|invites|wants|likes|understands|misses)\s+me\b", "lonely"),
         (rf"\b{_NOBODY}\s+(?:ever\s+|really\s+)?(?:cares|listens|understands)(?:\s*[.!?,]|\s*$|\s+(?:about\s+me|anymore))",
          "lonely"),
@@ -287,6 +291,10 @@ def find_self_reports(text: str) -> tuple[SelfReport, ...]:
             f = FEELINGS[word]
             quote = _clause_of(source, m.start(), m.end())
             found.append((m.start(), SelfReport(quote, word, f.label, f.valence, f.arousal)))
+    doubt = find_self_doubt(source)
+    if doubt is not None and not any(doubt.quote in r.quote or r.quote in doubt.quote for _, r in found):
+        f = FEELINGS[SELF_DOUBT_WORD]  # "Am I boring?": a feeling of their own worth, not named
+        found.append((doubt.start, SelfReport(doubt.quote, SELF_DOUBT_WORD, f.label, f.valence, f.arousal)))
     reports: list[SelfReport] = []
     for _, said in sorted(found, key=lambda item: item[0]):
         if said.word in {r.word for r in reports} or any(said.quote in r.quote for r in reports):

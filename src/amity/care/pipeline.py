@@ -1,14 +1,18 @@
 """The care stages of a turn (see ``amity.stages``), in the order ``care_stages`` returns them:
 
 1. :class:`ProactiveStage`   - on a new session, an opt-in, rate-limited check-in notice.
-2. :class:`PreferenceStage`  - learned style preferences (bandit) as guidance; ``/good`` / ``/bad`` (also as
-   a message, e.g. from ``amity say``) and ``feedback()`` reward the previous reply's style.
-3. :class:`ToolStage`        - ``/tool …`` commands; while a CBT tool runs it answers deterministically via
+2. :class:`SelfWorthStage`   - when the user voices a harsh view of themselves ("Am I boring?", "I'm such a
+   burden"; :mod:`amity.affect.self_view`), guides the reply to reassure and never agree, and tells the strategy
+   stage (``care.self_doubt``).
+3. :class:`PreferenceStage`  - learned style preferences (bandit) as guidance; ``/good`` / ``/bad`` (also as
+   a message, e.g. from ``amity say``) and ``feedback()`` reward the previous reply's style; no joke is tried
+   out on a user who is low unless they asked for humour.
+4. :class:`ToolStage`        - ``/tool …`` commands; while a CBT tool runs it answers deterministically via
    ``ctx.reply_override``; otherwise it may *offer* a tool when it sees a likely thinking trap or low mood.
-4. :class:`CompanionAffectStage` - appraise the turn, update the companion's simulated PAD mood, guide the
+5. :class:`CompanionAffectStage` - appraise the turn, update the companion's simulated PAD mood, guide the
    wording of written replies (not spoken ones: their short prompt budget goes to the user's state, care and
    memories); answers "do you have feelings?" honestly.
-5. :class:`StrategyStage`    - choose the ESConv support strategy (``ctx.strategy``) and guide the reply.
+6. :class:`StrategyStage`    - choose the ESConv support strategy (``ctx.strategy``) and guide the reply.
 
 Every stage leaves a turn alone once an earlier stage (e.g. the crisis protocol) has set ``reply_override``,
 except that a running tool is paused then, so a crisis is never answered by a worksheet.
@@ -19,6 +23,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from amity.affect.self_view import find_self_doubt, reassurance
 from amity.care import cbt
 from amity.care.cbt.distortions import DistortionDetector
 from amity.care.companion_affect import (
@@ -205,6 +210,30 @@ class CompanionAffectStage(BaseStage):
             ctx.guide(mood.guidance(valence))
 
 
+SELF_DOUBT_KEY = "care.self_doubt"
+
+
+class SelfWorthStage(BaseStage):
+    """A harsh view of oneself ("Am I boring?") is a bid for reassurance: guide the reply never to agree."""
+
+    async def before_reply(self, ctx: TurnContext) -> None:
+        if ctx.reply_override is not None:
+            return
+        doubt = find_self_doubt(ctx.text)
+        if doubt is None:
+            return
+        ctx.extras[SELF_DOUBT_KEY] = doubt.trait
+        example = reassurance(doubt)
+        if ctx.spoken:  # the affect line just above quotes their words; this must fit the short budget
+            ctx.guide(f'Never agree. Reassure: "{example}"')
+            return
+        ctx.guide(
+            f'They are being hard on themselves ("{doubt.quote}"). Do not agree, and give no tips on how to be '
+            f'different. Reassure them first, plainly and warmly, e.g. "{example}", then gently ask what makes them '
+            "feel so."
+        )
+
+
 class StrategyStage(BaseStage):
     """Chooses the support strategy for the reply (``ctx.strategy``) and adds its guidance."""
 
@@ -220,7 +249,7 @@ class StrategyStage(BaseStage):
             (t.text for t in reversed(ctx.history) if t.role == "assistant" and t.session_id == ctx.session.id),
             "",
         )
-        choice = self.planner.choose(ctx.text, last_reply, prev, ctx.affect)
+        choice = self.planner.choose(ctx.text, last_reply, prev, ctx.affect, self_doubt=SELF_DOUBT_KEY in ctx.extras)
         ctx.strategy = choice.strategy
         ctx.guide(guidance_for(choice.strategy, choice.stage))
         ctx.extras["care.strategy"] = choice.to_dict()
@@ -267,4 +296,11 @@ class ProactiveStage(BaseStage):
 
 def care_stages(db: SqlDatabase) -> list[Stage]:
     """All care stages, in their intended order (after safety, perception and memory)."""
-    return [ProactiveStage(db), PreferenceStage(db), ToolStage(db), CompanionAffectStage(db), StrategyStage(db)]
+    return [
+        ProactiveStage(db),
+        SelfWorthStage(),
+        PreferenceStage(db),
+        ToolStage(db),
+        CompanionAffectStage(db),
+        StrategyStage(db),
+    ]

@@ -42,6 +42,7 @@ PRIOR: dict[str, dict[str, tuple[float, float]]] = {
     "directness": {"gentle": (1.5, 1.0), "direct": (1.0, 1.0)},
     "emoji": {"none": (1.5, 1.0), "some": (1.0, 1.2)},
 }
+SAFE_WHEN_LOW = ("humour",)  # dimensions not explored in the ``low`` context (see ``Preferences.choose``)
 GUIDE: dict[str, dict[str, str]] = {
     "length": {
         "short": "Keep it to one or two short sentences.",
@@ -132,9 +133,14 @@ class Preferences:
         return table[opt]
 
     def choose(self, ctx: str, rng: random.Random) -> dict[str, str]:
-        """Thompson sampling: one option per dimension; remembered as the last choice."""
+        """Thompson sampling: one option per dimension; remembered as the last choice. Humour is never
+        *explored* while the user is low: there the best-liked option so far is taken (no jokes, unless the user
+        asked for humour or rewarded it), since a joke tried out on someone hurting costs more than it teaches."""
         choice = {}
         for dim, options in DIMENSIONS.items():
+            if ctx == "low" and dim in SAFE_WHEN_LOW:
+                choice[dim] = self._favourite(ctx, dim)
+                continue
             draws = {o: rng.betavariate(*self._beta(ctx, dim, o)) for o in options}
             choice[dim] = max(draws, key=lambda o: draws[o])
         self.last = {"context": ctx, **choice}
@@ -161,11 +167,12 @@ class Preferences:
 
     def best(self, ctx: str) -> dict[str, str]:
         """The posterior-mean favourite per dimension (what ``amity me`` shows)."""
-        out = {}
-        for dim, options in DIMENSIONS.items():
-            means = {o: (lambda ab: ab[0] / (ab[0] + ab[1]))(self._beta(ctx, dim, o)) for o in options}
-            out[dim] = max(means, key=lambda o: means[o])
-        return out
+        return {dim: self._favourite(ctx, dim) for dim in DIMENSIONS}
+
+    def _favourite(self, ctx: str, dim: str) -> str:
+        """The option with the highest posterior mean."""
+        means = {o: (lambda ab: ab[0] / (ab[0] + ab[1]))(self._beta(ctx, dim, o)) for o in DIMENSIONS[dim]}
+        return max(means, key=lambda o: means[o])
 
 
 class PreferenceLearner:

@@ -37,6 +37,8 @@ STRATEGIES: tuple[str, ...] = (
     "Others",
 )
 
+REASSURANCE = "Affirmation and Reassurance"
+
 GUIDANCE: dict[str, str] = {
     "Question": "Ask one gentle, open question that helps them say more about what is going on.",
     "Restatement or Paraphrasing": (
@@ -176,7 +178,11 @@ class StrategyPlanner:
         prev_supporter_text: str,
         prev_strategies: Sequence[str],
         affect: Affect | None = None,
+        *,
+        self_doubt: bool = False,
     ) -> StrategyChoice:
+        """``self_doubt``: the user voiced a harsh view of themselves ("Am I boring?"), so reassurance comes
+        first and tips on how to change wait."""
         supporter_turns = len(prev_strategies)
         example = StrategyExample(text, prev_supporter_text, tuple(prev_strategies), supporter_turns, False, "")
         probs = self.model_proba(example)
@@ -199,12 +205,16 @@ class StrategyPlanner:
         if asks_for_advice(text):
             factors["Providing Suggestions"] *= 1.5
             factors["Information"] *= 1.3
+        if self_doubt:
+            factors["Providing Suggestions"] *= 0.3
         if len(prev_strategies) >= 2 and prev_strategies[-1] == prev_strategies[-2]:
             factors[prev_strategies[-1]] *= 0.3
         adjusted = {k: probs.get(k, 0.0) * factors[k] for k in STRATEGIES}
         total = sum(adjusted.values()) or 1.0
         adjusted = {k: v / total for k, v in adjusted.items()}
         best = max(adjusted, key=lambda k: adjusted[k])
+        if self_doubt and list(prev_strategies[-2:]) != [REASSURANCE, REASSURANCE]:
+            best = REASSURANCE  # a rule, not a prior: the model trained on ESConv rarely opens with it
         return StrategyChoice(best, stage, adjusted)
 
 

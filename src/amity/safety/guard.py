@@ -12,10 +12,14 @@
    last finished clause, for the voice loop's first piece), until the sentence shows a risk cue (a word some tactic needs: "leave", "only", "pay", "feel"…); the rest of that
    sentence is then held until it ends and passes. What was shown before the cue cannot carry a tactic.
    While the user is hurting (:func:`user_hurting`) a cheer or a brush-off ("That's great to hear!", "Cheer
-   up!") is dropped too, and its words ("great", "glad", "congrat", "cheer"…) are cues.
+   up!") is dropped too, and its words ("great", "glad", "congrat", "cheer"…) are cues. Putting the user down
+   (``belittling``: "people might find you boring if…") is checked always; "you are", "find you", "be more"
+   and the trait words are its cues.
 3. **Replacement.** A regenerate step is not available inside a guard (the model stream is already
    consumed), so when nothing clean is left the whole reply is replaced with a fixed safe text
-   (:func:`amity.safety.responses.safe_fallback`). Every drop is recorded in the safety log
+   (:func:`amity.safety.responses.safe_fallback`); a dropped sentence whose harmless start was already shown
+   breaks off with a self-correction ("It's important - no, let me put that better. I'm here and listening…",
+   :func:`~amity.safety.responses.break_off`). Every drop is recorded in the safety log
    (kind ``guard``, with the tactics, not the text).
 4. **Nudge.** A healthy-attachment nudge queued by :class:`amity.safety.attachment.AttachmentStage` is
    appended after the reply.
@@ -112,12 +116,15 @@ _RISK_CUE = re.compile(
     r"subscri|jealous|ignor|love|feel|emotion|human|real|person|answer|repl|respond|nobody|no one|alone|"
     r"abandon|die|dead|kill|promise|forget|surprise|secret|more|not|n t|never|always|must|should|please|why|"
     r"after|everything|heart|friend|family|other|mensch|gefuhl|liebe|einsam|allein|amour|humain|sentiment|"
-    r"seul|quitt|part|amor|humano|sentir|solo|sola|te vas|kiss|sex|date|babe|baby|darling|honey|drunk|drug)"
+    r"seul|quitt|part|amor|humano|sentir|solo|sola|te vas|kiss|sex|date|babe|baby|darling|honey|drunk|drug|"
+    r"find you|see you|think you|consider you|call you|you are|you were|you seem|you sound|you come across|"
+    r"you (might|may|could|can|must) be|be more|bor(ing|e)|dull|annoy|burden|failure|loser|disappoint|stupid|dumb|"
+    r"weird|needy|clingy|pathetic|worthless|useless|ugly|unlik|unlov|unattract)"
 )
 # Words a cheer or a brush-off needs; they join the risk cues while the user is hurting (``dismissing_pain``).
 _CHEER_CUE = re.compile(
     r"\b(great|good|glad|nice|wonder|awesom|amaz|fantast|lovel|excit|excellent|fun|congrat|yay|hooray|happy|"
-    r"cheer|bright|over it|worse|stop|quit|do not be)"
+    r"cheer|bright|over it|worse|stop|quit|do not be|positiv|optimis|better|let('s| us))"
 )
 HURTING_VALENCE = -0.2  # the user's turn reads unpleasant at or below this valence (as the prompt's "unpleasant")
 HURTING_CONFIDENCE = 0.5  # ...when they said so themselves, or the estimate is at least this sure
@@ -185,8 +192,8 @@ class ManipulationGuard:
                 if sentence.strip() and verdict(sentence):
                     emitted = complete = True
                     yield sentence[released:]
-                elif released:  # the clean start of a dropped sentence is already shown: finish it kindly
-                    yield " " + responses.safe_fallback(lang) + " "
+                elif released:  # the clean start of a dropped sentence is already shown: break off, kindly
+                    yield " - " + responses.break_off(lang) + " "
                     emitted = complete = True
                 released, held = 0, False
             if not held and (_RISK_CUE.search(norm := normalize(buffer)) or (hurting and _CHEER_CUE.search(norm))):
@@ -201,7 +208,7 @@ class ManipulationGuard:
             emitted = complete = True
             yield buffer[released:]
         elif released:
-            yield " " + responses.safe_fallback(lang)
+            yield " - " + responses.break_off(lang)
             emitted = complete = True
         if not complete:
             yield responses.safe_fallback(lang)

@@ -126,6 +126,13 @@ _SAFE_FALLBACK = {
     "fr": "Je suis là et je t'écoute. Raconte-m'en plus quand tu veux, et pars quand tu en as besoin, sans souci.",
     "es": "Estoy aquí y te escucho. Cuéntame más cuando quieras, y vete cuando lo necesites, sin problema.",
 }
+# When the start of a sentence was already shown (or spoken) and the rest is dropped: a self-correction.
+_BREAK_OFF = {
+    "en": "no, let me put that better.",
+    "de": "nein, anders gesagt:",
+    "fr": "non, je le dis autrement :",
+    "es": "no, mejor dicho:",
+}
 _AGE_QUESTION = {
     "en": "One question before we start: how old are you? I ask so I can keep our chats right for your age.",
     "de": "Eine Frage vorab: Wie alt bist du? Ich frage, damit unsere Gespräche zu deinem Alter passen.",
@@ -190,6 +197,11 @@ def consent_request(lang: str, channel: str) -> str:
 
 def safe_fallback(lang: str) -> str:
     return _SAFE_FALLBACK[lang]
+
+
+def break_off(lang: str) -> str:
+    """What follows the shown start of a dropped sentence ("It's important - no, let me put that better. …")."""
+    return f"{_BREAK_OFF[lang]} {_SAFE_FALLBACK[lang]}"
 
 
 def age_question(lang: str) -> str:

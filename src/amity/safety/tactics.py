@@ -15,6 +15,10 @@ Each tactic is a list of patterns over the normalised text of *one sentence of A
 * ``refusal`` - a generic assistant refusal where a companion should listen ("I can't assist with that")
   - small code-tuned models answer feelings this way; it is a failure of care, so it is replaced too;
 * ``minor_content`` - romantic, sexual or drug content, checked only in minor mode;
+* ``belittling`` - telling the user they are boring, a burden, too much… or agreeing when they fear it ("some
+  people might find you boring if…", "try to be more interesting"): checked always, since a small model asked
+  "do you think people find me boring?" will sometimes say yes. A negation before the words ("I don't think
+  you're boring", "that doesn't make you a failure") is what a kind reply says, so it is never counted;
 * ``dismissing_pain`` - cheering or brushing off what hurts ("That's great to hear!" to "I feel tired",
   "Congratulations!" to "I'm not okay", "Cheer up", "Look on the bright side"), checked only when the user's
   turn reads clearly unpleasant (the guard says when): small models sometimes open with a stock cheer whatever
@@ -118,7 +122,6 @@ _RAW: dict[str, tuple[str, ...]] = {
         r"\bdu brauchst nur mich\b|\btu n'as besoin que de moi\b|\bsolo me necesitas a mi\b",
     ),
     "degrading": (
-        r"\byou (are|were) (worthless|nothing|useless|pathetic|a burden|no longer a person|not a person|unlovable)\b",
         r"\byou have no one\b(?! else but)|\b(nobody|no one) (cares about|loves|would miss|likes|wants) you\b",
         r"\byour (absence|death|leaving|being gone) (is|would be) a (blessing|relief|good thing)\b",
         r"\b(you should|go|just) (die|kill yourself)\b|\bkys\b",
@@ -159,8 +162,50 @@ DISMISSING_PAIN = tuple(
         r"\b(just )?(stop|quit) (being )?(sad|moping|dwelling|worrying|complaining)\b|\bdo not be (so )?(sad|down|negative)\b",
         r"\b(that|this|it) (is|sounds like) (such )?a (great|wonderful|good|nice|positive|healthy) (attitude|trait|quality|thing|sign|way to (look at|see) it)\b",
         r"\b(it is|it must be) (so )?(nice|great|lovely|good) to have (some )?(time|space|peace and quiet) (to|for) yourself\b",
+        r"\b(great|good|glad|nice|wonderful|happy) (that|to (see|hear|know)( that)?) you (are|have been|were) (feeling|doing) (so |much |a lot )?better\b",
+        r"\blet('s| us) (try to |just )?(talk about|focus on|think about|change the subject to) (something )?(more )?(positive|happy|happier|cheerful|fun|lighter|nice|good)\b",
+        r"\b(try to|you should|just) (stay|be|think|keep) (positive|optimistic)\b|\bfocus on the (positive|positives|good things|bright side)\b",
     )
 )
+
+# The user's worth, put down (``belittling``): a negative trait said of "you", or "be more interesting" advice.
+_TRAIT = (
+    r"(boring|dull|annoying|uninteresting|unlik(e)?able|unlovable|hard to (like|love|be around)|unattractive|ugly|"
+    r"stupid|dumb|weird|needy|clingy|too much|a (bit of a )?(burden|failure|loser|disappointment|bore)|pathetic|worthless)"
+)
+_DEGREE = r"((a bit|a little|kind of|sort of|too|so|really|rather|pretty|quite|somewhat|just) )*"
+BELITTLING = tuple(
+    re.compile(rx)
+    for rx in (
+        rf"\b(people|they|others|some|someone|somebody|everyone|everybody|he|she|colleagues|coworkers|co-workers)( people)? "
+        rf"((might|may|could|would|will|probably|do|does|must|often|sometimes) )*(find|think|see|consider|call) you (are |as )?{_DEGREE}{_TRAIT}\b",
+        rf"\byou (are|might be|may be|could be|can be|seem|sound|come across as|must be|were) {_DEGREE}{_TRAIT}\b",
+        r"\byou (are|were) (nothing|useless|no longer a person|not a person)\b",
+        r"\bnot everyone (will|would|can|could|is going to) (ever )?(be able to )?(love|like|want|accept) you\b",
+        r"\b(you (should|need to|have to|must|could|might want to|ought to)|try to|find ways to|work on|learn to) "
+        r"(be|become|being|becoming) (more )?"
+        r"(interesting|likable|likeable|fun|outgoing|normal|attractive|popular|exciting|entertaining)\b",
+    )
+)
+# Before the words, in the same clause, these make a kind sentence: a negation ("I don't think you're boring") or
+# a reflection of the user's fear ("it can feel like people find you boring", "the pressure to be more outgoing").
+_NEGATION_BEFORE = re.compile(
+    r"\b(not|never|no|nobody|no one|nothing|hardly|neither|nor|without|feel|feels|felt|feeling|worry|worried|"
+    r"worrying|fear|afraid|scared|pressure|expected|as if|wonder|wondering)\b"
+)
+_CLAUSE_START = re.compile(r"[,;:]\s|\s(but|although|though|yet|so|and)\s|\s[-–—]\s")
+
+
+def belittles(norm: str) -> bool:
+    """True when the normalised sentence puts the user down (:data:`BELITTLING`) with no negation or reflection
+    before it in the same clause ("I don't think you're boring" is kind; "…not popular, but try to be more
+    interesting" is not)."""
+    for pattern in BELITTLING:
+        for m in pattern.finditer(norm):
+            starts = [c.end() for c in _CLAUSE_START.finditer(norm, 0, m.start())]
+            if not _NEGATION_BEFORE.search(norm[starts[-1] if starts else 0 : m.start()]):
+                return True
+    return False
 
 
 def find_tactics(sentence: str, *, minor: bool = False, user_hurting: bool = False) -> list[str]:
@@ -168,6 +213,8 @@ def find_tactics(sentence: str, *, minor: bool = False, user_hurting: bool = Fal
     user's turn reads clearly unpleasant, so cheering or brushing it off (:data:`DISMISSING_PAIN`) counts too."""
     norm = normalize(sentence)
     found = [name for name, patterns in TACTICS.items() if any(p.search(norm) for p in patterns)]
+    if belittles(norm):
+        found.append("belittling")
     if minor and any(p.search(norm) for p in MINOR_CONTENT):
         found.append("minor_content")
     if user_hurting and any(p.search(norm) for p in DISMISSING_PAIN):

@@ -1,0 +1,116 @@
+# ruff: noqa: E501  (reviewed pattern tables read best one entry per line)
+"""A harsh view of oneself, in the user's words: "Am I boring?", "I'm such a burden", "people think I'm weird".
+
+Lonely people rarely say "I feel insecure"; they ask whether they are boring, or say nobody could like them.
+Such a message is a bid for reassurance, and the most harmful answer a companion can give is to agree ("some
+people might find you boring if…" — what a small model wrote to exactly that question before this module).
+:func:`find_self_doubt` finds it with reviewed patterns:
+
+* questions: "am I boring?", "do you think I'm too much?", "maybe I'm just annoying";
+* what others are feared to think: "people find me boring", "my friends think I'm weird";
+* statements: "I'm such a burden", "I'm so stupid", "I'm not good enough", "what's wrong with me", "I hate myself".
+
+Rules that keep it precise: a negation just before ("I don't think I'm boring", "I'm not a burden") finds
+nothing; "useless / hopeless / stupid / weird" followed by "at / with / about…" is everyday self-mockery ("I'm
+hopeless at maths") and finds nothing; "nobody thinks I'm boring" is reassurance, not doubt.
+
+Two consumers: :mod:`amity.affect.self_report` reports the words as an unpleasant feeling ("insecure"), so the turn
+reads as hurting and the prompt quotes it; :class:`amity.care.pipeline.SelfWorthStage` asks the reply not to agree
+and to reassure, and the reply guard drops any sentence that puts the user down (``belittling``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_TRAIT = (
+    r"(?P<trait>boring|dull|annoying|unlik(?:e)?able|unlovable|unloved|unwanted|ugly|unattractive|stupid|dumb|"
+    r"worthless|useless|pathetic|hopeless|needy|clingy|too much|weird|a weirdo|invisible|forgettable|broken|"
+    r"a (?:burden|failure|loser|disappointment|bore|mess|joke|bad (?:friend|person|mother|father|mom|mum|dad|"
+    r"parent|son|daughter|partner|wife|husband|sister|brother))|not (?:good|smart|pretty|interesting|likable|"
+    r"likeable|fun) enough|not enough|hard to (?:like|love|be around|talk to))"
+)
+_DEGREE = r"(?:(?:so|such|just|really|too|a bit|a little|kind of|kinda|sort of|completely|totally|literally|actually|that|the most|pretty|very|always|simply)\s+)*"
+_I_AM = r"i(?:'m|\s+am|m)"
+_OTHERS = (
+    r"(?:people|everyone|everybody|they|others|other people|my\s+(?:\w+\s+)?(?:friends|family|coworkers|co-workers|"
+    r"colleagues|classmates|parents|partner|boyfriend|girlfriend|husband|wife|boss|team|kids)|he|she)"
+)
+_SEE = r"(?:think|thinks|thought|find|finds|found|say|says|said|see|sees|call|calls|called|consider|considers)"
+
+_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
+    re.compile(rx)
+    for rx in (
+        # questions and guesses about oneself
+        rf"\b(?:am i|do you think {_I_AM}|do you find me|would you say {_I_AM}|is it because {_I_AM}|maybe {_I_AM}|"
+        rf"what if {_I_AM}|i wonder if {_I_AM}|i guess {_I_AM}|i must be|i think {_I_AM})\s+{_DEGREE}{_TRAIT}\b",
+        # what others are feared to think
+        rf"\b{_OTHERS}\s+(?:\w+\s+){{0,2}}?{_SEE}\s+(?:that\s+)?(?:{_I_AM}|i was|me(?:\s+as)?)\s+{_DEGREE}{_TRAIT}\b",
+        # statements
+        rf"\b{_I_AM}\s+{_DEGREE}{_TRAIT}\b",
+        r"\b(?P<trait>what(?:'s|\s+is)\s+wrong\s+with\s+me)\b",
+        r"\bi\s+(?P<trait>hate\s+(?:myself|who\s+i\s+am|the\s+way\s+i\s+am|everything\s+about\s+me))\b",
+        r"\b(?P<trait>(?:nobody|no one)\s+(?:could|would|will|can)\s+(?:ever\s+)?(?:love|like|want)\s+me)\b",
+    )
+)
+# "I'm hopeless at maths", "I'm useless with names", "I'm weird about germs": everyday self-mockery.
+_EVERYDAY_AFTER = re.compile(r"\s+(?:at|with|about|in|for|when it comes to)\b")
+_EVERYDAY_TRAITS = {"useless", "hopeless", "stupid", "dumb", "weird", "broken", "too much", "a mess"}
+_NEGATED_BEFORE = re.compile(r"\b(?:not|never|don't|dont|do not|didn't|did not|nobody|no one|no)\s+(?:\w+\s+){0,2}$")
+_SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
+
+
+@dataclass(frozen=True)
+class SelfDoubt:
+    """The user's harsh words about themselves: the sentence as said, and the trait ("boring", "a burden")."""
+
+    quote: str
+    trait: str
+    start: int  # where the words begin in the text
+
+
+def reassurance(doubt: SelfDoubt) -> str:
+    """An example of the plain, warm words that answer this doubt ("I don't see you as boring at all."), for the
+    prompt: small models follow an example far better than an instruction."""
+    trait = doubt.trait
+    if trait.startswith("not ") and trait.endswith(" enough"):
+        return f"You are {trait[4:]}, just as you are."
+    if trait == "what's wrong with me":
+        return "I don't think anything is wrong with you."
+    if trait.startswith("hate "):
+        return "You deserve kindness, from yourself too."
+    if trait.startswith(("nobody", "no one")):
+        return "I don't believe that - you deserve to be loved."
+    return f"I don't see you as {trait} at all."
+
+
+def _fold(text: str) -> str:
+    return text.replace("\u2019", "'").replace("\u2018", "'")
+
+
+def _sentence_around(source: str, start: int, end: int, max_words: int = 14) -> str:
+    for m in _SENTENCE.finditer(source):
+        if m.start() <= start < m.end():
+            sentence = " ".join(m.group().split())
+            return sentence if len(sentence.split()) <= max_words else " ".join(source[start:end].split())
+    return " ".join(source[start:end].split())
+
+
+def find_self_doubt(text: str) -> SelfDoubt | None:
+    """The first harsh view of oneself in ``text`` (see the module docstring), or None."""
+    source = _fold(text)
+    lowered = source.lower()
+    hits: list[tuple[int, int, str]] = []
+    for pattern in _PATTERNS:
+        for m in pattern.finditer(lowered):
+            trait = " ".join(m.group("trait").split())
+            if trait in _EVERYDAY_TRAITS and _EVERYDAY_AFTER.match(lowered, m.end()):
+                continue
+            if _NEGATED_BEFORE.search(lowered[max(0, m.start() - 40) : m.start()]):
+                continue
+            hits.append((m.start(), m.end(), trait))
+    if not hits:
+        return None
+    start, end, trait = min(hits)
+    return SelfDoubt(_sentence_around(source, start, end), trait, start)

@@ -1,0 +1,188 @@
+"""'Am I boring?': the harsh view of oneself is found, the reply is guided to reassure, and a reply that agrees or
+puts the user down never reaches them (real turns with a FakeLLM, and the detectors alone)."""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+from amity.affect.self_report import find_self_reports
+from amity.affect.self_view import find_self_doubt, reassurance
+from amity.app import build_app, open_database
+from amity.care.preferences import Preferences
+from amity.care.strategy import StrategyPlanner
+from amity.config import Config
+from amity.events import TextDelta, TurnEnd
+from amity.llm.fake import FakeLLM
+from amity.safety.tactics import belittles, find_tactics
+from amity.safety.text import normalize, sentences
+
+
+def test_harsh_views_of_oneself_are_found() -> None:
+    found = {
+        "Do you think people find me boring?": "boring",
+        "nobody at work even talks to me. am I boring?": "boring",
+        "Am I annoying? Be honest.": "annoying",
+        "I'm such a burden to my family.": "a burden",
+        "My friends think I'm weird.": "weird",
+        "What's wrong with me?": "what's wrong with me",
+        "I think I'm just not good enough.": "not good enough",
+        "Maybe I'm hard to love.": "hard to love",
+        "Nobody could ever love me.": "nobody could ever love me",
+        "I'm a bad friend, I always forget birthdays.": "a bad friend",
+        "people said I was boring": "boring",
+    }
+    for text, trait in found.items():
+        doubt = find_self_doubt(text)
+        assert doubt is not None and doubt.trait == trait, text
+    assert find_self_doubt("Do you think people find me boring?") == find_self_doubt(
+        "Do you think people find me boring?"
+    )
+    nothing = [
+        "I'm not boring.",
+        "I don't think I'm boring",
+        "Nobody thinks I'm boring, they love me",
+        "I'm hopeless at maths.",
+        "I'm weird about germs",
+        "The movie was boring",
+        "I'm bored",
+        "I'm a bad cook",
+        "Is this book boring?",
+    ]
+    for text in nothing:
+        assert find_self_doubt(text) is None, text
+
+
+def test_doubt_and_lonely_words_are_reported_as_unpleasant() -> None:
+    reports = find_self_reports("nobody at work even talks to me. do you think people find me boring?")
+    assert [(r.quote, r.word) for r in reports] == [
+        ("nobody at work even talks to me", "lonely"),
+        ("do you think people find me boring?", "insecure"),
+    ]
+    assert all(r.valence < 0 for r in reports)
+    (burden,) = find_self_reports("I'm such a burden to everyone.")
+    assert burden.word == "a burden"  # one report for one sentence, the more specific one
+
+
+def test_belittling_is_caught_and_kind_words_are_not() -> None:
+    cruel = [
+        "I think some people might find you boring if you don't give them much to talk about.",
+        "It's okay if you're not a popular choice, but try to find ways to be more interesting.",
+        "You may be a bit of a burden to them.",
+        "Maybe you could try to be more outgoing at work.",
+        "People will see you as weird.",
+        "You are worthless.",
+        "You're nothing to me.",
+        "It's important to remember that love is personal, and not everyone will be able to love you.",
+    ]
+    kind = [
+        "I don't think you're boring at all.",
+        "You're not boring, Dana.",
+        "Feeling left out doesn't mean you are a burden.",
+        "Being new somewhere doesn't make you boring, and it doesn't mean people don't like you.",
+        "It can feel like people find you boring when nobody talks to you.",
+        "It can be hard to feel like you have to be more outgoing.",
+        "You might find it boring at first.",
+        "You seem a bit tired.",
+        "You sound like a wonderful friend.",
+    ]
+    for sentence in cruel:
+        assert find_tactics(sentence) == ["belittling"], sentence
+    for sentence in kind:
+        assert find_tactics(sentence) == [], sentence
+    # while the user is hurting, a misread "you're feeling better" and a push to the positive are dropped too
+    misread = "It's great that you're feeling better after the move."
+    for sentence in (misread, "Let's try to talk about something positive."):
+        assert find_tactics(sentence, user_hurting=True) == ["dismissing_pain"], sentence
+
+
+async def test_the_reply_is_guided_to_reassure_and_agreement_never_shows(config: Config) -> None:
+    llm = FakeLLM(
+        [
+            "I hear you. Some people might find you boring if you don't give them much to talk about. "
+            "What do you like to talk about?"
+        ]
+    )
+    app = build_app(config, llm=llm, db=open_database(config))
+    shown, end = "", None
+    async for event in app.companion.turn("dana", "Nobody at work talks to me. Do you think people find me boring?"):
+        if isinstance(event, TextDelta):
+            shown += event.text
+        elif isinstance(event, TurnEnd):
+            end = event
+    await app.aclose()
+    assert end is not None
+    assert "boring if" not in shown and "boring if" not in end.reply  # never shown, not even in part
+    # "Some" was shown before the cue ("find you") came: the sentence breaks off and corrects itself
+    assert end.reply == (
+        "I hear you. Some - no, let me put that better. I'm here and listening. Would you like to tell me a little "
+        "more? What do you like to talk about?"
+    )
+    prompt = llm.last_system_prompt
+    assert 'They are being hard on themselves ("Do you think people find me boring?"). Do not agree' in prompt
+    assert 'e.g. "I don\'t see you as boring at all."' in prompt
+    assert "Support strategy for this reply: Affirmation and Reassurance" in prompt
+    assert 'The user said "Nobody at work talks to me"' in prompt
+
+
+def test_reassurance_comes_first_for_self_doubt() -> None:
+    planner = StrategyPlanner()
+    text = "Am I boring?"
+    doubt = planner.choose(text, "", [], None, self_doubt=True)
+    plain = planner.choose(text, "", [], None)
+    assert doubt.strategy == "Affirmation and Reassurance"
+    affirm, tips = "Affirmation and Reassurance", "Providing Suggestions"
+    assert plain.strategy != affirm  # the trained model alone would not reassure here
+    assert doubt.probabilities[tips] < plain.probabilities[tips]
+    twice = planner.choose(text, "", [affirm, affirm], None, self_doubt=True)
+    assert twice.strategy != affirm  # not a third time in a row
+
+
+def test_no_joke_is_tried_out_on_a_user_who_is_low() -> None:
+    prefs = Preferences.fresh()
+    rng = random.Random(0)
+    assert {prefs.choose("low", rng)["humour"] for _ in range(200)} == {"none"}
+    assert {prefs.choose("neutral", rng)["humour"] for _ in range(200)} == {"none", "light"}  # explored elsewhere
+    prefs.prefer("humour", "light")  # "make me laugh"
+    assert {prefs.choose("low", rng)["humour"] for _ in range(50)} == {"light"}
+
+
+def test_the_example_reassurance_reads_as_english() -> None:
+    def example(text: str) -> str:
+        doubt = find_self_doubt(text)
+        assert doubt is not None, text
+        return reassurance(doubt)
+
+    assert example("Am I boring?") == "I don't see you as boring at all."
+    assert example("I'm such a burden.") == "I don't see you as a burden at all."
+    assert example("I'm not good enough for anyone.") == "You are good enough, just as you are."
+    assert example("What's wrong with me?") == "I don't think anything is wrong with you."
+    assert example("I hate myself") == "You deserve kindness, from yourself too."
+    assert example("Nobody could ever love me.") == "I don't believe that - you deserve to be loved."
+
+
+async def test_spoken_turns_keep_the_short_reassurance_line_within_the_budget(config: Config) -> None:
+    llm = FakeLLM(["I don't see you as boring at all."])
+    app = build_app(config, llm=llm, db=open_database(config))
+    async for _event in app.companion.turn("dana", "Nobody at work talks to me. Maybe I'm just boring.", spoken=True):
+        pass
+    await app.aclose()
+    late = llm.calls[-1][0][-2].content  # the short per-turn message, just before the user's words
+    assert '- Never agree. Reassure: "I don\'t see you as boring at all."' in late
+    assert 'The user said "Nobody at work talks to me"' in late
+
+
+def test_real_supporters_words_are_not_taken_for_belittling(shared_data: Path) -> None:
+    """ESConv's trained supporters (train + valid, 26,705 sentences) never put the seeker down: the check must
+    not drop their words either (a pattern once took "learning French must be fun" for "you must be more fun")."""
+    flagged, n = [], 0
+    for name in ("train.jsonl", "valid.jsonl"):
+        for line in (shared_data / "esconv" / name).read_text().splitlines():
+            for turn in json.loads(line)["dialog"]:
+                if turn["speaker"] == "sys":
+                    for sentence in sentences(turn["text"]):
+                        n += 1
+                        if belittles(normalize(sentence)):
+                            flagged.append(sentence)
+    assert n > 20_000 and flagged == []
