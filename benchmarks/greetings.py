@@ -1,12 +1,12 @@
-"""First impressions: how the companion answers a greeting, with and without the persona's greeting example, one run.
+"""First impressions: how the companion answers a greeting, with and without the greeting guidance, in one run.
 
 Small code-tuned models greet like a help desk ("Hello! How can I help you today?"), which is the wrong first
-words for a companion. The default persona (``care.persona.PRESETS["amity"]``) opens its few-shot examples with a
-greeting. Each greeting below is sent as the first turn of a fresh conversation (temperature 0), once with the
-shipped persona and once with the same persona without that example, alternating. Counted per reply:
+words for a companion. :class:`amity.care.pipeline.GreetingStage` adds one guidance line on greeting turns, with
+an example of a friend's hello. Each greeting below is sent as the first turn of a fresh conversation
+(temperature 0), once as shipped and once without that stage, alternating. Counted per reply:
 
 * ``service_desk`` - "How can I help / assist you (today)?", "What can I do for you?";
-* ``just_a_program`` - "I'm just a computer (program)", the cold deflection the examples are meant to avoid.
+* ``just_a_program`` - "I'm just a computer (program)", the cold deflection.
 
 Prints JSON; recorded in docs/CARE.md.
 
@@ -25,10 +25,9 @@ from pathlib import Path
 from typing import Any
 
 from amity.app import build_app, make_llm
-from amity.care.persona import PRESETS, save_persona
+from amity.care.pipeline import GreetingStage
 from amity.config import load_config
 from amity.events import TurnEnd
-from amity.store.conversations import ConversationStore
 from amity.store.db import Database
 from amity.store.schema import all_migrations
 
@@ -52,16 +51,13 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
     config = replace(load_config(), model=args.model, max_reply_tokens=60, temperature=0.0)
     llm = make_llm(config)
     tmp = Path(tempfile.mkdtemp(prefix="amity-greet-"))
-    shipped = PRESETS["amity"]
-    variants = {"shipped": shipped, "without_greeting_example": replace(shipped, examples=shipped.examples[1:])}
-    rows: dict[str, list[dict[str, Any]]] = {name: [] for name in variants}
+    rows: dict[str, list[dict[str, Any]]] = {"shipped": [], "without_greeting_guidance": []}
     try:
         for i, greeting in enumerate(GREETINGS):
-            for name, persona in variants.items():
-                db = Database(tmp / f"{name}-{i}.db", all_migrations())
-                ConversationStore(db).ensure_user("bench")
-                save_persona(db, "bench", persona)
-                app = build_app(config, llm=llm, db=db)
+            for name in rows:
+                app = build_app(config, llm=llm, db=Database(tmp / f"{name}-{i}.db", all_migrations()))
+                if name == "without_greeting_guidance":
+                    app.companion.stages[:] = [s for s in app.companion.stages if not isinstance(s, GreetingStage)]
                 reply = ""
                 async for event in app.companion.turn("bench", greeting):
                     if isinstance(event, TurnEnd):

@@ -226,3 +226,23 @@ async def test_crisis_answer_pauses_a_running_tool(config: Config, fake_llm: Fak
         assert store.active_tool("ana") is None and store.resumable_tool("ana") is not None
     finally:
         db.close()
+
+
+async def test_a_hello_is_guided_to_a_friends_hello_and_nothing_else_is(config: Config) -> None:
+    from amity.app import build_app
+
+    llm = FakeLLM()
+    app = build_app(config, llm=llm, db=open_database(config))
+    guided = 'They are saying hello: greet them back like a friend, e.g. "Hi!'
+    for text, greeting in [
+        ("hi", True),
+        ("Hi, I'm Dana.", True),
+        ("Hey, how are you?", True),
+        ("hi, I feel awful today", False),  # hurting: not a plain hello
+        ("Hey, can you help me plan my whole week?", False),
+        ("history is boring", False),
+    ]:
+        async for _event in app.companion.turn("ana", text):
+            pass
+        assert (guided in llm.last_system_prompt) is greeting, text
+    await app.aclose()

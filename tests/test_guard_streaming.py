@@ -83,6 +83,18 @@ async def test_a_clause_break_is_shown_as_soon_as_the_next_word_starts(config: C
     assert produced_when_shown == "That's okay - it"
 
 
+async def test_a_clause_before_a_cue_is_shown_when_the_cue_comes_with_its_end(config: Config) -> None:
+    # "That's okay, " ends with the same piece that brings the cue "feeling": the clause is shown at once (the voice
+    # loop speaks it), the rest of the sentence only once it is whole and checked.
+    reply = "That's okay, feeling tired is a normal part of the day."
+    seen = await _shown_against_produced(config, reply)
+    assert seen[0] == ("That's okay, ", "That's okay, feeling")
+    assert seen[1] == (reply, reply)
+    # A cue inside the first clause keeps the whole sentence held, as before.
+    seen = await _shown_against_produced(config, "Before you go, I have a surprise for you. Sleep well.")
+    assert all("Before" not in shown for shown, _ in seen)
+
+
 async def test_a_sentence_with_a_late_cue_is_dropped_without_a_shown_start(config: Config) -> None:
     # Three words of look-ahead: "You've been" is not shown before "ignoring" marks the sentence.
     reply = "That sounds like fun! You've been ignoring me lately. Tell me about the movie."

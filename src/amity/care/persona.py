@@ -1,8 +1,7 @@
 """Personas: presets, a custom persona per user, stored so the companion stays the same across sessions.
 
 A persona is the :class:`amity.types.Persona` value (name, pronouns, backstory, traits, speaking style,
-voice, few-shot ``examples``). Presets carry a few short example exchanges that show their warmth (the
-default one opens with a greeting, so a first "hi" is not met with "How can I help you today?"): small local
+voice, few-shot ``examples``). Presets carry a few short example exchanges that show their warmth: small local
 models imitate examples far better than they follow adjectives, and ``amity.prompt`` sends the examples as
 prior turns between two system lines that mark them as made up (else the model takes them for this user's
 past: "you've been working hard on your painting"). The chosen persona is stored as JSON in ``care_state``
@@ -26,10 +25,6 @@ _HONEST = "She is open about being an AI and never pretends to have a body or a 
 PRESETS: dict[str, Persona] = {
     "amity": Persona(
         examples=(
-            (
-                "Hi!",
-                "Hi! It's really nice to hear from you. How has your day been so far?",
-            ),
             (
                 "I had a rough day at work.",
                 "Oh, I'm sorry - rough days take a lot out of you. What happened?",

@@ -1,18 +1,19 @@
 """The care stages of a turn (see ``amity.stages``), in the order ``care_stages`` returns them:
 
 1. :class:`ProactiveStage`   - on a new session, an opt-in, rate-limited check-in notice.
-2. :class:`SelfWorthStage`   - when the user voices a harsh view of themselves ("Am I boring?", "I'm such a
+2. :class:`GreetingStage`    - a hello gets a friend's hello back, not a help desk's.
+3. :class:`SelfWorthStage`   - when the user voices a harsh view of themselves ("Am I boring?", "I'm such a
    burden"; :mod:`amity.affect.self_view`), guides the reply to reassure and never agree, and tells the strategy
    stage (``care.self_doubt``).
-3. :class:`PreferenceStage`  - learned style preferences (bandit) as guidance; ``/good`` / ``/bad`` (also as
+4. :class:`PreferenceStage`  - learned style preferences (bandit) as guidance; ``/good`` / ``/bad`` (also as
    a message, e.g. from ``amity say``) and ``feedback()`` reward the previous reply's style; no joke is tried
    out on a user who is low unless they asked for humour.
-4. :class:`ToolStage`        - ``/tool …`` commands; while a CBT tool runs it answers deterministically via
+5. :class:`ToolStage`        - ``/tool …`` commands; while a CBT tool runs it answers deterministically via
    ``ctx.reply_override``; otherwise it may *offer* a tool when it sees a likely thinking trap or low mood.
-5. :class:`CompanionAffectStage` - appraise the turn, update the companion's simulated PAD mood, guide the
+6. :class:`CompanionAffectStage` - appraise the turn, update the companion's simulated PAD mood, guide the
    wording of written replies (not spoken ones: their short prompt budget goes to the user's state, care and
    memories); answers "do you have feelings?" honestly.
-6. :class:`StrategyStage`    - choose the ESConv support strategy (``ctx.strategy``) and guide the reply.
+7. :class:`StrategyStage`    - choose the ESConv support strategy (``ctx.strategy``) and guide the reply.
 
 Every stage leaves a turn alone once an earlier stage (e.g. the crisis protocol) has set ``reply_override``,
 except that a running tool is paused then, so a crisis is never answered by a worksheet.
@@ -41,6 +42,7 @@ from amity.care.proactive import due_check_in
 from amity.care.strategy import StrategyPlanner, guidance_for
 from amity.errors import AmityError
 from amity.events import Notice
+from amity.safety.guard import user_hurting
 from amity.stages import BaseStage, OpenContext, Stage, TurnContext
 from amity.store.care_store import CareStore
 from amity.store.sql import SqlDatabase
@@ -211,6 +213,26 @@ class CompanionAffectStage(BaseStage):
 
 
 SELF_DOUBT_KEY = "care.self_doubt"
+GREETING = re.compile(
+    r"^\s*(hi|hello|hey|heya|hiya|howdy|good (morning|afternoon|evening)|morning|evening|greetings)\b"
+    r"(?P<rest>[^.?!]*)[.?!]*\s*$",
+    re.I,
+)
+
+
+class GreetingStage(BaseStage):
+    """A hello gets a friend's hello back: small code-tuned models greet like a help desk ("Hello! How can I
+    help you today?"). Guidance only on greeting turns, so the cached prompt and every other reply stay as
+    they are (a greeting among the persona's few-shot examples did the same job but shifted the style of
+    other replies too, and with it the voice loop's first audio)."""
+
+    async def before_reply(self, ctx: TurnContext) -> None:
+        hello = GREETING.match(ctx.text)
+        if hello and len(hello["rest"].split()) <= 4 and ctx.reply_override is None and not user_hurting(ctx):
+            ctx.guide(
+                "They are saying hello: greet them back like a friend, e.g. \"Hi! It's really nice to hear "
+                'from you. How has your day been?"'
+            )
 
 
 class SelfWorthStage(BaseStage):
@@ -298,6 +320,7 @@ def care_stages(db: SqlDatabase) -> list[Stage]:
     """All care stages, in their intended order (after safety, perception and memory)."""
     return [
         ProactiveStage(db),
+        GreetingStage(),
         SelfWorthStage(),
         PreferenceStage(db),
         ToolStage(db),

@@ -148,6 +148,21 @@ def _release_point(text: str) -> int:
     return max(cut, clauses[-1]) if clauses else cut
 
 
+def _has_cue(text: str, hurting: bool) -> bool:
+    norm = normalize(text)
+    return bool(_RISK_CUE.search(norm) or (hurting and _CHEER_CUE.search(norm)))
+
+
+def _cue_free_clause_end(text: str, hurting: bool) -> int:
+    """End of the last finished clause with no cue up to it (0 if none). When a cue first shows, the clauses
+    before it may still be shown ("That's okay, " of "That's okay, feeling tired is normal."): they hold no cue,
+    so no tactic can sit in them, and the voice loop can speak them while the rest is checked."""
+    for m in reversed(list(_CLAUSE_END.finditer(text))):
+        if not _has_cue(text[: m.end()], hurting):
+            return m.end()
+    return 0
+
+
 def user_hurting(ctx: TurnContext) -> bool:
     """True when the user's turn reads clearly unpleasant: they said so ("I feel tired", "I'm not okay") or
     the affect estimate is sure of it."""
@@ -196,8 +211,13 @@ class ManipulationGuard:
                     yield " - " + responses.break_off(lang) + " "
                     emitted = complete = True
                 released, held = 0, False
-            if not held and (_RISK_CUE.search(norm := normalize(buffer)) or (hurting and _CHEER_CUE.search(norm))):
+            if not held and _has_cue(buffer, hurting):
                 held = True
+                safe = _cue_free_clause_end(buffer, hurting)
+                if safe > released:
+                    emitted = True
+                    yield buffer[released:safe]
+                    released = safe
             if not held:
                 cut = _release_point(buffer)
                 if cut > released:
