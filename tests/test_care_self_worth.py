@@ -122,7 +122,8 @@ async def test_the_reply_is_guided_to_reassure_and_agreement_never_shows(config:
     prompt = llm.last_system_prompt
     assert 'They are being hard on themselves ("Do you think people find me boring?"). Do not agree' in prompt
     assert 'e.g. "I don\'t see you as boring at all."' in prompt
-    assert "Support strategy for this reply: Affirmation and Reassurance" in prompt
+    assert end.strategy == "Affirmation and Reassurance"
+    assert "Support strategy for this reply" not in prompt  # "affirm their strengths" invited invented praise
     assert 'The user said "Nobody at work talks to me"' in prompt
 
 

@@ -273,7 +273,8 @@ class StrategyStage(BaseStage):
         )
         choice = self.planner.choose(ctx.text, last_reply, prev, ctx.affect, self_doubt=SELF_DOUBT_KEY in ctx.extras)
         ctx.strategy = choice.strategy
-        ctx.guide(guidance_for(choice.strategy, choice.stage))
+        if SELF_DOUBT_KEY not in ctx.extras:  # the self-worth line says it better ("affirm their strengths" invites
+            ctx.guide(guidance_for(choice.strategy, choice.stage))  # praise the model cannot know)
         ctx.extras["care.strategy"] = choice.to_dict()
         self.store.record_strategy(ctx.user.id, ctx.session.id, ctx.user_turn.index, choice.strategy, choice.stage)
 
