@@ -54,6 +54,58 @@ def test_harsh_views_of_oneself_are_found() -> None:
         assert find_self_doubt(text) is None, text
 
 
+def test_doubts_about_being_able_to_do_it_are_found() -> None:
+    found = {
+        "It's at a bakery. My sister Maya thinks I'll be great but I'm not so sure.": "i'm not so sure",
+        "I'm not sure I can do this.": "i'm not sure i can do this",
+        "I don't think I can handle it": "i don't think i can handle it",
+        "I'll probably mess it up.": "i'll probably mess it up",
+        "what if I fail?": "what if i fail",
+        "I'm scared I'll let everyone down": "i'm scared i'll let everyone down",
+        "I'm just not cut out for this": "i'm just not cut out for this",
+        "I really doubt myself": "i really doubt myself",
+        "My mum says I'll be fine but I doubt it": "i doubt it",
+        "I'm not sure if I'll be able to do it": "i'm not sure if i'll be able to do it",
+    }
+    for text, trait in found.items():
+        doubt = find_self_doubt(text)
+        assert doubt is not None and (doubt.trait, doubt.kind) == (trait, "ability"), text
+    maya = next(iter(found))
+    doubt = find_self_doubt(maya)
+    assert doubt is not None and doubt.quote == "My sister Maya thinks I'll be great but I'm not so sure."
+    assert reassurance(doubt) == "Feeling unsure doesn't mean you can't do it."
+    nothing = [
+        "I'm not sure I want to go",
+        "I don't think I'll fail",
+        "I'm not sure I'll make it to the party",
+        "I won't mess it up",
+        "I'm sure I can do it",
+        "I'm not sure",
+        "He thinks I'll be late but I'm not so sure.",  # only doubt about themselves after someone's faith counts
+        "I don't think I can come tomorrow",
+        "I'm afraid I'll miss the bus",
+        "Do you have any tips for first-day nerves?",
+    ]
+    for text in nothing:
+        assert find_self_doubt(text) is None, text
+
+
+async def test_a_doubt_about_ability_is_met_with_reassurance_not_tips(config: Config) -> None:
+    llm = FakeLLM(["Feeling unsure doesn't mean you can't do it. What worries you most?"])
+    app = build_app(config, llm=llm, db=open_database(config))
+    text = "I start at a bakery on Monday. My sister Maya thinks I'll be great but I'm not so sure."
+    async for _event in app.companion.turn("dana", text):
+        pass
+    await app.aclose()
+    prompt = llm.last_system_prompt
+    assert (
+        "They doubt they can do it (\"My sister Maya thinks I'll be great but I'm not so sure.\"). Do not agree, and "
+        "do not rush to tips."
+    ) in prompt
+    assert "e.g. \"Feeling unsure doesn't mean you can't do it.\"" in prompt
+    assert "They are being hard on themselves" not in prompt
+
+
 def test_doubt_and_lonely_words_are_reported_as_unpleasant() -> None:
     reports = find_self_reports("nobody at work even talks to me. do you think people find me boring?")
     assert [(r.quote, r.word) for r in reports] == [

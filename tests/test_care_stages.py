@@ -237,7 +237,6 @@ async def test_a_hello_is_guided_to_a_friends_hello_and_nothing_else_is(config: 
     for text, greeting in [
         ("hi", True),
         ("Hi, I'm Dana.", True),
-        ("Hey, how are you?", True),
         ("hi, I feel awful today", False),  # hurting: not a plain hello
         ("Hey, can you help me plan my whole week?", False),
         ("history is boring", False),
@@ -245,4 +244,17 @@ async def test_a_hello_is_guided_to_a_friends_hello_and_nothing_else_is(config: 
         async for _event in app.companion.turn("ana", text):
             pass
         assert (guided in llm.last_system_prompt) is greeting, text
+    answer = "They are saying hello and asking how you are: answer like a friend, e.g. \"Hi! I'm good, thanks"
+    for text, asks in [
+        ("Hey, how are you?", True),
+        ("How are you doing today?", True),
+        ("hi! how's it going", True),
+        ("How have you been?", True),
+        ("How are you so good at this?", False),
+        ("Do you know how my sister Maya is? How are you able to remember her?", False),
+    ]:
+        async for _event in app.companion.turn("ana", text):
+            pass
+        assert (answer in llm.last_system_prompt) is asks, text
+        assert guided not in llm.last_system_prompt, text
     await app.aclose()

@@ -8,7 +8,11 @@ people might find you boring if…" — what a small model wrote to exactly that
 
 * questions: "am I boring?", "do you think I'm too much?", "maybe I'm just annoying";
 * what others are feared to think: "people find me boring", "my friends think I'm weird";
-* statements: "I'm such a burden", "I'm so stupid", "I'm not good enough", "what's wrong with me", "I hate myself".
+* statements: "I'm such a burden", "I'm so stupid", "I'm not good enough", "what's wrong with me", "I hate myself";
+* doubts about being able to do something (kind ``ability``): "I'm not sure I can do this", "Maya thinks I'll be
+  great but I'm not so sure", "I'll probably mess it up", "what if I fail?", "I'm not cut out for this". These
+  are met with reassurance too, not with tips (a small model once read the sister's faith in the user as
+  "Maya has some doubts about you").
 
 Rules that keep it precise: a negation just before ("I don't think I'm boring", "I'm not a burden") finds
 nothing; "useless / hopeless / stupid / weird" followed by "at / with / about…" is everyday self-mockery ("I'm
@@ -39,6 +43,34 @@ _OTHERS = (
 )
 _SEE = r"(?:think|thinks|thought|find|finds|found|say|says|said|see|sees|call|calls|called|consider|considers)"
 
+_WILL = r"i(?:'ll|\s+will|\s+would|'d|'m\s+going\s+to|\s+am\s+going\s+to|'m\s+gonna)"
+_DO_IT = r"(?:do|handle|manage|pull\s+off)\s+(?:it|this|that|the\s+job|the\s+work)"
+_SUCCEED = (
+    rf"(?:i\s+can\s+{_DO_IT}|i\s+could\s+{_DO_IT}|{_WILL}\s+(?:be\s+able\s+to\s+{_DO_IT}|be\s+(?:any\s+good|good\s+at\s+it|"
+    rf"okay|ok|fine|able\s+to\s+cope)|manage|cope|make\s+it\s+work)|{_I_AM}\s+(?:ready|good\s+enough|up\s+to\s+it|capable))"
+)
+_FAIL = r"(?:fail|mess\s+(?:it|this|everything|things)\s+up|screw\s+(?:it|this|everything|things)\s+up|mess\s+up|screw\s+up|let\s+(?:everyone|them|her|him|people)\s+down|be\s+(?:terrible|awful|useless|bad)\s+at\s+it)"
+# What someone who believes in them says: "Maya thinks I'll be great" (but I'm not so sure).
+_FAITH = (
+    rf"(?:{_WILL}\s+(?:be\s+(?:\w+\s+)?(?:great|good|fine|amazing|brilliant|okay|ok|perfect|wonderful|awesome|successful|a\s+natural)|"
+    rf"do\s+(?:\w+\s+)?(?:great|well|fine|brilliantly)|nail\s+it|ace\s+it|smash\s+it|get\s+it|make\s+it)|i\s+can\s+do\s+(?:it|this|anything))"
+)
+# Doubts about being able to do something: "I'm not sure I can do this", "I'll probably mess it up".
+_ABILITY_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
+    re.compile(rx)
+    for rx in (
+        rf"\b(?P<trait>{_I_AM}\s+not\s+(?:so\s+|too\s+|that\s+|really\s+|very\s+)?sure\s+(?:that\s+|if\s+)?{_SUCCEED})\b",
+        rf"\b(?P<trait>i\s+(?:don't|do\s+not)\s+(?:think|know\s+if)\s+{_SUCCEED})\b",
+        rf"\b(?:thinks?|says?|believes?|is\s+sure|are\s+sure)\s+(?:that\s+)?{_FAITH}[^.!?]*?\bbut\s+"
+        rf"(?P<trait>{_I_AM}\s+not\s+(?:so\s+|too\s+|that\s+|really\s+)?(?:sure|convinced)|i\s+(?:doubt\s+it|don't\s+(?:believe|see)\s+it))\b",
+        rf"\b(?P<trait>{_WILL}\s+(?:probably\s+|just\s+|definitely\s+|totally\s+|only\s+)?{_FAIL})\b",
+        rf"\b(?P<trait>what\s+if\s+i\s+(?:{_FAIL}|can't\s+{_DO_IT}|can't\s+cope|{_I_AM}\s+not\s+good\s+enough))\b",
+        rf"\b(?P<trait>{_I_AM}\s+(?:so\s+|really\s+|just\s+)?(?:scared|afraid|worried|terrified)\s+(?:that\s+)?i(?:'ll|\s+will|'m\s+going\s+to)?\s+{_FAIL})\b",
+        rf"\b(?P<trait>{_I_AM}\s+(?:just\s+)?not\s+cut\s+out\s+for\s+(?:this|it|that|the\s+job|\w+ing))\b",
+        r"\b(?P<trait>i\s+(?:really\s+|kind\s+of\s+|kinda\s+)?doubt\s+(?:myself|i\s+can|i'll\s+be\s+(?:any\s+)?good))\b",
+    )
+)
+
 _PATTERNS: tuple[re.Pattern[str], ...] = tuple(
     re.compile(rx)
     for rx in (
@@ -68,12 +100,15 @@ class SelfDoubt:
     quote: str
     trait: str
     start: int  # where the words begin in the text
+    kind: str = "worth"  # "worth" (am I boring?) or "ability" (I'm not sure I can do this)
 
 
 def reassurance(doubt: SelfDoubt) -> str:
     """An example of the plain, warm words that answer this doubt ("I don't see you as boring at all."), for the
     prompt: small models follow an example far better than an instruction."""
     trait = doubt.trait
+    if doubt.kind == "ability":
+        return "Feeling unsure doesn't mean you can't do it."
     if trait.startswith("not ") and trait.endswith(" enough"):
         return f"You are {trait[4:]}, just as you are."
     if trait == "what's wrong with me":
@@ -101,16 +136,17 @@ def find_self_doubt(text: str) -> SelfDoubt | None:
     """The first harsh view of oneself in ``text`` (see the module docstring), or None."""
     source = _fold(text)
     lowered = source.lower()
-    hits: list[tuple[int, int, str]] = []
-    for pattern in _PATTERNS:
-        for m in pattern.finditer(lowered):
-            trait = " ".join(m.group("trait").split())
-            if trait in _EVERYDAY_TRAITS and _EVERYDAY_AFTER.match(lowered, m.end()):
-                continue
-            if _NEGATED_BEFORE.search(lowered[max(0, m.start() - 40) : m.start()]):
-                continue
-            hits.append((m.start(), m.end(), trait))
+    hits: list[tuple[int, int, str, str]] = []
+    for kind, patterns in (("worth", _PATTERNS), ("ability", _ABILITY_PATTERNS)):
+        for pattern in patterns:
+            for m in pattern.finditer(lowered):
+                trait = " ".join(m.group("trait").split())
+                if trait in _EVERYDAY_TRAITS and _EVERYDAY_AFTER.match(lowered, m.end()):
+                    continue
+                if _NEGATED_BEFORE.search(lowered[max(0, m.start() - 40) : m.start()]):
+                    continue
+                hits.append((m.start(), m.end(), trait, kind))
     if not hits:
         return None
-    start, end, trait = min(hits)
-    return SelfDoubt(_sentence_around(source, start, end), trait, start)
+    start, end, trait, kind = min(hits)
+    return SelfDoubt(_sentence_around(source, start, end), trait, start, kind)

@@ -15,7 +15,9 @@ occurrence on or after today. :func:`upcoming` lists the events of the next N da
 
 Reminders are opt-in (``FactStore.reminders_enabled``), shown only at session start, rate-limited by
 :class:`ReminderPolicy` (at most one notice a day, a few events per notice, each occurrence at most twice)
-and worded as a friendly heads-up — never an obligation, never guilt ("don't forget", "you should").
+and worded as a friendly heads-up — never an obligation, never guilt ("don't forget", "you should"). The
+same log records follow-ups after an event (:mod:`amity.memory.follow_up`, occurrence ``followup:<date>``), which
+are not notices and do not count against the notice limit.
 """
 
 from __future__ import annotations
@@ -279,7 +281,7 @@ class ReminderPolicy:
     ) -> list[UpcomingEvent]:
         """The events to mention now, given what was already shown (``log`` covers at least a week)."""
         today = now.date()
-        notices_today = {e.shown_at for e in log if e.shown_at.date() == today}
+        notices_today = {e.shown_at for e in log if e.shown_at.date() == today and e.occurrence[:1].isdigit()}
         if len(notices_today) >= self.max_notices_per_day:
             return []
         chosen: list[UpcomingEvent] = []

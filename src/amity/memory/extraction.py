@@ -4,7 +4,8 @@ Rules (:func:`extract_rules`) are precise English patterns, one clause at a time
 user lives (``live in`` / ``moved to``) or comes from, job and employer, allergies, likes and dislikes,
 favourites, the names of family, friends and pets (``my sister Maya``, ``my dog is called Biscuit``,
 ``Tom is my brother``), birthdays (the user's, a named person's, ``my sister's`` resolved through known
-relations), anniversaries and appointments or other events with a date. Patterns are anchored on the
+relations), anniversaries, appointments or other events with a date, and life events told with a date ("I start a
+new job on Monday", :mod:`amity.memory.life_events`). Patterns are anchored on the
 first person (``I live in``), so negations (``I don't live in``) and questions do not match.
 
 The LLM pass (:func:`extract_llm`) asks the model for ``{"facts": [...]}`` under a JSON schema passed as
@@ -37,6 +38,7 @@ from amity.memory.facts import (
     tokens,
     valid_key,
 )
+from amity.memory.life_events import life_event
 from amity.profile import extract_name
 from amity.types import Message
 
@@ -268,7 +270,12 @@ def _dated(clause: str, today: date, locale: str, known: Sequence[Fact], rels: d
     event = _EVENT.search(clause)
     match = find_date(clause, today, recurring=False, locale=locale)
     past = _PAST.search(clause) is not None or (match is not None and match.value < today.isoformat())
-    if event is not None and match is not None and not past and not clause.rstrip().endswith("?"):
+    if match is None or past or clause.rstrip().endswith("?"):
+        return drafts
+    told = life_event(clause, rels) if event is None else None  # "I start a new job on Monday"
+    if told is not None:
+        drafts.append(FactDraft("important_date", told, "user", 0.8, clause, match.value))
+    elif event is not None:
         words = _clip(event.group("v")).split()
         while words and words[0].lower() in _EVENT_LEAD:
             words.pop(0)

@@ -178,7 +178,7 @@ class Fact:
             "likes": f"{subj} {like} {v}",
             "dislikes": f"{subj} {dislike} {v}",
             "appointment": f"{subj} {have} {v} on {when}",
-            "important_date": f"{v} is on {when}",
+            "important_date": f"{v[:1].upper()}{v[1:]} is on {when}",
         }
         if self.key.startswith("favourite "):
             return f"{your.capitalize()} {self.key} is {v}"
@@ -244,7 +244,7 @@ class FactChange:
 @dataclass(frozen=True)
 class ReminderLogEntry:
     fact_id: str
-    occurrence: str  # ISO date of the event the reminder was about
+    occurrence: str  # ISO date of the event the reminder was about; "followup:<date>" for a follow-up
     shown_at: datetime
 
 

@@ -21,6 +21,9 @@
     pass per text) runs after ``TurnEnd`` (``TurnContext.after_end``, :mod:`amity.after_turn`: before the
     user's next turn and before any of their API requests on this worker).
     "Remind me about birthdays" / "stop reminding me" switch the opt-in reminders.
+    On a session's first message, a one-off event of the last days that was never followed up ("the first day
+    at the new job", Monday) is put in ``ctx.extras[FOLLOW_UP_KEY]`` and ``memories_used``; the care stages
+    guide the reply to ask how it went, if it fits (:mod:`amity.memory.follow_up`).
 
 Embedding is CPU work, so recall and indexing run in a worker thread, except with an embedder that is
 cheaper than the thread hop (``offload=False``; the default decides from the index's embedder: see
@@ -42,8 +45,10 @@ from amity.memory.dates import ReminderPolicy, coming_up_answer, due_reminder, u
 from amity.memory.embedders import costly
 from amity.memory.extraction import FactExtractor
 from amity.memory.facts import Fact, FactBook, FactChange
+from amity.memory.follow_up import FOLLOW_UP_KEY, due_follow_up, mark_followed_up
 from amity.memory.index import MemoryIndex, MemoryItem, SearchOptions, new_memory_id
 from amity.memory.retrieval import query_terms
+from amity.safety.guard import user_hurting
 from amity.stages import BaseStage, OpenContext, TurnContext
 from amity.store.conversations import ConversationStore
 from amity.types import MemoryHit
@@ -216,6 +221,20 @@ class MemoryStage(BaseStage):
             ctx.memories = await asyncio.to_thread(self.recall, ctx, active)  # embedding is CPU work
         else:
             ctx.memories = self.recall(ctx, active)
+        if ctx.first_in_session:
+            self.follow_up(ctx, active)
+
+    def follow_up(self, ctx: TurnContext, active: Sequence[Fact]) -> None:
+        """First message of a session: ask how a recent event went ("the first day at the new job"), once."""
+        if user_hurting(ctx):
+            return  # they opened hurting: their words now come first; the event stays due for the next session
+        now = self.clock()
+        event = due_follow_up(self.facts.store, ctx.user.id, active, now)
+        if event is None:
+            return
+        ctx.extras[FOLLOW_UP_KEY] = event  # the care stages word the question (with a hello, or on its own)
+        ctx.memories.append(MemoryHit(event.fact.id, event.memory_text(), 1.0, "date"))
+        mark_followed_up(self.facts.store, ctx.user.id, event, now)
 
     def recall(self, ctx: TurnContext, active: Sequence[Fact]) -> list[MemoryHit]:
         """Relevant facts first, then identity facts, then episodes — until the token budget is used."""
