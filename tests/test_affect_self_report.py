@@ -57,6 +57,16 @@ def words(text: str) -> list[str]:
         ("We're engaged!", ["good news"]),
         ("I passed my driving test.", ["good news"]),
         ("I got the job but I'm scared.", ["good news", "scared"]),
+        # a loss told without a feeling word (the text model read these as neutral)
+        ("My dog died yesterday.", ["grieving"]),
+        ("My grandma passed away this morning.", ["grieving"]),
+        ("I lost my dad last year.", ["grieving"]),
+        ("We had to put our cat down.", ["grieving"]),
+        ("He left me for someone else.", ["heartbroken"]),
+        ("My girlfriend broke up with me last night.", ["heartbroken"]),
+        ("Why did she leave me?", ["heartbroken"]),
+        ("My wife wants a divorce.", ["heartbroken"]),
+        ("I got fired today.", ["upset"]),
     ],
 )
 def test_finds_what_the_user_says_they_feel(text: str, expected: list[str]) -> None:
@@ -85,6 +95,12 @@ def test_finds_what_the_user_says_they_feel(text: str, expected: list[str]) -> N
         "I got a new phone.",
         "No one calls me Bob.",  # a name, not loneliness
         "If nobody calls me tomorrow I'll go anyway.",
+        "He left me a message.",
+        "My phone died.",
+        "I lost my keys.",
+        "My character died in the game",
+        "If my dog died I'd be lost",
+        "I didn't get fired",
     ],
 )
 def test_reports_nothing_where_no_feeling_is_stated(text: str) -> None:

@@ -51,6 +51,21 @@ def test_labels_are_mapped_to_one_vocabulary() -> None:
     assert canonical_label("Grief") == "sadness" and canonical_label("xyz") == "xyz"
 
 
+def test_a_question_is_not_read_as_surprise() -> None:
+    """GoEmotions tags most questions "curiosity" (Ekman: surprise); the prompt then told the model that "How have
+    you been?" sounded surprised. Curiosity counts as neutral; confusion is named as itself."""
+    from amity.affect.stage import affect_guidance
+    from amity.affect.text_emotion import shared_model
+
+    model = shared_model()
+    assert canonical_label("curiosity") == "neutral" and canonical_label("confusion") == "confusion"
+    for question in ("Hey, how are you?", "How have you been?"):
+        affect = fuse([model.predict(question)])
+        assert affect.label == "neutral" and "no clear emotion" in affect_guidance(affect), question
+    confused = fuse([model.predict("I'm so confused about what to do with my life")])
+    assert confused.label == "confusion"
+
+
 def test_conflict_smiling_face_sad_words() -> None:
     affect = fuse([SAD_WORDS, SMILING_FACE])
     assert affect.conflict

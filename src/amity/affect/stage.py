@@ -43,6 +43,7 @@ Fuse = Callable[[Sequence[ChannelAffect]], Affect]
 SURE = 0.5  # below this, the guidance asks the model to check rather than assume
 REPORTED_CLEAR = 0.2  # |valence| from which a reported feeling is called pleasant / unpleasant
 NOISE = 0.2  # below this, the estimate is not passed on as a feeling at all
+TRACE = 0.25  # a feeling beside a mostly neutral reading is named only from this share of the fused labels
 MOOD_MIN_EVIDENCE = 1.5
 
 
@@ -86,6 +87,8 @@ def affect_guidance(affect: Affect, *, compact: bool = False) -> str:
         said = f"The user said {quotes} ({article} {kind} feeling)." if kind else f"The user said {quotes}."
         return f"{said} Respond to that feeling; don't add feelings they didn't name."
     names = [e.label for e in affect.labels[:2]] or [affect.label]
+    if names[0] == "neutral" and len(affect.labels) > 1 and affect.labels[1].score < TRACE:
+        names = names[:1]  # "How have you been?": neutral 0.84, confusion 0.16 - not a feeling worth naming
     feelings = [n for n in names if n != "neutral"] if affect.confidence >= NOISE else []
     conf = f"confidence {affect.confidence:.2f}"
     if not feelings:

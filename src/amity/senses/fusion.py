@@ -8,7 +8,8 @@ there, late, and needs no joint training data (none exists for our channels):
   German speech and the face model reaches about two thirds accuracy on FER2013, so both count for less.
 * **valence/arousal** — the weighted mean of the channel points.
 * **label** — every channel's label distribution is mapped onto one small shared vocabulary
-  (:data:`CANONICAL`: Ekman's six, neutral, boredom; unknown labels pass through), weighted by ``w_i`` and summed;
+  (:data:`CANONICAL`: Ekman's six, neutral, boredom, confusion; unknown labels pass through; GoEmotions'
+  *curiosity* counts as neutral, see ``_GROUPS``), weighted by ``w_i`` and summed;
   the arg-max is the fused label. A channel without a distribution contributes its top label at its confidence.
 * **confidence** — the weight-averaged channel confidence, halved when the channels conflict.
 * **conflict** — two channels that are each confident enough (≥ :data:`CONFLICT_MIN_CONFIDENCE`) and clearly on
@@ -52,8 +53,12 @@ _GROUPS: dict[str, tuple[str, ...]] = {
     "anger": ("anger", "angry", "annoyance", "disapproval", "frustration"),
     "fear": ("fear", "nervousness", "anxiety", "anxious", "worry"),
     "disgust": ("disgust",),
-    "surprise": ("surprise", "realization", "confusion", "curiosity"),
-    "neutral": ("neutral", "calm"),
+    "surprise": ("surprise", "realization"),
+    # GoEmotions' Ekman mapping puts curiosity and confusion under surprise. Its curiosity is mostly the act of
+    # asking ("How have you been?": curiosity 0.99), so it counts as neutral; confusion ("I'm so confused about
+    # what to do") is named as itself. As "surprise" in the prompt, both misread every question.
+    "confusion": ("confusion", "confused"),
+    "neutral": ("neutral", "calm", "curiosity"),
     "boredom": ("boredom", "bored"),
 }
 CANONICAL: dict[str, str] = {alias: group for group, aliases in _GROUPS.items() for alias in aliases}
@@ -67,6 +72,7 @@ _ADJECTIVE: dict[str, str] = {
     "fear": "worried",
     "disgust": "put off",
     "surprise": "surprised",
+    "confusion": "confused",
     "neutral": "calm",
     "boredom": "flat",
 }
