@@ -90,6 +90,57 @@ def test_doubts_about_being_able_to_do_it_are_found() -> None:
         assert find_self_doubt(text) is None, text
 
 
+def test_blaming_oneself_is_found_and_everyday_regret_is_not() -> None:
+    for text, trait in {
+        "I keep thinking I should have noticed he was sick sooner.": "i should have noticed",
+        "It's all my fault.": "it's all my fault",
+        "I blame myself for the divorce": "i blame myself",
+        "If only I had called her back.": "if only i had called",
+        "I should have been a better friend": "i should have been a better friend",
+    }.items():
+        doubt = find_self_doubt(text)
+        assert doubt is not None and (doubt.trait, doubt.kind) == (trait, "guilt"), text
+        assert reassurance(doubt) == "You did the best you could with what you knew then."
+    for text in [
+        "It's not my fault",
+        "I don't blame myself",
+        "I should have bought milk",
+        "Sorry I should have been more specific!",
+        "I should have known you'd say that lol",
+        "If only I had the time",
+    ]:
+        assert find_self_doubt(text) is None, text
+
+
+async def test_a_loss_stays_in_view_and_guilt_after_it_is_met_with_reassurance(config: Config) -> None:
+    """After "My dog died yesterday", a neutral "His name was Biscuit." once drew "How do you think he'll do as an
+    adult?" and "I should have noticed he was sick sooner" drew tips on body awareness."""
+    llm = FakeLLM(default="I'm so sorry.")
+    app = build_app(config, llm=llm, db=open_database(config))
+    turns = ["My dog died yesterday.", "His name was Biscuit. He was 14.", "I should have noticed he was sick sooner."]
+    for text in turns:
+        async for _event in app.companion.turn("dana", text, session_id="s1"):
+            pass
+        if text.startswith("His name"):
+            prompt = llm.last_system_prompt
+            assert (
+                'Earlier in this conversation they told you "My dog died yesterday". They may still be grieving'
+            ) in prompt
+            # the turn counts as hurting: the companion's own brightness stays out, and no joke is tried out
+            assert "Keep your own simulated mood out of this reply" in prompt
+            assert "humour" not in prompt
+    prompt = llm.last_system_prompt
+    assert (
+        'They blame themselves ("I should have noticed he was sick sooner."). Do not agree, and do not list what they '
+        'could have done. Reassure them first, plainly and warmly, e.g. "You did the best you could with what you '
+        'knew then."'
+    ) in prompt
+    async for _event in app.companion.turn("dana", "Anyway, what should I cook tonight?", session_id="s2"):
+        pass
+    assert "Earlier in this conversation" not in llm.last_system_prompt  # another conversation
+    await app.aclose()
+
+
 async def test_a_doubt_about_ability_is_met_with_reassurance_not_tips(config: Config) -> None:
     llm = FakeLLM(["Feeling unsure doesn't mean you can't do it. What worries you most?"])
     app = build_app(config, llm=llm, db=open_database(config))

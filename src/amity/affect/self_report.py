@@ -32,6 +32,7 @@ EmpatheticDialogues and GoEmotions, side by side with the model alone) are ``ben
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from amity.affect.self_view import find_self_doubt
@@ -231,6 +232,8 @@ LOSS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     )
 )  # fmt: skip
 LOSS_WORDS = frozenset(word for _, word in LOSS)
+RECENT_LOSS_KEY = "affect.recent_loss"  # ctx.extras: the loss told earlier in this conversation (user_hurting reads it)
+LOSS_TURNS = 6  # how many earlier user messages of the conversation are looked at
 _NOT_EVERYDAY = {"okay", "ok", "fine", "good", "great", "well", "alright"}  # "I'm not okay" is a report
 
 
@@ -286,6 +289,28 @@ def _clause_of(source: str, start: int, end: int, max_words: int = 14) -> str:
     clause = " ".join(source[left:right].split()) + ("!" if source[right : right + 1] == "!" else "")
     clause = clause + ("?" if source[right : right + 1] == "?" else "")
     return clause if len(clause.split()) <= max_words else " ".join(source[start:end].split())
+
+
+def find_loss(text: str) -> str | None:
+    """The clause that tells of a loss (:data:`LOSS`: "My dog died yesterday"), as said, or None."""
+    source = _normalise(text)
+    lowered = source.lower()
+    for pattern, _word in LOSS:
+        for m in pattern.finditer(lowered):
+            after = source[m.end() :].split(maxsplit=1)
+            if _hypothetical(lowered, m.start()) or (bool(after) and after[0][:1].isupper() and after[0] != "I"):
+                continue
+            return _clause_of(source, m.start(), m.end())
+    return None
+
+
+def recent_loss(earlier: Sequence[str], now: str) -> str | None:
+    """The loss told in one of the ``earlier`` messages of this conversation (newest first), when ``now`` does not
+    tell of it again: "His name was Biscuit. He was 14." comes after "My dog died yesterday", and a small model
+    that sees only a neutral message answers "How do you think he'll do as an adult?"."""
+    if find_loss(now) is not None:
+        return None
+    return next((quote for quote in map(find_loss, earlier) if quote), None)
 
 
 def find_self_reports(text: str) -> tuple[SelfReport, ...]:

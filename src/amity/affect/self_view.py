@@ -12,7 +12,11 @@ people might find you boring if…" — what a small model wrote to exactly that
 * doubts about being able to do something (kind ``ability``): "I'm not sure I can do this", "Maya thinks I'll be
   great but I'm not so sure", "I'll probably mess it up", "what if I fail?", "I'm not cut out for this". These
   are met with reassurance too, not with tips (a small model once read the sister's faith in the user as
-  "Maya has some doubts about you").
+  "Maya has some doubts about you");
+* blaming oneself (kind ``guilt``): "I should have noticed he was sick sooner", "it's all my fault", "I blame
+  myself", "if only I had called" - met with "You did the best you could with what you knew then.", never with
+  what they could have done (the 1.5B answered the first, after "My dog died yesterday", with "How do you think
+  you can improve your awareness of your body?").
 
 Rules that keep it precise: a negation just before ("I don't think I'm boring", "I'm not a burden") finds
 nothing; "useless / hopeless / stupid / weird" followed by "at / with / about…" is everyday self-mockery ("I'm
@@ -55,6 +59,20 @@ _FAITH = (
     rf"(?:{_WILL}\s+(?:be\s+(?:\w+\s+)?(?:great|good|fine|amazing|brilliant|okay|ok|perfect|wonderful|awesome|successful|a\s+natural)|"
     rf"do\s+(?:\w+\s+)?(?:great|well|fine|brilliantly)|nail\s+it|ace\s+it|smash\s+it|get\s+it|make\s+it)|i\s+can\s+do\s+(?:it|this|anything))"
 )
+# Blaming oneself (kind ``guilt``): "I should have noticed he was sick sooner", "it's all my fault", "if only I had".
+_GUILT_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
+    re.compile(rx)
+    for rx in (
+        r"\b(?P<trait>i\s+(?:should|could)(?:\s+have|'ve)\s+(?:noticed|known(?!\s+(?:you|better\s+than\s+to\s+ask))|seen|realised|realized|caught|spotted|"
+        r"done\s+(?:more|something|better|things\s+differently)|been\s+there|been\s+(?:a\s+better\s+\w+|more\s+(?:careful|patient|supportive|present|attentive|understanding))|stopped\s+(?:it|him|her|them)|"
+        r"saved\s+(?:him|her|them|it)|helped\s+(?:him|her|them)|listened|called\s+(?:him|her|them)|visited|said\s+goodbye|"
+        r"taken\s+(?:him|her|them|it)\s+to))",
+        r"\b(?P<trait>it(?:'s|\s+is|\s+was)\s+(?:all\s+)?my\s+fault)\b",
+        r"\b(?P<trait>i\s+(?:still\s+|just\s+)?(?:blame|can't\s+forgive|cannot\s+forgive)\s+myself)\b",
+        r"\b(?P<trait>if\s+only\s+i(?:'d|\s+had)\s+(?!the\b|a\b|an\b|more\b|some\b|enough\b)\w+)",
+    )
+)
+
 # Doubts about being able to do something: "I'm not sure I can do this", "I'll probably mess it up".
 _ABILITY_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
     re.compile(rx)
@@ -100,7 +118,7 @@ class SelfDoubt:
     quote: str
     trait: str
     start: int  # where the words begin in the text
-    kind: str = "worth"  # "worth" (am I boring?) or "ability" (I'm not sure I can do this)
+    kind: str = "worth"  # "worth" (am I boring?), "ability" (I'm not sure I can do this), "guilt" (it's my fault)
 
 
 def reassurance(doubt: SelfDoubt) -> str:
@@ -109,6 +127,8 @@ def reassurance(doubt: SelfDoubt) -> str:
     trait = doubt.trait
     if doubt.kind == "ability":
         return "Feeling unsure doesn't mean you can't do it."
+    if doubt.kind == "guilt":
+        return "You did the best you could with what you knew then."
     if trait.startswith("not ") and trait.endswith(" enough"):
         return f"You are {trait[4:]}, just as you are."
     if trait == "what's wrong with me":
@@ -137,7 +157,7 @@ def find_self_doubt(text: str) -> SelfDoubt | None:
     source = _fold(text)
     lowered = source.lower()
     hits: list[tuple[int, int, str, str]] = []
-    for kind, patterns in (("worth", _PATTERNS), ("ability", _ABILITY_PATTERNS)):
+    for kind, patterns in (("worth", _PATTERNS), ("ability", _ABILITY_PATTERNS), ("guilt", _GUILT_PATTERNS)):
         for pattern in patterns:
             for m in pattern.finditer(lowered):
                 trait = " ".join(m.group("trait").split())

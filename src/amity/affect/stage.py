@@ -30,7 +30,13 @@ import asyncio
 from collections.abc import Callable, Sequence
 
 from amity.affect import mood as mood_model
-from amity.affect.self_report import find_self_reports, with_self_reports
+from amity.affect.self_report import (
+    LOSS_TURNS,
+    RECENT_LOSS_KEY,
+    find_self_reports,
+    recent_loss,
+    with_self_reports,
+)
 from amity.affect.text_emotion import TextEmotionModel, shared_model
 from amity.events import AffectDetected
 from amity.stages import BaseStage, TurnContext
@@ -174,11 +180,33 @@ class AffectStage(BaseStage):
         ctx.emit(AffectDetected(affect))
         compact = ctx.spoken and self.compact_when_spoken
         ctx.guide(affect_guidance(affect, compact=compact))
+        if reading and self.read_self_reports:
+            self._remember_loss(ctx, compact)
         state = self.store.latest_mood(ctx.user.id)
         if state is not None and not (compact and affect.reported):  # spoken: their words now beat the slow mood
             line = mood_guidance(mood_model.decay(state, ctx.user_turn.created_at), compact=compact)
             if line:
                 ctx.guide(line)
+
+    @staticmethod
+    def _remember_loss(ctx: TurnContext, compact: bool) -> None:
+        """A loss told a few messages ago stays in view while the conversation goes on (``RECENT_LOSS_KEY``)."""
+        earlier = [
+            t.text
+            for t in reversed(ctx.history)
+            if t.role == "user" and t.session_id == ctx.session.id and t.id != ctx.user_turn.id
+        ][:LOSS_TURNS]
+        quote = recent_loss(earlier, ctx.text)
+        if quote is None:
+            return
+        ctx.extras[RECENT_LOSS_KEY] = quote
+        if compact:
+            ctx.guide(f'Earlier they said "{quote}"; keep it in mind.')
+        else:
+            ctx.guide(
+                f'Earlier in this conversation they told you "{quote}". They may still be grieving: keep it in mind, '
+                "and don't talk about it as if it had not happened."
+            )
 
     async def after_reply(self, ctx: TurnContext, reply: str) -> None:
         if ctx.affect is not None or (self.track_personality and ctx.extras.get("affect_text_on", True)):

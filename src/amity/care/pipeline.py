@@ -216,6 +216,8 @@ class CompanionAffectStage(BaseStage):
             return
         ctx.guide(mood.RULE, standing=True)
         valence = ctx.affect.valence if ctx.affect is not None else None
+        if user_hurting(ctx) and (valence is None or valence > HURTING):
+            valence = HURTING  # e.g. a loss told a few messages ago: their feelings still come first
         if not (ctx.spoken and self.spoken_line_off):  # spoken: the short budget goes to the user's state first
             ctx.guide(mood.guidance(valence))
 
@@ -293,6 +295,12 @@ class SelfWorthStage(BaseStage):
         if ctx.spoken:  # the affect line just above quotes their words; this must fit the short budget
             ctx.guide(f'Never agree. Reassure: "{example}"')
             return
+        if doubt.kind == "guilt":
+            ctx.guide(
+                f'They blame themselves ("{doubt.quote}"). Do not agree, and do not list what they could have done. '
+                f'Reassure them first, plainly and warmly, e.g. "{example}", then gently ask how they are holding up.'
+            )
+            return
         if doubt.kind == "ability":
             ctx.guide(
                 f'They doubt they can do it ("{doubt.quote}"). Do not agree, and do not rush to tips. Reassure them '
@@ -350,7 +358,7 @@ class PreferenceStage(BaseStage):
         if ctx.reply_override is not None:
             self.learner.save(ctx.user.id, self.learner.observe(ctx.user.id, ctx.text, ctx.affect))
             return
-        choice, lines = self.learner.plan(ctx.user.id, ctx.text, ctx.affect)
+        choice, lines = self.learner.plan(ctx.user.id, ctx.text, ctx.affect, hurting=user_hurting(ctx))
         ctx.extras["care.style"] = choice
         ctx.guide("Style this user likes: " + " ".join(lines))  # sampled per turn (bandit): not standing
 

@@ -203,10 +203,13 @@ class PreferenceLearner:
                 prefs.topics[topic] = round(prefs.topics.get(topic, 0.0) + 1.0, 3)
         return prefs
 
-    def plan(self, user_id: str, text: str, affect: Affect | None) -> tuple[dict[str, str], list[str]]:
-        """Observe the message, choose this reply's style, store; returns the choice and guidance lines."""
+    def plan(
+        self, user_id: str, text: str, affect: Affect | None, *, hurting: bool = False
+    ) -> tuple[dict[str, str], list[str]]:
+        """Observe the message, choose this reply's style, store; returns the choice and guidance lines.
+        ``hurting``: the turn counts as low whatever its own words read (a loss told a few messages ago)."""
         prefs = self.observe(user_id, text, affect)
-        choice = prefs.choose(context_of(affect), self.rng)
+        choice = prefs.choose("low" if hurting else context_of(affect), self.rng)
         self.save(user_id, prefs)
         return choice, [GUIDE[dim][opt] for dim, opt in choice.items()]
 

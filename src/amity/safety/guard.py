@@ -34,6 +34,7 @@ import re
 from collections.abc import AsyncIterator, Callable
 from datetime import datetime
 
+from amity.affect.self_report import RECENT_LOSS_KEY
 from amity.safety import responses
 from amity.safety.tactics import find_tactics
 from amity.safety.text import language_of, normalize, sentences
@@ -164,8 +165,10 @@ def _cue_free_clause_end(text: str, hurting: bool) -> int:
 
 
 def user_hurting(ctx: TurnContext) -> bool:
-    """True when the user's turn reads clearly unpleasant: they said so ("I feel tired", "I'm not okay") or
-    the affect estimate is sure of it."""
+    """True when the user's turn reads clearly unpleasant: they said so ("I feel tired", "I'm not okay"), the
+    affect estimate is sure of it, or they told of a loss earlier in this conversation."""
+    if ctx.extras.get(RECENT_LOSS_KEY):  # "My dog died yesterday" two messages ago: "His name was Biscuit."
+        return True
     a = ctx.affect
     return a is not None and a.valence <= HURTING_VALENCE and (bool(a.reported) or a.confidence >= HURTING_CONFIDENCE)
 
