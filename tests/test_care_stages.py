@@ -244,6 +244,10 @@ async def test_a_hello_is_guided_to_a_friends_hello_and_nothing_else_is(config: 
         async for _event in app.companion.turn("ana", text):
             pass
         assert (guided in llm.last_system_prompt) is greeting, text
+        if text == "hi":  # their very first message: "nice to hear from you" would suggest earlier talks
+            assert 'e.g. "Hi! It\'s lovely to meet you. How has your day been?"' in llm.last_system_prompt
+        elif greeting:
+            assert 'e.g. "Hi! It\'s really nice to hear from you. How has your day been?"' in llm.last_system_prompt
     answer = "They are saying hello and asking how you are: answer like a friend, e.g. \"Hi! I'm good, thanks"
     for text, asks in [
         ("Hey, how are you?", True),

@@ -259,15 +259,19 @@ class GreetingStage(BaseStage):
                 f"They are saying hello, and {event.subject} was {event.when()}: greet them like a friend and ask "
                 f'about it, e.g. "Hi! {hello_back} so good to hear from you. {event.question()}"'
             )
-        elif asks:  # a friend answers the question before asking back
+            return
+        # "nice to hear from you" implies you have talked before: the 1.5B then told a new user "It's been a while"
+        first = not any(t.id != ctx.user_turn.id for t in ctx.history)
+        glad = "it's lovely to meet you" if first else "it's really nice to hear from you"
+        if asks:  # a friend answers the question before asking back
             ctx.guide(
                 "They are saying hello and asking how you are: answer like a friend, e.g. \"Hi! I'm good, thanks "
-                "for asking - it's really nice to hear from you. How are you doing?\""
+                f'for asking - {glad}. How are you doing?"'
             )
         else:
             ctx.guide(
-                "They are saying hello: greet them back like a friend, e.g. \"Hi! It's really nice to hear "
-                'from you. How has your day been?"'
+                f'They are saying hello: greet them back like a friend, e.g. "Hi! {glad[0].upper()}{glad[1:]}. How has '
+                'your day been?"'
             )
 
 
