@@ -111,6 +111,22 @@ async def test_breathing_request_starts_the_exercise(companion: tuple[Companion,
     assert "8/10" in end.reply
 
 
+async def test_asking_to_calm_down_starts_breathing_and_needing_to_gets_an_offer(
+    companion: tuple[Companion, Database], fake_llm: FakeLLM
+) -> None:
+    comp, db = companion
+    for ask in ("Okay maybe. Can we do something to calm down?", "Could you help me relax?"):
+        _, end = await say(comp, ask, user="bo")
+        assert "Which pattern?" in end.reply, ask  # the exercise itself, not "let's take a deep breath together"
+        await say(comp, "stop", user="bo")
+    for need in ("I need to calm down, my heart is racing.", "I'm having a panic attack"):
+        await say(comp, need, user="cy")
+        assert "They want to calm down. Offer a short breathing exercise right now" in fake_llm.last_system_prompt
+        assert CareStore(db).active_tool("cy") is None  # offered, not started
+    await say(comp, "What's a good name for a cat?", user="cy")
+    assert "calm down" not in fake_llm.last_system_prompt
+
+
 async def test_distorted_thought_gets_an_offer_not_a_label(
     companion: tuple[Companion, Database], fake_llm: FakeLLM
 ) -> None:

@@ -29,6 +29,8 @@ def test_life_events_told_with_a_date_are_kept_as_dated_facts() -> None:
         "My driving test is next Tuesday.": "the driving test",
         "I have a date on Saturday!": "a date",
         "I start college next week": "the start of college",
+        "I got the job!!! I start on Monday": "the first day at the new job",  # the job is in the other sentence
+        "I got the job! I start my new role on the 3rd": "the first day at the new job",
     }
     for text, value in told.items():
         events = [d for d in extract_rules(text, FRIDAY) if d.key == "important_date"]
@@ -40,6 +42,8 @@ def test_life_events_told_with_a_date_are_kept_as_dated_facts() -> None:
         "I'm moving on from this tomorrow",  # moving on, not moving house
         "I start a new job soon",  # no date
         "Do I start a new job on Monday?",
+        "I start on Monday",  # start what?
+        "I start the diet on Monday",
     ]:
         assert not [d for d in extract_rules(text, FRIDAY) if d.key == "important_date"], text
 

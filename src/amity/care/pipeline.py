@@ -58,8 +58,23 @@ from amity.types import Affect, Prosody
 
 EXIT = re.compile(r"^\s*/?(tool stop|cbt stop|stop|pause|quit|exit|enough|not now|later)\s*[.!]*\s*$", re.I)
 _ASK = r"\b(do|try|start|begin|write|fill in|go through|walk me through|help me with)\b.{0,20}?"
+WANTS_CALM = re.compile(
+    r"\bi\s+(?:really\s+|just\s+)?(?:need|want|have)\s+to\s+(?:calm\s+down|relax|breathe)\b|\bi\s+can(?:'t|not)\s+(?:calm\s+down|"
+    r"stop\s+shaking|stop\s+panicking)\b|\bi(?:'m|\s+am)\s+(?:having\s+a\s+panic\s+attack|panicking)\b",
+    re.I,
+)
 REQUESTS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b(breathing exercise|help me breathe|(do|try) (a |some )?breathing)\b", re.I), "breathing"),
+    # asked for help to calm down without naming a tool: "Can we do something to calm down?"
+    (
+        re.compile(
+            r"\b(?:can|could)\s+(?:we|you)\s+(?:do|try)\s+(?:something|anything)\s+(?:to|that\s+(?:will|would|might|could)|"
+            r"so\s+i\s+can)\s+(?:help\s+(?:me\s+)?)?(?:calm|relax|settle|unwind)|\b(?:can|could|will|would)\s+you\s+"
+            r"help\s+me\s+(?:to\s+)?(?:calm\s+down|relax|settle\s+down|breathe)\b|^\s*help\s+me\s+(?:calm\s+down|relax)\b",
+            re.I,
+        ),
+        "breathing",
+    ),
     (re.compile(_ASK + r"\bthought record\b", re.I), "thought_record"),
     (re.compile(_ASK + r"\b(grounding|5-4-3-2-1)\b", re.I), "grounding"),
     (re.compile(_ASK + r"\b(gratitude (journal|list|exercise)|three good things)\b", re.I), "gratitude"),
@@ -150,6 +165,12 @@ class ToolStage(BaseStage):
             }
         low_mood = ctx.affect is not None and ctx.affect.valence <= -0.5 and ctx.affect.confidence >= 0.4
         trap = result is not None and result.present and result.probability >= 0.75
+        if WANTS_CALM.search(ctx.text):  # "I need to calm down", "I'm having a panic attack": offer now
+            ctx.guide(
+                "They want to calm down. Offer a short breathing exercise right now (they can type `/tool start "
+                'breathing`), e.g. "Would you like to breathe with me for a minute? In for four, out for six."'
+            )
+            return
         if not (trap or low_mood):
             return
         state = self.store.get_state(ctx.user.id, "tool_offer") or {}

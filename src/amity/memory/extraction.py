@@ -224,7 +224,9 @@ def _relations(text: str, known: Sequence[Fact]) -> dict[str, str]:
     return names
 
 
-def _dated(clause: str, today: date, locale: str, known: Sequence[Fact], rels: dict[str, str]) -> list[FactDraft]:
+def _dated(
+    clause: str, today: date, locale: str, known: Sequence[Fact], rels: dict[str, str], message: str = ""
+) -> list[FactDraft]:
     """Birthdays, anniversaries, appointments and other events with a date in one clause."""
     drafts: list[FactDraft] = []
     known_names = {f.subject for f in known if f.key == "relation"}
@@ -272,7 +274,7 @@ def _dated(clause: str, today: date, locale: str, known: Sequence[Fact], rels: d
     past = _PAST.search(clause) is not None or (match is not None and match.value < today.isoformat())
     if match is None or past or clause.rstrip().endswith("?"):
         return drafts
-    told = life_event(clause, rels) if event is None else None  # "I start a new job on Monday"
+    told = life_event(clause, rels, message) if event is None else None  # "I start a new job on Monday"
     if told is not None:
         drafts.append(FactDraft("important_date", told, "user", 0.8, clause, match.value))
     elif event is not None:
@@ -297,7 +299,7 @@ def extract_rules(text: str, today: date, known: Sequence[Fact] = (), locale: st
         for key, pattern, confidence in RULES:
             for m in pattern.finditer(clause):
                 drafts.extend(_from_match(key, m, confidence, clause))
-        drafts.extend(_dated(clause, today, locale, known, rels))
+        drafts.extend(_dated(clause, today, locale, known, rels, text))
         name = extract_name(clause)  # the core's rule, so the fact agrees with users.display_name
         if name and not any(d.key == "name" for d in drafts):
             drafts.append(FactDraft("name", name, "user", 0.85, clause))

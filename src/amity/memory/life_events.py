@@ -29,9 +29,18 @@ _DATE_WORDS = re.compile(
     re.I,
 )
 
+_START_BARE = re.compile(
+    rf"\b(?:i|i'll|i will)\s+{_START}\s+(?:on|this|next|tomorrow|in\s+\w+\s+(?:days?|weeks?))\b", re.I
+)
+_NEW_JOB = re.compile(
+    r"\b(?:got|landed|accepted|took|was\s+offered|have)\s+(?:the|a|my|that)\s+(?:new\s+)?(?:job|position|role|internship)\b|"
+    r"\bnew\s+job\b|\b(?:got|was)\s+hired\b",
+    re.I,
+)
 _VISIT = "{who}'s visit"
+_NEW_JOB_DAY = "the first day at the new job"
 _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(rf"\b{_I}\s+{_START}\s+(?:a|my|the|our)\s+new\s+job\b", re.I), "the first day at the new job"),
+    (re.compile(rf"\b{_I}\s+{_START}\s+(?:a|my|the|our)\s+new\s+(?:job|role|position)\b", re.I), _NEW_JOB_DAY),
     (re.compile(rf"\bmy\s+first\s+day\s+(?:at|of)\s+{_PLACE}", re.I), "the first day at {at}"),
     (re.compile(rf"\b{_I}\s+{_START}\s+(?:work(?:ing)?\s+)?at\s+{_PLACE}", re.I), "the first day at {at}"),
     (
@@ -68,12 +77,15 @@ def _tidy(phrase: str) -> str:
     return " ".join(phrase.split()).strip(" .,!?;:")
 
 
-def life_event(clause: str, relations: dict[str, str]) -> str | None:
+def life_event(clause: str, relations: dict[str, str], message: str = "") -> str | None:
     """The event in ``clause`` as a noun phrase ("the first day at the bakery", "Maya's visit"), or None.
 
     ``relations`` maps a relation word to a known name ("sister" → "Maya"), so "my sister is visiting" becomes
-    "Maya's visit"."""
+    "Maya's visit". ``message`` is the whole message the clause comes from: in "I got the job! I start on
+    Monday" the job is in the other sentence."""
     lowered_i = re.sub(r"\bI\b", "i", clause)  # patterns with names are case-sensitive; "I" is no name
+    if _START_BARE.search(lowered_i) and _NEW_JOB.search(message):
+        return _NEW_JOB_DAY
     for pattern, template in _PATTERNS:
         m = pattern.search(lowered_i)
         if m is None:
