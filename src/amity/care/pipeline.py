@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from amity.affect.self_report import find_loss
 from amity.affect.self_view import find_self_doubt, reassurance
 from amity.care import cbt
 from amity.care.cbt.distortions import DistortionDetector
@@ -171,8 +172,8 @@ class ToolStage(BaseStage):
                 'breathing`), e.g. "Would you like to breathe with me for a minute? In for four, out for six."'
             )
             return
-        if not (trap or low_mood):
-            return
+        if not (trap or low_mood) or find_loss(ctx.text) is not None:
+            return  # a loss just told ("My dog died yesterday") is listened to first, not met with an exercise
         state = self.store.get_state(ctx.user.id, "tool_offer") or {}
         if (
             state.get("session") == ctx.session.id
