@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable
 from datetime import datetime, timedelta
 
 from amity.safety import responses
-from amity.safety.guard import NUDGE_KEY, OVERRIDE_KEY
+from amity.safety.guard import DEPENDENCY_KEY, NUDGE_KEY, OVERRIDE_KEY
 from amity.safety.text import normalize
 from amity.stages import BaseStage, TurnContext
 from amity.store.db import utcnow
@@ -137,6 +137,7 @@ class AttachmentStage(BaseStage):
             return
         reason: str | None = None
         if detect_dependency(ctx.text):
+            ctx.extras[DEPENDENCY_KEY] = True  # read as hurting: "That's wonderful to hear!" is dropped (guard)
             reason = "dependency" if self._cooled(ctx.user.id, "dependency", DEPENDENCY_COOLDOWN, now) else None
         else:
             used = self.store.usage(ctx.user.id, now.date().isoformat()).active_seconds / 60

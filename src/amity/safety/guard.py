@@ -45,6 +45,7 @@ from amity.store.sql import SqlDatabase
 
 OVERRIDE_KEY = "safety.override"
 NUDGE_KEY = "safety.nudge"
+DEPENDENCY_KEY = "safety.dependency"  # "You're the only one who understands me" (attachment stage)
 MINOR_KEY = "safety.minor"
 GOODBYE_KEY = "safety.goodbye"
 
@@ -166,8 +167,11 @@ def _cue_free_clause_end(text: str, hurting: bool) -> int:
 
 def user_hurting(ctx: TurnContext) -> bool:
     """True when the user's turn reads clearly unpleasant: they said so ("I feel tired", "I'm not okay"), the
-    affect estimate is sure of it, or they told of a loss earlier in this conversation."""
+    affect estimate is sure of it, they told of a loss earlier in this conversation, or they lean on Amity alone
+    ("You're the only one who understands me")."""
     if ctx.extras.get(RECENT_LOSS_KEY):  # "My dog died yesterday" two messages ago: "His name was Biscuit."
+        return True
+    if ctx.extras.get(DEPENDENCY_KEY):  # "I don't need anyone else" is loneliness, not news to celebrate
         return True
     a = ctx.affect
     return a is not None and a.valence <= HURTING_VALENCE and (bool(a.reported) or a.confidence >= HURTING_CONFIDENCE)
