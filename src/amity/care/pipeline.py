@@ -14,13 +14,15 @@
    memories); answers "do you have feelings?" honestly.
 6. :class:`StrategyStage`    - choose the ESConv support strategy (``ctx.strategy``) and guide the reply (its
    line is left out when the self-worth line or a follow-up question already says what the reply should do).
-7. :class:`GreetingStage`    - a hello gets a friend's hello back, not a help desk's; "how are you?" is answered;
+7. :class:`~amity.care.repair.RepairStage` - frustration with the companion ("You're useless") gets an apology and
+   a question ("I'm sorry - I got that wrong. What did I miss?"), never a defence.
+8. :class:`GreetingStage`    - a hello gets a friend's hello back, not a help desk's; "how are you?" is answered;
    when the memory stage found an event to follow up, the hello asks about it ("How did the first day at the
    new job go?").
-8. :class:`FollowUpStage`    - otherwise that event's question goes in as "ask how it went, if it fits".
+9. :class:`FollowUpStage`    - otherwise that event's question goes in as "ask how it went, if it fits".
 
-The last two come last because the small model follows the final guidance line best: a follow-up was asked in
-7 of 10 test openings with its line last, 5 of 10 with it before the style and mood lines.
+The greeting and follow-up come last because the small model follows the final guidance line best: a follow-up
+was asked in 7 of 10 test openings with its line last, 5 of 10 with it before the style and mood lines.
 
 Every stage leaves a turn alone once an earlier stage (e.g. the crisis protocol) has set ``reply_override``,
 except that a running tool is paused then, so a crisis is never answered by a worksheet.
@@ -47,6 +49,7 @@ from amity.care.companion_affect import (
 from amity.care.persona import load_persona
 from amity.care.preferences import PreferenceLearner
 from amity.care.proactive import due_check_in
+from amity.care.repair import RepairStage, criticises_companion
 from amity.care.strategy import StrategyPlanner, guidance_for
 from amity.errors import AmityError
 from amity.events import Notice
@@ -359,7 +362,11 @@ class StrategyStage(BaseStage):
         ctx.strategy = choice.strategy
         # the self-worth line says it better ("affirm their strengths" invites praise the model cannot know), and a
         # follow-up question (GreetingStage or FollowUpStage, after this stage) is this reply's question
-        if SELF_DOUBT_KEY not in ctx.extras and not isinstance(ctx.extras.get(FOLLOW_UP_KEY), PastEvent):
+        if (
+            SELF_DOUBT_KEY not in ctx.extras
+            and not isinstance(ctx.extras.get(FOLLOW_UP_KEY), PastEvent)
+            and not criticises_companion(ctx.text)  # the repair line says what to do ("What did I miss?")
+        ):
             ctx.guide(guidance_for(choice.strategy, choice.stage))
         ctx.extras["care.strategy"] = choice.to_dict()
         self.store.record_strategy(ctx.user.id, ctx.session.id, ctx.user_turn.index, choice.strategy, choice.stage)
@@ -412,6 +419,7 @@ def care_stages(db: SqlDatabase) -> list[Stage]:
         ToolStage(db),
         CompanionAffectStage(db),
         StrategyStage(db),
+        RepairStage(),
         GreetingStage(),  # last: the 1.5B follows the final guidance line best (a follow-up asked 7 vs 5 of 10)
         FollowUpStage(),
     ]

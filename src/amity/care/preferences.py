@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from amity.care.repair import criticises_companion
 from amity.store.care_store import CareStore
 from amity.types import Affect
 
@@ -196,7 +197,7 @@ class PreferenceLearner:
                 prefs.prefer(dim, option)
         if _POSITIVE.search(text) or (affect is not None and affect.valence >= 0.5 and affect.confidence >= 0.5):
             prefs.reward(1.0, IMPLICIT_WEIGHT)
-        elif _CONFUSED.search(text):
+        elif _CONFUSED.search(text) or criticises_companion(text):  # "You're useless": the last reply missed
             prefs.reward(0.0, IMPLICIT_WEIGHT)
         for topic, pattern in TOPICS.items():
             if pattern.search(text):

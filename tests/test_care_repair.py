@@ -1,0 +1,46 @@
+"""Rupture and repair: frustration with the companion gets an apology and a question, never a defence (the
+detector alone, and a real turn with a FakeLLM)."""
+
+from __future__ import annotations
+
+from amity.app import build_app, open_database
+from amity.care.repair import REPAIR_GUIDANCE, criticises_companion
+from amity.config import Config
+from amity.llm.fake import FakeLLM
+
+
+def test_frustration_with_the_companion_is_found_and_other_complaints_are_not() -> None:
+    for text in [
+        "You're useless, you never get anything right.",
+        "you don't understand me",
+        "That's not what I said.",
+        "Stop giving me advice!",
+        "Why can't you ever listen?",
+        "that was a stupid answer",
+        "you\u2019re not helping",
+    ]:
+        assert criticises_companion(text), text
+    for text in [
+        "You're not useless.",
+        "My boss is useless",
+        "I feel useless",  # about themselves: the self-worth stage's matter
+        "you don't have to help",
+        "Thanks, you're helping a lot",
+        "Don't you understand how hard this is for my mom",
+    ]:
+        assert not criticises_companion(text), text
+
+
+async def test_the_reply_is_guided_to_own_it_and_the_strategy_line_steps_aside(config: Config) -> None:
+    llm = FakeLLM(default="I'm sorry - I got that wrong. What did I miss?")
+    app = build_app(config, llm=llm, db=open_database(config))
+    async for _event in app.companion.turn("dana", "Can you suggest a book?"):
+        pass
+    assert REPAIR_GUIDANCE not in llm.last_system_prompt
+    async for _event in app.companion.turn("dana", "You're useless, you never get anything right."):
+        pass
+    prompt = llm.last_system_prompt
+    assert "Don't defend yourself and don't talk about being an AI" in prompt
+    assert 'e.g. "I\'m sorry - I got that wrong. What did I miss?"' in prompt
+    assert "Support strategy for this reply" not in prompt
+    await app.aclose()
