@@ -32,6 +32,8 @@ def test_harsh_views_of_oneself_are_found() -> None:
         "Nobody could ever love me.": "nobody could ever love me",
         "I'm a bad friend, I always forget birthdays.": "a bad friend",
         "people said I was boring": "boring",
+        "Everyone at work thinks I'm incompetent.": "incompetent",
+        "My boss thinks I'm a fraud": "a fraud",
     }
     for text, trait in found.items():
         doubt = find_self_doubt(text)
