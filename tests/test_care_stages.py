@@ -278,3 +278,45 @@ async def test_a_hello_is_guided_to_a_friends_hello_and_nothing_else_is(config: 
         assert (answer in llm.last_system_prompt) is asks, text
         assert guided not in llm.last_system_prompt, text
     await app.aclose()
+
+
+async def test_no_advice_wanted_holds_for_the_conversation(config: Config) -> None:
+    """'I don't really want advice, I just needed to say it to someone' drew "It's okay, I can help. What's bothering
+    you?" from the 1.5B; now the reply is guided to listen, and no suggestions are planned in that conversation."""
+    from amity.app import build_app
+    from amity.care.pipeline import LISTEN_ONLY
+
+    llm = FakeLLM(default="That sounds like a lot to carry.")
+    app = build_app(config, llm=llm, db=open_database(config))
+
+    async def strategy(text: str, session: str) -> str | None:
+        end = [e async for e in app.companion.turn("ana", text, session_id=session)][-1]
+        assert isinstance(end, TurnEnd)
+        return end.strategy
+
+    await strategy("Rent is due next week and I'm short.", "s1")
+    assert LISTEN_ONLY not in llm.last_system_prompt
+    assert await strategy("I don't really want advice, I just needed to say it to someone.", "s1") != (
+        "Providing Suggestions"
+    )
+    assert LISTEN_ONLY in llm.last_system_prompt
+    for text in ("It's just been a long month.", "Money always makes me feel small."):
+        assert await strategy(text, "s1") != "Providing Suggestions"
+        assert LISTEN_ONLY in llm.last_system_prompt, text  # for the rest of the conversation
+    await strategy("Okay, actually, what should I do?", "s1")  # asking lifts it
+    assert LISTEN_ONLY not in llm.last_system_prompt
+    await strategy("Rent is due again.", "s2")
+    assert LISTEN_ONLY not in llm.last_system_prompt  # a new conversation starts open
+    await app.aclose()
+
+
+def test_listening_only_plans_no_suggestions_even_when_the_words_ask_for_help() -> None:
+    from amity.care.stage import asks_for_advice, wants_no_advice
+    from amity.care.strategy import StrategyPlanner
+
+    planner = StrategyPlanner()
+    text = "I lost my job and rent is due. I don't know what to do."
+    assert planner.choose(text, "", [], None, listen_only=True).probabilities["Providing Suggestions"] == 0.0
+    assert wants_no_advice("Please just listen") and wants_no_advice("I just needed to vent")
+    assert not wants_no_advice("Do you have any advice?") and asks_for_advice("Do you have any advice?")
+    assert not asks_for_advice("I don't want advice, I just needed to say it")

@@ -50,6 +50,7 @@ from amity.care.persona import load_persona
 from amity.care.preferences import PreferenceLearner
 from amity.care.proactive import due_check_in
 from amity.care.repair import RepairStage, criticises_companion
+from amity.care.stage import asks_for_advice, wants_no_advice
 from amity.care.strategy import StrategyPlanner, guidance_for
 from amity.errors import AmityError
 from amity.events import Notice
@@ -248,6 +249,10 @@ class CompanionAffectStage(BaseStage):
 
 
 SELF_DOUBT_KEY = "care.self_doubt"
+LISTEN_ONLY = (
+    "They want to be heard, not advised: give no advice or tips in this conversation unless they ask. Reflect back "
+    'what they told you and how it feels, e.g. "That sounds like a lot to carry. I\'m glad you said it out loud."'
+)
 FOLLOW_UP_ASKED = "care.follow_up_asked"  # a greeting or FollowUpStage put the follow-up question in the prompt
 GREETING = re.compile(
     r"^\s*(hi|hello|hey|heya|hiya|howdy|good (morning|afternoon|evening)|morning|evening|greetings)\b"
@@ -346,6 +351,14 @@ class SelfWorthStage(BaseStage):
 class StrategyStage(BaseStage):
     """Chooses the support strategy for the reply (``ctx.strategy``) and adds its guidance."""
 
+    def _listen_only(self, ctx: TurnContext) -> bool:
+        """They said they want no advice ("I just needed to say it to someone"): for the rest of this conversation."""
+        if wants_no_advice(ctx.text):
+            self.store.set_state(ctx.user.id, "listen_only", {"session": ctx.session.id})
+            return True
+        state = self.store.get_state(ctx.user.id, "listen_only") or {}
+        return state.get("session") == ctx.session.id and not asks_for_advice(ctx.text)
+
     def __init__(self, db: SqlDatabase, planner: StrategyPlanner | None = None) -> None:
         self.store = CareStore(db)
         self.planner = planner or StrategyPlanner()
@@ -358,7 +371,12 @@ class StrategyStage(BaseStage):
             (t.text for t in reversed(ctx.history) if t.role == "assistant" and t.session_id == ctx.session.id),
             "",
         )
-        choice = self.planner.choose(ctx.text, last_reply, prev, ctx.affect, self_doubt=SELF_DOUBT_KEY in ctx.extras)
+        listen_only = self._listen_only(ctx)
+        choice = self.planner.choose(
+            ctx.text, last_reply, prev, ctx.affect, self_doubt=SELF_DOUBT_KEY in ctx.extras, listen_only=listen_only
+        )
+        if listen_only:
+            ctx.guide(LISTEN_ONLY)
         ctx.strategy = choice.strategy
         # the self-worth line says it better ("affirm their strengths" invites praise the model cannot know), and a
         # follow-up question (GreetingStage or FollowUpStage, after this stage) is this reply's question

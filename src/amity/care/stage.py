@@ -32,8 +32,22 @@ def position_bucket(supporter_turns: int) -> int:
     return 7
 
 
+_NO_ADVICE = re.compile(
+    r"\b(?:i\s+)?(?:don't|do\s+not|dont)\s+(?:really\s+)?(?:want|need)\s+(?:any\s+)?(?:advice|tips|solutions|suggestions|"
+    r"you\s+to\s+fix\s+(?:it|this|anything))\b|\bjust\s+(?:listen|needed\s+to\s+(?:vent|say\s+it|get\s+(?:it|this)\s+out|"
+    r"talk))\b|\bi\s+just\s+(?:want|need)(?:ed)?\s+(?:to\s+vent|someone\s+to\s+listen|to\s+be\s+heard)\b|"
+    r"\bstop\s+giving\s+me\s+advice\b|\bno\s+advice\b",
+    re.IGNORECASE,
+)
+
+
 def asks_for_advice(text: str) -> bool:
-    return bool(_ADVICE.search(text))
+    return bool(_ADVICE.search(text)) and not wants_no_advice(text)
+
+
+def wants_no_advice(text: str) -> bool:
+    """ "I don't really want advice, I just needed to say it to someone": listening, not tips."""
+    return bool(_NO_ADVICE.search(text.replace("\u2019", "'")))
 
 
 def conversation_stage(supporter_turns: int, text: str, valence: float | None = None) -> ConversationStage:

@@ -180,9 +180,11 @@ class StrategyPlanner:
         affect: Affect | None = None,
         *,
         self_doubt: bool = False,
+        listen_only: bool = False,
     ) -> StrategyChoice:
         """``self_doubt``: the user voiced a harsh view of themselves ("Am I boring?"), so reassurance comes
-        first and tips on how to change wait."""
+        first and tips on how to change wait. ``listen_only``: they said they want no advice (in this
+        conversation), so no suggestions at all."""
         supporter_turns = len(prev_strategies)
         example = StrategyExample(text, prev_supporter_text, tuple(prev_strategies), supporter_turns, False, "")
         probs = self.model_proba(example)
@@ -207,6 +209,10 @@ class StrategyPlanner:
             factors["Information"] *= 1.3
         if self_doubt:
             factors["Providing Suggestions"] *= 0.3
+        if listen_only:
+            factors["Providing Suggestions"] = 0.0
+            factors["Information"] *= 0.3
+            factors["Reflection of feelings"] *= 1.5
         if len(prev_strategies) >= 2 and prev_strategies[-1] == prev_strategies[-2]:
             factors[prev_strategies[-1]] *= 0.3
         adjusted = {k: probs.get(k, 0.0) * factors[k] for k in STRATEGIES}
