@@ -67,6 +67,9 @@ def words(text: str) -> list[str]:
         ("Why did she leave me?", ["heartbroken"]),
         ("My wife wants a divorce.", ["heartbroken"]),
         ("I got fired today.", ["upset"]),
+        ("My mom is in the hospital.", ["worried"]),
+        ("They think it might be cancer.", ["worried"]),
+        ("My dad was diagnosed with Parkinson's.", ["worried"]),
     ],
 )
 def test_finds_what_the_user_says_they_feel(text: str, expected: list[str]) -> None:

@@ -142,6 +142,12 @@ async def test_a_loss_stays_in_view_and_guilt_after_it_is_met_with_reassurance(c
     async for _event in app.companion.turn("dana", "Anyway, what should I cook tonight?", session_id="s2"):
         pass
     assert "Earlier in this conversation" not in llm.last_system_prompt  # another conversation
+    llm.enqueue("That's good news - it's always reassuring to know there is hope. What else is on your mind?")
+    for text in ("My mom is in the hospital. They think it might be cancer.", "We'll know more on Thursday."):
+        events = [e async for e in app.companion.turn("dana", text, session_id="s3")]
+    end = events[-1]
+    assert isinstance(end, TurnEnd) and "good news" not in end.reply  # waiting for results is no good news
+    assert "It may still weigh on them" in llm.last_system_prompt
     await app.aclose()
 
 

@@ -3,6 +3,7 @@ user's pain (real SQLite, the app's stages, a FakeLLM, a clock the test moves)."
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
 from amity.app import App, build_app, open_database
@@ -29,6 +30,7 @@ def test_life_events_told_with_a_date_are_kept_as_dated_facts() -> None:
         "My driving test is next Tuesday.": "the driving test",
         "I have a date on Saturday!": "a date",
         "I start college next week": "the start of college",
+        "We'll know more on Thursday when the results come back.": "the results",
         "I got the job!!! I start on Monday": "the first day at the new job",  # the job is in the other sentence
         "I got the job! I start my new role on the 3rd": "the first day at the new job",
     }
@@ -73,6 +75,9 @@ async def test_the_first_talk_after_the_event_asks_how_it_went_once(config: Conf
     [event] = upcoming([job], FRIDAY, 7)
     assert event.phrase() == "The first day at the new job is in 3 days (Monday 30 November)."
     assert job.describe("user") == "The first day at the new job is on Monday 30 November 2026"
+    results = replace(job, value="the results")
+    assert results.describe("user") == "The results are on Monday 30 November 2026"  # not "The results is"
+    assert upcoming([results], FRIDAY, 7)[0].phrase() == "The results are in 3 days (Monday 30 November)."
 
     now[0] = datetime(2026, 11, 28, 10, 0, tzinfo=UTC)  # Saturday: still ahead, nothing to ask
     await say(app, "Hi there", "s2")

@@ -227,6 +227,11 @@ LOSS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\bwhy\s+did\s+(?:he|she|they)\s+(?:leave|dump|cheat\s+on)\s+me\b", "heartbroken"),
         (r"\b(?:wants?|asked\s+(?:me\s+)?for|filed\s+for)\s+a\s+divorce\b|\bwe(?:'re|\s+are)\s+getting\s+divorced\b",
          "heartbroken"),
+        (rf"\b(?:my|our)\s+(?:\w+\s+)?{_LOVED}\s+(?:is|was|has\s+been|got)\s+(?:\w+\s+)?(?:in\s+(?:the\s+)?(?:hospital|icu|"
+         r"intensive\s+care|a\s+coma)|diagnosed\s+with|rushed\s+to\s+(?:the\s+)?hospital|dying|terminally\s+ill)\b|"
+         rf"\b(?:my|our)\s+(?:\w+\s+)?{_LOVED}\s+(?:has|had)\s+(?:cancer|a\s+stroke|a\s+heart\s+attack|dementia|alzheimer's)\b|"
+         r"\b(?:might|may|could)\s+be\s+cancer\b|\bi\s+(?:was|got|have\s+been|'ve\s+been)\s+diagnosed\s+with\b",
+         "worried"),
         (r"\bi\s+(?:just\s+)?(?:got|was|'ve\s+been|have\s+been)\s+(?:fired|laid\s+off|let\s+go|made\s+redundant)\b|"
          r"\bi\s+(?:just\s+)?lost\s+my\s+job\b", "upset"),
     )
@@ -291,26 +296,25 @@ def _clause_of(source: str, start: int, end: int, max_words: int = 14) -> str:
     return clause if len(clause.split()) <= max_words else " ".join(source[start:end].split())
 
 
-def find_loss(text: str) -> str | None:
-    """The clause that tells of a loss (:data:`LOSS`: "My dog died yesterday"), as said, or None."""
+def find_loss(text: str) -> tuple[str, str] | None:
+    """The clause that tells of a loss (:data:`LOSS`: "My dog died yesterday"), as said, and its word
+    ("grieving"), or None."""
     source = _normalise(text)
     lowered = source.lower()
-    for pattern, _word in LOSS:
+    for pattern, word in LOSS:
         for m in pattern.finditer(lowered):
-            after = source[m.end() :].split(maxsplit=1)
-            if _hypothetical(lowered, m.start()) or (bool(after) and after[0][:1].isupper() and after[0] != "I"):
-                continue
-            return _clause_of(source, m.start(), m.end())
+            if not _hypothetical(lowered, m.start()):
+                return _clause_of(source, m.start(), m.end()), word
     return None
 
 
-def recent_loss(earlier: Sequence[str], now: str) -> str | None:
+def recent_loss(earlier: Sequence[str], now: str) -> tuple[str, str] | None:
     """The loss told in one of the ``earlier`` messages of this conversation (newest first), when ``now`` does not
     tell of it again: "His name was Biscuit. He was 14." comes after "My dog died yesterday", and a small model
     that sees only a neutral message answers "How do you think he'll do as an adult?"."""
     if find_loss(now) is not None:
         return None
-    return next((quote for quote in map(find_loss, earlier) if quote), None)
+    return next((found for found in map(find_loss, earlier) if found), None)
 
 
 def find_self_reports(text: str) -> tuple[SelfReport, ...]:
@@ -341,7 +345,9 @@ def find_self_reports(text: str) -> tuple[SelfReport, ...]:
     for pattern, word in (*SOCIAL_PAIN, *LOSS, *GOOD_NEWS):
         for m in pattern.finditer(lowered):
             after = source[m.end() :].split(maxsplit=1)
-            named = bool(after) and after[0][:1].isupper() and after[0].split("'")[0] != "I"  # "No one calls me Bob"
+            named = (  # "No one calls me Bob"; a loss may end in a name ("diagnosed with Parkinson's")
+                bool(after) and after[0][:1].isupper() and after[0].split("'")[0] != "I" and word not in LOSS_WORDS
+            )
             if _hypothetical(lowered, m.start()) or named:
                 continue
             f = FEELINGS[word]

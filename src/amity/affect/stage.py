@@ -196,15 +196,18 @@ class AffectStage(BaseStage):
             for t in reversed(ctx.history)
             if t.role == "user" and t.session_id == ctx.session.id and t.id != ctx.user_turn.id
         ][:LOSS_TURNS]
-        quote = recent_loss(earlier, ctx.text)
-        if quote is None:
+        found = recent_loss(earlier, ctx.text)
+        if found is None:
             return
+        quote, word = found
         ctx.extras[RECENT_LOSS_KEY] = quote
         if compact:
             ctx.guide(f'Earlier they said "{quote}"; keep it in mind.')
         else:
+            grief = word in {"grieving", "heartbroken"}
+            still = "They may still be grieving" if grief else "It may still weigh on them"
             ctx.guide(
-                f'Earlier in this conversation they told you "{quote}". They may still be grieving: keep it in mind, '
+                f'Earlier in this conversation they told you "{quote}". {still}: keep it in mind, '
                 "and don't talk about it as if it had not happened."
             )
 

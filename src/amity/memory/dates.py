@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from amity.memory.facts import Fact, FactStore, ReminderLogEntry
+from amity.memory.facts import Fact, FactStore, ReminderLogEntry, is_or_are
 
 MONTHS = {
     name: i + 1
@@ -239,7 +239,7 @@ class UpcomingEvent:
         else:
             when = f"in {self.days_left} days ({self.on:%A} {self.on.day} {self.on:%B})"
         label = self.label
-        return f"{label[0].upper()}{label[1:]} is {when}."
+        return f"{label[0].upper()}{label[1:]} {is_or_are(label)} {when}."
 
 
 def upcoming(facts: Sequence[Fact], today: date, days: int = 30) -> list[UpcomingEvent]:

@@ -122,6 +122,13 @@ class FactDraft:
     origin: Origin = "rules"
 
 
+def is_or_are(phrase: str) -> str:
+    """``the results are`` / ``the move is``: a noun phrase's verb by its last word (not after "of")."""
+    last = phrase.split()[-1].lower() if phrase.split() else ""
+    plural = last.endswith("s") and not last.endswith(("ss", "'s", "us", "is")) and " of " not in phrase
+    return "are" if plural else "is"
+
+
 @dataclass(frozen=True)
 class Fact:
     """One stored version of a fact. ``superseded_by is None`` means it is the current value."""
@@ -178,7 +185,7 @@ class Fact:
             "likes": f"{subj} {like} {v}",
             "dislikes": f"{subj} {dislike} {v}",
             "appointment": f"{subj} {have} {v} on {when}",
-            "important_date": f"{v[:1].upper()}{v[1:]} is on {when}",
+            "important_date": f"{v[:1].upper()}{v[1:]} {is_or_are(v)} on {when}",
         }
         if self.key.startswith("favourite "):
             return f"{your.capitalize()} {self.key} is {v}"
