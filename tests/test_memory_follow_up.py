@@ -156,6 +156,7 @@ def test_the_question_reads_as_a_friend_would_ask_it() -> None:
         "yesterday",
     )
     assert event("important_date", "a date", 3).question() == "How did the date go?"
+    assert event("important_date", "the results", 1).question() == "What did the results say?"
     assert event("important_date", "Maya's visit", 8).when() == "on Tuesday 24 November, 8 days ago"
     assert event("important_date", "wedding", 2).subject == "the wedding"
     assert event("important_date", "the move", 2).guidance(spoken=True) == (

@@ -67,6 +67,8 @@ class PastEvent:
         first, _, rest = subject.partition(" ")
         if first.lower() in {"their", "a", "an"}:
             subject = f"{'your' if first.lower() == 'their' else 'the'} {rest}"
+        if subject.endswith("results"):  # "How did the results go?" is not how anyone asks
+            return f"What did {subject} say?"
         return f"How did {subject} go?"
 
     def guidance(self, spoken: bool = False) -> str:
