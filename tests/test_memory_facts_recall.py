@@ -199,3 +199,18 @@ def test_densest_run_keeps_the_words_around_the_question() -> None:
     run = densest_run(text, "Which pottery class did she take?", 8)
     assert run == "… I finally signed up for a pottery class …"  # the first window holding both words
     assert densest_run("Short and whole.", "anything", 8) == "Short and whole."
+
+
+async def test_a_fact_is_not_repeated_to_the_model_while_the_user_is_saying_it_again(config: Config) -> None:
+    """In the voice benchmark "My sister is visiting tomorrow…" came back each round, and the fact stored from it
+    the first time ("sister's visit is on…") was added to the spoken prompt: 18 more tokens waited for, nothing
+    the user's own words did not already say."""
+    llm = FakeLLM(default="That sounds lovely.")
+    app, _ = start(config, llm)
+    told = "My sister is visiting tomorrow and I am a bit nervous about it."
+    await say(app, told, "s1")
+    again = end(await say(app, told, "s2"))
+    assert not [m for m in again.memories_used if "visit" in m.text]
+    later = end(await say(app, "What could I cook for my sister's visit?", "s2"))
+    assert [m.text for m in later.memories_used if m.kind == "fact"] == ["Sister's visit is on Friday 27 November 2026"]
+    await app.aclose()

@@ -80,6 +80,14 @@ IDENTITY_KEYS = ("name", "allergy")
 RERANKED_GATE = 0.1
 
 
+def restated(quote: str, said_now: set[str]) -> bool:
+    """True when the fact's source words are (nearly all) in the message being answered: "My sister is visiting
+    tomorrow" said again needs no "Sister's visit is on Saturday" line - the prompt has their words, and in a
+    spoken turn every extra line is waited for."""
+    words = set(query_terms(quote, limit=200)) if quote else set()
+    return len(words) >= 3 and len(words & said_now) >= 0.8 * len(words)
+
+
 def estimate_tokens(text: str) -> int:
     return int(len(text) / 3.5) + 1
 
@@ -243,20 +251,22 @@ class MemoryStage(BaseStage):
         seen: set[str] = set()
         used = 0
 
-        def take(hit: MemoryHit) -> None:
+        said_now = set(query_terms(ctx.text, limit=200))
+
+        def take(hit: MemoryHit, quote: str = "") -> None:
             nonlocal used
             cost = estimate_tokens(hit.text) + 2
-            if hit.id in seen or used + cost > self.token_budget:
+            if hit.id in seen or used + cost > self.token_budget or restated(quote, said_now):
                 return
             chosen.append(hit)
             seen.add(hit.id)
             used += cost
 
         for fact, score in self.facts.search(user_id, ctx.text, self.k_facts):
-            take(MemoryHit(fact.id, fact.describe("user"), score, "fact"))
+            take(MemoryHit(fact.id, fact.describe("user"), score, "fact"), fact.quote)
         for fact in active:
             if fact.key in IDENTITY_KEYS:
-                take(MemoryHit(fact.id, fact.describe("user"), fact.confidence * 0.5, "fact"))
+                take(MemoryHit(fact.id, fact.describe("user"), fact.confidence * 0.5, "fact"), fact.quote)
         if self.index is None:
             return chosen
         in_prompt = ctx.shown | {ctx.user_turn.id}  # the prompt shows these turns already
