@@ -8,8 +8,9 @@ through the real pipeline pieces:
   (plus the segmenter's own compute, ~µs per frame);
 * STT - faster-whisper base int8, beam 1 (also reported as real-time factor). In the ``fast`` schedule it
   is speculative, as in the live loop: it starts when the segmenter offers the tentative utterance
-  (``pause_ms`` into the tail), the benchmark then waits the rest of the tail in wall time, and
-  ``stt_wait_ms`` is what is left of STT after the tail;
+  (``pause_ms`` into the tail), the benchmark then waits in wall time until the quick end (300 ms), waits
+  for the transcript and asks :func:`sounds_finished` (finished: the turn ends there; unfinished: it waits
+  for the hold) - the live loop's end of turn; ``stt_wait_ms`` is what is left of STT after the tail;
 * first sentence - ``Companion.turn`` start → the first speakable piece from :class:`SentenceChunker`;
 * first TTS chunk - Piper's synthesis time for that piece (it overlaps the LLM still writing);
 * first audio = VAD tail + wall time from the end of the utterance to the first ``AudioChunk``.
@@ -23,12 +24,12 @@ Schedules (each model x schedule has its own llama.cpp instance, so their prompt
 * ``baseline``: the pipeline before that work (STT after the tail, full late message, no warm-up; the
   previous turn's prompt is still in llama.cpp's cache);
 * with ``--variants``: Piper with 1 thread, and TTS only after the whole reply (both ``baseline``);
-* ``fast-longaffect`` (``fast`` with the long affect/mood lines and a 60-token late budget), ``fast-clause6``
-  (first piece at a clause break after 6 words, not 2) and ``fast-before5`` (both: the fast pipeline as it
-  was before issue #5's follow-up), ``fast-wholequote`` (episodes quoted whole in spoken turns, as before
-  26 Nov 2026), ``fast-samepriority`` (llama.cpp's threads at the same CPU priority as Piper, as before
-  27 Nov 2026), ``fast-guessonly`` (the text model's guess alone, no self-reported feelings, and the companion
-  mood's line in spoken turns, as before 27 Nov 2026's self-reports), for side-by-side runs with ``--schedules``.
+* ``fast-longaffect`` (``fast`` with the long affect/mood lines and a 60-token late budget),
+  ``fast-stop20`` (the fast pipeline as it was on 27 Nov 2026, stop 20: pause 210 ms, a fixed 450 ms tail, no
+  one-word first piece such as "Sure,"), ``fast-samepriority`` (llama.cpp's threads at the same CPU priority
+  as Piper, as before 27 Nov 2026), ``fast-guessonly`` (the text model's guess alone, no self-reported
+  feelings, and the companion mood's line in spoken turns, as before 27 Nov 2026's self-reports), for
+  side-by-side runs with ``--schedules``.
 
 The LLMs (default ``embedded:qwen2.5-coder-1.5b`` and ``embedded:qwen2.5-coder-0.5b``) are measured side by
 side in one run, alternating question by question, so load on the machine hits both alike; each gets an
@@ -61,17 +62,17 @@ from amity.app import build_app, make_llm
 from amity.care.pipeline import CompanionAffectStage
 from amity.config import load_config
 from amity.llm.base import LLM, GenerationOptions, prefill
-from amity.memory.recall import MemoryStage
 from amity.store.db import Database
 from amity.store.schema import all_migrations
 from amity.types import Message, Prosody
 from amity.voice import make_tts
 from amity.voice.base import NEUTRAL, TextToSpeech
 from amity.voice.pipeline import LLM_NICE, VoicePipeline, VoiceTurnDone
-from amity.voice.sentences import SentenceChunker
+from amity.voice.sentences import OPENERS, SentenceChunker
 from amity.voice.stt_whisper import WhisperSTT
 from amity.voice.tts_espeak import EspeakTTS
 from amity.voice.tts_piper import PiperTTS, piper_available
+from amity.voice.turn_end import sounds_finished
 from amity.voice.vad import UtteranceSegmenter
 from amity.voice.wavio import STT_RATE, resample
 
@@ -108,15 +109,16 @@ def speak_question(text: str) -> bytes:
 class Question:
     text: str
     pcm: bytes  # the final utterance
-    tail_ms: float  # VAD tail: last voiced frame → utterance closed
+    tail_ms: float  # VAD tail: last voiced frame → utterance closed (silence alone)
     pause_pcm: bytes | None  # the tentative utterance offered ``pause_ms`` into the tail
     pause_ms: float  # last voiced frame → tentative utterance
+    quick_ms: float  # last voiced frame → the quick end, where the words may close the turn
+    hold_ms: float  # last voiced frame → end of the held tail, when the words sound unfinished
     vad_ms_per_audio_s: float
 
 
-def vad_tail(text: str, stream: bytes) -> Question:
+def vad_tail(text: str, stream: bytes, segmenter: UtteranceSegmenter) -> Question:
     """Stream the question through the segmenter as the live loop does, 30 ms at a time."""
-    segmenter = UtteranceSegmenter()
     started = time.perf_counter()
     found = []
     for i in range(0, len(stream), 960):
@@ -128,12 +130,17 @@ def vad_tail(text: str, stream: bytes) -> Question:
     final = finals[0]
     pauses = [u for u in found if not u.final and u.detected_s <= final.detected_s]
     pause = pauses[-1] if pauses and pauses[-1].pcm == final.pcm else None  # the pause that became the end
+    frame_ms = 30.0
     return Question(
         text,
         final.pcm,
         (final.detected_s - final.speech_end_s) * 1000,
         pause.pcm if pause else None,
         (pause.detected_s - pause.speech_end_s) * 1000 if pause else 0.0,
+        (pause.detected_s - pause.speech_end_s) * 1000 + (segmenter.quick_frames - segmenter.pause_frames) * frame_ms
+        if pause
+        else 0.0,
+        (final.detected_s - final.speech_end_s) * 1000 + (segmenter.hold_frames - segmenter.end_frames) * frame_ms,
         spent / (len(stream) / 2 / STT_RATE),
     )
 
@@ -224,8 +231,8 @@ class TimedLLM:
 
 
 class TimedChunker(SentenceChunker):
-    def __init__(self, clock: CpuClock, first_clause_words: int) -> None:
-        super().__init__(first_clause_words=first_clause_words)
+    def __init__(self, clock: CpuClock, openers: frozenset[str]) -> None:
+        super().__init__(openers=openers)
         self.clock = clock
         clock.mark("llm0")
         clock.marks.setdefault("wall0", time.perf_counter())
@@ -304,9 +311,7 @@ def median(rows: list[dict[str, Any]], key: str) -> float:
 SCHEDULES = {  # name: (Piper threads, TTS overlaps the LLM, fast pipeline)
     "fast": (2, True, True),
     "fast-longaffect": (2, True, True),  # fast as before #5: the long affect/mood lines, late budget 60
-    "fast-clause6": (2, True, True),  # fast, the first piece may end at a clause break after 6 words (before #5)
-    "fast-before5": (2, True, True),  # fast as it was before #5: long affect lines, budget 60, clause after 6
-    "fast-wholequote": (2, True, True),  # fast with whole-turn episode quotes in spoken turns (before 26 Nov)
+    "fast-stop20": (2, True, True),  # fast as on 27 Nov (stop 20): pause 210, fixed 450 ms tail, no "Sure," piece
     "fast-samepriority": (2, True, True),  # fast with llama.cpp at Piper's CPU priority (before 27 Nov)
     "fast-guessonly": (2, True, True),  # fast without self-reported feelings, with the companion-mood line (before)
     "baseline": (2, True, False),
@@ -315,15 +320,27 @@ SCHEDULES = {  # name: (Piper threads, TTS overlaps the LLM, fast pipeline)
 }
 
 
-async def answer(pipeline: VoicePipeline, q: Question, user: str, fast: bool) -> VoiceTurnDone:
-    """One question as the live loop sees it: the tail passes in wall time, STT speculative when fast;
-    first audio counts from the end of the tail (+ the tail itself)."""
+async def answer(pipeline: VoicePipeline, q: Question, user: str, fast: bool, words_end: bool) -> VoiceTurnDone:
+    """One question as the live loop sees it: the tail passes in wall time, STT speculative when fast, the
+    words close the turn at the quick end when ``words_end``; first audio counts from the end of the tail
+    (+ the tail itself)."""
+    tail, ended = q.tail_ms, 0.0
     if fast and q.pause_pcm is not None:
         pipeline.speculate(q.pause_pcm, STT_RATE)
-        await asyncio.sleep((q.tail_ms - q.pause_ms) / 1000)
-    ended = time.perf_counter()
+        if not words_end:
+            await asyncio.sleep((q.tail_ms - q.pause_ms) / 1000)
+        else:
+            await asyncio.sleep((q.quick_ms - q.pause_ms) / 1000)
+            ended = time.perf_counter()  # the quick end
+            heard = await pipeline.speculated()
+            tail = q.quick_ms
+            if not (heard and sounds_finished(heard)):  # held open: the turn ends after the hold
+                tail = q.hold_ms
+                await asyncio.sleep(max(0.0, ended + (q.hold_ms - q.quick_ms) / 1000 - time.perf_counter()))
+                ended = 0.0
+    ended = ended or time.perf_counter()
     done: VoiceTurnDone | None = None
-    async for event in pipeline.respond(user, q.pcm, STT_RATE, vad_tail_ms=q.tail_ms, speech_ended=ended):
+    async for event in pipeline.respond(user, q.pcm, STT_RATE, vad_tail_ms=tail, speech_ended=ended):
         if isinstance(event, VoiceTurnDone):
             done = event
     assert done is not None
@@ -336,7 +353,9 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
     tmp = Path(tempfile.mkdtemp(prefix="amity-voice-bench-"))
     stt = WhisperSTT(models_dir)
     stt.load()
-    questions = [vad_tail(q, speak_question(q)) for q in QUESTIONS + (MORE_QUESTIONS if args.more else [])]
+    spoken = [(q, speak_question(q)) for q in QUESTIONS + (MORE_QUESTIONS if args.more else [])]
+    questions = [vad_tail(q, pcm, UtteranceSegmenter()) for q, pcm in spoken]
+    questions_stop20 = [vad_tail(q, pcm, UtteranceSegmenter(pause_ms=210)) for q, pcm in spoken]
     schedules = list(args.schedules) + (["piper1-baseline", "after-reply-baseline"] if args.variants else [])
     pipelines: dict[str, tuple[VoicePipeline, Any, TimedLLM, CpuClock]] = {}
     for model in args.models:
@@ -348,7 +367,7 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
             db = Database(tmp / f"{model.split(':')[-1]}-{name}.db", all_migrations())
             llm = TimedLLM(make_llm(cfg))  # one llama.cpp instance each: prompt caches never mix
             app = build_app(cfg, llm=llm, db=db)
-            if name in ("fast-longaffect", "fast-before5"):  # before the compact lines: long lines, budget 60
+            if name == "fast-longaffect":  # before the compact lines: long lines, budget 60
                 app.companion.settings = replace(app.companion.settings, spoken_late_tokens=60)
                 for stage in app.companion.stages:
                     if isinstance(stage, AffectStage):
@@ -359,20 +378,16 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
                         stage.read_self_reports = False
                     if isinstance(stage, CompanionAffectStage):
                         stage.spoken_line_off = False
-            if name == "fast-wholequote":  # a whole turn never fitted the spoken late message beside the affect line
-                for stage in app.companion.stages:
-                    if isinstance(stage, MemoryStage):
-                        stage.spoken_quote_words = 10_000
             clock = CpuClock()
             llm.clock = clock
-            clause_words = 6 if name in ("fast-clause6", "fast-before5") else SentenceChunker().first_clause_words
+            openers = frozenset() if name == "fast-stop20" else OPENERS
             tts = PiperTTS(threads=threads) if piper_available() else make_tts("espeak")
             pipeline = VoicePipeline(
                 app.companion,
                 TimedSTT(stt, clock),
                 TimedTTS(tts, clock),
                 overlap=overlap,
-                chunker=lambda clock=clock, words=clause_words: TimedChunker(clock, words),  # type: ignore[misc]
+                chunker=lambda clock=clock, openers=openers: TimedChunker(clock, openers),  # type: ignore[misc]
                 warm_cache=fast,
                 spoken=fast,
                 llm_nice=0 if name == "fast-samepriority" else LLM_NICE,
@@ -380,7 +395,9 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
             pipelines[f"{model}|{name}"] = (pipeline, app, llm, clock)
     for key, (pipeline, _app, _llm, _clock) in pipelines.items():  # warm-up: load models, fill the cache
         await pipeline.warm_up()
-        await answer(pipeline, questions[0], "bench", key.split("|")[1].startswith("fast"))
+        variant = key.split("|")[1]
+        first = (questions_stop20 if variant == "fast-stop20" else questions)[0]
+        await answer(pipeline, first, "bench", variant.startswith("fast"), variant != "fast-stop20")
         await pipeline.settled()
     rows: list[dict[str, Any]] = []
     load_before = os.getloadavg()[0]
@@ -393,7 +410,9 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
                 clock.first_piece = ""
                 llm.calls.clear()
                 cpu = time.process_time()
-                done = await answer(pipeline, q, "bench", fast)
+                stop20 = variant == "fast-stop20"
+                asked = questions_stop20[questions.index(q)] if stop20 else q
+                done = await answer(pipeline, asked, "bench", fast, not stop20)
                 cpu_turn = time.process_time() - cpu
                 warm_cpu = time.process_time()
                 warms = len(pipeline.warm_ms)
@@ -446,7 +465,7 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
         est = summary[-1]
         stt_idle = est["stt_cpu_ms"] / 2
         if variant.startswith("fast"):
-            stt_idle = max(0.0, stt_idle - (est["vad_tail_ms"] - 210))
+            stt_idle = max(0.0, stt_idle - (est["vad_tail_ms"] - (210 if variant == "fast-stop20" else 120)))
         est["idle_estimate_first_audio_ms"] = round(
             est["vad_tail_ms"] + stt_idle + est["first_sentence_cpu_ms"] / 2 + est["first_tts_cpu_ms"], 1
         )

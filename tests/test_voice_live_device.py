@@ -151,10 +151,11 @@ def test_live_loop_on_audio_devices_answers_and_can_be_interrupted(pulse: dict[s
         recorder.send_signal(signal.SIGINT)
         recorder.wait(timeout=10)
     said = out.read_text()
-    assert "You: Hello, my name is Sam" in said
-    assert [line for line in said.splitlines() if line.startswith("You:")][1].startswith(
-        "You: Wait"
-    )  # from its first word
+    heard = [line for line in said.splitlines() if line.startswith("You:")]
+    assert "my name is Sam" in heard[0]  # (alone, Whisper base may hear "Hello" as "The Lowe")
+    if len(heard) == 3:  # the pause after "Sam." ended the turn; the user went on before the reply was heard
+        assert "(you went on - listening)" in err.read_text() and "today" in heard[1]
+    assert len(heard) in (2, 3) and heard[-1].startswith("You: Wait")  # the interruption, from its first word
     assert "Amity: That sounds like a really long day, Sam." in said
     assert code in (0, 130) and "Microphone off." in err.read_text()  # 130: the usual status after Ctrl-C
     assert "not saved" not in err.read_text()  # work in flight at Ctrl-C finished before the database closed

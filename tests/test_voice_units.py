@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncGenerator
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -52,7 +53,7 @@ def silence(seconds: float, rate: int = STT_RATE) -> bytes:
     return to_pcm(np.random.default_rng(1).normal(0, 0.0005, int(seconds * rate)))
 
 
-def chunk_stream(text: str, step: int = 3, **options: int) -> list[str]:
+def chunk_stream(text: str, step: int = 3, **options: Any) -> list[str]:
     chunker = SentenceChunker(**options)
     pieces: list[str] = []
     for i in range(0, len(text), step):
@@ -78,10 +79,20 @@ def test_first_piece_may_end_at_a_clause_but_later_ones_wait_for_the_sentence() 
     ]
 
 
-def test_the_first_piece_is_never_a_one_word_fragment() -> None:
+def test_the_first_piece_is_a_one_word_fragment_only_for_a_spoken_opener() -> None:
     assert chunk_stream("That's okay - it's important to rest. Sleep well.")[0] == "That's okay -"
-    assert chunk_stream("Sure, here's a relaxing idea: a warm bath. Enjoy!")[0] == "Sure, here's a relaxing idea:"
-    assert chunk_stream("Oh, that's a bit scary. But I'm here.")[0] == "Oh, that's a bit scary."
+    assert chunk_stream("Sure, here's a relaxing idea: a warm bath. Enjoy!")[:2] == [
+        "Sure,",
+        "here's a relaxing idea: a warm bath.",
+    ]
+    assert chunk_stream("Oh, that's a bit scary. But I'm here.")[:2] == ["Oh,", "that's a bit scary."]
+    assert chunk_stream("So, what happened next? Tell me.")[0] == "So, what happened next?"
+    assert chunk_stream("I - I don't know. Maybe.")[0] == "I - I don't know."
+    assert chunk_stream("Okay; let's breathe together. In.")[0] == "Okay; let's breathe together."  # a comma only
+    later = chunk_stream("That is fine. Sure, whenever you like.")
+    assert later == ["That is fine.", "Sure, whenever you like."]  # only the first piece is cut early
+    old = chunk_stream("Sure, here's a relaxing idea: a warm bath.", openers=frozenset())
+    assert old[0] == "Sure, here's a relaxing idea:"
 
 
 def test_run_on_text_is_cut_at_a_space() -> None:

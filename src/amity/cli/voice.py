@@ -47,7 +47,7 @@ def _pipeline(app: App, tts: str, emotion: bool, language: str, user_id: str, li
 
 
 async def _headless(
-    app: App, source: Path, target: Path, user: str | None, session: str | None, opts: dict[str, str | bool]
+    app: App, source: Path, target: Path, user: str | None, session: str | None, opts: dict[str, str | bool | int]
 ) -> None:
     user_id = user or app.config.default_user()
     app.store.ensure_user(user_id, app.config.locale)  # its speaker statistics are stored with it
@@ -72,9 +72,10 @@ async def _headless(
     err_console.print(f"[dim]Spoken reply ({done.timings.audio_s:.1f} s) written to {target}[/dim]")
 
 
-async def _live(app: App, user: str | None, session: str | None, opts: dict[str, str | bool]) -> None:
+async def _live(app: App, user: str | None, session: str | None, opts: dict[str, str | bool | int]) -> None:
     from amity.voice.audio_io import Microphone, Speaker
-    from amity.voice.live import Interrupted, LiveEvent, LiveLoop
+    from amity.voice.live import Interrupted, LiveEvent, LiveLoop, WentOn
+    from amity.voice.vad import UtteranceSegmenter
 
     speaker = Speaker()  # fails early, with a fix, when there is no audio device
     user_id = user or app.config.default_user()
@@ -102,6 +103,11 @@ async def _live(app: App, user: str | None, session: str | None, opts: dict[str,
             err_console.print(
                 f"[dim]first audio after {event.timings.first_audio_ms:.0f} ms[/dim] - {LISTENING}", highlight=False
             )
+        elif isinstance(event, WentOn):
+            if state["speaking"]:
+                sys.stdout.write(" …\n")
+            state["speaking"] = False
+            err_console.print(f"[dim](you went on - listening)[/dim] {LISTENING}", highlight=False)
         elif isinstance(event, Interrupted):
             if state["speaking"]:
                 sys.stdout.write(" …\n")
@@ -117,6 +123,7 @@ async def _live(app: App, user: str | None, session: str | None, opts: dict[str,
         user_id=user_id,
         session_id=session,
         on_event=show,
+        segmenter=UtteranceSegmenter(None, **segmenter_timing(int(opts["pause_ms"]))),
     )
     err_console.print(MIC_ON)
     try:
@@ -124,6 +131,15 @@ async def _live(app: App, user: str | None, session: str | None, opts: dict[str,
     finally:
         speaker.stop()
         err_console.print("[bold]● Microphone off.[/bold]")
+
+
+def segmenter_timing(pause_ms: int) -> dict[str, int]:
+    """The segmenter's silences for ``--pause-ms``: the quick end, the plain tail and the hold scale with it."""
+    if not 150 <= pause_ms <= 3000:
+        raise InputError(
+            f"--pause-ms {pause_ms} is out of range.", "Use 150-3000 ms (300 is the default; raise it if cut off)."
+        )
+    return {"quick_end_ms": pause_ms, "end_ms": max(450, pause_ms + 150), "hold_ms": max(1200, 4 * pause_ms)}
 
 
 def voice_command(
@@ -135,9 +151,23 @@ def voice_command(
     language: Annotated[str, typer.Option(help="Spoken language ('' = detect)")] = "en",
     emotion: Annotated[bool, typer.Option(help="Read emotion from the voice when available")] = True,
     json_out: Annotated[bool, typer.Option("--json", help="Headless: print one JSON object")] = False,
+    pause_ms: Annotated[
+        int,
+        typer.Option(
+            "--pause-ms",
+            help="Silence before a finished sentence is answered (unfinished ones wait longer); raise it if cut off",
+        ),
+    ] = 300,
 ) -> None:
     """Talk with Amity out loud, or answer a recorded question (--input q.wav --output a.wav)."""
-    opts: dict[str, str | bool] = {"tts": tts, "language": language, "emotion": emotion, "json": json_out}
+    segmenter_timing(pause_ms)  # a bad value fails before any model loads
+    opts: dict[str, str | bool | int] = {
+        "tts": tts,
+        "language": language,
+        "emotion": emotion,
+        "json": json_out,
+        "pause_ms": pause_ms,
+    }
     sensing = SensingChannels(text=True, voice=emotion, face=False)  # the microphone is on in voice mode
     if input is not None:
         if output is None:

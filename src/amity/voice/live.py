@@ -9,9 +9,15 @@ Every 30 ms mic frame goes one of three ways:
   a barge-in: then the user is talking, so every frame, including those while the loudspeaker drains its
   last slice, goes to the segmenter that the interruption seeded;
 * otherwise to the :class:`~amity.voice.vad.UtteranceSegmenter`; a finished utterance starts a reply
-  task (replacing one still being prepared: the user said more). A pause of ~200 ms starts speculative
+  task (replacing one still being prepared: the user said more). A pause of ~120 ms starts speculative
   STT (:meth:`VoicePipeline.speculate`), dropped when the user speaks again; an utterance opening asks
-  the pipeline to warm the LLM's prompt cache if that has not happened since the last turn.
+  the pipeline to warm the LLM's prompt cache if that has not happened since the last turn. At 300 ms
+  of silence the loop waits for that transcript and asks :func:`~amity.voice.turn_end.sounds_finished`:
+  finished words close the utterance there, unfinished ones ("I was thinking about, um") hold it open
+  for ``hold_ms`` instead of the usual 450 ms. Frames that arrive meanwhile wait in the source's queue.
+  A turn that ended too soon is caught: when the user goes on speaking (``min_speech_ms`` of it) before
+  the reply is heard, the reply in preparation is dropped (:class:`WentOn`; the words already said stay
+  in the conversation) and the loop listens on, so the reply never starts over the user's voice.
 
 All decisions count frames, not wall time, so the loop behaves the same when a test feeds recorded audio
 faster than real time.
@@ -29,7 +35,8 @@ from dataclasses import dataclass
 from amity.events import AudioChunk
 from amity.voice.audio_io import AudioSink, AudioSource
 from amity.voice.pipeline import VoiceEvent, VoicePipeline, VoiceTurnDone
-from amity.voice.vad import FRAME_MS, BargeInDetector, UtteranceSegmenter
+from amity.voice.turn_end import sounds_finished
+from amity.voice.vad import FRAME_MS, BargeInDetector, Utterance, UtteranceSegmenter
 
 
 @dataclass(frozen=True)
@@ -39,7 +46,12 @@ class Interrupted:
     replies_cut: int
 
 
-LiveEvent = VoiceEvent | Interrupted
+@dataclass(frozen=True)
+class WentOn:
+    """The user went on speaking before the reply was heard; it was dropped, and the loop listens on."""
+
+
+LiveEvent = VoiceEvent | Interrupted | WentOn
 
 
 class LiveLoop:
@@ -70,6 +82,7 @@ class LiveLoop:
         self._task: asyncio.Task[None] | None = None
         self._recent: deque[bytes] = deque(maxlen=20)
         self._barged = False  # playback was cut by the user: keep listening, no reset, no deaf window
+        self._played = False  # some of the current reply has been sent to the speaker
 
     async def run(self, max_turns: int | None = None) -> None:
         """Listen until the source ends (then finish the reply in flight) or ``max_turns`` replies."""
@@ -99,9 +112,12 @@ class LiveLoop:
                     if deaf:
                         deaf -= 1
                         continue
-                    was_speaking = self.segmenter.in_speech
+                    was_open, was_speaking = self.segmenter.in_speech, self.segmenter.speaking
                     found = self.segmenter.feed_all(frame)
-                    if self.segmenter.in_speech and not was_speaking:
+                    if self.segmenter.speaking and not was_speaking and self._unheard():
+                        await self._cancel()  # the user was not done: their next words get the answer
+                        self.on_event(WentOn())
+                    if self.segmenter.in_speech and not was_open:
                         self.pipeline.warm_soon(self.user_id)
                     if speculating and not self.segmenter.paused:
                         speculating = False
@@ -112,15 +128,32 @@ class LiveLoop:
                             self.pipeline.speculate(utterance.pcm, 16_000)
                             speculating = True
                             continue
-                        await self._cancel()
+                        await self._start(utterance, time.perf_counter())
+                    if speculating and self.segmenter.at_quick_end:
                         ended = time.perf_counter()
-                        tail = (utterance.detected_s - utterance.speech_end_s) * 1000
-                        self._task = asyncio.create_task(self._answer(utterance.pcm, ended, tail))
+                        heard = await self.pipeline.speculated()
+                        done = self.segmenter.finish_now() if heard and sounds_finished(heard) else None
+                        if done is None:
+                            self.segmenter.hold()
+                        else:
+                            speculating = False
+                            await self._start(done, ended)
             if self._task is not None:
                 await self._task
         finally:
             await self._cancel()
             await self.pipeline.aclose()
+
+    async def _start(self, utterance: Utterance, ended: float) -> None:
+        """Answer a finished utterance (replacing a reply still being prepared: the user said more)."""
+        await self._cancel()
+        tail = (utterance.detected_s - utterance.speech_end_s) * 1000
+        self._played = False
+        self._task = asyncio.create_task(self._answer(utterance.pcm, ended, tail))
+
+    def _unheard(self) -> bool:
+        """A reply is being prepared and none of it has played yet."""
+        return self._task is not None and not self._task.done() and not self._played
 
     async def _interrupt(self) -> None:
         self.sink.stop()
@@ -145,6 +178,7 @@ class LiveLoop:
         ):
             if isinstance(event, AudioChunk):
                 self._barged = False  # a new reply: listen for interruptions again
+                self._played = True
                 self.sink.play(event.pcm, event.sample_rate)
             elif isinstance(event, VoiceTurnDone):
                 self.turns += 1

@@ -28,9 +28,10 @@ Prompt prefill off the critical path. Two things run while the user is not waiti
   (the work is the next turn's anyway). :meth:`VoicePipeline.warm_soon` starts one if none has run since
   the last turn (the live loop calls it when the VAD opens an utterance, e.g. after a barge-in).
 * **speculative STT** - the live loop calls :meth:`VoicePipeline.speculate` when the user has been silent
-  for ~200 ms (the segmenter's pause); if the VAD then closes the utterance with the same audio,
+  for ~120 ms (the segmenter's pause); if the VAD then closes the utterance with the same audio,
   :meth:`respond` takes that transcript instead of starting STT at the end of the tail; speech that
-  resumes cancels it (:meth:`VoicePipeline.drop_speculation`).
+  resumes cancels it (:meth:`VoicePipeline.drop_speculation`). The same transcript decides, at 300 ms of
+  silence, whether the turn is over (:meth:`VoicePipeline.speculated`, :mod:`amity.voice.turn_end`).
 
 Cancelling the consumer (barge-in) cancels the turn and the TTS worker: the user's words are stored,
 the unfinished reply is not.
@@ -184,6 +185,17 @@ class VoicePipeline:
             self._spec[1].cancel()
             self._spec = None
 
+    async def speculated(self) -> str | None:
+        """The transcript of the current guess, waiting for it if it is still being made; None when there
+        is no guess or it failed (:meth:`respond` then transcribes, and reports any error)."""
+        if self._spec is None:
+            return None
+        job = self._spec[1]
+        await asyncio.wait({job})
+        if job.cancelled() or job.exception() is not None:
+            return None
+        return job.result()[0]
+
     def _take_speculation(self, pcm: bytes) -> asyncio.Task[tuple[str, float]] | None:
         spec, self._spec = self._spec, None
         if spec is None:
@@ -251,14 +263,13 @@ class VoicePipeline:
         """Answer one utterance; ``speech_ended`` is the ``perf_counter`` time the VAD closed it."""
         t0 = speech_ended if speech_ended is not None else time.perf_counter()
         timings = VoiceTimings(vad_tail_ms=vad_tail_ms)
-        started = time.perf_counter()
         guess = self._take_speculation(pcm)
         if guess is not None:
             timings.speculative = 1.0
             text, timings.stt_ms = await guess
         else:
             text, timings.stt_ms = await self._stt(pcm, sample_rate)
-        timings.stt_wait_ms = (time.perf_counter() - started) * 1000
+        timings.stt_wait_ms = (time.perf_counter() - t0) * 1000
         yield Heard(text)
         if not text:
             return

@@ -6,10 +6,12 @@ inside a word do not split), except after common abbreviations ("Dr.", "e.g."). 
 for latency:
 
 * the first piece may end early at a clause break (``,`` ``;`` ``:`` ``—``) once it has
-  ``first_clause_words`` words (2: "That's okay -", "Oh well," but never a one-word "Sure," or "Oh,"), because
-  the first audio is what the user waits for. The rest of the sentence is written and synthesised while
-  the short piece plays (~0.6 s of speech; measured in docs/VOICE.md). The first piece is never cut at a word
-  count alone (mid-phrase);
+  ``first_clause_words`` words (2: "That's okay -", "Oh well,"), because the first audio is what the user
+  waits for. The rest of the sentence is written and synthesised while the short piece plays (~0.6 s of
+  speech; measured in docs/VOICE.md). A one-word clause is a piece only when it is a spoken opener that
+  stands alone with a pause after it (``OPENERS``: "Sure,", "Oh,", "Okay,"), as "Sure!" already is; other
+  one-word fragments ("So,", "I -") never are. The first piece is never cut at a word count alone
+  (mid-phrase);
 * any piece is cut at a space when it reaches ``max_chars`` without punctuation (run-on text).
 
 :func:`speakable` strips what a voice should not read aloud: markdown marks, URLs, emoji.
@@ -22,6 +24,10 @@ import re
 ABBREVIATIONS = frozenset(
     {"mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "vs", "etc", "e.g", "i.e", "a.m", "p.m"}
     | {"approx", "dept", "est", "fig", "no", "vol", "mt", "ft"}
+)
+OPENERS = frozenset(  # one-word first pieces that a speaker follows with a pause
+    {"sure", "oh", "ah", "aw", "aww", "okay", "ok", "yes", "yeah", "absolutely", "definitely", "hmm", "well"}
+    | {"wow", "hey", "hi", "hello", "honestly", "certainly", "alright", "mm", "ooh", "right", "yep", "no"}
 )
 _END = re.compile(r"([.!?…]+[\"')\]*_]*)(\s+)|(\n+)")
 _CLAUSE = re.compile(r"([,;:]|\s[—–-])\s")
@@ -42,8 +48,9 @@ def speakable(text: str) -> str:
 class SentenceChunker:
     """Feed text deltas with :meth:`feed`, get finished pieces; :meth:`flush` returns the rest."""
 
-    def __init__(self, *, first_clause_words: int = 2, max_chars: int = 220) -> None:
+    def __init__(self, *, first_clause_words: int = 2, max_chars: int = 220, openers: frozenset[str] = OPENERS) -> None:
         self.first_clause_words = first_clause_words
+        self.openers = openers
         self.max_chars = max_chars
         self._buffer = ""
         self._emitted = 0
@@ -73,7 +80,10 @@ class SentenceChunker:
             return self._take(end, match.end())
         if self._emitted == 0:
             for match in _CLAUSE.finditer(self._buffer):
-                if len(self._buffer[: match.start()].split()) >= self.first_clause_words:
+                words = self._buffer[: match.start()].split()
+                if len(words) >= self.first_clause_words or (
+                    len(words) == 1 and words[0].lower().strip("\"'*_") in self.openers and match.group(1) == ","
+                ):
                     return self._take(match.end(1), match.end())
         if len(self._buffer) >= self.max_chars:
             cut = self._buffer.rfind(" ", 0, self.max_chars)

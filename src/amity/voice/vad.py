@@ -12,7 +12,10 @@ the utterance ends after ``end_ms`` of silence. That silence tail is the loop's 
 of that silence it also offers a *tentative* utterance (``final=False``, from :meth:`UtteranceSegmenter.feed_all`)
 so speech recognition can start early; if the tail completes without speech, the final utterance carries
 exactly the same audio (both keep ~90 ms after the last voiced frame), which is how the pipeline knows the
-early transcript is valid.
+early transcript is valid. The words can end the turn sooner or later than ``end_ms`` (see
+:mod:`amity.voice.turn_end`): at ``quick_end_ms`` of silence (:attr:`UtteranceSegmenter.at_quick_end`) the live
+loop asks whether the transcript sounds finished, then either closes the utterance there
+(:meth:`UtteranceSegmenter.finish_now`) or lets it wait for ``hold_ms`` (:meth:`UtteranceSegmenter.hold`).
 
 :class:`BargeInDetector` listens while the companion speaks. Without acoustic echo cancellation the mic
 hears the loudspeaker, and the VAD happily calls that speech, so it is half-duplex with a threshold: the
@@ -104,7 +107,9 @@ class UtteranceSegmenter:
         pre_roll_ms: int = 300,
         max_s: float = 30.0,
         min_speech_ms: int = 240,
-        pause_ms: int = 210,
+        pause_ms: int = 120,
+        quick_end_ms: int = 300,
+        hold_ms: int = 1200,
     ) -> None:
         self.classifier = classifier or make_classifier()
         self.start_frames = max(1, start_ms // FRAME_MS)
@@ -112,6 +117,8 @@ class UtteranceSegmenter:
         self.max_frames = int(max_s * 1000 / FRAME_MS)
         self.min_speech_frames = max(1, min_speech_ms // FRAME_MS)
         self.pause_frames = max(1, pause_ms // FRAME_MS)
+        self.quick_frames = max(self.pause_frames + 1, quick_end_ms // FRAME_MS)
+        self.hold_frames = max(self.end_frames, hold_ms // FRAME_MS)
         self._pre: deque[bytes] = deque(maxlen=max(1, pre_roll_ms // FRAME_MS))
         self._pending = b""
         self._frame_index = 0
@@ -126,15 +133,36 @@ class UtteranceSegmenter:
         self._active: list[bytes] | None = None
         self._start_index = 0
         self._last_voiced = 0
+        self._end_now = self.end_frames  # silence that closes this pause (``hold`` lengthens it)
 
     @property
     def in_speech(self) -> bool:
         return self._active is not None
 
     @property
+    def speaking(self) -> bool:
+        """In an utterance with enough speech to count (``min_speech_ms``), not just a click or a cough."""
+        return self._active is not None and self._speech_frames >= self.min_speech_frames
+
+    @property
     def paused(self) -> bool:
         """In an utterance, silent for at least ``pause_ms`` (a tentative utterance has been offered)."""
         return self._active is not None and self._silent_run >= self.pause_frames
+
+    @property
+    def at_quick_end(self) -> bool:
+        """Silent for exactly ``quick_end_ms``: time to ask the words whether the turn is over."""
+        return self._active is not None and self._silent_run == self.quick_frames
+
+    def finish_now(self) -> Utterance | None:
+        """Close the utterance in its pause (the words sound finished); the audio is the tentative one's."""
+        if self._active is None or self._silent_run < self.pause_frames:
+            return None
+        return self._finish(self._frame_index - 1)
+
+    def hold(self) -> None:
+        """The words sound unfinished: this pause closes the utterance only after ``hold_ms``."""
+        self._end_now = self.hold_frames
 
     def _time(self, index: int) -> float:
         return index * FRAME_MS / 1000
@@ -173,11 +201,12 @@ class UtteranceSegmenter:
         self._active.append(frame)
         if voiced:
             self._silent_run = 0
+            self._end_now = self.end_frames
             self._last_voiced = index
             self._speech_frames += 1
         else:
             self._silent_run += 1
-        if self._silent_run >= self.end_frames or len(self._active) >= self.max_frames:
+        if self._silent_run >= self._end_now or len(self._active) >= self.max_frames:
             return self._finish(index)
         if self._silent_run == self.pause_frames and self._speech_frames >= self.min_speech_frames:
             return Utterance(
