@@ -74,6 +74,7 @@ from amity.voice.tts_espeak import EspeakTTS
 from amity.voice.tts_piper import PiperTTS, piper_available
 from amity.voice.turn_end import sounds_finished
 from amity.voice.vad import UtteranceSegmenter
+from amity.voice.vocabulary import names_hint
 from amity.voice.wavio import STT_RATE, resample
 
 QUESTIONS = [
@@ -163,10 +164,10 @@ class TimedSTT:
     def __init__(self, inner: WhisperSTT, clock: CpuClock) -> None:
         self.inner, self.clock, self.name = inner, clock, inner.name
 
-    def transcribe(self, pcm: bytes, sample_rate: int) -> str:
+    def transcribe(self, pcm: bytes, sample_rate: int, hint: str = "") -> str:
         self.clock.mark("stt0")
         try:
-            return self.inner.transcribe(pcm, sample_rate)
+            return self.inner.transcribe(pcm, sample_rate, hint)
         finally:
             self.clock.mark("stt1")
 
@@ -326,7 +327,7 @@ async def answer(pipeline: VoicePipeline, q: Question, user: str, fast: bool, wo
     (+ the tail itself)."""
     tail, ended = q.tail_ms, 0.0
     if fast and q.pause_pcm is not None:
-        pipeline.speculate(q.pause_pcm, STT_RATE)
+        pipeline.speculate(q.pause_pcm, STT_RATE, user)
         if not words_end:
             await asyncio.sleep((q.tail_ms - q.pause_ms) / 1000)
         else:
@@ -391,6 +392,7 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
                 warm_cache=fast,
                 spoken=fast,
                 llm_nice=0 if name == "fast-samepriority" else LLM_NICE,
+                hint=names_hint(db) if name != "fast-stop20" else None,  # as `amity voice`
             )
             pipelines[f"{model}|{name}"] = (pipeline, app, llm, clock)
     for key, (pipeline, _app, _llm, _clock) in pipelines.items():  # warm-up: load models, fill the cache

@@ -101,7 +101,7 @@ class LoggingSTT(FakeSTT):
         super().__init__(text)
         self.log = log
 
-    def transcribe(self, pcm: bytes, sample_rate: int) -> str:
+    def transcribe(self, pcm: bytes, sample_rate: int, hint: str = "") -> str:
         self.log.append("stt")
         return super().transcribe(pcm, sample_rate)
 

@@ -94,7 +94,7 @@ class ScriptedSTT:
         self.texts = list(texts)
         self.calls = 0
 
-    def transcribe(self, pcm: bytes, sample_rate: int) -> str:
+    def transcribe(self, pcm: bytes, sample_rate: int, hint: str = "") -> str:
         self.calls += 1
         return self.texts.pop(0) if len(self.texts) > 1 else self.texts[0]
 

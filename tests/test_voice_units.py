@@ -176,9 +176,11 @@ class FakeSTT:
     def __init__(self, text: str) -> None:
         self.text = text
         self.heard: list[int] = []
+        self.hints: list[str] = []
 
-    def transcribe(self, pcm: bytes, sample_rate: int) -> str:
+    def transcribe(self, pcm: bytes, sample_rate: int, hint: str = "") -> str:
         self.heard.append(len(pcm))
+        self.hints.append(hint)
         return self.text
 
 

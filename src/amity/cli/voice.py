@@ -27,6 +27,7 @@ from amity.store.care_store import CareStore
 from amity.voice import load_voice_emotion, make_stt, make_tts
 from amity.voice.headless import answer_wav
 from amity.voice.pipeline import Heard, VoicePipeline, VoiceTurnDone
+from amity.voice.vocabulary import names_hint
 
 LISTENING = "[bold red]● Microphone on[/bold red] - listening"
 MIC_ON = (
@@ -43,6 +44,7 @@ def _pipeline(app: App, tts: str, emotion: bool, language: str, user_id: str, li
         emotion=load_voice_emotion(CareStore(app.db), user_id) if emotion else None,
         warm_cache=live,  # one question from a file: no next turn to prepare
         prosody=lambda user, affect: companion_prosody(app.db, user, affect),  # the companion's mood, heard
+        hint=names_hint(app.db),  # the names Amity knows, so Whisper hears "Maya", not "my"
     )
 
 

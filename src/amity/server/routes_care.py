@@ -194,8 +194,10 @@ def _listen(
             extras["stt"] = None
     text = ""
     if extras["stt"] is not None:
+        from amity.voice.vocabulary import names_hint
+
         pcm = (np.clip(samples, -1.0, 1.0) * 32767).astype("<i2").tobytes()
-        text = extras["stt"].transcribe(pcm, rate).strip()
+        text = extras["stt"].transcribe(pcm, rate, names_hint(app.db)(user_id)).strip()
     voices: OrderedDict[str, Any] = extras.setdefault("voice_emotion", OrderedDict())
     if user_id not in voices:
         try:

@@ -1,6 +1,7 @@
 """The voice loop's replaceable parts, as protocols.
 
-* :class:`SpeechToText` - ``transcribe(pcm, sample_rate) -> str`` (faster-whisper: :mod:`.stt_whisper`)
+* :class:`SpeechToText` - ``transcribe(pcm, sample_rate, hint="") -> str`` (faster-whisper: :mod:`.stt_whisper`);
+  ``hint`` is text the speech is likely to contain (the names Amity knows, :mod:`.vocabulary`)
 * :class:`TextToSpeech` - ``synthesize(text, prosody) -> (pcm, sample_rate)`` (Piper: :mod:`.tts_piper`,
   espeak-ng: :mod:`.tts_espeak`); ``prosody`` colours the voice with the companion's simulated mood
 * :class:`VoiceEmotion` - ``predict(samples, sample_rate) -> ChannelAffect | None`` (float32 samples in
@@ -25,7 +26,7 @@ NEUTRAL = Prosody()
 class SpeechToText(Protocol):
     name: str
 
-    def transcribe(self, pcm: bytes, sample_rate: int) -> str: ...
+    def transcribe(self, pcm: bytes, sample_rate: int, hint: str = "") -> str: ...
 
 
 class TextToSpeech(Protocol):

@@ -125,7 +125,7 @@ class LiveLoop:
                             self.pipeline.drop_speculation()  # they went on speaking
                     for utterance in found:
                         if not utterance.final:
-                            self.pipeline.speculate(utterance.pcm, 16_000)
+                            self.pipeline.speculate(utterance.pcm, 16_000, self.user_id)
                             speculating = True
                             continue
                         await self._start(utterance, time.perf_counter())

@@ -114,6 +114,7 @@ class VoicePipeline:
         spoken: bool = True,
         llm_nice: int = LLM_NICE,
         prosody: Callable[[str, Affect | None], Prosody] | None = None,
+        hint: Callable[[str], str] | None = None,
     ) -> None:
         self.companion = companion
         self.stt = stt
@@ -125,6 +126,7 @@ class VoicePipeline:
         self.spoken = spoken  # Companion.turn(spoken=...): speech rule + short late message
         self.llm_nice = llm_nice
         self.prosody = prosody  # (user, the turn's affect) -> how to colour the voice (the companion's mood)
+        self.hint = hint  # user -> names speech recognition should expect (amity.voice.vocabulary)
         self.cpu_gate = asyncio.Lock()
         self.warm_ms: list[float] = []  # wall time of each cache warm-up (for the benchmark)
         self._warm_task: asyncio.Task[bool] | None = None
@@ -155,14 +157,24 @@ class VoicePipeline:
         if callable(start):
             await asyncio.to_thread(start)
 
-    async def transcribe(self, pcm: bytes, sample_rate: int) -> str:
-        return (await self._stt(pcm, sample_rate))[0]
+    async def transcribe(self, pcm: bytes, sample_rate: int, user_id: str | None = None) -> str:
+        return (await self._stt(pcm, sample_rate, user_id))[0]
 
-    async def _stt(self, pcm: bytes, sample_rate: int) -> tuple[str, float]:
+    def _hint(self, user_id: str | None) -> str:
+        if self.hint is None or user_id is None:
+            return ""
+        try:
+            return self.hint(user_id)
+        except AmityError as exc:  # a hint helps; without it the words are still heard
+            log.warning("no names hint for speech recognition: %s", exc)
+            return ""
+
+    async def _stt(self, pcm: bytes, sample_rate: int, user_id: str | None = None) -> tuple[str, float]:
         """(transcript, ms spent transcribing - not counting the wait for the CPU gate)."""
+        hint = self._hint(user_id)
         async with self.cpu_gate:
             started = time.perf_counter()
-            job = asyncio.ensure_future(asyncio.to_thread(self.stt.transcribe, pcm, sample_rate))
+            job = asyncio.ensure_future(asyncio.to_thread(self.stt.transcribe, pcm, sample_rate, hint))
             try:
                 text = await asyncio.shield(job)
             except asyncio.CancelledError:  # a thread cannot be stopped: keep the gate until it is done
@@ -172,11 +184,11 @@ class VoicePipeline:
             return text, (time.perf_counter() - started) * 1000
 
     # -- speculative STT -----------------------------------------------------------------------------
-    def speculate(self, pcm: bytes, sample_rate: int) -> None:
+    def speculate(self, pcm: bytes, sample_rate: int, user_id: str | None = None) -> None:
         """Start transcribing an utterance that may be complete (the user paused); replaces any earlier
         guess. :meth:`respond` uses the result when it is called with exactly this audio."""
         self.drop_speculation()
-        self._spec = (pcm, asyncio.create_task(self._stt(pcm, sample_rate)))
+        self._spec = (pcm, asyncio.create_task(self._stt(pcm, sample_rate, user_id)))
 
     def drop_speculation(self) -> None:
         """The user spoke again: forget the guess (a transcription already running finishes unused, still
@@ -268,7 +280,7 @@ class VoicePipeline:
             timings.speculative = 1.0
             text, timings.stt_ms = await guess
         else:
-            text, timings.stt_ms = await self._stt(pcm, sample_rate)
+            text, timings.stt_ms = await self._stt(pcm, sample_rate, user_id)
         timings.stt_wait_ms = (time.perf_counter() - t0) * 1000
         yield Heard(text)
         if not text:

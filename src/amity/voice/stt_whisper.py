@@ -9,7 +9,9 @@ tokenizer is local, so faster-whisper never reaches for a model hub.
 
 Decoding is tuned for a live loop on a small CPU: int8 weights, greedy decoding (beam 1), no timestamps,
 no conditioning on previous text, a fixed language (auto-detection costs an extra encoder pass), and our
-own VAD upstream (faster-whisper's Silero filter is off).
+own VAD upstream (faster-whisper's Silero filter is off). A ``hint`` (the names Amity knows,
+:mod:`amity.voice.vocabulary`) goes before the transcript as Whisper's previous-text prompt
+(``<|startofprev|>``), at most ``MAX_HINT_TOKENS`` tokens.
 
 Short encoder window. Whisper always encodes a 30 s window, so a 3 s question pays for 30 s of encoder
 work - most of the STT time. Like whisper.cpp's ``audio_ctx``, utterances shorter than ~27 s are encoded
@@ -43,6 +45,7 @@ FULL_CONTEXT = 3000  # mel frames (10 ms each) in Whisper's 30 s window
 MIN_CONTEXT = 1000
 CONTEXT_MARGIN = 300
 NO_SPEECH = 0.8
+MAX_HINT_TOKENS = 100  # Whisper's previous-text prompt may hold up to 223; the hint is a short list of names
 
 
 def resolve_whisper(models_dir: Path) -> Path:
@@ -113,8 +116,9 @@ class WhisperSTT:
                 f"Delete {path} to have it rebuilt, or reinstall: {WHISPER_BASE.install} --force-reinstall",
             ) from exc
 
-    def transcribe(self, pcm: bytes, sample_rate: int) -> str:
-        """Transcribe int16 PCM at any rate; returns the text (empty for no speech)."""
+    def transcribe(self, pcm: bytes, sample_rate: int, hint: str = "") -> str:
+        """Transcribe int16 PCM at any rate; returns the text (empty for no speech). ``hint``: words the
+        speech is likely to contain (names), given to Whisper as previous text."""
         self.load()
         audio = to_float(resample(pcm, sample_rate, STT_RATE))
         if audio.size < STT_RATE // 10:
@@ -122,7 +126,7 @@ class WhisperSTT:
         if self.short_context:
             features = self._model.feature_extractor(audio)
             if features.shape[-1] + CONTEXT_MARGIN <= FULL_CONTEXT:
-                return self._decode_short(features)
+                return self._decode_short(features, hint)
         segments, _info = self._model.transcribe(
             audio,
             language=self.language,
@@ -131,11 +135,12 @@ class WhisperSTT:
             condition_on_previous_text=False,
             without_timestamps=True,
             temperature=0.0,
+            initial_prompt=" ".join(hint.split()[:MAX_HINT_TOKENS]) or None,
         )
         text = " ".join(s.text.strip() for s in segments if s.no_speech_prob < NO_SPEECH)
         return " ".join(text.split())
 
-    def _decode_short(self, features: Any) -> str:
+    def _decode_short(self, features: Any, hint: str = "") -> str:
         """One greedy decode over an encoder window cut to the utterance (see the module docstring)."""
         import ctranslate2
         import numpy as np
@@ -145,9 +150,14 @@ class WhisperSTT:
         window[:, : features.shape[-1]] = features
         encoded = self._model.model.encode(ctranslate2.StorageView.from_array(window[None]), to_cpu=False)
         language = self.language or "en"
-        prompt = self._model.hf_tokenizer.encode(
+        tokenizer = self._model.hf_tokenizer
+        prompt = tokenizer.encode(
             f"<|startoftranscript|><|{language}|><|transcribe|><|notimestamps|>", add_special_tokens=False
         ).ids
+        if hint.strip():
+            previous = tokenizer.encode(" " + " ".join(hint.split()), add_special_tokens=False).ids
+            start = tokenizer.encode("<|startofprev|>", add_special_tokens=False).ids
+            prompt = start + previous[-MAX_HINT_TOKENS:] + prompt
         result = self._model.model.generate(
             encoded, [prompt], beam_size=self.beam_size, max_length=224, return_no_speech_prob=True
         )[0]
