@@ -55,6 +55,11 @@ def triples(text: str, known: list[Fact] | None = None) -> set[tuple[str, str, s
         ("my favourite food is sushi", {("user", "favourite food", "sushi", None)}),
         ("My dog is called Biscuit.", {("Biscuit", "relation", "dog", None)}),
         ("Tom is my brother", {("Tom", "relation", "brother", None)}),
+        ("My best friend is Saoirse.", {("Saoirse", "relation", "best friend", None)}),
+        ("My therapist is Dr. Patel. She listens.", {("Dr. Patel", "relation", "therapist", None)}),
+        ("I have two kids, Emma and Jack.", {("Emma", "relation", "child", None), ("Jack", "relation", "child", None)}),
+        ("My cats are called Mochi and Miso", {("Mochi", "relation", "cat", None), ("Miso", "relation", "cat", None)}),
+        ("My sisters are Ana, Eva and Rosa.", {(n, "relation", "sister", None) for n in ("Ana", "Eva", "Rosa")}),
         (
             "My sister Maya turns 30 soon. Her birthday is on the 5th of May.",
             {("Maya", "relation", "sister", None), ("Maya", "birthday", "5 May", "--05-05")},
@@ -84,6 +89,11 @@ def test_rules_extract(text: str, expected: set[tuple[str, str, str, str | None]
         "I'm tired.",
         "Can we talk about my exam tomorrow?",
         "I like that idea",
+        "My dad is American.",  # a demonym, not a name
+        "My friend is sick.",
+        "My best friend is Amy's sister.",
+        "My parents are Irish and Polish.",
+        "I have two dogs, a lab and a poodle.",
     ],
 )
 def test_rules_ignore_negations_questions_and_chatter(text: str) -> None:

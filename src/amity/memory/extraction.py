@@ -62,7 +62,15 @@ EVENT_WORDS = (
     r"concert|recital|trip|holiday|vacation|deadline|match|game|presentation|meeting"
 )
 APPOINTMENT_WORDS = frozenset({"appointment", "interview", "exam", "surgery", "operation", "checkup", "check-up"})
-_NAME = r"(?P<name>[A-Z][a-zà-ÿ'-]+(?:\s[A-Z][a-zà-ÿ'-]+)?)"
+_TITLE = r"(?:(?:Dr|Mr|Mrs|Ms|Miss|Prof)\.?\s+)?"  # "Dr. Patel": the title stays in the name
+_ONE_NAME = r"[A-Z][a-zà-ÿ'-]+"
+_NAMES = rf"{_ONE_NAME}(?:,\s*{_ONE_NAME})*,?\s+and\s+{_ONE_NAME}"
+GROUPS = (  # plural → the relation each named one has
+    "kids|children|sons|daughters|sisters|brothers|parents|grandkids|grandchildren|cats|dogs|friends|"
+    "best friends|roommates|flatmates"
+)
+SINGULAR = {"kids": "child", "children": "child", "grandkids": "grandchild", "grandchildren": "grandchild"}
+_NAME = rf"(?P<name>{_TITLE}[A-Z][a-zà-ÿ'-]+(?:\s[A-Z][a-zà-ÿ'-]+)?)"
 _ANY_NAME = r"(?P<name>[A-Za-zà-ÿ][a-zà-ÿ'-]+)"
 _PHRASE = r"(?P<v>[^.,;!?\n]{2,120})"
 _LIST = r"(?P<v>[^.;!?\n]{2,160})"
@@ -86,6 +94,13 @@ _VAGUE = _words("going getting being coming seeing having making doing spending 
 _BAD_NAMES = _words(
     "i the a an my and but so back when later if tomorrow today maybe just here there what who it that he "
     "she this monday tuesday wednesday thursday friday saturday sunday"
+)
+NOT_NAMES = _words(  # capitalised words after "my friend is" that are not names
+    "american british english irish scottish welsh french german spanish italian portuguese dutch swiss "
+    "swedish norwegian danish finnish polish russian ukrainian greek turkish chinese japanese korean indian "
+    "pakistani mexican canadian australian brazilian nigerian african european asian latino latina filipino "
+    "vietnamese thai catholic christian jewish muslim hindu buddhist protestant black white gay lesbian trans "
+    "autistic deaf blind"
 )
 _BAD_VALUES = _words(
     "it that this you your them him her his their they those these when how what the way to be is was "
@@ -159,6 +174,17 @@ RULES: list[tuple[str, re.Pattern[str], float]] = [
         0.85,
     ),
     ("relation", re.compile(rf"\b{_NAME} (?i:is my (?P<rel>{RELATIONS}))\b"), 0.9),
+    # "My best friend is Saoirse." / "My therapist is Dr. Patel." - a capitalised word that is no demonym
+    ("relation", re.compile(rf"\b(?i:my (?P<rel>{RELATIONS}) is)\s+{_NAME}(?<!'s)(?![\w'-])"), 0.85),
+    # "I have two kids, Emma and Jack." / "My sisters are Ana and Eva." - each name gets the singular relation
+    (
+        "relations",
+        re.compile(
+            rf"\b(?i:(?:i have (?:two|three|four|five|2|3|4|5) |my )(?P<rel>{GROUPS}))"
+            rf"(?i:,| are| called| named| are called| are named|:)\s+(?P<names>{_NAMES})"
+        ),
+        0.85,
+    ),
 ]
 _BIRTHDAY_OF = re.compile(rf"(?i:\bmy (?P<rel>{RELATIONS})'s)|\b{_NAME}'s\b|(?i:\b(?P<pron>her|his|their) birthday)")
 _BIRTHDAY_MINE = re.compile(r"\b(?:my birthday|i was born)\b", re.I)
@@ -210,8 +236,12 @@ def _place(value: str) -> str:
     return " ".join(w if w[:1].isupper() else w.capitalize() for w in value.split())
 
 
+_CLAUSE_BREAK = re.compile(r"(?<!\bDr\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bMrs\.)(?<=[.!?])\s+|\n+")
+
+
 def clauses(text: str) -> list[str]:
-    return [c.strip() for c in re.split(r"(?<=[.!?])\s+|\n+", text) if c.strip()]
+    """Sentences, not split after a title ("Dr. Patel")."""
+    return [c.strip() for c in _CLAUSE_BREAK.split(text) if c.strip()]
 
 
 def _relations(text: str, known: Sequence[Fact]) -> dict[str, str]:
@@ -311,9 +341,18 @@ def _from_match(key: str, m: re.Match[str], confidence: float, clause: str) -> l
     if key == "name":
         name = g["name"]
         return [] if name.lower() in _BAD_NAMES else [FactDraft("name", name.capitalize(), "user", confidence, clause)]
+    if key == "relations":
+        names = re.split(r",\s*(?:and\s+)?|\s+and\s+", g["names"])
+        rel = g["rel"].lower()
+        single = SINGULAR.get(rel, rel.removesuffix("s"))
+        return [
+            FactDraft("relation", single, name, confidence, clause)
+            for name in names
+            if name and name.lower() not in _BAD_NAMES | NOT_NAMES
+        ]
     if key == "relation":
         name = g["name"]
-        if name.split()[0].lower() in _BAD_NAMES:
+        if name.split()[0].lower() in _BAD_NAMES | NOT_NAMES:
             return []
         name = " ".join(w.capitalize() for w in re.sub(r"'s$", "", name).split())
         return [FactDraft("relation", g["rel"].lower(), name, confidence, clause)]
