@@ -243,10 +243,12 @@ class UpcomingEvent:
 
 
 def upcoming(facts: Sequence[Fact], today: date, days: int = 30) -> list[UpcomingEvent]:
-    """Dated active facts happening within ``days`` of ``today``, soonest first."""
+    """Dated active facts happening within ``days`` of ``today``, soonest first; never the birthday of
+    someone who has died (a ``died`` fact about the same subject)."""
     events: list[UpcomingEvent] = []
+    died = {f.subject for f in facts if f.active and f.key == "died"}
     for fact in facts:
-        if not fact.active or not fact.date_value:
+        if not fact.active or not fact.date_value or (fact.key == "birthday" and fact.subject in died):
             continue
         on = next_occurrence(fact.date_value, today, recurring=fact.key in RECURRING_KEYS)
         if on is not None and (on - today).days <= days:

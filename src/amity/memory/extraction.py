@@ -39,6 +39,7 @@ from amity.memory.facts import (
     valid_key,
 )
 from amity.memory.life_events import life_event
+from amity.memory.losses import death_of
 from amity.profile import extract_name
 from amity.types import Message
 
@@ -49,6 +50,10 @@ RELATIONS = (
     "coworker|neighbour|neighbor|therapist|dog|cat|puppy|kitten|rabbit|bunny|hamster|parrot|bird|horse|"
     "turtle|pet"
 )
+PETS = frozenset(
+    {"dog", "cat", "puppy", "kitten", "rabbit", "bunny", "hamster", "parrot", "bird", "horse", "turtle", "pet"}
+)
+HUMANS = "|".join(r for r in RELATIONS.split("|") if r not in PETS)
 OCCUPATIONS = (
     "teacher|nurse|doctor|engineer|developer|programmer|designer|student|lawyer|accountant|chef|cook|"
     "waiter|waitress|cashier|driver|pilot|artist|writer|journalist|musician|scientist|researcher|"
@@ -330,6 +335,8 @@ def extract_rules(text: str, today: date, known: Sequence[Fact] = (), locale: st
             for m in pattern.finditer(clause):
                 drafts.extend(_from_match(key, m, confidence, clause))
         drafts.extend(_dated(clause, today, locale, known, rels, text))
+        if death := death_of(clause, RELATIONS, HUMANS, rels, today):  # "my grandma passed away last year"
+            drafts.append(FactDraft("died", death[1], death[0], 0.9, clause))
         name = extract_name(clause)  # the core's rule, so the fact agrees with users.display_name
         if name and not any(d.key == "name" for d in drafts):
             drafts.append(FactDraft("name", name, "user", 0.85, clause))

@@ -30,7 +30,7 @@ from amity.errors import InputError, NotFound
 
 MULTI_KEYS = frozenset({"allergy", "likes", "dislikes", "appointment", "important_date"})
 SINGLE_KEYS = frozenset(
-    {"name", "age", "location", "hometown", "job", "employer", "birthday", "anniversary", "relation"}
+    {"name", "age", "location", "hometown", "job", "employer", "birthday", "anniversary", "relation", "died"}
 )
 OPPOSITES = {"likes": "dislikes", "dislikes": "likes"}
 Origin = Literal["rules", "llm", "user"]
@@ -166,6 +166,8 @@ class Fact:
                 return f"{who} is {your} {v}"
             if self.key in {"birthday", "anniversary"}:
                 return f"{who[0].upper()}{who[1:]}'s {self.key} is on {when}"
+            if self.key == "died":  # "Your grandma passed away in 2025"
+                return f"{who[0].upper()}{who[1:]} {v}"
             return f"{who}: {self.key.replace('_', ' ')} {v}"
         are, live, work, like, dislike, have = (
             ("are", "live", "work", "like", "don't like", "have")

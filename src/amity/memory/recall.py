@@ -262,8 +262,11 @@ class MemoryStage(BaseStage):
             seen.add(hit.id)
             used += cost
 
+        died = {f.subject: f for f in active if f.key == "died"}
         for fact, score in self.facts.search(user_id, ctx.text, self.k_facts):
             take(MemoryHit(fact.id, fact.describe("user"), score, "fact"), fact.quote)
+            if (loss := died.get(fact.subject)) is not None:  # never speak of them as if they were alive
+                take(MemoryHit(loss.id, loss.describe("user"), score, "fact"), loss.quote)
         for fact in active:
             if fact.key in IDENTITY_KEYS:
                 take(MemoryHit(fact.id, fact.describe("user"), fact.confidence * 0.5, "fact"), fact.quote)
