@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
+from amity.app import App
 from amity.config import Config
-from amity.events import Notice
+from amity.events import Event, Notice
 from amity.llm.fake import FakeLLM
 from amity.memory.dates import upcoming
 from amity.memory.extraction import extract_rules
 from amity.memory.facts import Fact
+from amity.memory.follow_up import due_follow_up
 from amity.memory.losses import when_it_happened
 from tests.test_memory_facts_recall import end, say, start
 
@@ -97,3 +99,36 @@ async def test_the_loss_comes_back_when_the_person_is_mentioned_and_no_birthday_
     dad = end(await say(app, "My dad used to love this song.", "s2"))
     assert "The user's dad passed away in March 2026" in [m.text for m in dad.memories_used]
     await app.aclose()
+
+
+async def test_a_hello_after_a_recent_loss_is_met_gently_and_no_follow_up_is_asked(config: Config) -> None:
+    from amity.app import build_app, open_database
+    from amity.memory.facts import FactDraft
+    from amity.store.memory_backends import fact_book
+
+    llm = FakeLLM()
+    app = build_app(config, llm=llm, db=open_database(config))
+    user = app.store.ensure_user("ana", "en").id
+    book = fact_book(app.db)
+    now = datetime.now(UTC)
+    book.record(user, FactDraft("died", "passed away in 2025", "the user's grandpa"), at=now - timedelta(days=40))
+    end(await collect(app, "hi", "s1"))
+    assert "How has your day been?" in llm.last_system_prompt  # a loss told 40 days ago: an ordinary hello
+    assert "holding up" not in llm.last_system_prompt
+
+    test_day = (now - timedelta(days=2)).date().isoformat()
+    book.record(user, FactDraft("important_date", "the driving test", date_value=test_day))
+    grandma = FactDraft("died", "passed away on 24 November 2026", "the user's grandma")
+    book.record(user, grandma, at=now - timedelta(days=3))
+    end(await collect(app, "hi", "s2"))
+    prompt = llm.last_system_prompt
+    assert "they told you 3 days ago that their grandma died" in prompt and "How are you holding up?" in prompt
+    assert "How has your day been?" not in prompt and "driving test" not in prompt  # no cheerful question now
+    assert "The user's grandma passed away on 24 November 2026" in prompt
+    due = due_follow_up(book.store, user, book.active(user), now)
+    assert due is not None and due.fact.value == "the driving test"  # still to ask, another time
+    await app.aclose()
+
+
+async def collect(app: App, text: str, session: str) -> list[Event]:
+    return [e async for e in app.companion.turn("ana", text, session_id=session)]

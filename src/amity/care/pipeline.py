@@ -54,7 +54,9 @@ from amity.care.stage import asks_for_advice, wants_no_advice
 from amity.care.strategy import StrategyPlanner, guidance_for
 from amity.errors import AmityError
 from amity.events import Notice
+from amity.memory.facts import Fact
 from amity.memory.follow_up import FOLLOW_UP_KEY, PastEvent
+from amity.memory.losses import RECENT_DEATH_KEY, who_died
 from amity.safety.guard import user_hurting
 from amity.stages import BaseStage, OpenContext, Stage, TurnContext
 from amity.store.care_store import CareStore
@@ -280,6 +282,16 @@ class GreetingStage(BaseStage):
         hello = GREETING.match(ctx.text)
         asks = HOW_ARE_YOU.search(ctx.text) is not None and len(ctx.text.split()) <= 8
         if not asks and not (hello and len(hello["rest"].split()) <= 4):
+            return
+        death = ctx.extras.get(RECENT_DEATH_KEY)
+        if isinstance(death, Fact):  # "My grandma passed away" last week: no "How has your day been?"
+            told = (ctx.user_turn.created_at - death.created_at).days
+            ago = "today" if told < 1 else "yesterday" if told == 1 else f"{told} days ago"
+            ctx.guide(
+                f"They are saying hello; they told you {ago} that {who_died(death)} died. Greet them gently, "
+                "with no cheer, and ask how they are holding up, e.g. \"Hi, it's good to hear from you. How are "
+                'you holding up?"'
+            )
             return
         event = ctx.extras.get(FOLLOW_UP_KEY)
         if isinstance(event, PastEvent):  # one line that greets and asks (three lines pulled three ways)

@@ -10,6 +10,10 @@ people do not forgive a friend. :func:`death_of` turns such a clause into one fa
 * value - "passed away" and when, resolved to a calendar time at the moment it is told, so it stays true
   ("last year" said in 2026 → "passed away in 2025"; "yesterday" → "passed away on 26 November 2026").
 
+For :data:`GRIEF_DAYS` after being told, a session's first message carries the death
+(:func:`recent_death`, ``ctx.extras[RECENT_DEATH_KEY]``), so a hello is answered gently ("How are you holding
+up?") instead of "How has your day been?", and no cheerful follow-up question is asked that time.
+
 No ``date_value`` is set: a death is not an event to count down to, and :mod:`amity.memory.dates` never turns
 it into a reminder; instead it skips the birthdays of people who died (``dates.upcoming``).
 
@@ -20,7 +24,13 @@ grandma almost died" and "I lost my dog" (it may come back) keep nothing.
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from collections.abc import Sequence
+from datetime import date, datetime, timedelta
+
+from amity.memory.facts import Fact
+
+GRIEF_DAYS = 30  # a death told this recently colours the next hellos: gentle, no cheer
+RECENT_DEATH_KEY = "memory.recent_death"  # ctx.extras: the Fact of a death told in the last GRIEF_DAYS
 
 _SOON = r"(?:last|yesterday|today|this|earlier|recently|in\s+(?:19|20)\d\d|\w+\s+(?:years?|months?|weeks?|days?)\s+ago)"
 _DIED = rf"(?:passed away|passed on|died|passed(?=\s*$|\s*[.,!;]|\s+{_SOON}))"  # not "my dad passed the exam"
@@ -100,3 +110,14 @@ def death_of(clause: str, relations: str, humans: str, rels: dict[str, str], tod
     subject = name or f"the user's {rel}"
     when = when_it_happened(told["rest"], today) or when_it_happened(clause[: told.start()], today)
     return subject, "passed away" + when  # "Last week, my grandma passed away" dates it too
+
+
+def recent_death(facts: Sequence[Fact], now: datetime) -> Fact | None:
+    """The latest death told in the last :data:`GRIEF_DAYS` days, if any."""
+    told = [f for f in facts if f.active and f.key == "died" and now - f.created_at <= timedelta(days=GRIEF_DAYS)]
+    return max(told, key=lambda f: f.created_at, default=None)
+
+
+def who_died(fact: Fact) -> str:
+    """``their grandma`` / ``Rosa``."""
+    return fact.subject.replace("the user's", "their")

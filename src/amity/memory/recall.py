@@ -47,6 +47,7 @@ from amity.memory.extraction import FactExtractor
 from amity.memory.facts import Fact, FactBook, FactChange
 from amity.memory.follow_up import FOLLOW_UP_KEY, due_follow_up, mark_followed_up
 from amity.memory.index import MemoryIndex, MemoryItem, SearchOptions, new_memory_id
+from amity.memory.losses import RECENT_DEATH_KEY, recent_death
 from amity.memory.retrieval import query_terms
 from amity.safety.guard import user_hurting
 from amity.stages import BaseStage, OpenContext, TurnContext
@@ -230,7 +231,13 @@ class MemoryStage(BaseStage):
         else:
             ctx.memories = self.recall(ctx, active)
         if ctx.first_in_session:
-            self.follow_up(ctx, active)
+            death = recent_death(active, self.clock())
+            if death is None:
+                self.follow_up(ctx, active)
+            else:  # a loss told lately comes first: a gentle hello, and no "how did it go?" this time
+                ctx.extras[RECENT_DEATH_KEY] = death
+                if all(m.id != death.id for m in ctx.memories):
+                    ctx.memories.append(MemoryHit(death.id, death.describe("user"), 1.0, "fact"))
 
     def follow_up(self, ctx: TurnContext, active: Sequence[Fact]) -> None:
         """First message of a session: ask how a recent event went ("the first day at the new job"), once."""
