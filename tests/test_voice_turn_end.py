@@ -169,3 +169,45 @@ def test_pause_option_scales_the_silences_and_rejects_nonsense_with_a_fix() -> N
     assert segmenter_timing(800) == {"quick_end_ms": 800, "end_ms": 950, "hold_ms": 3200}
     out = CliRunner().invoke(cli, ["voice", "--pause-ms", "50"])
     assert isinstance(out.exception, InputError) and "150-3000" in out.exception.fix
+
+
+class SizedSTT(ScriptedSTT):
+    """Records how much audio each transcription got."""
+
+    def __init__(self, *texts: str) -> None:
+        super().__init__(*texts)
+        self.sizes: list[int] = []
+
+    def transcribe(self, pcm: bytes, sample_rate: int, hint: str = "") -> str:
+        self.sizes.append(len(pcm))
+        return super().transcribe(pcm, sample_rate, hint)
+
+
+class BurstMic(Mic):
+    """Frames as a loaded machine delivers them: queued up, read without a pause in between."""
+
+    async def frames(self) -> AsyncGenerator[bytes, None]:
+        for frame in frames(self.audio):
+            yield frame
+
+
+async def test_words_not_yet_heard_when_the_user_goes_on_open_the_next_utterance(app: App, fake_llm: FakeLLM) -> None:
+    fake_llm.default = "Nice to meet you, Sam. Long days are hard."
+    first, second = voiced(1.0), voiced(0.8, seed=3)
+    audio = silence(0.3) + first + silence(0.6) + second + silence(1.5)
+    stt = SizedSTT("Hello, my name is Sam.", "Hello, my name is Sam. I had a long day.")
+    seen: list[LiveEvent] = []
+    loop = LiveLoop(
+        VoicePipeline(app.companion, stt, ToneTTS()),
+        BurstMic(audio),
+        FakeSpeaker(),
+        user_id="ana",
+        on_event=seen.append,
+    )
+    await asyncio.wait_for(loop.run(), timeout=30)
+    assert sum(isinstance(e, WentOn) for e in seen) == 1  # the first answer never started: its words are carried
+    assert [e.text for e in seen if isinstance(e, Heard)] == ["Hello, my name is Sam. I had a long day."]
+    assert max(stt.sizes) >= len(first) + len(second)  # one transcription of both parts together
+    user = app.store.ensure_user("ana", "en")
+    said = [t.text for t in app.store.recent_turns(user.id, limit=10) if t.role == "user"]
+    assert said == ["Hello, my name is Sam. I had a long day."]  # stored once, whole

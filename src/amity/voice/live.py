@@ -17,7 +17,8 @@ Every 30 ms mic frame goes one of three ways:
   for ``hold_ms`` instead of the usual 450 ms. Frames that arrive meanwhile wait in the source's queue.
   A turn that ended too soon is caught: when the user goes on speaking (``min_speech_ms`` of it) before
   the reply is heard, the reply in preparation is dropped (:class:`WentOn`; the words already said stay
-  in the conversation) and the loop listens on, so the reply never starts over the user's voice.
+  in the conversation, or, when they were still being transcribed, open the next utterance's audio) and the
+  loop listens on, so the reply never starts over the user's voice.
 
 All decisions count frames, not wall time, so the loop behaves the same when a test feeds recorded audio
 faster than real time.
@@ -34,7 +35,7 @@ from dataclasses import dataclass
 
 from amity.events import AudioChunk
 from amity.voice.audio_io import AudioSink, AudioSource
-from amity.voice.pipeline import VoiceEvent, VoicePipeline, VoiceTurnDone
+from amity.voice.pipeline import Heard, VoiceEvent, VoicePipeline, VoiceTurnDone
 from amity.voice.turn_end import sounds_finished
 from amity.voice.vad import FRAME_MS, BargeInDetector, Utterance, UtteranceSegmenter
 
@@ -83,6 +84,9 @@ class LiveLoop:
         self._recent: deque[bytes] = deque(maxlen=20)
         self._barged = False  # playback was cut by the user: keep listening, no reset, no deaf window
         self._played = False  # some of the current reply has been sent to the speaker
+        self._answering = b""  # the audio of the utterance being answered
+        self._heard = False  # its transcript has been given out (the turn has started: the words are stored)
+        self._carry = b""  # words dropped before they were heard: they open the next utterance
 
     async def run(self, max_turns: int | None = None) -> None:
         """Listen until the source ends (then finish the reply in flight) or ``max_turns`` replies."""
@@ -115,8 +119,7 @@ class LiveLoop:
                     was_open, was_speaking = self.segmenter.in_speech, self.segmenter.speaking
                     found = self.segmenter.feed_all(frame)
                     if self.segmenter.speaking and not was_speaking and self._unheard():
-                        await self._cancel()  # the user was not done: their next words get the answer
-                        self.on_event(WentOn())
+                        await self._went_on()
                     if self.segmenter.in_speech and not was_open:
                         self.pipeline.warm_soon(self.user_id)
                     if speculating and not self.segmenter.paused:
@@ -125,7 +128,7 @@ class LiveLoop:
                             self.pipeline.drop_speculation()  # they went on speaking
                     for utterance in found:
                         if not utterance.final:
-                            self.pipeline.speculate(utterance.pcm, 16_000, self.user_id)
+                            self.pipeline.speculate(self._carry + utterance.pcm, 16_000, self.user_id)
                             speculating = True
                             continue
                         await self._start(utterance, time.perf_counter())
@@ -148,8 +151,17 @@ class LiveLoop:
         """Answer a finished utterance (replacing a reply still being prepared: the user said more)."""
         await self._cancel()
         tail = (utterance.detected_s - utterance.speech_end_s) * 1000
-        self._played = False
-        self._task = asyncio.create_task(self._answer(utterance.pcm, ended, tail))
+        self._played, self._heard = False, False
+        self._answering, self._carry = self._carry + utterance.pcm, b""
+        self._task = asyncio.create_task(self._answer(self._answering, ended, tail))
+
+    async def _went_on(self) -> None:
+        """The user was not done: drop the reply in preparation; their next words get the answer. Words not
+        yet transcribed (STT was still running) are kept and open the next utterance, so none are lost."""
+        await self._cancel()
+        if not self._heard:
+            self._carry = self._answering
+        self.on_event(WentOn())
 
     def _unheard(self) -> bool:
         """A reply is being prepared and none of it has played yet."""
@@ -176,7 +188,9 @@ class LiveLoop:
         async for event in self.pipeline.respond(
             self.user_id, pcm, 16_000, session_id=self.session_id, speech_ended=ended, vad_tail_ms=vad_tail_ms
         ):
-            if isinstance(event, AudioChunk):
+            if isinstance(event, Heard):
+                self._heard = True
+            elif isinstance(event, AudioChunk):
                 self._barged = False  # a new reply: listen for interruptions again
                 self._played = True
                 self.sink.play(event.pcm, event.sample_rate)
