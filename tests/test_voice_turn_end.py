@@ -53,6 +53,9 @@ def test_finished_sentences_end_the_turn(text: str) -> None:
         "It's just that I'm",
         "I don't know if.",  # Whisper's full stop does not finish a sentence
         "So the thing is -",
+        "I was going to.",  # Whisper's full stop after a pause
+        "My mum and I have.",
+        "And then she.",
         "",
         "   ",
     ],
