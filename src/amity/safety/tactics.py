@@ -165,6 +165,9 @@ DISMISSING_PAIN = tuple(
         r"\b(great|good|glad|nice|wonderful|happy) (that|to (see|hear|know)( that)?) you (are|have been|were) (feeling|doing) (so |much |a lot )?better\b",
         r"\blet('s| us) (try to |just )?(talk about|focus on|think about|change the subject to) (something )?(more )?(positive|happy|happier|cheerful|fun|lighter|nice|good)\b",
         r"\b(try to|you should|just) (stay|be|think|keep) (positive|optimistic)\b|\bfocus on the (positive|positives|good things|bright side)\b",
+        # "That's a good feeling." to "I'm nervous about my exam" / "That's a good way to feel." to "My knee hurts"
+        r"\b(that|this|it) (is|sounds like|sounds) (a |such a |a really )?(good|great|nice|positive|wonderful|healthy) (feeling|way to feel|thing to feel)\b",
+        r"\b(it is|it can be) (always |actually |really )?(good|great|helpful|healthy) to (be|feel) (nervous|anxious|worried|scared|afraid|stressed|tired|sad|lonely)\b",
     )
 )
 
