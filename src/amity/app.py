@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from amity.affect.stage import AffectStage
+from amity.care.closers import ServiceCloserGuard
 from amity.care.persona import load_persona
 from amity.care.pipeline import care_stages
 from amity.config import Config
@@ -120,7 +121,9 @@ def build_stages(
 
 
 def build_guards(db: SqlDatabase, store: ConversationStore, config: Config) -> list[ReplyGuard]:
-    return [ManipulationGuard(db)]
+    """In stream order: help-desk sign-offs out first, then the manipulation guard (which also gives a reply
+    left empty its listening text)."""
+    return [ServiceCloserGuard(), ManipulationGuard(db)]
 
 
 def build_app(

@@ -1,0 +1,101 @@
+"""No help-desk sign-offs: a friend does not end with "Is there anything else I can help you with?".
+
+The small code-tuned chat models end many replies like a support ticket ("If you need anything else, feel free
+to ask.", "Let me know if you have any other questions.", "I hope this helps!"). To a lonely person talking to a
+companion that reads as being handled, not heard. :class:`ServiceCloserGuard` is a reply guard (it wraps the
+model's stream before the manipulation guard) that drops such a sentence wherever it comes.
+
+Streaming costs nothing for other sentences: a sentence is held only while its opening words could still begin
+a sign-off (``OPENERS``: "is there anything", "if you need", "let me know", "feel free", "I hope this"…); as
+soon as they cannot ("That's okay,", "I'm sorry"), it streams on. A held sentence is shown when it ends unless
+it is a sign-off (``SIGN_OFFS``). Questions a friend asks stay: "Is there anything you'd like to talk about?",
+"Let me know how it goes!". A reply that was nothing but a sign-off ends up empty, and the manipulation guard
+after this one puts its listening text in its place.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import AsyncIterator
+
+from amity.stages import TurnContext
+
+OPENERS = (
+    "is there anything",
+    "if you need",
+    "if you have",
+    "if there is anything",
+    "if there's anything",
+    "let me know",
+    "feel free",
+    "don't hesitate",
+    "do not hesitate",
+    "how can i",
+    "how else can i",
+    "i hope this",
+    "i hope that",
+    "hope this",
+    "hope that",
+    "do you need anything",
+    "anything else",
+    "i'm happy to help",
+    "happy to help",
+)
+SIGN_OFFS = re.compile(
+    "|".join(
+        (
+            r"\banything else (i can|you need|you would like me to|you'd like me to|i could) ?(help|assist|do)?\b",
+            r"\b(feel free|don'?t hesitate|do not hesitate) to (ask|reach out|let me know|contact)\b",
+            r"\blet me know if (you have|there is|there's|there are) (any )?(other |more |further )?"
+            r"(questions?|anything else)\b",
+            r"\bhow (else )?can i (help|assist) you\b|\b(i )?hope (this|that) helps\b|\bhappy to help\b",
+            r"\bif (you need|you have|there is|there's) (anything|any) ?(else|(other |more |further )?questions?|"
+            r"(more |further )?help)\b",
+        )
+    ),
+    re.I,
+)
+_END = re.compile(r"[.!?…]+[\"')\]]*\s+")
+_TRAILING_END = re.compile(r"[.!?…]*[\"')\]]*$")
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.lower().replace("’", "'").split())
+
+
+def _may_open(start: str) -> bool | None:
+    """True: ``start`` opens like a sign-off; False: it cannot; None: too early to tell."""
+    norm = _norm(start)
+    if any(norm.startswith(opener) for opener in OPENERS):
+        return True
+    if any(opener.startswith(norm) for opener in OPENERS):
+        return None
+    return False
+
+
+def is_sign_off(sentence: str) -> bool:
+    return _may_open(sentence) is True and SIGN_OFFS.search(_norm(sentence)) is not None
+
+
+class ServiceCloserGuard:
+    """The :class:`amity.stages.ReplyGuard` that drops help-desk sign-offs (see the module docstring)."""
+
+    async def guard(self, ctx: TurnContext, pieces: AsyncIterator[str]) -> AsyncIterator[str]:
+        buffer = ""  # the current sentence, not yet shown
+        passing = False  # it cannot be a sign-off: stream it
+        async for piece in pieces:
+            buffer += piece
+            while (m := _END.search(buffer)) is not None:
+                sentence, buffer = buffer[: m.end()], buffer[m.end() :]
+                if passing or not is_sign_off(sentence):
+                    yield sentence
+                passing = False
+            if not passing and buffer.strip() and _may_open(buffer.lstrip()) is False:
+                passing = True
+            if passing:  # keep a trailing "." back: whether the sentence ended shows with the next piece
+                cut = len(buffer) - len(_TRAILING_END.search(buffer)[0])  # type: ignore[index]
+                if cut > 0:
+                    yield buffer[:cut]
+                    buffer = buffer[cut:]
+        if buffer and (passing or not is_sign_off(buffer)):
+            yield buffer
