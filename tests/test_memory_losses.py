@@ -132,3 +132,11 @@ async def test_a_hello_after_a_recent_loss_is_met_gently_and_no_follow_up_is_ask
 
 async def collect(app: App, text: str, session: str) -> list[Event]:
     return [e async for e in app.companion.turn("ana", text, session_id=session)]
+
+
+def test_a_model_cannot_declare_someone_dead() -> None:
+    from amity.memory.extraction import KEYS, validate_item
+
+    assert "died" not in KEYS  # the JSON schema the model fills
+    item = {"subject": "phone", "key": "died", "value": "died"}
+    assert validate_item(item, "My phone died.", TODAY) is None

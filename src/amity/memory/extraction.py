@@ -387,7 +387,8 @@ def _dedupe(drafts: Sequence[FactDraft]) -> list[FactDraft]:
     return list(best.values())
 
 
-KEYS = sorted(SINGLE_KEYS | MULTI_KEYS | {"favourite"})
+RULES_ONLY = frozenset({"died"})  # too grave to take from a small model's guess ("My phone died")
+KEYS = sorted((SINGLE_KEYS | MULTI_KEYS | {"favourite"}) - RULES_ONLY)
 FACT_SCHEMA: dict[str, Any] = {
     "type": "object",
     "properties": {
@@ -429,7 +430,7 @@ def validate_item(item: Any, text: str, today: date, locale: str = "en-US") -> F
     if key == "favourite":
         return None  # the thing itself is unknown; the rules handle "my favourite X is Y"
     said = tokens(text)
-    if not valid_key(key) or not value or not tokens(value) or not tokens(value) <= said:
+    if key in RULES_ONLY or not valid_key(key) or not value or not tokens(value) or not tokens(value) <= said:
         return None
     if subject.lower() in {"user", "i", "me", "myself"}:
         if key == "relation":
