@@ -55,6 +55,9 @@ def test_find_date_locale_and_rejects() -> None:
     assert match is not None and match.value == "2027-04-05"
     for text in ("I sat down", "31 February", "I'm 34", "may I ask", "nothing here"):
         assert find_date(text, TODAY) is None, text
+    for text in ("next week", "in two weeks", "next month"):  # a birthday needs its day, not a guess at it
+        assert find_date(text, TODAY, recurring=True) is None, text
+    assert find_date("in 3 days", TODAY, recurring=True) is not None
 
 
 def test_next_occurrence() -> None:

@@ -155,6 +155,8 @@ def _resolve(kind: str, m: re.Match[str], today: date, recurring: bool, locale: 
         raw = (g.get("n") or "1").lower()
         n = int(raw) if raw.isdigit() else NUMBERS[raw]
         unit = g["unit"].lower()
+        if recurring and unit != "day":
+            return None  # "her birthday is next week": a yearly date needs the day, not a guess at it
         if unit == "month":
             return _add_months(today, n).isoformat()
         return (today + timedelta(days=n * (7 if unit == "week" else 1))).isoformat()
