@@ -73,6 +73,12 @@ def triples(text: str, known: list[Fact] | None = None) -> set[tuple[str, str, s
             {("user", "appointment", "dentist appointment", "2026-12-04")},
         ),
         ("I'm going to a wedding on Saturday", {("user", "important_date", "wedding", "2026-11-28")}),
+        ("I have therapy on Thursday.", {("user", "appointment", "therapy", "2026-12-03")}),
+        ("I have a physio appointment next Tuesday.", {("user", "appointment", "physio appointment", "2026-12-01")}),
+        ("Mum is coming to stay for Christmas.", {("user", "important_date", "Mum's visit", "2026-12-25")}),
+        ("We're having a party on New Year's Eve.", {("user", "important_date", "party", "2026-12-31")}),
+        ("Jack turns 7 on Sunday.", {("Jack", "birthday", "29 November", "--11-29")}),
+        ("I'm turning 30 on Friday.", {("user", "birthday", "27 November", "--11-27")}),
     ],
 )
 def test_rules_extract(text: str, expected: set[tuple[str, str, str, str | None]]) -> None:
@@ -94,6 +100,9 @@ def test_rules_extract(text: str, expected: set[tuple[str, str, str, str | None]
         "My best friend is Amy's sister.",
         "My parents are Irish and Polish.",
         "I have two dogs, a lab and a poodle.",
+        "She turns 3 on Monday.",  # who is not said
+        "The road turns 90 degrees on Main Street.",
+        "My mom's birthday is next week.",  # no day: nothing, rather than a guessed one
     ],
 )
 def test_rules_ignore_negations_questions_and_chatter(text: str) -> None:

@@ -85,7 +85,26 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("next_week", re.compile(r"\bnext (?P<unit>week|month)\b", re.I)),
     ("weekday", re.compile(rf"\b(?:(?P<rel>next|this|on|coming|this coming|last)\s+)?{_WD}\b", re.I)),
     ("nth", re.compile(r"\bon the (?P<day>[0-3]?\d)(?:st|nd|rd|th)\b", re.I)),
+    (
+        "holiday",
+        re.compile(
+            r"\b(?P<h>christmas eve|christmas day|christmas|xmas|boxing day|new year'?s eve|"
+            r"new year'?s day|valentine'?s day|halloween)\b",
+            re.I,
+        ),
+    ),
 ]
+HOLIDAYS = {  # fixed-date holidays: (month, day)
+    "christmas eve": (12, 24),
+    "christmas day": (12, 25),
+    "christmas": (12, 25),
+    "xmas": (12, 25),
+    "boxing day": (12, 26),
+    "new years eve": (12, 31),
+    "new years day": (1, 1),
+    "valentines day": (2, 14),
+    "halloween": (10, 31),
+}
 
 
 @dataclass(frozen=True)
@@ -170,6 +189,10 @@ def _resolve(kind: str, m: re.Match[str], today: date, recurring: bool, locale: 
         if (g.get("rel") or "").lower() == "next" and today.weekday() + ahead < 7:
             ahead += 7  # "next Friday" said on a Thursday: Friday of next week, not tomorrow
         return (today + timedelta(days=ahead)).isoformat()
+    if kind == "holiday":
+        month, day = HOLIDAYS[g["h"].lower().replace("'", "")]
+        nxt = _next_month_day(today, month, day)
+        return nxt.isoformat() if nxt else None
     if kind == "nth":
         day = int(g["day"])
         for months in range(0, 3):

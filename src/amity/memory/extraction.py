@@ -64,9 +64,13 @@ OCCUPATIONS = (
 )
 EVENT_WORDS = (
     r"appointment|interview|exam|surgery|operation|check-?up|flight|party|wedding|graduation|funeral|"
-    r"concert|recital|trip|holiday|vacation|deadline|match|game|presentation|meeting"
+    r"concert|recital|trip|holiday|vacation|deadline|match|game|presentation|meeting|therapy|physio|"
+    r"physiotherapy|chemo|chemotherapy|x-ray|class|lesson"
 )
-APPOINTMENT_WORDS = frozenset({"appointment", "interview", "exam", "surgery", "operation", "checkup", "check-up"})
+APPOINTMENT_WORDS = frozenset(
+    {"appointment", "interview", "exam", "surgery", "operation", "checkup", "check-up", "therapy", "physio"}
+    | {"physiotherapy", "chemo", "chemotherapy", "x-ray"}
+)
 _TITLE = r"(?:(?:Dr|Mr|Mrs|Ms|Miss|Prof)\.?\s+)?"  # "Dr. Patel": the title stays in the name
 _ONE_NAME = r"[A-Z][a-zà-ÿ'-]+"
 _NAMES = rf"{_ONE_NAME}(?:,\s*{_ONE_NAME})*,?\s+and\s+{_ONE_NAME}"
@@ -193,10 +197,15 @@ RULES: list[tuple[str, re.Pattern[str], float]] = [
 ]
 _BIRTHDAY_OF = re.compile(rf"(?i:\bmy (?P<rel>{RELATIONS})'s)|\b{_NAME}'s\b|(?i:\b(?P<pron>her|his|their) birthday)")
 _BIRTHDAY_MINE = re.compile(r"\b(?:my birthday|i was born)\b", re.I)
-_EVENT_LEAD = _words("i i've have got there's there is to a an the my our going at for in some")
+_EVENT_LEAD = _words("i i've have having got there's there is to a an the my our going at for in some we we're")
 _PAST = re.compile(r"\b(?:was|were|went|had|did|last|ago|yesterday|earlier|won|finished|celebrated|attended)\b", re.I)
+_REL_NAME = _NAME.replace("?P<name>", "?P<relname>")
+_TURNS = re.compile(
+    rf"(?:\b(?i:my (?P<rel>{RELATIONS}))(?:,?\s+{_REL_NAME},?)?|\b{_NAME}|\b(?P<me>I))"
+    r"(?i:\s+(?:turns|turn|will turn|is turning|am turning)|['’]m turning)\s+\d{1,3}\b"
+)
 _ANNIVERSARY = re.compile(r"\b(?:our|my) (?:wedding )?anniversary\b", re.I)
-_EVENT = re.compile(rf"\b(?P<v>(?:[\w'-]+\s){{0,2}}(?:{EVENT_WORDS}))\b", re.I)
+_EVENT = re.compile(rf"\b(?P<v>(?:[\w'-]+\s){{0,2}}(?:{EVENT_WORDS})(?:\s(?:{EVENT_WORDS}))?)\b", re.I)
 
 
 def _clip(value: str, cut: bool = True) -> str:
@@ -265,6 +274,18 @@ def _dated(
     """Birthdays, anniversaries, appointments and other events with a date in one clause."""
     drafts: list[FactDraft] = []
     known_names = {f.subject for f in known if f.key == "relation"}
+    turns = _TURNS.search(clause)  # "Jack turns 7 on Sunday": a birthday without the word
+    if turns is not None and "birthday" not in clause.lower():
+        match = find_date(clause, today, recurring=True, locale=locale)
+        rel = (turns["rel"] or "").lower()
+        named = turns["name"] or turns["relname"]
+        if named and named.lower() in _BAD_NAMES | NOT_NAMES | {"they", "we", "you", "it"}:
+            named = None  # "She turns 3 on Monday": who is not said
+        subject = "user" if turns["me"] else named or rels.get(rel) or f"the user's {rel}"
+        if match is not None and (turns["me"] or named or rel):
+            value = format_date_value(match.value, weekday=False)
+            drafts.append(FactDraft("birthday", value, subject, 0.85, clause, match.value))
+        return drafts
     if "birthday" in clause.lower() or re.search(r"\bi was born\b", clause, re.I):
         match = find_date(clause, today, recurring=True, locale=locale)
         m = _BIRTHDAY_OF.search(clause)
