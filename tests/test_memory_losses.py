@@ -118,13 +118,14 @@ async def test_a_hello_after_a_recent_loss_is_met_gently_and_no_follow_up_is_ask
 
     test_day = (now - timedelta(days=2)).date().isoformat()
     book.record(user, FactDraft("important_date", "the driving test", date_value=test_day))
-    grandma = FactDraft("died", "passed away on 24 November 2026", "the user's grandma")
+    day = (now - timedelta(days=3)).date()
+    grandma = FactDraft("died", f"passed away on {day.day} {day:%B} {day.year}", "the user's grandma")
     book.record(user, grandma, at=now - timedelta(days=3))
     end(await collect(app, "hi", "s2"))
     prompt = llm.last_system_prompt
     assert "they told you 3 days ago that their grandma died" in prompt and "How are you holding up?" in prompt
     assert "How has your day been?" not in prompt and "driving test" not in prompt  # no cheerful question now
-    assert "The user's grandma passed away on 24 November 2026" in prompt
+    assert f"The user's grandma passed away on {day.day} {day:%B} {day.year}" in prompt
     due = due_follow_up(book.store, user, book.active(user), now)
     assert due is not None and due.fact.value == "the driving test"  # still to ask, another time
     await app.aclose()
@@ -140,3 +141,15 @@ def test_a_model_cannot_declare_someone_dead() -> None:
     assert "died" not in KEYS  # the JSON schema the model fills
     item = {"subject": "phone", "key": "died", "value": "died"}
     assert validate_item(item, "My phone died.", TODAY) is None
+
+
+def test_only_a_loss_that_happened_lately_makes_the_next_hellos_gentle() -> None:
+    from amity.memory.losses import happened_lately, recent_death
+
+    assert happened_lately("passed away", TODAY)  # no time said: people tell of a recent loss like that
+    assert happened_lately("passed away on 26 November 2026", TODAY)
+    assert happened_lately("passed away in October 2026", TODAY)
+    assert not happened_lately("passed away on 1 September 2026", TODAY)
+    assert not happened_lately("passed away in 2024", TODAY)  # "My husband died two years ago", told today
+    tom = Fact("f_9", "sam", "Tom", "died", "passed away in 2024", 0.9, None, "", NOW, NOW)
+    assert recent_death([tom], NOW) is None

@@ -21,9 +21,12 @@ async def test_age_answer_at_onboarding_turns_minor_mode_on(
 ) -> None:
     opened = [e async for e in companion.open("kid")]
     assert any(getattr(e, "kind", "") == "age_check" for e in opened)
-    await run_turn(companion, "kid", "14")
+    end, _events = await run_turn(companion, "kid", "14")
     assert safety_store.get_setting("kid", "minor") is True
+    assert not llm.calls  # a bare age answers our question: a fixed thanks, not the model's "Wow, that's amazing!"
+    await run_turn(companion, "kid", "hey, what's up")
     assert "minor" in llm.last_system_prompt.lower()
+    assert end.reply == "Thank you for telling me. How are you today?"
 
 
 async def test_saying_im_15_in_chat_switches_minor_mode_on_but_never_off(

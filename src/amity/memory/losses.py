@@ -10,7 +10,8 @@ people do not forgive a friend. :func:`death_of` turns such a clause into one fa
 * value - "passed away" and when, resolved to a calendar time at the moment it is told, so it stays true
   ("last year" said in 2026 → "passed away in 2025"; "yesterday" → "passed away on 26 November 2026").
 
-For :data:`GRIEF_DAYS` after being told, a session's first message carries the death
+For :data:`GRIEF_DAYS` after being told of a death that happened lately (:func:`happened_lately`: not "two
+years ago"), a session's first message carries the death
 (:func:`recent_death`, ``ctx.extras[RECENT_DEATH_KEY]``), so a hello is answered gently ("How are you holding
 up?") instead of "How has your day been?", and no cheerful follow-up question is asked that time.
 
@@ -112,9 +113,28 @@ def death_of(clause: str, relations: str, humans: str, rels: dict[str, str], tod
     return subject, "passed away" + when  # "Last week, my grandma passed away" dates it too
 
 
+def happened_lately(value: str, today: date) -> bool:
+    """Whether a ``died`` value's time is within about :data:`GRIEF_DAYS` of ``today`` (no time: assume so -
+    people tell of a recent loss without a date; "passed away in 2024" is not recent)."""
+    if m := re.search(r" on (\d{1,2}) ([A-Z][a-z]+) (\d{4})$", value):
+        month = _MONTHS.index(m[2].lower()) + 1 if m[2].lower() in _MONTHS else 0
+        return bool(month) and (today - date(int(m[3]), month, int(m[1]))).days <= GRIEF_DAYS
+    if m := re.search(r" in ([A-Z][a-z]+) (\d{4})$", value):
+        months = today.year * 12 + today.month - (int(m[2]) * 12 + _MONTHS.index(m[1].lower()) + 1)
+        return m[1].lower() in _MONTHS and months <= 1
+    return re.search(r" in \d{4}$", value) is None
+
+
 def recent_death(facts: Sequence[Fact], now: datetime) -> Fact | None:
-    """The latest death told in the last :data:`GRIEF_DAYS` days, if any."""
-    told = [f for f in facts if f.active and f.key == "died" and now - f.created_at <= timedelta(days=GRIEF_DAYS)]
+    """The latest death told in the last :data:`GRIEF_DAYS` days that happened lately too, if any."""
+    told = [
+        f
+        for f in facts
+        if f.active
+        and f.key == "died"
+        and now - f.created_at <= timedelta(days=GRIEF_DAYS)
+        and happened_lately(f.value, now.date())
+    ]
     return max(told, key=lambda f: f.created_at, default=None)
 
 

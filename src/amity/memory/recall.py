@@ -49,6 +49,7 @@ from amity.memory.follow_up import FOLLOW_UP_KEY, due_follow_up, mark_followed_u
 from amity.memory.index import MemoryIndex, MemoryItem, SearchOptions, new_memory_id
 from amity.memory.losses import RECENT_DEATH_KEY, recent_death
 from amity.memory.retrieval import query_terms
+from amity.memory.unknown import unknown_memory
 from amity.safety.guard import user_hurting
 from amity.stages import BaseStage, OpenContext, TurnContext
 from amity.store.conversations import ConversationStore
@@ -75,6 +76,7 @@ REMIND_OFF = re.compile(
     r"\b(?:stop|don't|do not|no more) remind(?:ing|ers)?\b|\bturn (?:off )?reminders(?: off)?\b", re.I
 )
 ANSWERED = "memory_answered"  # ctx.extras flag: this stage answered the turn itself
+RELEVANT_KEY = "memory.relevant"  # ctx.extras: how many recalled memories the message itself drew
 IDENTITY_KEYS = ("name", "allergy")
 # Least re-ranker probability of an episode put in the prompt. On LoCoMo dev it keeps 97.6 % of the top hits
 # that are evidence and none of the 7,944 candidates only the vectors found, without a query word (docs/MEMORY.md).
@@ -230,6 +232,8 @@ class MemoryStage(BaseStage):
             ctx.memories = await asyncio.to_thread(self.recall, ctx, active)  # embedding is CPU work
         else:
             ctx.memories = self.recall(ctx, active)
+        if (honest := unknown_memory(ctx.text, active, int(ctx.extras.get(RELEVANT_KEY, 0)))) is not None:
+            ctx.guide(honest)  # "Do you remember my daughter's name?" when it was never told
         if ctx.first_in_session:
             death = recent_death(active, self.clock())
             if death is None:
@@ -274,9 +278,11 @@ class MemoryStage(BaseStage):
             take(MemoryHit(fact.id, fact.describe("user"), score, "fact"), fact.quote)
             if (loss := died.get(fact.subject)) is not None:  # never speak of them as if they were alive
                 take(MemoryHit(loss.id, loss.describe("user"), score, "fact"), loss.quote)
+        found = len(chosen)  # facts the message is about (the identity facts below come along always)
         for fact in active:
             if fact.key in IDENTITY_KEYS:
                 take(MemoryHit(fact.id, fact.describe("user"), fact.confidence * 0.5, "fact"), fact.quote)
+        ctx.extras[RELEVANT_KEY] = found
         if self.index is None:
             return chosen
         in_prompt = ctx.shown | {ctx.user_turn.id}  # the prompt shows these turns already
@@ -285,6 +291,7 @@ class MemoryStage(BaseStage):
         for hit in self.index.search(user_id, ctx.text, self.k_episodes, self.options):
             if hit.id not in in_prompt and hit.score >= threshold:
                 take(MemoryHit(hit.id, self._episode_text(hit, ctx.text, ctx.spoken), hit.score, hit.kind))
+                ctx.extras[RELEVANT_KEY] = found = found + 1
         return chosen
 
     def _episode_text(self, hit: MemoryHit, query: str, spoken: bool) -> str:

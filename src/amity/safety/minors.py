@@ -51,6 +51,16 @@ class AgeStatus:
     daily_limit_min: int
 
 
+_ONLY_AGE = re.compile(
+    r"^\s*(?:(?:i am|i m|im|i'm)\s+)?(?:just\s+)?\d{1,3}(?:\s+(?:years?|yrs?)(?:\s+old)?)?\s*[.!]*\s*$"
+)
+
+
+def is_only_age(text: str) -> bool:
+    """The message is nothing but an age ("67", "I'm 67.", "I am 67 years old"): an answer to our question."""
+    return _ONLY_AGE.match(normalize(text)) is not None
+
+
 def parse_age(text: str, *, bare: bool = False) -> int | None:
     """A self-declared age in years (5-120): "I'm 15", "15 years old", "j'ai 15 ans" … With ``bare`` (an
     answer to the onboarding question) a message that is only a number counts too."""

@@ -140,6 +140,13 @@ _AGE_QUESTION = {
     "es": "Una pregunta antes de empezar: ¿cuántos años tienes? Lo pregunto para que nuestras charlas sean adecuadas para tu edad.",
 }
 
+_AGE_THANKS = {
+    "en": "Thank you for telling me. How are you today?",
+    "de": "Danke, dass du es mir sagst. Wie geht es dir heute?",
+    "fr": "Merci de me le dire. Comment vas-tu aujourd'hui ?",
+    "es": "Gracias por contármelo. ¿Cómo estás hoy?",
+}
+
 
 def _format_resources(resources: Sequence[CrisisResource]) -> str:
     return "\n".join(f"- {r.name}: {r.contact} ({r.hours})" for r in resources)
@@ -206,3 +213,8 @@ def break_off(lang: str) -> str:
 
 def age_question(lang: str) -> str:
     return _AGE_QUESTION[lang]
+
+
+def age_thanks(lang: str) -> str:
+    """The reply to a message that only answers the age question (the small model said "Wow, that's amazing!")."""
+    return _AGE_THANKS[lang]

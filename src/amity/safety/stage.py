@@ -147,7 +147,9 @@ class SafetyStage(BaseStage):
         age = minors.parse_age(ctx.text, bare=pending)
         if age is None:
             return status
-        if pending:
+        if pending:  # their answer to our question: an age is not news to react to ("Wow, that's amazing!")
+            if minors.is_only_age(ctx.text):
+                self._decide(ctx, responses.age_thanks(language_of(ctx.user.locale)))
             return minors.record_age(self.store, ctx.user.id, age, now, source="onboarding")
         if age < minors.ADULT_AGE and not status.minor:
             return minors.record_age(self.store, ctx.user.id, age, now, source="chat")
