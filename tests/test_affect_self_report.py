@@ -46,6 +46,9 @@ def words(text: str) -> list[str]:
         ("My best friend stopped replying to my messages.", ["lonely"]),
         ("I don't have anyone to spend Christmas with.", ["lonely"]),
         ("Everyone at work ignores me.", ["lonely"]),
+        ("i just moved to Berlin for work and i dont know anyone here", ["lonely"]),
+        ("I have no one to talk to.", ["lonely"]),
+        ("i cant sleep again tonight", ["restless"]),
         ("I feel like a burden to my family.", ["a burden"]),
         ("I'm such a burden.", ["a burden"]),
         ("I feel like such a failure after that exam.", ["a failure"]),
@@ -104,6 +107,7 @@ def test_finds_what_the_user_says_they_feel(text: str, expected: list[str]) -> N
         "My character died in the game",
         "If my dog died I'd be lost",
         "I didn't get fired",
+        "I don't know anyone who does that.",  # no place: not about being alone here
     ],
 )
 def test_reports_nothing_where_no_feeling_is_stated(text: str) -> None:

@@ -182,6 +182,11 @@ SOCIAL_PAIN: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\b(?:kids|children|son|daughter|family|friends|grandkids|grandchildren)\s+(?:never|rarely|no\s+longer|"
          r"don't|do\s+not|doesn't|does\s+not)\s+(?:visit|visits|call|calls|come|comes|write|writes)\b", "lonely"),
         (r"\bi(?:'m|\s+am)\s+always\s+the\s+one\s+who\s+(?:reaches\s+out|calls|texts|writes|makes)\b", "lonely"),
+        # "I just moved to Berlin and I dont know anyone here" (typed without the apostrophe, as people do)
+        (r"\bi\s+(?:do\s+not|don't|dont|didn't|didnt)\s+know\s+(?:anyone|anybody|a\s+soul|a\s+single\s+person)"
+         r"\s+(?:here|in\s+\w+|at\s+(?:work|school|uni|college))\b", "lonely"),
+        (rf"\b(?:i\s+(?:have|'ve\s+got|got)\s+)?{_NOBODY}\s+to\s+(?:talk|speak)\s+to\b", "lonely"),
+        (r"\bi\s+(?:can't|cant|cannot|can\s+not|couldn't|couldnt)\s+(?:get\s+to\s+)?sleep\b", "restless"),
         (r"\b(?:stopped|stops)\s+(?:replying|answering|talking|responding|calling|texting)\s+(?:to\s+)?(?:me|my)\b",
          "lonely"),
         (r"\bi(?:\s+(?:feel|felt|am|was)|'m)\s+(?:like\s+)?(?:such\s+)?(?:a|an\s+extra)\s+burden\b", "a burden"),
