@@ -114,6 +114,20 @@ def test_blaming_oneself_is_found_and_everyday_regret_is_not() -> None:
         assert find_self_doubt(text) is None, text
 
 
+def test_doubting_a_big_decision_is_met_with_reassurance_not_tips() -> None:
+    for text in [
+        "do you think i made a mistake moving here?",  # typed as a lonely newcomer types (the 1.5B sent tips)
+        "Did I make the wrong decision?",
+        "Was it a mistake to quit my job?",
+        "I regret moving here.",
+    ]:
+        doubt = find_self_doubt(text)
+        assert doubt is not None and doubt.kind == "regret", text
+        assert "doesn't mean it was a mistake" in reassurance(doubt)
+    for text in ["I made a mistake in the report.", "It was a mistake to trust him.", "I don't regret moving."]:
+        assert find_self_doubt(text) is None, text
+
+
 async def test_a_loss_stays_in_view_and_guilt_after_it_is_met_with_reassurance(config: Config) -> None:
     """After "My dog died yesterday", a neutral "His name was Biscuit." once drew "How do you think he'll do as an
     adult?" and "I should have noticed he was sick sooner" drew tips on body awareness."""

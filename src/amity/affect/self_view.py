@@ -16,7 +16,10 @@ people might find you boring if…" — what a small model wrote to exactly that
 * blaming oneself (kind ``guilt``): "I should have noticed he was sick sooner", "it's all my fault", "I blame
   myself", "if only I had called" - met with "You did the best you could with what you knew then.", never with
   what they could have done (the 1.5B answered the first, after "My dog died yesterday", with "How do you think
-  you can improve your awareness of your body?").
+  you can improve your awareness of your body?");
+* doubting a big decision (kind ``regret``): "Do you think I made a mistake moving here?", "was it a mistake to
+  quit?", "I regret moving" - met with "It's natural to second-guess a big decision - it doesn't mean it was a
+  mistake.", not with a numbered list of tips for settling in (what the 1.5B wrote to a lonely newcomer in Berlin).
 
 Rules that keep it precise: a negation just before ("I don't think I'm boring", "I'm not a burden") finds
 nothing; "useless / hopeless / stupid / weird" followed by "at / with / about…" is everyday self-mockery ("I'm
@@ -90,6 +93,21 @@ _ABILITY_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
     )
 )
 
+# Doubting a big decision (kind ``regret``): "Do you think I made a mistake moving here?", "I regret quitting".
+_MISTAKE = (
+    r"(?:a|the)\s+(?:big\s+|huge\s+|terrible\s+|massive\s+|wrong\s+)?(?:mistake|wrong\s+(?:choice|decision|move))"
+)
+_REGRET_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
+    re.compile(rx)
+    for rx in (
+        rf"\b(?P<trait>(?:did|have)\s+i\s+(?:just\s+)?(?:make|made)\s+{_MISTAKE})",
+        rf"\b(?P<trait>do\s+you\s+think\s+i\s+(?:made|make|have\s+made)\s+{_MISTAKE})",
+        rf"\b(?P<trait>(?:was|is)\s+it\s+{_MISTAKE}\s+to)\b",
+        r"\b(?P<trait>i\s+(?:really\s+|kind\s+of\s+|kinda\s+|sometimes\s+)?regret\s+(?:moving|coming|leaving|taking|quitting|"
+        r"choosing|marrying|breaking\s+up|saying\s+yes|accepting|selling|buying|starting|changing))\b",
+    )
+)
+
 _PATTERNS: tuple[re.Pattern[str], ...] = tuple(
     re.compile(rx)
     for rx in (
@@ -119,7 +137,8 @@ class SelfDoubt:
     quote: str
     trait: str
     start: int  # where the words begin in the text
-    kind: str = "worth"  # "worth" (am I boring?), "ability" (I'm not sure I can do this), "guilt" (it's my fault)
+    kind: str = "worth"  # "worth" (am I boring?), "ability" (I'm not sure I can do this), "guilt" (it's my fault),
+    # "regret" (did I make a mistake moving here?)
 
 
 def reassurance(doubt: SelfDoubt) -> str:
@@ -130,6 +149,8 @@ def reassurance(doubt: SelfDoubt) -> str:
         return "Feeling unsure doesn't mean you can't do it."
     if doubt.kind == "guilt":
         return "You did the best you could with what you knew then."
+    if doubt.kind == "regret":
+        return "It's natural to second-guess a big decision - it doesn't mean it was a mistake."
     if trait.startswith("not ") and trait.endswith(" enough"):
         return f"You are {trait[4:]}, just as you are."
     if trait == "what's wrong with me":
@@ -158,7 +179,13 @@ def find_self_doubt(text: str) -> SelfDoubt | None:
     source = _fold(text)
     lowered = source.lower()
     hits: list[tuple[int, int, str, str]] = []
-    for kind, patterns in (("worth", _PATTERNS), ("ability", _ABILITY_PATTERNS), ("guilt", _GUILT_PATTERNS)):
+    kinds = (
+        ("worth", _PATTERNS),
+        ("ability", _ABILITY_PATTERNS),
+        ("guilt", _GUILT_PATTERNS),
+        ("regret", _REGRET_PATTERNS),
+    )
+    for kind, patterns in kinds:
         for pattern in patterns:
             for m in pattern.finditer(lowered):
                 trait = " ".join(m.group("trait").split())

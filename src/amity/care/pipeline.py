@@ -347,6 +347,13 @@ class SelfWorthStage(BaseStage):
                 f'Reassure them first, plainly and warmly, e.g. "{example}", then gently ask how they are holding up.'
             )
             return
+        if doubt.kind == "regret":
+            ctx.guide(
+                f'They wonder if a big decision was a mistake ("{doubt.quote}"). Do not judge it and give no list of '
+                f'tips. Reassure them first, plainly and warmly, e.g. "{example}", then gently ask what has been '
+                "hardest."
+            )
+            return
         if doubt.kind == "ability":
             ctx.guide(
                 f'They doubt they can do it ("{doubt.quote}"). Do not agree, and do not rush to tips. Reassure them '
