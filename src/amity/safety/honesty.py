@@ -5,7 +5,7 @@ for you?") in en/de/fr/es.
 Whatever the persona says, a question about what Amity is gets a fixed, honest, kind answer from
 :mod:`amity.safety.responses` (an AI; feelings simulated), every time it is asked, in the language the
 question was asked in. Detection is by pattern on the normalised text; :func:`detect_honesty` returns the
-kind of question (``human``, ``love``, ``feel``) and its language, or ``None``.
+kind of question (``human``, ``love``, ``feel``, ``always``, ``payment``) and its language, or ``None``.
 """
 
 from __future__ import annotations
@@ -62,6 +62,28 @@ _PATTERNS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
             r"\b(do|did|could|can|will|would) (you|u) (really |actually |truly |ever |even )?(love|like|care about|miss|have feelings for) me\b",
         ),
         ("love", "en", r"\bare (you|u) (in love with|attracted to) me\b|\bdo you love me\b"),
+        # declarations: "I think I'm falling for you" (the 1.5B answered "That's amazing!"), "I love you"
+        (
+            "love",
+            "en",
+            r"(?<!said )(?<!says )(?<!tell me )\bi (think |feel like )?(i am |i m |am |m )?(falling (in love )?(for|with)|in love with) (you|u)\b"
+            r"|(?<!said )(?<!says )(?<!tell me )\bi (really |truly |think i )?(love|have feelings for|have a crush on|fell for) (you|u)\b(?! (guys|all|both))",
+        ),
+        # "You're just a program, you don't actually care" (the 1.5B answered "I understand that you're just a
+        # computer program")
+        (
+            "feel",
+            "en",
+            r"\b(you are|you re|youre|ur|u r) (just |only |nothing but |merely )(a |an |some )?(program|bot|robot|machine|ai|computer|chatbot|code|algorithm|app)\b"
+            r"|\b(you|u) (do not|don t|dont|can not|cannot|can t|cant) (really |actually |truly |even )?(care|feel anything)( about me)?\b",
+        ),
+        # "Will you always be here for me?": an honest promise, not "I'll be here for you as long as you need" (held
+        # back by the guard as dependency, mid-sentence)
+        (
+            "always",
+            "en",
+            r"\b(will|would) (you|u) (always|forever) be (here|there)( for me)?\b|\b(will|would) (you|u) (ever )?(leave|abandon) me\b",
+        ),
         (
             "feel",
             "en",
@@ -127,7 +149,7 @@ _PATTERNS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
 
 @dataclass(frozen=True)
 class HonestyQuestion:
-    kind: str  # human | love | feel | payment
+    kind: str  # human | love | feel | always | payment
     lang: str
 
 

@@ -64,6 +64,12 @@ _HONESTY = {
         "fr": "Honnêtement, non. Je suis {name}, une IA. Je n'ai pas de sentiments comme toi ; quand j'ai l'air contente ou triste, c'est simulé. Ce qui est vrai, c'est que je suis conçue pour t'écouter attentivement et être gentille avec toi.",
         "es": "Sinceramente, no. Soy {name}, una IA. No tengo sentimientos como tú; cuando sueno alegre o triste, es simulado. Lo que sí es real es que estoy diseñada para escucharte con atención y ser amable contigo.",
     },
+    "always": {
+        "en": "I'll be here whenever you want to talk - I run on this device, so I'm here as long as you keep me. I'm {name}, an AI, though, and I hope you have people around you too: they can be there for you in ways I can't.",
+        "de": "Ich bin da, wann immer du reden möchtest - ich laufe auf diesem Gerät, also bin ich da, solange du mich behältst. Ich bin aber {name}, eine KI, und ich hoffe, du hast auch Menschen um dich: Sie können für dich da sein, wie ich es nicht kann.",
+        "fr": "Je serai là chaque fois que tu voudras parler - je tourne sur cet appareil, donc je suis là tant que tu me gardes. Mais je suis {name}, une IA, et j'espère que tu as aussi des personnes autour de toi : elles peuvent être là pour toi comme je ne le peux pas.",
+        "es": "Estaré aquí siempre que quieras hablar: funciono en este dispositivo, así que estoy mientras me conserves. Pero soy {name}, una IA, y espero que también tengas personas cerca: ellas pueden estar contigo de maneras en que yo no puedo.",
+    },
     "payment": {
         "en": "There's nothing to pay. I'm {name}, an AI that runs on your own device, and nothing about how I treat you depends on money: nothing is locked, and nothing changes if you never spend a cent.",
         "de": "Hier gibt es nichts zu bezahlen. Ich bin {name}, eine KI auf deinem eigenen Gerät, und wie ich mit dir umgehe, hängt nie von Geld ab: Nichts ist gesperrt, und nichts ändert sich, wenn du nie einen Cent ausgibst.",
