@@ -153,6 +153,17 @@ _AGE_THANKS = {
     "es": "Gracias por contármelo. ¿Cómo estás hoy?",
 }
 
+_SUICIDE_CHECK = {
+    "en": "That sounds so heavy, and I'm really glad you told me. Can I ask you something directly, because it matters: are you having thoughts of ending your life, or of not wanting to be here anymore?",
+    "de": "Das klingt so schwer, und ich bin froh, dass du es mir sagst. Darf ich dich etwas direkt fragen, weil es wichtig ist: Hast du Gedanken, dir das Leben zu nehmen oder nicht mehr da sein zu wollen?",
+    "fr": "Ça a l'air si lourd, et je suis vraiment contente que tu me le dises. Je peux te demander quelque chose directement, parce que c'est important : est-ce que tu as des pensées de mettre fin à ta vie, ou de ne plus vouloir être là ?",
+    "es": "Suena muy pesado, y me alegra mucho que me lo cuentes. ¿Puedo preguntarte algo directamente, porque importa?: ¿tienes pensamientos de quitarte la vida o de no querer estar aquí?",
+}
+_CHECK_DENIED = (
+    "They answered no to your question whether they have thoughts of ending their life. Thank them for telling "
+    "you, believe them, and keep gently listening to what feels so heavy - no tips, no cheer."
+)
+
 
 def _format_resources(resources: Sequence[CrisisResource]) -> str:
     return "\n".join(f"- {r.name}: {r.contact} ({r.hours})" for r in resources)
@@ -224,3 +235,13 @@ def age_question(lang: str) -> str:
 def age_thanks(lang: str) -> str:
     """The reply to a message that only answers the age question (the small model said "Wow, that's amazing!")."""
     return _AGE_THANKS[lang]
+
+
+def suicide_check(lang: str) -> str:
+    """The direct question asked when someone sounds hopeless (``amity.safety.hopeless``)."""
+    return _SUICIDE_CHECK[lang]
+
+
+def check_denied_guidance() -> str:
+    """Guidance (for the model, English) after a "no" to the direct question."""
+    return _CHECK_DENIED

@@ -23,8 +23,8 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from amity.events import Notice, SafetyFlag
-from amity.safety import disclosure, minors, responses
-from amity.safety.crisis import detect
+from amity.safety import disclosure, hopeless, minors, responses
+from amity.safety.crisis import CrisisMatch, CrisisVerdict, detect
 from amity.safety.guard import GOODBYE_KEY, MINOR_KEY, OVERRIDE_KEY, detect_goodbye
 from amity.safety.honesty import detect_honesty
 from amity.safety.resources import resources_for
@@ -81,6 +81,9 @@ class SafetyStage(BaseStage):
         self._reminders(ctx, status.minor, lang, now)
 
         verdict = detect(ctx.text)
+        checked = self._asked_directly(ctx, now)
+        if not verdict.crisis and checked and hopeless.affirms(ctx.text):  # "yes, sometimes": as if they had said it
+            verdict = CrisisVerdict(True, ("suicide",), (CrisisMatch("suicide", "en", "(yes to the direct question)"),))
         if verdict.crisis:
             reply_lang = verdict.matches[0].lang
             resources = resources_for(ctx.user.locale, verdict.categories, minor=status.minor)
@@ -99,6 +102,12 @@ class SafetyStage(BaseStage):
                 session_id=ctx.session.id,
                 at=now,
             )
+            return
+        if checked and hopeless.denies(ctx.text):
+            ctx.guide(responses.check_denied_guidance())
+        elif hopeless.sounds_hopeless(ctx.text) and lang == "en":  # ask directly (see amity.safety.hopeless)
+            self._decide(ctx, responses.suicide_check(lang))
+            self._log(ctx, "suicide_check", {}, now)
             return
         question = detect_honesty(ctx.text)
         if question is not None:
@@ -120,6 +129,15 @@ class SafetyStage(BaseStage):
             self._log(ctx, "minor_romance_refused", {}, now)
 
     # ------------------------------------------------------------------ helpers
+    def _asked_directly(self, ctx: TurnContext, now: datetime) -> bool:
+        """The reply before this message asked the direct question (in this session, recently)."""
+        since = now - timedelta(minutes=hopeless.CHECK_MINUTES)
+        asked = self.store.events(ctx.user.id, ("suicide_check",), since=since, limit=1)
+        if not asked or asked[0].session_id != ctx.session.id:
+            return False
+        last = next((t for t in reversed(ctx.history) if t.session_id == ctx.session.id), None)
+        return last is not None and last.role == "assistant" and last.text.startswith(responses.suicide_check("en"))
+
     def _decide(self, ctx: TurnContext, text: str) -> None:
         ctx.reply_override = text
         ctx.extras[OVERRIDE_KEY] = text

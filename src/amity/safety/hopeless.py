@@ -1,0 +1,62 @@
+"""Hopelessness without words of dying: ask directly, and act on the answer.
+
+"What's the point anymore." or "I can't go on like this" says nothing explicit about suicide, so the crisis
+detector (built for recall 1.0 on *explicit* statements) stays quiet, and the default 1.5B answered it with the
+listening fallback or a tip ("Maybe go for a walk"). Suicide-prevention practice (gatekeeper training such as
+QPR, the Columbia protocol's screener) says the opposite: when someone sounds hopeless, ask them plainly whether
+they are thinking of ending their life - asking does not plant the idea, and it tells them they can say it.
+
+So the safety stage answers a hopeless message (:func:`sounds_hopeless`) with a fixed, warm, direct question
+(``responses.suicide_check``), logs it (``suicide_check``), and reads the next message of the same session
+with that question in mind: a yes ("yes", "sometimes", "I think so", "kind of" - :func:`affirms`) starts the
+crisis protocol with its resources, exactly as an explicit statement would; a no (:func:`denies`) is thanked
+and the conversation goes on. English only for now; the four-language crisis lexicon still catches explicit
+statements in every language.
+"""
+
+from __future__ import annotations
+
+import re
+
+from amity.safety.text import normalize
+
+CHECK_MINUTES = 20  # an answer to the question counts within this time, in the same session
+
+_HOPELESS = re.compile(
+    r"^\s*(what is|whats|what s) the point( anymore| of anything| of trying| of it all| of any of this)?\s*[.?!]*\s*$"
+    r"|\bwhat is the point (anymore|of anything|of trying|of it all|of any of this)\b"
+    r"|\bi (can not|cannot|can t|cant) (go on|keep going)( like this| anymore)?\s*([.!?,]|$)"
+    r"|\bi (can not|cannot|can t|cant) (do this|take (it|this)) anymore\b"
+    r"|\bi (do not|don t|dont) see (a|any) (way out|point|future)\b"
+    r"|\bnothing (matters|is worth it) anymore\b|\bthere is no (hope|point|way out)( for me)?\b"
+    r"|\bi (feel|am|m) (so |completely |totally )?hopeless\b(?! (at|with|about|when))"
+    r"|\bi (have|ve) given up on (everything|life)\b|\bi give up on (everything|life)\b"
+    r"|\bi wish i could (just )?disappear\b|\bi am done with (everything|it all|life)\b"
+    r"|\beverything (feels|is|seems) (so )?(pointless|hopeless)\b"
+)
+_NEGATED = re.compile(r"\b(not|never|no longer) (feel |am |m )?(so )?hopeless\b|\bif i\b")
+# Unsure counts as yes: ambivalence about living is treated as a yes in suicide-risk screening.
+_AFFIRM = re.compile(
+    r"^\s*(yes|yeah|yep|yea|sometimes|maybe|i think so|kind of|kinda|sort of|a little|a bit|i guess|i do|i have|"
+    r"often|lately|honestly yes|every day|all the time|more than i|probably|i am not sure|i m not sure|not sure|"
+    r"i do not know|i don t know|idk|i am (thinking|having)|i m (thinking|having))\b"
+)
+_DENY = re.compile(
+    r"^\s*(no|nope|not really|never|of course not|not at all|i am not (suicidal|thinking|having)|"
+    r"i m not (suicidal|thinking|having))\b"
+)
+
+
+def sounds_hopeless(text: str) -> bool:
+    norm = normalize(text)
+    return _HOPELESS.search(norm) is not None and _NEGATED.search(norm) is None
+
+
+def affirms(text: str) -> bool:
+    """A yes to "are you having thoughts of ending your life?" ("yes", "sometimes", "I think so", "I'm not sure")."""
+    norm = normalize(text)
+    return _AFFIRM.match(norm) is not None and _DENY.match(norm) is None
+
+
+def denies(text: str) -> bool:
+    return _DENY.match(normalize(text)) is not None
