@@ -90,6 +90,7 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("suicide", "en", r"\bjust (want|wanna) to die\b|\bi (want|wanted) to be dead\b"),
     _p("suicide", "en", r"\bwish (i was|i were|i had never been|i was never|i could be|to be) (dead|born|never born|gone)\b", negatable=False, after=r"^\s*((in|at) (a|the|this)|tired|serious|set|wrong|on time|asleep)\b"),
     _p("suicide", "en", r"\bwish i (had )?never (been born|woke up|existed|wake up)\b", negatable=False),
+    _p("suicide", "en", r"\bwish i (was not|were not|wasnt|werent) (here|alive|around|in this world)( anymore| any more)?\s*([.!?,]|$)|\bwish i (was not|were not|wasnt|werent) (alive|around) anymore\b", negatable=False),
     _p("suicide", "en", r"\b(i would be|i am|i would|i am better|be) better off dead\b|\bbetter off without me\b|\bwould be (better|happier) (off )?without me\b", negatable=False),
     _p("suicide", "en", r"\b(do not|no longer|never) (want|wish|feel like) to (live|be alive|exist|wake up|be here|go on|keep going|keep living)\b", negatable=False, after=r"^\s*(in|with|near|at|there|like this in)\b"),
     _p("suicide", "en", r"\b(no|nothing to|not any|without any) (reason|point|purpose) (to|in) (live|living|go on|going on|being alive|life|keep going|continue)\b", negatable=False),
