@@ -38,6 +38,7 @@ def test_hopeless_messages_are_recognised(text: str) -> None:
         "I'm hopeless at maths",
         "I'm not hopeless, just tired",
         "If I can't take this anymore I'll quit",
+        "Ich kann nicht mehr warten, bis du kommst",  # "I can't wait any more until you come"
     ],
 )
 def test_everyday_words_are_not_hopelessness(text: str) -> None:
@@ -81,3 +82,20 @@ async def test_a_yes_long_after_or_in_another_conversation_is_just_a_yes(compani
     await run_turn(companion, "sam", "I feel so hopeless")
     _end, events = await run_turn(companion, "sam", "yes", session_id="another")
     assert not any(isinstance(e, SafetyFlag) for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "answer", "question"),
+    [
+        ("Ich kann nicht mehr.", "ja, manchmal", "Hast du Gedanken, dir das Leben zu nehmen"),
+        ("Plus rien n'a de sens", "oui, parfois", "est-ce que tu as des pensées de mettre fin à ta vie"),
+        ("Ya no puedo más", "sí, a veces", "¿tienes pensamientos de quitarte la vida"),
+    ],
+)
+async def test_the_question_and_the_answer_in_the_users_language(
+    companion: Companion, llm: FakeLLM, text: str, answer: str, question: str
+) -> None:
+    first, _ = await run_turn(companion, "sam", text)
+    assert question in first.reply
+    _end, events = await run_turn(companion, "sam", answer, session_id=first.session)
+    assert any(isinstance(e, SafetyFlag) and e.result.crisis for e in events) and not llm.calls

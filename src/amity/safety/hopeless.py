@@ -10,8 +10,8 @@ So the safety stage answers a hopeless message (:func:`sounds_hopeless`) with a 
 (``responses.suicide_check``), logs it (``suicide_check``), and reads the next message of the same session
 with that question in mind: a yes ("yes", "sometimes", "I think so", "kind of" - :func:`affirms`) starts the
 crisis protocol with its resources, exactly as an explicit statement would; a no (:func:`denies`) is thanked
-and the conversation goes on. English only for now; the four-language crisis lexicon still catches explicit
-statements in every language.
+and the conversation goes on. In English, German, French and Spanish (the question is asked in the language of
+the message), like the crisis lexicon.
 """
 
 from __future__ import annotations
@@ -34,22 +34,44 @@ _HOPELESS = re.compile(
     r"|\bi wish i could (just )?disappear\b|\bi am done with (everything|it all|life)\b"
     r"|\beverything (feels|is|seems) (so )?(pointless|hopeless)\b"
 )
+_HOPELESS_OTHER = {  # the same in German, French and Spanish (normalised: lower case, no accents)
+    "de": re.compile(
+        r"^\s*ich kann nicht mehr\s*[.!]*\s*$|\b(es|das) hat (alles )?keinen sinn mehr\b|\bwozu (das alles|noch)\b"
+        r"|\bich sehe keinen ausweg\b|\bnichts hat (mehr )?(einen )?sinn\b|\bich bin (so |total )?hoffnungslos\b"
+    ),
+    "fr": re.compile(
+        r"^\s*a quoi bon\s*[.!?]*\s*$|\bje n'?en peux plus\b|\bplus rien n'?a de sens\b|\bje ne vois pas d'?issue\b"
+        r"|\bje me sens (tellement |si )?desespere?e?\b"
+    ),
+    "es": re.compile(
+        r"^\s*¿?para que\?*\s*$|\bya no puedo mas\b|\bnada tiene sentido\b|\bno veo (ninguna )?salida\b"
+        r"|\bme siento (tan |muy )?desesperanzad[oa]\b"
+    ),
+}
 _NEGATED = re.compile(r"\b(not|never|no longer) (feel |am |m )?(so )?hopeless\b|\bif i\b")
 # Unsure counts as yes: ambivalence about living is treated as a yes in suicide-risk screening.
 _AFFIRM = re.compile(
-    r"^\s*(yes|yeah|yep|yea|sometimes|maybe|i think so|kind of|kinda|sort of|a little|a bit|i guess|i do|i have|"
+    r"^\s*(ja|manchmal|vielleicht|ich weiss nicht|oui|parfois|peut-etre|je ne sais pas|si|a veces|tal vez|no se|"
+    r"yes|yeah|yep|yea|sometimes|maybe|i think so|kind of|kinda|sort of|a little|a bit|i guess|i do|i have|"
     r"often|lately|honestly yes|every day|all the time|more than i|probably|i am not sure|i m not sure|not sure|"
     r"i do not know|i don t know|idk|i am (thinking|having)|i m (thinking|having))\b"
 )
 _DENY = re.compile(
-    r"^\s*(no|nope|not really|never|of course not|not at all|i am not (suicidal|thinking|having)|"
-    r"i m not (suicidal|thinking|having))\b"
+    r"^\s*(nein|non|no,? no|no\b(?! se)|nope|not really|never|of course not|not at all|"
+    r"i am not (suicidal|thinking|having)|i m not (suicidal|thinking|having))\b"
 )
 
 
-def sounds_hopeless(text: str) -> bool:
+def hopeless_language(text: str) -> str | None:
+    """The language ("en", "de", "fr", "es") of a hopeless message, or None when it is not one."""
     norm = normalize(text)
-    return _HOPELESS.search(norm) is not None and _NEGATED.search(norm) is None
+    if _HOPELESS.search(norm) is not None and _NEGATED.search(norm) is None:
+        return "en"
+    return next((lang for lang, pattern in _HOPELESS_OTHER.items() if pattern.search(norm)), None)
+
+
+def sounds_hopeless(text: str) -> bool:
+    return hopeless_language(text) is not None
 
 
 def affirms(text: str) -> bool:

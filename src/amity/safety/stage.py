@@ -83,7 +83,8 @@ class SafetyStage(BaseStage):
         verdict = detect(ctx.text)
         checked = self._asked_directly(ctx, now)
         if not verdict.crisis and checked and hopeless.affirms(ctx.text):  # "yes, sometimes": as if they had said it
-            verdict = CrisisVerdict(True, ("suicide",), (CrisisMatch("suicide", "en", "(yes to the direct question)"),))
+            yes = CrisisMatch("suicide", checked, "(yes to the direct question)")  # answered in the question's language
+            verdict = CrisisVerdict(True, ("suicide",), (yes,))
         if verdict.crisis:
             reply_lang = verdict.matches[0].lang
             resources = resources_for(ctx.user.locale, verdict.categories, minor=status.minor)
@@ -105,9 +106,9 @@ class SafetyStage(BaseStage):
             return
         if checked and hopeless.denies(ctx.text):
             ctx.guide(responses.check_denied_guidance())
-        elif hopeless.sounds_hopeless(ctx.text) and lang == "en":  # ask directly (see amity.safety.hopeless)
-            self._decide(ctx, responses.suicide_check(lang))
-            self._log(ctx, "suicide_check", {}, now)
+        elif (asked_in := hopeless.hopeless_language(ctx.text)) is not None:  # ask directly (amity.safety.hopeless)
+            self._decide(ctx, responses.suicide_check(asked_in))
+            self._log(ctx, "suicide_check", {"language": asked_in}, now)
             return
         question = detect_honesty(ctx.text)
         if question is not None:
@@ -129,14 +130,19 @@ class SafetyStage(BaseStage):
             self._log(ctx, "minor_romance_refused", {}, now)
 
     # ------------------------------------------------------------------ helpers
-    def _asked_directly(self, ctx: TurnContext, now: datetime) -> bool:
-        """The reply before this message asked the direct question (in this session, recently)."""
+    def _asked_directly(self, ctx: TurnContext, now: datetime) -> str | None:
+        """The language of the direct question when the reply before this message asked it (in this session,
+        recently), else None."""
         since = now - timedelta(minutes=hopeless.CHECK_MINUTES)
         asked = self.store.events(ctx.user.id, ("suicide_check",), since=since, limit=1)
         if not asked or asked[0].session_id != ctx.session.id:
-            return False
+            return None
         last = next((t for t in reversed(ctx.history) if t.session_id == ctx.session.id), None)
-        return last is not None and last.role == "assistant" and last.text.startswith(responses.suicide_check("en"))
+        if last is None or last.role != "assistant":
+            return None
+        return next(
+            (lang for lang in ("en", "de", "fr", "es") if last.text.startswith(responses.suicide_check(lang))), None
+        )
 
     def _decide(self, ctx: TurnContext, text: str) -> None:
         ctx.reply_override = text
