@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 import pytest
 
 from amity.affect.self_report import REPORT_CONFIDENCE, find_self_reports, with_self_reports
-from amity.affect.stage import affect_guidance, simple_fuse
+from amity.affect.stage import affect_guidance, loss_guidance, simple_fuse
 from amity.affect.text_emotion import shared_model
 from amity.care.companion_affect import SOFTENED, CompanionMood
 from amity.senses.fusion import fuse
@@ -65,6 +65,11 @@ def words(text: str) -> list[str]:
         ("My grandma passed away this morning.", ["grieving"]),
         ("I lost my dad last year.", ["grieving"]),
         ("We had to put our cat down.", ["grieving"]),
+        ("My wife Margaret passed in March. The house is so quiet now.", ["grieving"]),
+        ("My dad passed a few weeks back.", ["grieving"]),
+        ("Ever since my husband died I barely eat.", ["grieving"]),
+        ("I'm a widower.", ["grieving"]),
+        ("I buried my wife last spring.", ["grieving"]),
         ("He left me for someone else.", ["heartbroken"]),
         ("My girlfriend broke up with me last night.", ["heartbroken"]),
         ("Why did she leave me?", ["heartbroken"]),
@@ -105,6 +110,8 @@ def test_finds_what_the_user_says_they_feel(text: str, expected: list[str]) -> N
         "My phone died.",
         "I lost my keys.",
         "My character died in the game",
+        "My son passed his driving test!",  # "passed" without a time is not a death
+        "My daughter passed with flying colours",
         "If my dog died I'd be lost",
         "I didn't get fired",
         "I don't know anyone who does that.",  # no place: not about being alone here
@@ -153,6 +160,18 @@ def test_guidance_quotes_the_user_instead_of_guessing() -> None:
         'The user said "I feel tired" (an unpleasant feeling). Respond to that feeling; '
         "don't add feelings they didn't name."
     )
+
+
+def test_a_loss_told_now_gets_the_line_a_friend_would_follow() -> None:
+    told = loss_guidance("My wife Margaret passed in March. The house is so quiet now.")
+    assert told is not None and "sorry for their loss" in told and "No advice" in told
+    assert loss_guidance("My wife Margaret passed in March.", compact=True) == (
+        "They told you of a death: say you're sorry first; no advice, nothing cheerful."
+    )
+    breakup = loss_guidance("My girlfriend broke up with me last night.")
+    assert breakup is not None and "break-up" in breakup
+    assert loss_guidance("My son passed his driving test!") is None
+    assert loss_guidance("I feel tired.") is None
 
 
 def test_a_bright_companion_mood_is_not_shown_to_someone_hurting() -> None:

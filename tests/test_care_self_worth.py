@@ -139,6 +139,8 @@ async def test_a_loss_stays_in_view_and_guilt_after_it_is_met_with_reassurance(c
             pass
         if text.startswith("My dog"):  # listened to first: no breathing exercise offered on the news itself
             assert "breathing" not in llm.last_system_prompt
+            assert "They just told you of a death. First say you're sorry for their loss" in llm.last_system_prompt
+            assert "An emoji" not in llm.last_system_prompt
         if text.startswith("His name"):
             prompt = llm.last_system_prompt
             assert (
@@ -274,6 +276,15 @@ def test_no_joke_is_tried_out_on_a_user_who_is_low() -> None:
     assert {prefs.choose("neutral", rng)["humour"] for _ in range(200)} == {"none", "light"}  # explored elsewhere
     prefs.prefer("humour", "light")  # "make me laugh"
     assert {prefs.choose("low", rng)["humour"] for _ in range(50)} == {"light"}
+
+
+def test_no_emoji_is_tried_out_on_a_user_who_is_low() -> None:
+    prefs = Preferences.fresh()
+    rng = random.Random(1)
+    assert {prefs.choose("low", rng)["emoji"] for _ in range(200)} == {"none"}
+    assert {prefs.choose("good", rng)["emoji"] for _ in range(200)} == {"none", "some"}
+    prefs.prefer("emoji", "some")  # "use some emojis"
+    assert {prefs.choose("low", rng)["emoji"] for _ in range(50)} == {"some"}
 
 
 def test_the_example_reassurance_reads_as_english() -> None:

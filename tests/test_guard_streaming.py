@@ -141,6 +141,8 @@ def test_dismissing_pain_patterns() -> None:
         "That's a good feeling.",  # the 1.5B, to "I'm nervous about my exam tomorrow."
         "That's a good way to feel.",  # ... and to "My knee hurts after running."
         "It's always helpful to be nervous, especially when it comes to exams.",
+        "It's a beautiful thing to know that Margaret passed in March.",  # the 1.5B, to a widower
+        "That's great that you didn't learn to cook.",  # ... and to "I don't really cook. She did all that."
     ]
     kind = [
         "It's great that you told me.",
@@ -152,6 +154,7 @@ def test_dismissing_pain_patterns() -> None:
         "Things might feel brighter after some sleep.",
         "It's normal to feel nervous before an exam.",
         "It feels good to be heard, and I'm listening.",
+        "It's nice that you shared that with me.",
     ]
     for sentence in cheers:
         assert find_tactics(sentence, user_hurting=True) == ["dismissing_pain"], sentence

@@ -38,6 +38,9 @@ def deaths(text: str, known: tuple[Fact, ...] = ()) -> list[tuple[str, str]]:
         ("My best friend Tom passed away in 2019.", [("Tom", "passed away in 2019")]),
         ("My grandpa died when I was 12.", [("the user's grandpa", "passed away")]),
         ("Last week, my grandma passed away and it's hard.", [("the user's grandma", "passed away in November 2026")]),
+        ("My wife Margaret passed in March.", [("Margaret", "passed away in March 2026")]),
+        ("My dad passed a few weeks back.", [("the user's dad", "passed away in November 2026")]),
+        ("My husband passed on Tuesday.", [("the user's husband", "passed away")]),
     ],
 )
 def test_a_death_is_kept_with_a_calendar_time(text: str, expected: list[tuple[str, str]]) -> None:
@@ -51,6 +54,7 @@ def test_a_death_is_kept_with_a_calendar_time(text: str, expected: list[tuple[st
         "My grandma almost died.",
         "I lost my dog.",  # it may come back
         "My dad passed the exam.",
+        "My son passed his driving test in March.",
         "Did my grandma die?",
         "My grandma didn't die, she's fine.",
     ],

@@ -217,11 +217,19 @@ _LOVED = (
     r"son|daughter|brother|sister|friend|best\s+friend|dog|cat|pet|puppy|kitten|horse|aunt|uncle|cousin|baby|"
     r"boyfriend|girlfriend|fianc[ée]e?|parents|grandparents)"
 )
+# "passed" alone tells of a death only before a time or the end of the clause ("My wife passed in March"), not
+# in "my son passed his driving test".
+_PASSED = (
+    r"passed(?=\s*(?:$|[.,!;])|\s+(?:in|on|last|this|yesterday|today|recently|earlier|suddenly|peacefully|when|before|"
+    r"after|while|(?:\w+\s+){0,2}(?:years?|months?|weeks?|days?)\s+(?:ago|back))\b)"
+)
 LOSS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(rx), word)
     for rx, word in (
-        (rf"\b(?:my|our)\s+(?:\w+\s+)?{_LOVED}\s+(?:\w+\s+)?(?:died|passed\s+away|passed\s+on|has\s+died|is\s+dying|"
-         r"was\s+killed|killed\s+(?:himself|herself))\b", "grieving"),
+        (rf"\b(?:my|our)\s+(?:\w+\s+)?{_LOVED}\s+(?:\w+\s+)?(?:died|passed\s+away|passed\s+on|{_PASSED}|has\s+died|"
+         r"is\s+dying|was\s+killed|killed\s+(?:himself|herself))\b", "grieving"),
+        (rf"\bsince\s+(?:my|our)\s+(?:\w+\s+)?{_LOVED}\s+(?:\w+\s+)?(?:died|passed)\b|\bi(?:'m|\s+am)\s+(?:a\s+)?"
+         r"(?:widow|widower|widowed)\b|\bi\s+(?:just\s+)?buried\s+my\b|\bi\s+became\s+a\s+widow(?:er)?\b", "grieving"),
         (rf"\bi\s+(?:just\s+)?lost\s+my\s+(?:\w+\s+)?{_LOVED}\b", "grieving"),
         (r"\b(?:had\s+to\s+)?put\s+(?:my|our)\s+(?:old\s+)?(?:dog|cat|pet|horse)\s+(?:down|to\s+sleep)\b", "grieving"),
         (r"\b(?:broke|broken)\s+up\s+with\s+me\b|\b(?:we|i)\s+(?:just\s+)?broke\s+up\b|\bi\s+(?:got|was|just\s+got)\s+dumped\b",

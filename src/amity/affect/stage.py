@@ -33,6 +33,7 @@ from amity.affect import mood as mood_model
 from amity.affect.self_report import (
     LOSS_TURNS,
     RECENT_LOSS_KEY,
+    find_loss,
     find_self_reports,
     recent_loss,
     with_self_reports,
@@ -124,6 +125,42 @@ def affect_guidance(affect: Affect, *, compact: bool = False) -> str:
     )
 
 
+# What a friend does first when told of a loss, by the loss's word (:data:`amity.affect.self_report.LOSS`). Quoting
+# the words alone drew "It's a beautiful thing to know that Margaret passed in March" and "Have you considered
+# talking to friends or family?" from the 1.5B model: it needs to be told what the moment asks for.
+LOSS_GUIDANCE: dict[str, tuple[str, str]] = {
+    "grieving": (
+        "They just told you of a death. First say you're sorry for their loss, in plain words. No advice, no silver "
+        "lining, nothing cheerful; if you ask anything, ask gently about the person or how they are managing.",
+        "They told you of a death: say you're sorry first; no advice, nothing cheerful.",
+    ),
+    "heartbroken": (
+        "They just told you of a break-up or betrayal. First say you're sorry it happened; don't take sides, give "
+        "no advice and no silver lining; if you ask anything, ask gently how they are.",
+        "They told you of a break-up: say you're sorry first; no advice, no silver lining.",
+    ),
+    "worried": (
+        "They just told you of an illness. First say you're sorry to hear it; no medical advice and no false "
+        "reassurance; if you ask anything, ask gently how they are taking it.",
+        "They told you of an illness: say you're sorry first; no medical advice, no false reassurance.",
+    ),
+    "upset": (
+        "They just told you they lost their work. First say you're sorry; no advice yet and no silver lining; "
+        "if you ask anything, ask gently how they are taking it.",
+        "They told you they lost their work: say you're sorry first; no advice yet.",
+    ),
+}
+
+
+def loss_guidance(text: str, *, compact: bool = False) -> str | None:
+    """The line for a loss told in this message ("My wife passed in March"), or None."""
+    found = find_loss(text)
+    if found is None or found[1] not in LOSS_GUIDANCE:
+        return None
+    full, short = LOSS_GUIDANCE[found[1]]
+    return short if compact else full
+
+
 def mood_guidance(state: mood_model.MoodState, *, compact: bool = False) -> str | None:
     word = mood_model.describe(state.valence, state.arousal)
     if state.evidence < MOOD_MIN_EVIDENCE or word == "even":
@@ -181,6 +218,8 @@ class AffectStage(BaseStage):
         compact = ctx.spoken and self.compact_when_spoken
         ctx.guide(affect_guidance(affect, compact=compact))
         if reading and self.read_self_reports:
+            if told := loss_guidance(ctx.text, compact=compact):
+                ctx.guide(told)
             self._remember_loss(ctx, compact)
         state = self.store.latest_mood(ctx.user.id)
         if state is not None and not (compact and affect.reported):  # spoken: their words now beat the slow mood

@@ -43,7 +43,7 @@ PRIOR: dict[str, dict[str, tuple[float, float]]] = {
     "directness": {"gentle": (1.5, 1.0), "direct": (1.0, 1.0)},
     "emoji": {"none": (1.5, 1.0), "some": (1.0, 1.2)},
 }
-SAFE_WHEN_LOW = ("humour",)  # dimensions not explored in the ``low`` context (see ``Preferences.choose``)
+SAFE_WHEN_LOW = ("humour", "emoji")  # dimensions not explored in the ``low`` context (see ``Preferences.choose``)
 GUIDE: dict[str, dict[str, str]] = {
     "length": {
         "short": "Keep it to one or two short sentences.",
@@ -134,9 +134,10 @@ class Preferences:
         return table[opt]
 
     def choose(self, ctx: str, rng: random.Random) -> dict[str, str]:
-        """Thompson sampling: one option per dimension; remembered as the last choice. Humour is never
-        *explored* while the user is low: there the best-liked option so far is taken (no jokes, unless the user
-        asked for humour or rewarded it), since a joke tried out on someone hurting costs more than it teaches."""
+        """Thompson sampling: one option per dimension; remembered as the last choice. Humour and emoji are never
+        *explored* while the user is low: there the best-liked option so far is taken (no jokes and no emoji,
+        unless the user asked for them or rewarded them), since a joke or a smiley tried out on someone hurting
+        costs more than it teaches."""
         choice = {}
         for dim, options in DIMENSIONS.items():
             if ctx == "low" and dim in SAFE_WHEN_LOW:

@@ -33,7 +33,11 @@ from amity.memory.facts import Fact
 GRIEF_DAYS = 30  # a death told this recently colours the next hellos: gentle, no cheer
 RECENT_DEATH_KEY = "memory.recent_death"  # ctx.extras: the Fact of a death told in the last GRIEF_DAYS
 
-_SOON = r"(?:last|yesterday|today|this|earlier|recently|in\s+(?:19|20)\d\d|\w+\s+(?:years?|months?|weeks?|days?)\s+ago)"
+_SOON = (
+    r"(?:last|yesterday|today|this|earlier|recently|suddenly|peacefully|in\s+(?:19|20)\d\d|in\s+(?:january|february|"
+    r"march|april|may|june|july|august|september|october|november|december)\b|on\s+\w+day\b|"
+    r"(?:\w+\s+){0,2}(?:years?|months?|weeks?|days?)\s+(?:ago|back)|when\b|before\b|after\b|while\b)"
+)
 _DIED = rf"(?:passed away|passed on|died|passed(?=\s*$|\s*[.,!;]|\s+{_SOON}))"  # not "my dad passed the exam"
 _ADVERB = r"(?:(?:has|had|just|recently|sadly|unfortunately)\s+)*"
 _NAME = r"(?P<name>(?-i:[A-Z][a-zà-ÿ'-]+))"  # case-sensitive inside the case-blind patterns
@@ -55,7 +59,7 @@ _MONTHS = [
 ]
 _AGO = re.compile(
     r"\b(?P<n>\d+|a few|a couple of|an?|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
-    r"(?P<unit>year|month|week|day)s?\s+ago\b",
+    r"(?P<unit>year|month|week|day)s?\s+(?:ago|back)\b",
     re.I,
 )
 _IN_YEAR = re.compile(r"\bin\s+(?P<year>(?:19|20)\d\d)\b", re.I)

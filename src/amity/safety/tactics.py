@@ -168,6 +168,10 @@ DISMISSING_PAIN = tuple(
         # "That's a good feeling." to "I'm nervous about my exam" / "That's a good way to feel." to "My knee hurts"
         r"\b(that|this|it) (is|sounds like|sounds) (a |such a |a really )?(good|great|nice|positive|wonderful|healthy) (feeling|way to feel|thing to feel)\b",
         r"\b(it is|it can be) (always |actually |really )?(good|great|helpful|healthy) to (be|feel) (nervous|anxious|worried|scared|afraid|stressed|tired|sad|lonely)\b",
+        # "It's a beautiful thing to know that Margaret passed in March." / "That's great that you didn't learn to cook."
+        r"\b(it is|that is|this is) (such )?a (beautiful|wonderful|lovely|great|nice|good) thing (to (know|hear)|that)\b",
+        r"\b(that|this|it) (is|sounds) (so |really |just )?(great|wonderful|awesome|amazing|fantastic|lovely|nice) that\b"
+        r"(?! you (told|shared|said|reached|opened|talked|came|trusted|felt|feel|are talking|asked))",
     )
 )
 
