@@ -70,6 +70,9 @@ def words(text: str) -> list[str]:
         ("Ever since my husband died I barely eat.", ["grieving"]),
         ("I'm a widower.", ["grieving"]),
         ("I buried my wife last spring.", ["grieving"]),
+        ("Her birthday would have been on the 14th of December.", ["remembering a loss"]),
+        ("She'd have been 70.", ["remembering a loss"]),
+        ("It would have been our 49th anniversary on Sunday.", ["remembering a loss"]),
         ("He left me for someone else.", ["heartbroken"]),
         ("My girlfriend broke up with me last night.", ["heartbroken"]),
         ("Why did she leave me?", ["heartbroken"]),
@@ -112,6 +115,8 @@ def test_finds_what_the_user_says_they_feel(text: str, expected: list[str]) -> N
         "My character died in the game",
         "My son passed his driving test!",  # "passed" without a time is not a death
         "My daughter passed with flying colours",
+        "It would have been a nice birthday party.",
+        "She'd have been late anyway.",
         "If my dog died I'd be lost",
         "I didn't get fired",
         "I don't know anyone who does that.",  # no place: not about being alone here
@@ -170,6 +175,8 @@ def test_a_loss_told_now_gets_the_line_a_friend_would_follow() -> None:
     )
     breakup = loss_guidance("My girlfriend broke up with me last night.")
     assert breakup is not None and "break-up" in breakup
+    remembering = loss_guidance("Her birthday would have been on the 14th of December.")
+    assert remembering is not None and "no plans, nothing to celebrate" in remembering
     assert loss_guidance("My son passed his driving test!") is None
     assert loss_guidance("I feel tired.") is None
 

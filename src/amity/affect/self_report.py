@@ -82,7 +82,8 @@ FEELINGS: dict[str, Feeling] = {
     "hopeless": _f("sadness", -0.85, -0.45), "helpless": _f("sadness", -0.7, -0.2),
     "lonely": _f("sadness", -0.7, -0.35), "isolated": _f("sadness", -0.65, -0.3),
     "upset": _f("sadness", -0.6, 0.3), "hurt": _f("sadness", -0.65, 0.1), "crushed": _f("sadness", -0.8, -0.1),
-    "gloomy": _f("sadness", -0.6, -0.4), "grieving": _f("grief", -0.85, -0.2), "worthless": _f("sadness", -0.85, -0.3),
+    "gloomy": _f("sadness", -0.6, -0.4), "grieving": _f("grief", -0.85, -0.2),
+    "remembering a loss": _f("grief", -0.7, -0.3), "worthless": _f("sadness", -0.85, -0.3),
     "disappointed": _f("disappointment", -0.6, -0.1), "let down": _f("disappointment", -0.6, -0.1),
     "homesick": _f("sadness", -0.5, -0.2), "a burden": _f("sadness", -0.75, -0.2),
     "a failure": _f("disappointment", -0.75, -0.2), "good news": _f("excitement", 0.8, 0.6),
@@ -231,6 +232,10 @@ LOSS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (rf"\bsince\s+(?:my|our)\s+(?:\w+\s+)?{_LOVED}\s+(?:\w+\s+)?(?:died|passed)\b|\bi(?:'m|\s+am)\s+(?:a\s+)?"
          r"(?:widow|widower|widowed)\b|\bi\s+(?:just\s+)?buried\s+my\b|\bi\s+became\s+a\s+widow(?:er)?\b", "grieving"),
         (rf"\bi\s+(?:just\s+)?lost\s+my\s+(?:\w+\s+)?{_LOVED}\b", "grieving"),
+        # "Her birthday would have been on the 14th", "He would have turned 70 today"
+        (r"\b(?:birthday|anniversary)\s+would(?:\s+have|'ve)\s+been\b|\b(?:would(?:\s+have|'ve)|(?:she|he|they)'d\s+have)\s+(?:turned|been)\s+\d+|"
+         r"\bwould(?:\s+have|'ve)\s+been\s+(?:our|his|her|their|my)\s+(?:\w+\s+)?(?:birthday|anniversary)\b",
+         "remembering a loss"),
         (r"\b(?:had\s+to\s+)?put\s+(?:my|our)\s+(?:old\s+)?(?:dog|cat|pet|horse)\s+(?:down|to\s+sleep)\b", "grieving"),
         (r"\b(?:broke|broken)\s+up\s+with\s+me\b|\b(?:we|i)\s+(?:just\s+)?broke\s+up\b|\bi\s+(?:got|was|just\s+got)\s+dumped\b",
          "heartbroken"),

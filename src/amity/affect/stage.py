@@ -134,6 +134,12 @@ LOSS_GUIDANCE: dict[str, tuple[str, str]] = {
         "lining, nothing cheerful; if you ask anything, ask gently about the person or how they are managing.",
         "They told you of a death: say you're sorry first; no advice, nothing cheerful.",
     ),
+    "remembering a loss": (
+        "They are remembering someone who died: a birthday or anniversary that would have been. Gently "
+        "acknowledge that such days are hard without the person; no plans, nothing to celebrate. If you ask "
+        "anything, ask what the person was like.",
+        "They remember someone who died: acknowledge it gently; not a celebration to plan.",
+    ),
     "heartbroken": (
         "They just told you of a break-up or betrayal. First say you're sorry it happened; don't take sides, give "
         "no advice and no silver lining; if you ask anything, ask gently how they are.",

@@ -41,6 +41,7 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 
 from amity.events import MemoryChanged, Notice
+from amity.memory.about_person import facts_about, person_answer, person_asked
 from amity.memory.dates import ReminderPolicy, coming_up_answer, due_reminder, upcoming
 from amity.memory.embedders import costly
 from amity.memory.extraction import FactExtractor
@@ -216,6 +217,16 @@ class MemoryStage(BaseStage):
             ctx.reply_override = sourced_summary(active, chains, self._episode_count(user_id))
             ctx.extras[ANSWERED] = True
             return
+        if (subject := person_asked(ctx.text, active)) is not None and (about := facts_about(subject, active)):
+            ctx.memories = [MemoryHit(f.id, f.describe("user"), f.confidence, "fact") for f in about]
+            quotes = (
+                await asyncio.to_thread(self._quotes_about, ctx, subject, about)
+                if self.offload
+                else self._quotes_about(ctx, subject, about)
+            )
+            ctx.reply_override = person_answer(subject, active, quotes)
+            ctx.extras[ANSWERED] = True
+            return
         if COMING_UP.search(ctx.text):
             events = upcoming(active, self.clock().date(), 31)
             ctx.memories = [MemoryHit(e.fact.id, e.phrase(), 1.0, "date") for e in events]
@@ -300,6 +311,25 @@ class MemoryStage(BaseStage):
         if item is None:
             return hit.text
         return episode_line(item.role, hit.text, item.created_at, query, spoken=spoken, words=self.spoken_quote_words)
+
+    def _quotes_about(self, ctx: TurnContext, subject: str, about: Sequence[Fact]) -> list[tuple[str, datetime]]:
+        """The user's own earlier statements that name the person (by name or as "my <relation>"), newest first."""
+        rels = [f.value for f in about if f.key == "relation"]
+        words = [subject.replace("the user's ", "my ")] + [f"my {r}" for r in rels]
+        mention = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
+        found: dict[str, tuple[str, datetime]] = {
+            t.id: (t.text, t.created_at)
+            for t in ctx.history
+            if t.role == "user" and t.id != ctx.user_turn.id and mention.search(t.text)
+        }
+        store = getattr(self.index, "store", None)
+        if self.index is not None and store is not None:
+            hits = self.index.search(ctx.user.id, " ".join(words), 8, self.options)
+            for item in store.get([h.id for h in hits]).values():
+                if item.role == "user" and item.id != ctx.user_turn.id and mention.search(item.text):
+                    found.setdefault(item.id, (item.text, item.created_at))
+        statements = [q for q in found.values() if not q[0].rstrip().endswith("?")]
+        return sorted(statements, key=lambda q: q[1], reverse=True)
 
     def _episode_count(self, user_id: str) -> int:
         store = getattr(self.index, "store", None)
