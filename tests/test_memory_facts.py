@@ -127,7 +127,7 @@ def test_fact_wording_for_user_and_prompt() -> None:
     bday = Fact("f_2", "u", "the user's sister", "birthday", "3 March", 0.9, "t", "q", now, now, "--03-03")
     assert bday.describe() == "Your sister's birthday is on 3 March"
     appt = Fact("f_3", "u", "user", "appointment", "dentist appointment", 0.9, None, "", now, now, "2026-12-04")
-    assert appt.describe("user") == "The user has dentist appointment on Friday 4 December 2026"
+    assert appt.describe("user") == "The user has their dentist appointment on Friday 4 December 2026"
     assert Fact("f_4", "u", "Biscuit", "relation", "dog", 1, None, "", now, now).describe() == "Biscuit is your dog"
 
 

@@ -101,7 +101,7 @@ async def test_conversation_over_sessions_with_restarts(config: Config) -> None:
         f'you told me on {told.day} {told:%B %Y}: "I\'m allergic to peanuts."',
         "Maya is your sister",
         "Maya's birthday is on 29 November",
-        "You have dentist appointment on Friday 4 December 2026",
+        "You have your dentist appointment on Friday 4 December 2026",
         "amity memory forget",
     ):
         assert expected in reply, expected

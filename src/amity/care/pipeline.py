@@ -35,7 +35,7 @@ from typing import Any
 
 from amity.affect.self_report import find_loss
 from amity.affect.self_view import find_self_doubt, reassurance
-from amity.care import cbt
+from amity.care import cbt, tool_offers
 from amity.care.cbt.distortions import DistortionDetector
 from amity.care.companion_affect import (
     HURTING,
@@ -71,7 +71,7 @@ WANTS_CALM = re.compile(
     re.I,
 )
 REQUESTS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"\b(breathing exercise|help me breathe|(do|try) (a |some )?breathing)\b", re.I), "breathing"),
+    (re.compile(r"\b(breathing exercise|help me breathe|(do|try) (a |some |the )?breathing)\b", re.I), "breathing"),
     # asked for help to calm down without naming a tool: "Can we do something to calm down?"
     (
         re.compile(
@@ -88,6 +88,7 @@ REQUESTS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b(plan (an|a|some) (small )?activit(y|ies)|activity planner)\b", re.I), "activation"),
 )
 OFFER_EVERY_TURNS = 10
+OFFERED_KEY = "tool_offered"  # care_state: the tools the last reply offered ({session, index, tools})
 FEEDBACK: dict[str, bool] = {"/good": True, "/bad": False, "👍": True, "👎": False}
 FEEDBACK_REPLY: dict[bool, str] = {
     True: "Thanks - noted. I'll keep replying like that.",
@@ -154,13 +155,38 @@ class ToolStage(BaseStage):
                 ctx.reply_override = turn.text
                 ctx.extras["care.tool"] = {"tool": turn.tool, "step": turn.step, "done": turn.done}
             return
-        for pattern, name in REQUESTS:
-            if pattern.search(ctx.text):
-                turn = runner.start(uid, name)
-                ctx.reply_override = turn.text
-                ctx.extras["care.tool"] = {"tool": turn.tool, "step": 0, "done": False}
-                return
+        asked = next((name for pattern, name in REQUESTS if pattern.search(ctx.text)), None)
+        name = asked or tool_offers.asked_tool(ctx.text) or self._answer_to_offer(ctx)
+        if name is not None:
+            turn = runner.start(uid, name)
+            ctx.reply_override = turn.text
+            ctx.extras["care.tool"] = {"tool": turn.tool, "step": 0, "done": False}
+            return
+        if tool_offers.asked_for_any(ctx.text):
+            ctx.reply_override = tool_offers.menu()
+            ctx.extras["care.tool"] = "menu"
+            return
         self._maybe_offer(ctx)
+
+    async def after_reply(self, ctx: TurnContext, reply: str) -> None:
+        """Remember what this reply offered (one tool in a question, or the whole menu) for the next answer."""
+        offered = (
+            list(tool_offers.ALL_TOOLS)
+            if ctx.extras.get("care.tool") == "menu"
+            else [tool]
+            if ctx.reply_override is None and (tool := tool_offers.offered_tool(reply))
+            else []
+        )
+        if offered:
+            self.store.set_state(
+                ctx.user.id, OFFERED_KEY, {"session": ctx.session.id, "index": ctx.user_turn.index, "tools": offered}
+            )
+
+    def _answer_to_offer(self, ctx: TurnContext) -> str | None:
+        state = self.store.get_state(ctx.user.id, OFFERED_KEY) or {}
+        if state.get("session") != ctx.session.id or state.get("index") != ctx.user_turn.index - 1:
+            return None
+        return tool_offers.answer_to_offer(ctx.text, state.get("tools", []))
 
     def _maybe_offer(self, ctx: TurnContext) -> None:
         result = self.detector.detect(ctx.text) if len(ctx.text.split()) >= 6 else None

@@ -109,6 +109,14 @@ def format_date_value(value: str, weekday: bool = True) -> str:
     return f"{d:%A} {d.day} {d:%B %Y}" if weekday else f"{d.day} {d:%B %Y}"
 
 
+_DETERMINER = re.compile(r"(?:a|an|the|my|your|his|her|their|our|this|that|one|some)\s", re.I)
+
+
+def _owned(thing: str, whose: str) -> str:
+    """ "dentist appointment" → "your dentist appointment"; "a job interview" stays as it is."""
+    return thing if _DETERMINER.match(thing) else f"{whose} {thing}"
+
+
 @dataclass(frozen=True)
 class FactDraft:
     """A fact as extraction proposes it, before it is stored."""
@@ -186,7 +194,7 @@ class Fact:
             "allergy": f"{subj} {are} allergic to {v}",
             "likes": f"{subj} {like} {v}",
             "dislikes": f"{subj} {dislike} {v}",
-            "appointment": f"{subj} {have} {v} on {when}",
+            "appointment": f"{subj} {have} {_owned(v, 'your' if you else 'their')} on {when}",
             "important_date": f"{v[:1].upper()}{v[1:]} {is_or_are(v)} on {when}",
         }
         if self.key.startswith("favourite "):

@@ -1,0 +1,108 @@
+"""Exercises start the way people ask: a loose name, a yes to an offer, a pick from the menu."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+
+import pytest
+
+from amity.app import open_database
+from amity.care.persona import load_persona
+from amity.care.pipeline import care_stages
+from amity.care.tool_offers import accepts, answer_to_offer, asked_for_any, asked_tool, menu, offered_tool
+from amity.config import Config
+from amity.engine import Companion
+from amity.events import TurnEnd
+from amity.llm.fake import FakeLLM
+from amity.store.conversations import ConversationStore
+from amity.store.db import Database
+
+
+def test_loose_names_of_a_tool() -> None:
+    assert asked_tool("can we do one of those thought exercises?") == "thought_record"
+    assert asked_tool("Help me challenge this negative thought.") == "thought_record"
+    assert asked_tool("Is there a CBT exercise for this?") == "thought_record"
+    assert asked_tool("I need to calm my breathing") == "breathing"
+    assert asked_tool("How do I ground myself?") == "grounding"
+    for text in ["I had a thought about dinner.", "My breathing is fine.", "The exercise class was fun."]:
+        assert asked_tool(text) is None, text
+
+
+def test_an_offer_is_one_tool_named_in_a_question() -> None:
+    assert offered_tool("That sounds stressful. Would you like to try a short breathing exercise?") == "breathing"
+    assert offered_tool("Would you like to look at that thought together with a thought record?") == "thought_record"
+    assert offered_tool("Take a breathing exercise break later.") is None  # not a question
+    assert offered_tool("Would you like a breathing exercise or a grounding exercise?") is None  # a choice
+    assert offered_tool("How was your day?") is None
+
+
+@pytest.mark.parametrize("text", ["yes", "Ok let's try", "sure, please", "yeah why not", "I'd like that", "I guess so"])
+def test_short_yeses(text: str) -> None:
+    assert accepts(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["no", "not now", "maybe later", "yes but first I need to tell you what happened at work today honestly"]
+)
+def test_not_yeses(text: str) -> None:
+    assert not accepts(text)
+
+
+def test_an_answer_to_the_menu_or_to_one_offer() -> None:
+    every = ["breathing", "grounding", "thought_record", "gratitude", "activation"]
+    assert answer_to_offer("the breathing one", every) == "breathing"
+    assert answer_to_offer("grounding please", every) == "grounding"
+    assert answer_to_offer("yes", every) is None  # which one?
+    assert answer_to_offer("yes", ["breathing"]) == "breathing"
+    assert answer_to_offer("no thanks", ["breathing"]) is None
+    assert asked_for_any("Can we do an exercise?") and asked_for_any("Is there an exercise that could help?")
+    assert not asked_for_any("can we do one of those thought exercises?")  # a name: that tool
+    assert "- **breathing**" in menu() and "`/tool start NAME`" in menu()
+
+
+@pytest.fixture
+async def companion(config: Config) -> AsyncIterator[tuple[Companion, FakeLLM, Database]]:
+    llm = FakeLLM(default="I'm here with you.")
+    db = open_database(config)
+    comp = Companion(llm, ConversationStore(db), stages=care_stages(db), persona_for=lambda uid: load_persona(db, uid))
+    yield comp, llm, db
+    db.close()
+
+
+async def reply(comp: Companion, text: str) -> TurnEnd:
+    events = [e async for e in comp.turn("jo", text, session_id="s1")]
+    end = events[-1]
+    assert isinstance(end, TurnEnd)
+    return end
+
+
+async def test_yes_to_an_offer_starts_that_exercise(companion: tuple[Companion, FakeLLM, Database]) -> None:
+    comp, llm, _ = companion
+    llm.enqueue("Exams are stressful. Would you like to try a short breathing exercise?")
+    await reply(comp, "I have my stats exam on Friday and I'm freaking out.")
+    calls = len(llm.calls)
+    started = await reply(comp, "ok let's try")
+    assert len(llm.calls) == calls  # the exercise answers, not the model
+    assert started.reply.startswith("Let's slow your breathing down together.")
+
+
+async def test_a_yes_long_after_the_offer_is_just_conversation(companion: tuple[Companion, FakeLLM, Database]) -> None:
+    comp, llm, _ = companion
+    llm.enqueue("Would you like to try a short breathing exercise?")
+    await reply(comp, "I'm so stressed about work.")
+    await reply(comp, "My boss keeps piling things on.")  # the offer is not answered
+    end = await reply(comp, "yes")
+    assert end.reply == "I'm here with you."
+
+
+async def test_the_menu_and_a_pick_from_it(companion: tuple[Companion, FakeLLM, Database]) -> None:
+    comp, llm, _ = companion
+    calls = len(llm.calls)
+    shown = await reply(comp, "Can we do an exercise?")
+    assert shown.reply == menu() and len(llm.calls) == calls
+    picked = await reply(comp, "the grounding one")
+    assert picked.reply.startswith("Let's ground ourselves in the present")
+    loose = await reply(comp, "stop")  # pauses it
+    assert "paused" in loose.reply
+    thought = await reply(comp, "can we do one of those thought exercises?")
+    assert thought.reply.startswith("Let's do a thought record together")
