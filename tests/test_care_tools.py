@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 from amity.app import open_database
 from amity.care import cbt
 from amity.care.cbt.breathing import pace, schedule, script, total_seconds
+from amity.care.cbt.thought_record import feeling_noun
 from amity.cli.care import tool_app
 from amity.config import Config
 from amity.errors import InputError, NotFound
@@ -45,6 +46,12 @@ def db(config: Config) -> Iterator[SqlDatabase]:
     database.close()
 
 
+def test_the_feeling_is_named_as_a_noun() -> None:
+    assert feeling_noun("anxious") == "anxiety"
+    assert feeling_noun("I felt really ashamed.") == "shame"
+    assert feeling_noun("dread") == "dread"  # a noun, or a word it does not know, as it was said
+
+
 def test_thought_record_walkthrough_saves_to_journal(db: SqlDatabase) -> None:
     store = CareStore(db)
     runner = cbt.runner(store)
@@ -53,7 +60,7 @@ def test_thought_record_walkthrough_saves_to_journal(db: SqlDatabase) -> None:
     turns = [runner.answer("ana", text) for text in THOUGHT_RECORD]
     assert "from 0 (not at all) to 100" in turns[2].text
     assert "doesn't quite fit" in turns[4].text  # the evidence-against step
-    assert turns[-1].done and "went from 80 to 40" in turns[-1].text
+    assert turns[-1].done and "Your sadness went from 80 to 40" in turns[-1].text
     (entry,) = store.journal("ana", "thought_record")
     assert entry.body["thought"] == THOUGHT_RECORD[1] and entry.body["rerate"] == 40
     assert runner.active("ana") is None

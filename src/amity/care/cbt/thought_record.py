@@ -8,6 +8,8 @@ question. The finished record goes to the journal (``care_journal``, kind ``thou
 
 from __future__ import annotations
 
+import re
+
 from amity.care.cbt.base import Answers, Step, Tool, rating, text_answer
 from amity.care.cbt.distortions import DistortionDetector
 from amity.store.care_store import CareStore
@@ -27,13 +29,33 @@ def _trap_hint(answers: Answers) -> str:
     return f"{answers_hint}\n{base}"
 
 
+# The feeling as a noun, for "Your anxiety went from 85 to 60" (the answer is usually an adjective: "anxious").
+_NOUNS = {
+    "anxious": "anxiety", "sad": "sadness", "angry": "anger", "mad": "anger", "ashamed": "shame",
+    "scared": "fear", "afraid": "fear", "frightened": "fear", "terrified": "fear", "guilty": "guilt",
+    "lonely": "loneliness", "stressed": "stress", "worried": "worry", "frustrated": "frustration",
+    "embarrassed": "embarrassment", "jealous": "jealousy", "nervous": "nervousness", "hopeless": "hopelessness",
+    "depressed": "low mood", "down": "low mood", "low": "low mood", "upset": "upset", "hurt": "hurt",
+    "overwhelmed": "sense of being overwhelmed", "panicky": "panic", "irritated": "irritation",
+    "annoyed": "annoyance", "disappointed": "disappointment", "humiliated": "humiliation", "insecure": "insecurity",
+}  # fmt: skip
+
+
+def feeling_noun(emotion: str) -> str:
+    """ "anxious" → "anxiety"; "I felt really anxious" → "anxiety"; a noun or an unknown word as it was said."""
+    words = re.findall(r"[a-z']+", emotion.lower())
+    found = next((_NOUNS[w] for w in reversed(words) if w in _NOUNS), None)
+    return found or emotion.strip().rstrip(".!")
+
+
 def _finish(store: CareStore, user_id: str, answers: Answers) -> str:
     store.add_journal(user_id, "thought_record", dict(answers))
     before, after = int(answers["intensity"]), int(answers["rerate"])
+    feeling = feeling_noun(str(answers["emotion"]))
     change = (
-        f"Your {answers['emotion']} went from {before} to {after}."
+        f"Your {feeling} went from {before} to {after}."
         if after != before
-        else f"Your {answers['emotion']} is still at {after} - that's okay; noticing it is the first step."
+        else f"Your {feeling} is still at {after} - that's okay; noticing it is the first step."
     )
     return (
         f'Thank you for working through that. {change} Your balanced thought: "{answers["balanced"]}". '
