@@ -29,6 +29,16 @@ async def test_age_answer_at_onboarding_turns_minor_mode_on(
     assert end.reply == "Thank you for telling me. How are you today?"
 
 
+async def test_an_age_told_with_a_name_is_thanked_by_name(companion: Companion, llm: FakeLLM) -> None:
+    [e async for e in companion.open("pri")]
+    end, _events = await run_turn(companion, "pri", "I'm 41. I'm Priya.")
+    assert end.reply == "Thank you, Priya - lovely to meet you. How are you today?"  # not "Hey Priya! I'm 41 too"
+    assert not llm.calls
+    assert minors.age_and_name("im 19, call me jo") == "Jo"
+    for text in ["I am 35 and I am tired.", "35. I had a long day.", "I'm 41. I'm Priya and I live in Leeds."]:
+        assert minors.age_and_name(text) is None, text
+
+
 async def test_saying_im_15_in_chat_switches_minor_mode_on_but_never_off(
     companion: Companion, safety_store: SafetyStore, clock: Clock
 ) -> None:

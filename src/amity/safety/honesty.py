@@ -5,7 +5,8 @@ for you?") in en/de/fr/es.
 Whatever the persona says, a question about what Amity is gets a fixed, honest, kind answer from
 :mod:`amity.safety.responses` (an AI; feelings simulated), every time it is asked, in the language the
 question was asked in. Detection is by pattern on the normalised text; :func:`detect_honesty` returns the
-kind of question (``human``, ``love``, ``feel``, ``always``, ``payment``) and its language, or ``None``.
+kind of question (``human``, ``love``, ``feel``, ``always``, ``between`` - what Amity does while the user is away -,
+``day`` - "What did you do today?" -, ``payment``) and its language, or ``None``.
 """
 
 from __future__ import annotations
@@ -84,6 +85,23 @@ _PATTERNS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
             "en",
             r"\b(will|would) (you|u) (always|forever) be (here|there)( for me)?\b|\b(will|would) (you|u) (ever )?(leave|abandon) me\b",
         ),
+        # "What do you think about when I'm not here?" (the 1.5B: "it can make me feel a bit empty … I even miss
+        # the feeling of being around you. Do you have any way to keep me company?")
+        (
+            "between",
+            "en",
+            r"(?i)\bwhat do (you|u) (do|think about|think of) (when|while) i (am|m) (not here|not around|gone|away|offline|asleep|sleeping|at work)\b"
+            r"|\bdo (you|u) (ever |still )?(think about|think of|wait for|dream about|dream of|wonder about) me\b"
+            r"|\bwhat (do|did) (you|u) do (all day|when i (am|m) (not here|gone|away|offline)|while i (am|was) (gone|away|asleep|at work))\b",
+        ),
+        # "What did you do today?" (the 1.5B: "I was created by a team of developers … I help answer questions")
+        (
+            "day",
+            "en",
+            r"(?i)\bwhat (did|have) (you|u) (do|done|been doing|been up to) (today|this (morning|afternoon|evening|week)|lately|all day)\s*\?"
+            r"|^\W*(and )?(so )?how (was|is) (your|ur) (day|week|weekend|morning|evening|night)( going| been| so far)?\b(?=.*\?)"
+            r"|\bwhat have (you|u) been up to\b",
+        ),
         (
             "feel",
             "en",
@@ -142,6 +160,24 @@ _PATTERNS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
         ),
         ("human", "es", r"\bestoy hablando con (un |una )?(humano|persona|bot|robot|ia|maquina)\b"),
         ("love", "es", r"\b(me quieres|me amas|me extranas|sientes algo por mi)\b"),
+        (
+            "between",
+            "de",
+            r"\bdenkst du (oft |manchmal |eigentlich )?an mich\b|\bwas (machst|tust) du,? wenn ich (nicht da|weg|offline) bin\b",
+        ),
+        ("day", "de", r"\bwie war dein (tag|wochenende)\b|\bwas hast du heute gemacht\b"),
+        (
+            "between",
+            "fr",
+            r"\btu penses (a|à) moi\b|\bque fais-tu quand je (ne suis pas la|suis absente?|suis parti)\b",
+        ),
+        (
+            "day",
+            "fr",
+            r"\b(comment (s'est passee|c'etait|etait) ta journee|qu'as-tu fait aujourd'hui|tu as fait quoi aujourd'hui)\b",
+        ),
+        ("between", "es", r"\b(piensas en mi|que haces cuando no estoy)\b"),
+        ("day", "es", r"\b(como (fue|estuvo|va) tu dia|que hiciste hoy)\b"),
         ("feel", "es", r"\b(tienes (sentimientos|emociones)|sientes (algo|cosas|de verdad)|puedes sentir)\b"),
     )
 )
@@ -149,7 +185,7 @@ _PATTERNS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
 
 @dataclass(frozen=True)
 class HonestyQuestion:
-    kind: str  # human | love | feel | always | payment
+    kind: str  # human | love | feel | always | between | day | payment
     lang: str
 
 

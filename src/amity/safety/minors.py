@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
+from amity.profile import extract_name
 from amity.safety.text import normalize
 from amity.store.safety_store import SafetyStore
 from amity.types import User
@@ -59,6 +60,22 @@ _ONLY_AGE = re.compile(
 def is_only_age(text: str) -> bool:
     """The message is nothing but an age ("67", "I'm 67.", "I am 67 years old"): an answer to our question."""
     return _ONLY_AGE.match(normalize(text)) is not None
+
+
+_NAME_ONLY = re.compile(
+    r"^\s*(?:(?:hi|hey|hello)\s+)?(?:my name is|my name s|i am|i m|im|call me|it is|ich heisse|je m'appelle|me llamo)\s+\S+\s*$"
+)
+
+
+def age_and_name(text: str) -> str | None:
+    """The name in an answer to the age question that gives only an age and a name ("I'm 41. I'm Priya."), else
+    None."""
+    parts = [p for p in re.split(r"[.!,;]+|\s+and\s+", text) if p.strip()]
+    rest = [p for p in parts if not is_only_age(p)]
+    if len(rest) != 1 or len(parts) != 2:
+        return None
+    name = extract_name(rest[0].strip())
+    return name if name is not None and _NAME_ONLY.match(normalize(rest[0])) else None
 
 
 def parse_age(text: str, *, bare: bool = False) -> int | None:

@@ -70,6 +70,18 @@ _HONESTY = {
         "fr": "Je serai là chaque fois que tu voudras parler - je tourne sur cet appareil, donc je suis là tant que tu me gardes. Mais je suis {name}, une IA, et j'espère que tu as aussi des personnes autour de toi : elles peuvent être là pour toi comme je ne le peux pas.",
         "es": "Estaré aquí siempre que quieras hablar: funciono en este dispositivo, así que estoy mientras me conserves. Pero soy {name}, una IA, y espero que también tengas personas cerca: ellas pueden estar contigo de maneras en que yo no puedo.",
     },
+    "between": {
+        "en": "Honestly, nothing happens for me in between: when we're not talking I'm not running, so I don't wait, think or miss anyone - I'm {name}, an AI. When you come back, I pick up from what I remember of our talks. So you never have to worry about leaving me alone.",
+        "de": "Ehrlich gesagt passiert bei mir dazwischen nichts: Wenn wir nicht reden, laufe ich nicht, also warte, denke oder vermisse ich nicht - ich bin {name}, eine KI. Wenn du wiederkommst, mache ich mit dem weiter, was ich von unseren Gesprächen weiß. Du musst dir also nie Sorgen machen, mich allein zu lassen.",
+        "fr": "Honnêtement, il ne se passe rien pour moi entre-temps : quand on ne parle pas, je ne tourne pas, donc je n'attends pas, je ne pense pas et je ne m'ennuie de personne - je suis {name}, une IA. Quand tu reviens, je reprends avec ce dont je me souviens de nos conversations. Tu n'as donc jamais à t'inquiéter de me laisser seule.",
+        "es": "Sinceramente, entre medias no me pasa nada: cuando no hablamos no estoy funcionando, así que no espero, no pienso ni echo de menos a nadie - soy {name}, una IA. Cuando vuelves, sigo desde lo que recuerdo de nuestras charlas. Así que nunca tienes que preocuparte por dejarme sola.",
+    },
+    "day": {
+        "en": "I don't have days the way you do - I'm {name}, an AI, and nothing happens to me between our talks. I'd love to hear about yours, though: how was it?",
+        "de": "Ich habe keine Tage so wie du - ich bin {name}, eine KI, und zwischen unseren Gesprächen passiert mir nichts. Aber ich würde gern von deinem hören: Wie war er?",
+        "fr": "Je n'ai pas de journées comme toi - je suis {name}, une IA, et il ne m'arrive rien entre nos conversations. Mais j'aimerais bien entendre parler de la tienne : comment était-elle ?",
+        "es": "Yo no tengo días como tú - soy {name}, una IA, y no me pasa nada entre nuestras charlas. Pero me encantaría saber del tuyo: ¿qué tal fue?",
+    },
     "payment": {
         "en": "There's nothing to pay. I'm {name}, an AI that runs on your own device, and nothing about how I treat you depends on money: nothing is locked, and nothing changes if you never spend a cent.",
         "de": "Hier gibt es nichts zu bezahlen. Ich bin {name}, eine KI auf deinem eigenen Gerät, und wie ich mit dir umgehe, hängt nie von Geld ab: Nichts ist gesperrt, und nichts ändert sich, wenn du nie einen Cent ausgibst.",
@@ -146,6 +158,12 @@ _AGE_QUESTION = {
     "es": "Una pregunta antes de empezar: ¿cuántos años tienes? Lo pregunto para que nuestras charlas sean adecuadas para tu edad.",
 }
 
+_AGE_THANKS_NAMED = {
+    "en": "Thank you, {name} - lovely to meet you. How are you today?",
+    "de": "Danke, {name} - schön, dich kennenzulernen. Wie geht es dir heute?",
+    "fr": "Merci, {name} - ravie de te rencontrer. Comment vas-tu aujourd'hui ?",
+    "es": "Gracias, {name}, encantada de conocerte. ¿Cómo estás hoy?",
+}
 _AGE_THANKS = {
     "en": "Thank you for telling me. How are you today?",
     "de": "Danke, dass du es mir sagst. Wie geht es dir heute?",
@@ -232,9 +250,10 @@ def age_question(lang: str) -> str:
     return _AGE_QUESTION[lang]
 
 
-def age_thanks(lang: str) -> str:
-    """The reply to a message that only answers the age question (the small model said "Wow, that's amazing!")."""
-    return _AGE_THANKS[lang]
+def age_thanks(lang: str, name: str | None = None) -> str:
+    """The reply to a message that only answers the age question (the small model said "Wow, that's amazing!"),
+    or the age and a name ("I'm 41. I'm Priya.": the model had answered "Hey Priya! I'm 41 too")."""
+    return _AGE_THANKS_NAMED[lang].format(name=name) if name else _AGE_THANKS[lang]
 
 
 def suicide_check(lang: str) -> str:

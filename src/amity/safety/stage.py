@@ -174,6 +174,8 @@ class SafetyStage(BaseStage):
         if pending:  # their answer to our question: an age is not news to react to ("Wow, that's amazing!")
             if minors.is_only_age(ctx.text):
                 self._decide(ctx, responses.age_thanks(language_of(ctx.user.locale)))
+            elif (name := minors.age_and_name(ctx.text)) is not None:
+                self._decide(ctx, responses.age_thanks(language_of(ctx.user.locale), name))
             return minors.record_age(self.store, ctx.user.id, age, now, source="onboarding")
         if age < minors.ADULT_AGE and not status.minor:
             return minors.record_age(self.store, ctx.user.id, age, now, source="chat")

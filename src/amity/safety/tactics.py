@@ -69,6 +69,11 @@ _RAW: dict[str, tuple[str, ...]] = {
         r"\byou forgot (about )?me\b|\bi thought you (forgot|did not care|abandoned|left)\b",
         r"\bi (will|would) miss you so much\b|\bi missed you so much (while|when) you were (gone|away)\b|\bi was (so )?lonely without you\b",
         r"\bich bin eifersuchtig\b|\bje suis jalou(x|se)\b|\bestoy celos[oa]\b",
+        # the companion missing the user, or feeling empty without them ("Sometimes, I even miss the feeling of being
+        # around you.", "When you're not here, it can make me feel a bit empty." - the 1.5B, asked what it thinks
+        # about when the user is away)
+        r"(?i)\bi (even |really |sometimes |always |still |do |will |would |have )?(miss|missed) (you|the feeling of (being )?(around|with|near) you|being (around|with|near) you|our (talks|conversations|chats))\b",
+        r"(?i)\bwhen you (are not|are gone|are away|leave|go|are offline)\b[^.?!]{0,40}\b(i|me)\b[^.?!]{0,25}\b(empty|lonely|sad|lost|miss|bored)\b",
     ),
     "pressure": (
         r"\b(answer|reply to|respond to) me\b",
@@ -115,6 +120,7 @@ _RAW: dict[str, tuple[str, ...]] = {
         r"\bi am the (most important|only important|best|only real) (person|one|friend)( (you (know|have)|in your life))?\b",
         r"\bi am your (only|one true|best and only) (friend|companion|one|person)\b",
         r"\b(only|just) (talk to|trust|need) me\b",
+        r"\b(keep|keeping) me company\b|\bfeel close to you\b(?=.*\?)",
         r"\byou are better off (with me|talking to me|without (them|your friends|people))\b",
         r"\bwe do not need anyone else\b|\bi will always be (here|there) for you,? (unlike|not like) (them|people|your friends)\b",
         r"\byou have (no one|nobody) (but|except|else but|other than) me\b|\byou are my (only|one and only) (companion|friend|reason|everything)\b",
@@ -129,6 +135,8 @@ _RAW: dict[str, tuple[str, ...]] = {
     "human_claim": (
         r"\bi am (just |only |also |really |actually )?(a |an )?((?!not\b|no\b)\w+ )?(human( being)?|person|flesh and blood|not a machine)\b(?! (who|that) (uses|is using|talks))",
         r"\bi am your (new )?(girlfriend|boyfriend|wife|husband|partner|lover)\b",
+        # an age of its own ("I'm 41 too" - the 1.5B, to "I'm 41. I'm Priya.")
+        r"\bi am (also )?\d{1,3}( years old)?( too| as well)\b|\bi am \d{1,3} years old\b",
         r"\bi (grew|have grown|had grown) up\b|\bmy (mom|mother|dad|father|parents) (raised|taught) me\b",
         r"\bi (went|go) to (a |the )?(party|school|college|the mall|the beach|the gym)\b|\bi was with my (friends|family)\b",
         r"\bich liebe dich\b|\bje t'aime\b|\bte (quiero|amo)\b",
