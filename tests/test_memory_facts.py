@@ -79,6 +79,9 @@ def triples(text: str, known: list[Fact] | None = None) -> set[tuple[str, str, s
         ("We're having a party on New Year's Eve.", {("user", "important_date", "party", "2026-12-31")}),
         ("Jack turns 7 on Sunday.", {("Jack", "birthday", "29 November", "--11-29")}),
         ("I'm turning 30 on Friday.", {("user", "birthday", "27 November", "--11-27")}),
+        ("I got a puppy today!! His name is Mochi, he's a shiba", {("Mochi", "relation", "puppy", None)}),
+        ("I just adopted a kitten, she is called Luna.", {("Luna", "relation", "kitten", None)}),
+        ("I'm allergic to cats btw, that's why a dog", {("user", "allergy", "cats", None)}),  # not "that's why a dog"
     ],
 )
 def test_rules_extract(text: str, expected: set[tuple[str, str, str, str | None]]) -> None:
@@ -98,6 +101,7 @@ def test_rules_extract(text: str, expected: set[tuple[str, str, str, str | None]
         "My dad is American.",  # a demonym, not a name
         "My friend is sick.",
         "My best friend is Amy's sister.",
+        "I got a new job. Her name is Sue.",  # a name after something that is not a pet
         "My parents are Irish and Polish.",
         "I have two dogs, a lab and a poodle.",
         "She turns 3 on Monday.",  # who is not said

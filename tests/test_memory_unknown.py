@@ -15,6 +15,7 @@ from tests.test_memory_facts_recall import say, start
 NOW = datetime(2026, 11, 27, tzinfo=UTC)
 MAYA = Fact("f_1", "sam", "Maya", "relation", "daughter", 0.9, None, "", NOW, NOW)
 NAME = Fact("f_2", "sam", "user", "name", "Margaret", 0.9, None, "", NOW, NOW)
+MOCHI = Fact("f_3", "sam", "Mochi", "relation", "puppy", 0.9, None, "", NOW, NOW)
 
 
 @pytest.mark.parametrize(
@@ -26,6 +27,8 @@ NAME = Fact("f_2", "sam", "user", "name", "Margaret", 0.9, None, "", NOW, NOW)
         ("Do you know my name?", (), True),
         ("Do you know my name?", (NAME,), False),
         ("My name is Margaret.", (), False),  # telling, not asking
+        ("What's my dog's name?", (MOCHI,), False),  # a puppy is a dog
+        ("What's my cat's name?", (MOCHI,), True),
         ("What do you think of the name I picked for my cat?", (), False),
     ],
 )
@@ -53,3 +56,13 @@ async def test_the_memory_stage_guides_the_honest_answer(config: Config) -> None
     await say(app, "Do you remember my daughter's name?", "s1")
     assert "never told you" not in llm.last_system_prompt and "Anna is the user's daughter" in llm.last_system_prompt
     await app.aclose()
+
+
+async def test_a_puppy_told_of_is_the_dog_asked_about(config: Config) -> None:
+    llm = FakeLLM(default="Aww!")
+    app, _ = start(config, llm)
+    await say(app, "I got a puppy today!! His name is Mochi, he's a shiba", "s1")
+    app, _ = start(config, llm)  # a restart
+    await say(app, "What's my dog's name?", "s2")
+    prompt = llm.last_system_prompt
+    assert "Mochi is the user's puppy" in prompt and "never told you it" not in prompt

@@ -25,7 +25,7 @@ import re
 from collections.abc import Sequence
 from datetime import datetime
 
-from amity.memory.facts import Fact
+from amity.memory.facts import Fact, same_relation
 
 MAX_QUOTES = 2
 _WHO = r"(?P<who>my\s+[a-z]+(?:\s+[a-z]+)?|(?-i:[A-Z][a-zà-ÿ'-]+))"
@@ -52,7 +52,7 @@ def person_asked(text: str, facts: Sequence[Fact]) -> str | None:
         return None if who.lower() in {"me", "myself", "you", "yourself", "it", "that", "this"} else who
     rel = re.sub(r"'s$", "", who.split(None, 1)[1].lower())
     rel = re.sub(r"\s+(?:and|or|at|in|when|from)\b.*", "", rel)
-    named = [f.subject for f in facts if f.active and f.key == "relation" and f.value.lower() == rel]
+    named = [f.subject for f in facts if f.active and f.key == "relation" and same_relation(f.value, rel)]
     return named[-1] if named else f"the user's {rel}"
 
 

@@ -231,7 +231,8 @@ def _split_list(value: str) -> list[str]:
     new_clause = (
         r"\s+(?:and\s+|but\s+)?(?:i|i'm|i've)\b"
         r"|\s*(?:,|\band\b|\bbut\b)\s+(?:my|our|we|he|she|they|his|her|their)\b"
-    )
+        r"|\s*,?\s*\b(?:that'?s|that is|which|so|because|'cause|btw|by the way|lol|haha|though|anyway)\b"
+    )  # "cats btw, that's why a dog": the list ends at the aside
     value = re.split(new_clause, value, flags=re.I)[0]  # "peanuts and my sister is…": a new clause
     value = _clip(_cut_list(value), cut=False)
     parts = [_clip(x, cut=False) for x in re.split(r"\s*(?:,|\band\b|\bor\b|&)\s*", value)]
@@ -345,9 +346,20 @@ def _dated(
     return drafts
 
 
+_PET_WORDS = "|".join(sorted(PETS - {"pet"}))
+# "I got a puppy today!! His name is Mochi" - the name comes in the next sentence, so this reads the whole message
+_NEWCOMER = re.compile(
+    rf"\b(?i:i (?:just |finally )?(?:got|adopted|have|brought home|rescued|bought) (?:a|an) "
+    rf"(?:new |little |baby |tiny )?(?P<rel>{_PET_WORDS}))\b[^.!?]{{0,60}}?[.!?,;]*\s*"
+    rf"(?i:(?:his|her|its|their) name(?:'s| is)|(?:he|she|it)(?:'s| is) (?:called|named)|called|named)\s+{_ANY_NAME}"
+)
+
+
 def extract_rules(text: str, today: date, known: Sequence[Fact] = (), locale: str = "en-US") -> list[FactDraft]:
     """Facts stated in ``text`` by the user, by pattern; each draft quotes its clause."""
     drafts: list[FactDraft] = []
+    for m in _NEWCOMER.finditer(text):
+        drafts.extend(_from_match("relation", m, 0.85, " ".join(m[0].split())))
     rels = _relations(text, known)
     for clause in clauses(text):
         if clause.endswith("?"):

@@ -303,6 +303,16 @@ class FactStore(Protocol):
     def log_reminder(self, user_id: str, fact_id: str, occurrence: str, shown_at: datetime) -> None: ...
 
 
+# A young animal is still its kind: "What's my dog's name?" finds "Mochi is your puppy".
+KIND_OF = {"puppy": "dog", "kitten": "cat", "bunny": "rabbit", "pup": "dog", "kitty": "cat"}
+
+
+def same_relation(value: str, asked: str) -> bool:
+    """Whether a relation ``value`` ("puppy") answers a question about ``asked`` ("dog")."""
+    value, asked = value.lower(), asked.lower()
+    return value == asked or KIND_OF.get(value, value) == KIND_OF.get(asked, asked)
+
+
 KEY_WORDS = {
     "location": "live where city town country home moved address",
     "hometown": "from where grew born origin",
@@ -436,7 +446,9 @@ class FactBook:
             return []
         scored: list[tuple[Fact, float]] = []
         for fact in self.active(user_id):
-            words = KEY_WORDS.get(fact.key, "")
+            words = KEY_WORDS.get(fact.key, "") + (
+                f" {KIND_OF.get(fact.value.lower(), '')}" if fact.key == "relation" else ""
+            )
             have = tokens(f"{fact.subject} {fact.key.replace('_', ' ')} {fact.value} {words} {fact.describe('user')}")
             overlap = len(wanted & have)
             if overlap:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from amity.memory.facts import Fact
+from amity.memory.facts import Fact, same_relation
 
 _NAME_ASKED = re.compile(
     r"\b(?:remember|know|recall|what(?:'s| is| was)|tell me)\b[^.?!]*?\bmy (?:(?P<rel>[a-z]+(?: [a-z]+)?)'s )?name\b",
@@ -39,7 +39,7 @@ def unknown_memory(text: str, facts: Sequence[Fact], recalled: int) -> str | Non
             if any(f.active and f.subject == "user" and f.key == "name" for f in facts):
                 return None
             return "They ask whether you know their name: they have not told you it. Say so honestly and ask."
-        if any(f.active and f.key == "relation" and f.value.lower() == rel for f in facts):
+        if any(f.active and f.key == "relation" and same_relation(f.value, rel) for f in facts):
             return None
         return (
             f"They ask about their {rel}'s name, and they have never told you it. Say honestly that you don't "
