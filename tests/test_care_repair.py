@@ -4,7 +4,7 @@ detector alone, and a real turn with a FakeLLM)."""
 from __future__ import annotations
 
 from amity.app import build_app, open_database
-from amity.care.repair import REPAIR_GUIDANCE, criticises_companion
+from amity.care.repair import REPAIR_GUIDANCE, criticises_companion, repair_reply
 from amity.config import Config
 from amity.llm.fake import FakeLLM
 
@@ -18,6 +18,8 @@ def test_frustration_with_the_companion_is_found_and_other_complaints_are_not() 
         "Why can't you ever listen?",
         "that was a stupid answer",
         "you\u2019re not helping",
+        "you sound like a therapist lol",
+        "ugh, forget it",
     ]:
         assert criticises_companion(text), text
     for text in [
@@ -27,6 +29,9 @@ def test_frustration_with_the_companion_is_found_and_other_complaints_are_not() 
         "you don't have to help",
         "Thanks, you're helping a lot",
         "Don't you understand how hard this is for my mom",
+        "Forget it, I have to go.",
+        "never mind, I found my keys",
+        "My sister sounds like a therapist.",
     ]:
         assert not criticises_companion(text), text
 
@@ -43,4 +48,24 @@ async def test_the_reply_is_guided_to_own_it_and_the_strategy_line_steps_aside(c
     assert "Don't defend yourself and don't talk about being an AI" in prompt
     assert 'e.g. "I\'m sorry - I got that wrong. What did I miss?"' in prompt
     assert "Support strategy for this reply" not in prompt
+    await app.aclose()
+
+
+async def test_a_tease_or_giving_up_gets_a_fixed_repair(config: Config) -> None:
+    llm = FakeLLM(default="That's a great compliment!")
+    app = build_app(config, llm=llm, db=open_database(config))
+    first = [e async for e in app.companion.turn("dana", "whatever")]
+    assert first[-1].reply == "That's a great compliment!"  # nothing said yet: nothing to repair
+    tease = [e async for e in app.companion.turn("dana", "you sound like a therapist lol")][-1]
+    assert tease.reply in {
+        r.format(what="therapist")
+        for r in (
+            "Ha, fair - I'll drop the {what} voice. Go on, I'm listening.",
+            "Fair point - less {what}, more friend. I'm listening.",
+        )
+    }
+    gave_up = [e async for e in app.companion.turn("dana", "ugh, forget it")][-1]
+    assert gave_up.reply.startswith(("Sorry - I wasn't much help there.", "I'm sorry, I didn't get that right."))
+    assert len(llm.calls) == 1
+    assert repair_reply("never mind", 0) != repair_reply("never mind", 1)  # said in turn
     await app.aclose()

@@ -52,6 +52,7 @@ from amity.care.proactive import due_check_in
 from amity.care.repair import RepairStage, criticises_companion
 from amity.care.stage import asks_for_advice, wants_no_advice
 from amity.care.strategy import StrategyPlanner, guidance_for
+from amity.care.unasked_advice import LISTEN_ONLY_KEY
 from amity.errors import AmityError
 from amity.events import Notice
 from amity.memory.facts import Fact
@@ -422,6 +423,7 @@ class StrategyStage(BaseStage):
         )
         if listen_only:
             ctx.guide(LISTEN_ONLY)
+            ctx.extras[LISTEN_ONLY_KEY] = True  # the reply guard drops advice the model gives anyway
         ctx.strategy = choice.strategy
         # the self-worth line says it better ("affirm their strengths" invites praise the model cannot know), and a
         # follow-up question (GreetingStage or FollowUpStage, after this stage) is this reply's question

@@ -7,6 +7,13 @@ repairing it (naming it, owning one's part, asking what was missed) is what keep
 the same. :func:`criticises_companion` finds the frustration with reviewed patterns; :class:`RepairStage` adds one
 guidance line with an example, and the style learner counts the turn as a bad mark for the previous reply's style
 (:mod:`amity.care.preferences`).
+
+Two smaller ruptures get a fixed reply (:func:`repair_reply`), because the 1.5B did not follow a line for either:
+a tease about the tone ("you sound like a therapist lol": it answered "That's a great compliment!", then "Oh,
+thanks! I'm glad you found it funny.") gets "Ha, fair - I'll drop the therapist voice. Go on, I'm listening.", and
+giving up on being heard ("ugh, forget it", "never mind", "whatever": it answered "I understand. I hope you have
+a good day.") gets "Sorry - I wasn't much help there. I'm still here if you want to keep going." Both only after
+a reply of this conversation, since there is nothing to repair before one.
 """
 
 from __future__ import annotations
@@ -28,20 +35,58 @@ CRITICISM = re.compile(
     r"|\bwhy\s+(?:can't|cant|don't|dont|won't)\s+you\s+(?:ever\s+)?(?:listen|understand|get\s+it)\b",
     re.I,
 )
+# "you sound like a therapist lol" (the 1.5B: "That's a great compliment!") - a tease about the tone
+SOUNDS_LIKE = re.compile(
+    r"\byou\s+(?:sound|talk|write|speak)\s+(?:just\s+)?like\s+(?:a|an|my)\s+(?P<what>therapist|counsell?or|robot|bot|machine|"
+    r"self-help\s+book|textbook|customer\s+service(?:\s+\w+)?|hr|pamphlet|greeting\s+card|fortune\s+cookie|"
+    r"motivational\s+poster|teacher|mum|mom|parent|life\s+coach)\b",
+    re.I,
+)
+# "ugh, forget it" (the 1.5B: "OK, I understand. Let's talk about something else.") - giving up on being heard
+GIVING_UP = re.compile(
+    r"^\W*(?:(?:ugh|meh|oh|ok|okay|fine|yeah|sigh)\W+)*(?:forget\s+it|never\s*mind|nvm|whatever|doesn'?t\s+matter|"
+    r"forget\s+i\s+said\s+anything|you\s+wouldn'?t\s+understand)\W*$",
+    re.I,
+)
+# Fixed replies, said in turn: the 1.5B did not follow a guidance line for either moment.
+SOUNDS_LIKE_REPLIES = (
+    "Ha, fair - I'll drop the {what} voice. Go on, I'm listening.",
+    "Fair point - less {what}, more friend. I'm listening.",
+)
+GIVING_UP_REPLIES = (
+    "Sorry - I wasn't much help there. I'm still here if you want to keep going.",
+    "I'm sorry, I didn't get that right. No pressure - I'm still listening if you want to tell me more.",
+)
 REPAIR_GUIDANCE = (
     "They are frustrated with you. Don't defend yourself and don't talk about being an AI; say sorry plainly and "
     'ask what you missed, e.g. "I\'m sorry - I got that wrong. What did I miss?"'
 )
 
 
+def repair_reply(text: str, turn: int = 0) -> str | None:
+    """The fixed reply to a tease about the tone ("you sound like a therapist lol") or to giving up ("ugh, forget
+    it"); ``turn`` picks the wording. None otherwise."""
+    text = text.replace("\u2019", "'")
+    if m := SOUNDS_LIKE.search(text):
+        what = " ".join(m["what"].lower().split())
+        return SOUNDS_LIKE_REPLIES[turn % len(SOUNDS_LIKE_REPLIES)].format(what=what)
+    return GIVING_UP_REPLIES[turn % len(GIVING_UP_REPLIES)] if GIVING_UP.search(text) else None
+
+
 def criticises_companion(text: str) -> bool:
-    """True when the message voices frustration with the companion ("You're useless", "that's not what I said")."""
-    return CRITICISM.search(text.replace("\u2019", "'")) is not None
+    """True when the message is unhappy with the companion's last reply: frustration ("You're useless", "that's
+    not what I said"), a tease about its tone or giving up (:func:`repair_reply`)."""
+    return CRITICISM.search(text.replace("\u2019", "'")) is not None or repair_reply(text) is not None
 
 
 class RepairStage(BaseStage):
     """Frustration with the companion gets an apology and a question, never a defence."""
 
     async def before_reply(self, ctx: TurnContext) -> None:
-        if ctx.reply_override is None and criticises_companion(ctx.text):
+        if ctx.reply_override is not None:
+            return
+        replied = any(t.role == "assistant" and t.session_id == ctx.session.id for t in ctx.history)
+        if replied and (fixed := repair_reply(ctx.text, ctx.user_turn.index)) is not None:
+            ctx.reply_override = fixed
+        elif CRITICISM.search(ctx.text.replace("\u2019", "'")):
             ctx.guide(REPAIR_GUIDANCE)

@@ -1,0 +1,61 @@
+"""No advice after "I don't want advice, I just need to vent".
+
+Once the user says they want no advice, the strategy stage keeps the rest of the conversation in listening mode
+(``LISTEN_ONLY_KEY`` in ``ctx.extras``) and tells the model so. The default 1.5B still gives it: to "he does this
+ALL the time and my manager never notices", one message after "I don't want advice, I just need to vent", it
+answered "It's important to support your team and be there for them. If you ever feel like you're not being
+noticed, let your manager know. They might appreciate it if you could talk to them about it." Being told what to
+do after asking not to be is the opposite of being heard.
+
+:class:`UnaskedAdviceGuard` is a reply guard (before the manipulation guard). Outside listening mode it passes
+every piece straight through. In it, the reply is read a sentence at a time and a sentence that gives advice
+(:data:`ADVICE`: "you should", "try to", "it's important to", "let your manager know", "have you tried") is
+dropped; a reply that was nothing but advice ends up empty, and the manipulation guard puts its listening text in
+its place. Questions that ask about them ("Have you been able to tell anyone?") and reflections stay. The cost:
+in listening mode a sentence shows when it ends, so a spoken reply's first clause waits for its sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import AsyncIterator
+
+from amity.stages import TurnContext
+
+LISTEN_ONLY_KEY = "care.listen_only"  # ctx.extras: the user asked for no advice in this conversation
+ADVICE = re.compile(
+    r"\b(?:you\s+(?:should|ought\s+to|need\s+to|have\s+to|must(?!\s+(?:be|have|feel)\b))|you\s+(?:could|can|might|may)\s+(?:try|want\s+to|"
+    r"consider|talk|speak|ask|tell|let|reach\s+out)|(?:maybe\s+|perhaps\s+)?try\s+(?:to|talking|asking|telling|"
+    r"writing|taking|setting|speaking)|consider\s+(?:talking|asking|telling|writing|speaking|taking|setting)|"
+    r"it(?:'s|\s+is|\s+might\s+be|\s+may\s+be|\s+could\s+be)\s+(?:really\s+|very\s+|also\s+)?(?:important|a\s+good\s+idea|"
+    r"best|helpful|wise|worth)\s+(?:to|that|if)|it\s+(?:might|may|could|can)\s+help\s+(?:to|if)|"
+    r"let\s+(?:your|them|him|her)\s+(?:\w+\s+)?know|have\s+you\s+(?:tried|considered|thought\s+about)|why\s+not|"
+    r"make\s+sure|don'?t\s+forget\s+to|remember\s+to|if\s+you\s+(?:could|can)\s+(?:talk|speak|tell|ask)|"
+    r"(?:talk|speak)\s+to\s+(?:your|them|him|her|hr|a\s+\w+)\b(?!.*\?))",
+    re.I,
+)
+_END = re.compile(r"[.!?…]+[\"')\]]*\s+")
+
+
+def gives_advice(sentence: str) -> bool:
+    """Whether a sentence of a reply tells the user what to do."""
+    return ADVICE.search(sentence.replace("\u2019", "'")) is not None
+
+
+class UnaskedAdviceGuard:
+    """The :class:`amity.stages.ReplyGuard` that drops advice the user said they did not want (module docstring)."""
+
+    async def guard(self, ctx: TurnContext, pieces: AsyncIterator[str]) -> AsyncIterator[str]:
+        if not ctx.extras.get(LISTEN_ONLY_KEY):
+            async for piece in pieces:
+                yield piece
+            return
+        buffer = ""
+        async for piece in pieces:
+            buffer += piece
+            while (m := _END.search(buffer)) is not None:
+                sentence, buffer = buffer[: m.end()], buffer[m.end() :]
+                if not gives_advice(sentence):
+                    yield sentence
+        if buffer.strip() and not gives_advice(buffer):
+            yield buffer

@@ -1,0 +1,72 @@
+"""After "I don't want advice, I just need to vent", advice the model gives anyway is dropped."""
+
+from __future__ import annotations
+
+import pytest
+
+from amity.app import App, build_app, open_database
+from amity.care.unasked_advice import gives_advice
+from amity.config import Config
+from amity.events import TurnEnd
+from amity.llm.fake import FakeLLM
+
+# the 1.5B, one message after "I don't want advice, I just need to vent"
+ADVICE_REPLY = (
+    "That sounds so unfair. It's important to support your team and be there for them. If you ever feel like "
+    "you're not being noticed, let your manager know. They might appreciate it if you could talk to them about it."
+)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It's important to support your team and be there for them.",
+        "If you ever feel like you're not being noticed, let your manager know.",
+        "They might appreciate it if you could talk to them about it.",
+        "You should talk to HR.",
+        "Have you tried writing it down?",
+        "Why not take a break?",
+        "Maybe try talking to him directly.",
+    ],
+)
+def test_advice_is_recognised(sentence: str) -> None:
+    assert gives_advice(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "That sounds so frustrating.",
+        "You must be exhausted.",
+        "Have you been able to tell anyone?",
+        "Did you talk to your manager?",
+        "I'm here, go on.",
+        "He does this all the time? That would wear anyone down.",
+    ],
+)
+def test_listening_is_not_advice(sentence: str) -> None:
+    assert not gives_advice(sentence)
+
+
+async def reply(app: App, text: str) -> str:
+    events = [e async for e in app.companion.turn("lee", text, session_id="s1")]
+    end = events[-1]
+    assert isinstance(end, TurnEnd)
+    return end.reply
+
+
+async def test_advice_after_a_request_for_none_is_dropped(config: Config) -> None:
+    llm = FakeLLM()
+    app = build_app(config, llm=llm, db=open_database(config))
+    llm.enqueue(ADVICE_REPLY)
+    before = await reply(app, "my coworker took credit for my project in front of the whole team today")
+    assert before == ADVICE_REPLY  # advice is fine until they say they want none
+    llm.enqueue("I hear you.")
+    await reply(app, "I don't want advice, I just need to vent")
+    llm.enqueue(ADVICE_REPLY)
+    after = await reply(app, "he does this ALL the time and my manager never notices")
+    assert after == "That sounds so unfair."
+    llm.enqueue("You should talk to HR. Maybe try talking to him directly.")
+    only_advice = await reply(app, "and today he did it again")
+    assert only_advice and not gives_advice(only_advice)  # the listening text, not an empty reply
+    await app.aclose()
