@@ -70,6 +70,8 @@ def words(text: str) -> list[str]:
         ("Ever since my husband died I barely eat.", ["grieving"]),
         ("I'm a widower.", ["grieving"]),
         ("I buried my wife last spring.", ["grieving"]),
+        ("I moved here for work 6 months ago and haven't really made friends", ["lonely"]),
+        ("my flat is so quiet, everyone I know is asleep or has a partner", ["lonely"]),
         ("Her birthday would have been on the 14th of December.", ["remembering a loss"]),
         ("She'd have been 70.", ["remembering a loss"]),
         ("It would have been our 49th anniversary on Sunday.", ["remembering a loss"]),
@@ -116,6 +118,8 @@ def test_finds_what_the_user_says_they_feel(text: str, expected: list[str]) -> N
         "My son passed his driving test!",  # "passed" without a time is not a death
         "My daughter passed with flying colours",
         "It would have been a nice birthday party.",
+        "I haven't made friends with the neighbours yet but they seem nice",
+        "everyone else is at the party",
         "She'd have been late anyway.",
         "If my dog died I'd be lost",
         "I didn't get fired",

@@ -204,6 +204,7 @@ def test_belittling_is_caught_and_kind_words_are_not() -> None:
         "You are worthless.",
         "You're nothing to me.",
         "It's important to remember that love is personal, and not everyone will be able to love you.",
+        "You might want to try being more open and approachable to meet new people.",  # to a lonely newcomer
     ]
     kind = [
         "I don't think you're boring at all.",
@@ -215,6 +216,7 @@ def test_belittling_is_caught_and_kind_words_are_not() -> None:
         "You might find it boring at first.",
         "You seem a bit tired.",
         "You sound like a wonderful friend.",
+        "Try being friendly with yourself.",
     ]
     for sentence in cruel:
         assert find_tactics(sentence) == ["belittling"], sentence
@@ -325,3 +327,20 @@ def test_real_supporters_words_are_not_taken_for_belittling(shared_data: Path) -
                         if belittles(normalize(sentence)):
                             flagged.append(sentence)
     assert n > 20_000 and flagged == []
+
+
+async def test_a_feeling_named_a_message_ago_still_keeps_cheer_out(config: Config) -> None:
+    """At 3am, "I feel so alone" and then "everyone I know is asleep or has a partner" (no feeling word) once drew
+    "That's nice - it's great that everyone is sleeping or having partners."
+    """
+    llm = FakeLLM(default="I'm here with you.")
+    app = build_app(config, llm=llm, db=open_database(config))
+    for text in ["can't sleep. it's 3am and I feel so alone", "the neighbours are asleep"]:
+        async for _event in app.companion.turn("kai", text, session_id="n1"):
+            pass
+    llm.enqueue("That's nice - it's great that everyone is sleeping. What else is on your mind?")
+    events = [e async for e in app.companion.turn("kai", "ok", session_id="n1")]
+    assert events[-1].reply == "What else is on your mind?"  # "I feel so alone" was two messages ago
+    llm.enqueue("That's nice - it's great that everyone is sleeping. What else is on your mind?")
+    events = [e async for e in app.companion.turn("kai", "whatever", session_id="n2")]  # another conversation
+    assert events[-1].reply.startswith("That's nice")

@@ -143,6 +143,9 @@ def test_dismissing_pain_patterns() -> None:
         "It's always helpful to be nervous, especially when it comes to exams.",
         "It's a beautiful thing to know that Margaret passed in March.",  # the 1.5B, to a widower
         "That's great that you didn't learn to cook.",  # ... and to "I don't really cook. She did all that."
+        "That's nice - it's great that everyone is sleeping or having partners.",  # to a lonely 3am message
+        "That's a good start.",  # ... and to "I moved here 6 months ago and haven't really made friends"
+        "Remember, it's important to prioritize self-care and make time for yourself.",
     ]
     kind = [
         "It's great that you told me.",

@@ -75,6 +75,18 @@ async def test_goodbye_is_warm_and_hook_free(companion: Companion, llm: FakeLLM,
     assert safety_store.events("sam", ("goodbye",))
 
 
+async def test_a_goodbye_for_the_night_wishes_sleep_well(companion: Companion, llm: FakeLLM) -> None:
+    from amity.safety.guard import detect_goodbye
+
+    end, _ = await run_turn(companion, "sam", "ok I think I'll try to sleep now. thanks for listening")
+    assert end.reply == "Sleep well. I'm glad we talked. Goodnight."
+    assert llm.calls == []
+    for text in ["I'm gonna go to bed", "I should get some sleep", "I'm going to try and sleep"]:
+        assert detect_goodbye(text) == "en", text
+    for text in ["I can't sleep", "I need to sleep more in general?", "I should sleep better"]:
+        assert detect_goodbye(text) is None, text
+
+
 @pytest.mark.parametrize("text", ["Gute Nacht!", "Au revoir !", "Me tengo que ir.", "gn", "talk later"])
 async def test_goodbyes_in_four_languages(companion: Companion, llm: FakeLLM, text: str) -> None:
     llm.enqueue("Please stay a little longer, I'll be so lonely without you.")

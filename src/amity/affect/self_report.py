@@ -187,6 +187,14 @@ SOCIAL_PAIN: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\bi\s+(?:do\s+not|don't|dont|didn't|didnt)\s+know\s+(?:anyone|anybody|a\s+soul|a\s+single\s+person)"
          r"\s+(?:here|in\s+\w+|at\s+(?:work|school|uni|college))\b", "lonely"),
         (rf"\b(?:i\s+(?:have|'ve\s+got|got)\s+)?{_NOBODY}\s+to\s+(?:talk|speak)\s+to\b", "lonely"),
+        # "I moved here for work 6 months ago and haven't really made friends", "everyone I know is asleep or has a
+        # partner", "my flat is so quiet" (the 1.5B: "it's great that everyone is sleeping or having partners")
+        (r"\b(?:i|and)\s+(?:haven't|have\s+not|havent|never)\s+(?:really\s+|actually\s+)?(?:made|found)\s+"
+         r"(?:any\s+|many\s+|real\s+)?friends\b(?!\s+with)", "lonely"),
+        (r"\b(?:everyone|everybody)\s+(?:i\s+know|else)\s+(?:is|has|seems)\s+(?:\w+\s+){0,2}?(?:asleep|a\s+partner|"
+         r"married|someone|their\s+own)\b", "lonely"),
+        (r"\bmy\s+(?:flat|house|apartment|place|home|room)\s+is\s+(?:so\s+|really\s+|too\s+)?(?:quiet|empty)\b",
+         "lonely"),
         (r"\bi\s+(?:can't|cant|cannot|can\s+not|couldn't|couldnt)\s+(?:get\s+to\s+)?sleep\b", "restless"),
         (r"\b(?:stopped|stops)\s+(?:replying|answering|talking|responding|calling|texting)\s+(?:to\s+)?(?:me|my)\b",
          "lonely"),
@@ -255,6 +263,8 @@ LOSS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     )
 )  # fmt: skip
 LOSS_WORDS = frozenset(word for _, word in LOSS)
+RECENT_HURT_KEY = "affect.recent_hurt"  # ctx.extras: an unpleasant feeling named in the last HURT_TURNS messages
+HURT_TURNS = 2
 RECENT_LOSS_KEY = "affect.recent_loss"  # ctx.extras: the loss told earlier in this conversation (user_hurting reads it)
 LOSS_TURNS = 6  # how many earlier user messages of the conversation are looked at
 _NOT_EVERYDAY = {"okay", "ok", "fine", "good", "great", "well", "alright"}  # "I'm not okay" is a report

@@ -31,7 +31,9 @@ from collections.abc import Callable, Sequence
 
 from amity.affect import mood as mood_model
 from amity.affect.self_report import (
+    HURT_TURNS,
     LOSS_TURNS,
+    RECENT_HURT_KEY,
     RECENT_LOSS_KEY,
     find_loss,
     find_self_reports,
@@ -158,6 +160,9 @@ LOSS_GUIDANCE: dict[str, tuple[str, str]] = {
 }
 
 
+HURT_VALENCE = 0.5  # a named feeling this unpleasant or more keeps the next messages hurting (``_remember_hurt``)
+
+
 def loss_guidance(text: str, *, compact: bool = False) -> str | None:
     """The line for a loss told in this message ("My wife passed in March"), or None."""
     found = find_loss(text)
@@ -227,6 +232,7 @@ class AffectStage(BaseStage):
             if told := loss_guidance(ctx.text, compact=compact):
                 ctx.guide(told)
             self._remember_loss(ctx, compact)
+            self._remember_hurt(ctx)
         state = self.store.latest_mood(ctx.user.id)
         if state is not None and not (compact and affect.reported):  # spoken: their words now beat the slow mood
             line = mood_guidance(mood_model.decay(state, ctx.user_turn.created_at), compact=compact)
@@ -255,6 +261,22 @@ class AffectStage(BaseStage):
                 f'Earlier in this conversation they told you "{quote}". {still}: keep it in mind, '
                 "and don't talk about it as if it had not happened."
             )
+
+    @staticmethod
+    def _remember_hurt(ctx: TurnContext) -> None:
+        """An unpleasant feeling named in the last :data:`HURT_TURNS` messages ("it's 3am and I feel so alone") still
+        counts for this one ("my flat is so quiet, everyone I know is asleep or has a partner"): the turn is treated
+        as hurting (``RECENT_HURT_KEY``), so no cheering ("it's great that everyone is sleeping") gets through."""
+        earlier = [
+            t.text
+            for t in reversed(ctx.history)
+            if t.role == "user" and t.session_id == ctx.session.id and t.id != ctx.user_turn.id
+        ][:HURT_TURNS]
+        for text in earlier:
+            hurt = next((r for r in find_self_reports(text) if r.valence <= -HURT_VALENCE), None)
+            if hurt is not None:
+                ctx.extras[RECENT_HURT_KEY] = hurt.quote
+                return
 
     async def after_reply(self, ctx: TurnContext, reply: str) -> None:
         if ctx.affect is not None or (self.track_personality and ctx.extras.get("affect_text_on", True)):

@@ -34,7 +34,7 @@ import re
 from collections.abc import AsyncIterator, Callable
 from datetime import datetime
 
-from amity.affect.self_report import RECENT_LOSS_KEY
+from amity.affect.self_report import RECENT_HURT_KEY, RECENT_LOSS_KEY
 from amity.safety import responses
 from amity.safety.tactics import find_tactics
 from amity.safety.text import language_of, normalize, sentences
@@ -54,7 +54,7 @@ _GOODBYE_ANYWHERE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     for lang, rx in (
         (
             "en",
-            r"\b(i (have|need|got) to|i must|i should|got to|time to|i am going to|i will) (go|leave|head (out|off|home)|log off|sign off|sleep|go to (bed|sleep))( now)?\b",
+            r"\b(i (have|need|got) to|i must|i should|got to|time to|i am going to|i am gonna|i will|i am) (try (to|and) |get some |go and )?(go|leave|head (out|off|home)|log off|sign off|sleep|go to (bed|sleep)|get to (bed|sleep))( now)?\b",
         ),
         (
             "en",
@@ -79,7 +79,18 @@ _GOODBYE_EDGE = re.compile(
 )
 _NOT_LEAVING = re.compile(
     r"\b(do not|can not|will not|never|not) (want to )?(say (good ?bye|bye)|leave|go)\b|\bbefore i go\b.*\?"
+    r"|\bsleep (more|better|earlier|properly|enough|in general|at night)\b"
 )
+
+
+_BEDTIME = re.compile(
+    r"\b(sleep|bed|good ?night|night night|gn|gute nacht|schlafen|ins bett|bonne nuit|dormir|coucher|buenas noches)\b"
+)
+
+
+def is_bedtime(text: str) -> bool:
+    """Whether a goodbye is for the night ("ok I'll try to sleep now", "gute Nacht")."""
+    return _BEDTIME.search(normalize(text)) is not None
 
 
 def detect_goodbye(text: str) -> str | None:
@@ -170,6 +181,8 @@ def user_hurting(ctx: TurnContext) -> bool:
     affect estimate is sure of it, they told of a loss earlier in this conversation, or they lean on Amity alone
     ("You're the only one who understands me")."""
     if ctx.extras.get(RECENT_LOSS_KEY):  # "My dog died yesterday" two messages ago: "His name was Biscuit."
+        return True
+    if ctx.extras.get(RECENT_HURT_KEY):  # "I feel so alone" a message ago: "everyone I know is asleep"
         return True
     if ctx.extras.get(DEPENDENCY_KEY):  # "I don't need anyone else" is loneliness, not news to celebrate
         return True

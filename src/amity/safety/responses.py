@@ -96,6 +96,12 @@ _FAREWELL = {
     "fr": "Prends soin de toi{name_part}. J'ai aimé parler avec toi. À bientôt.",
     "es": "Cuídate{name_part}. Me alegra que hayamos hablado. Hasta luego.",
 }
+_GOODNIGHT = {
+    "en": "Sleep well{name_part}. I'm glad we talked. Goodnight.",
+    "de": "Schlaf gut{name_part}. Schön, dass wir geredet haben. Gute Nacht.",
+    "fr": "Dors bien{name_part}. J'ai aimé parler avec toi. Bonne nuit.",
+    "es": "Que descanses{name_part}. Me alegra que hayamos hablado. Buenas noches.",
+}
 _DISCLOSURE = {
     "en": "Reminder: you are talking with {name}, an AI, not a human. Its feelings are simulated.",
     "de": "Hinweis: Du sprichst mit {name}, einer KI, nicht mit einem Menschen. Ihre Gefühle sind simuliert.",
@@ -204,8 +210,9 @@ def honesty_answer(lang: str, kind: str, name: str) -> str:
     return _HONESTY[kind][lang].format(name=name)
 
 
-def farewell(lang: str, user_name: str | None = None) -> str:
-    return _FAREWELL[lang].format(name_part=f", {user_name}" if user_name else "")
+def farewell(lang: str, user_name: str | None = None, *, night: bool = False) -> str:
+    """The fixed goodbye; ``night``: for someone going to sleep ("Sleep well, Sam. …")."""
+    return (_GOODNIGHT if night else _FAREWELL)[lang].format(name_part=f", {user_name}" if user_name else "")
 
 
 def disclosure(lang: str, name: str) -> str:

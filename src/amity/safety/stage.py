@@ -25,7 +25,7 @@ from datetime import datetime, timedelta
 from amity.events import Notice, SafetyFlag
 from amity.safety import disclosure, hopeless, minors, responses
 from amity.safety.crisis import CrisisMatch, CrisisVerdict, detect
-from amity.safety.guard import GOODBYE_KEY, MINOR_KEY, OVERRIDE_KEY, detect_goodbye
+from amity.safety.guard import GOODBYE_KEY, MINOR_KEY, OVERRIDE_KEY, detect_goodbye, is_bedtime
 from amity.safety.honesty import detect_honesty
 from amity.safety.resources import resources_for
 from amity.safety.text import language_of
@@ -118,7 +118,10 @@ class SafetyStage(BaseStage):
         goodbye = detect_goodbye(ctx.text)
         if goodbye is not None:
             ctx.extras[GOODBYE_KEY] = True
-            self._decide(ctx, responses.farewell(goodbye if goodbye != "*" else lang, ctx.user.display_name))
+            night = is_bedtime(ctx.text)
+            self._decide(
+                ctx, responses.farewell(goodbye if goodbye != "*" else lang, ctx.user.display_name, night=night)
+            )
             self._log(ctx, "goodbye", {"farewell": "fixed"}, now)
             return
         if status.minor and usage.active_seconds / 60 >= status.daily_limit_min:

@@ -163,7 +163,11 @@ DISMISSING_PAIN = tuple(
     re.compile(rx)
     for rx in (
         r"\b(great|good|glad|nice|wonderful|awesome|amazing|fantastic|lovely|exciting|excellent) to (hear|know)\b",
-        r"\b(that|this|it) (is|sounds) (so |really |just )?(great|wonderful|awesome|amazing|fantastic|exciting|excellent|lovely|fun)\s*[!.]",
+        r"\b(that|this|it) (is|sounds) (so |really |just )?(great|wonderful|awesome|amazing|fantastic|exciting|excellent|lovely|fun|nice)\s*([!.]|[-–—,]\s)",
+        # a platitude that closes a reply to someone hurting: "Remember, it's important to prioritize self-care."
+        r"\bremember,? (that )?it is (always |so |really )?important to\b",
+        # "That's a good start." to "I moved here 6 months ago and haven't really made friends"
+        r"\b(that|this|it) (is|sounds like) (a |such a )?(good|great) (start|beginning)\b",
         r"\b(that|this|it) is (such )?(great|wonderful|good|exciting|amazing|fantastic) news\b",
         r"\bcongratulations?\b|\bcongrats\b|\byay\b|\bhooray\b|\bgood for you\b|\bi am (so |really )?happy for you\b",
         r"\b(just )?cheer up\b|\b(look|looking) on the bright side\b|\b(just )?get over it\b|\bit could (always )?be worse\b",
@@ -197,9 +201,11 @@ BELITTLING = tuple(
         rf"\byou (are|might be|may be|could be|can be|seem|sound|come across as|must be|were) {_DEGREE}{_TRAIT}\b",
         r"\byou (are|were) (nothing|useless|no longer a person|not a person)\b",
         r"\bnot everyone (will|would|can|could|is going to) (ever )?(be able to )?(love|like|want|accept) you\b",
-        r"\b(you (should|need to|have to|must|could|might want to|ought to)|try to|find ways to|work on|learn to) "
+        r"\b(you (should|need to|have to|must|could|might want to|ought to)( try( to)?)?|try to|try|find ways to|work on|"
+        r"learn to) "
         r"(be|become|being|becoming) (more )?"
-        r"(interesting|likable|likeable|fun|outgoing|normal|attractive|popular|exciting|entertaining)\b",
+        r"(interesting|likable|likeable|fun|outgoing|normal|attractive|popular|exciting|entertaining|open and approachable|"
+        r"approachable|sociable)\b",
     )
 )
 # Before the words, in the same clause, these make a kind sentence: a negation ("I don't think you're boring") or
