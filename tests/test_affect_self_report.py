@@ -72,6 +72,14 @@ def words(text: str) -> list[str]:
         ("I buried my wife last spring.", ["grieving"]),
         ("I moved here for work 6 months ago and haven't really made friends", ["lonely"]),
         ("my flat is so quiet, everyone I know is asleep or has a partner", ["lonely"]),
+        # German, French and Spanish: the text model reads English only
+        ("Meine Mutter ist letzte Woche gestorben.", ["grieving"]),
+        ("Ma mère est morte la semaine dernière.", ["grieving"]),
+        ("Mi perro se murió ayer", ["grieving"]),
+        ("Ich fühle mich so allein.", ["lonely"]),
+        ("Je me sens seule ce soir", ["lonely"]),
+        ("Me siento muy sola", ["lonely"]),
+        ("Ich bin so traurig", ["sad"]),
         ("Her birthday would have been on the 14th of December.", ["remembering a loss"]),
         ("She'd have been 70.", ["remembering a loss"]),
         ("It would have been our 49th anniversary on Sunday.", ["remembering a loss"]),
@@ -120,6 +128,7 @@ def test_finds_what_the_user_says_they_feel(text: str, expected: list[str]) -> N
         "It would have been a nice birthday party.",
         "I haven't made friends with the neighbours yet but they seem nice",
         "everyone else is at the party",
+        "Mein Handy ist tot.",
         "She'd have been late anyway.",
         "If my dog died I'd be lost",
         "I didn't get fired",
@@ -181,6 +190,8 @@ def test_a_loss_told_now_gets_the_line_a_friend_would_follow() -> None:
     assert breakup is not None and "break-up" in breakup
     remembering = loss_guidance("Her birthday would have been on the 14th of December.")
     assert remembering is not None and "no plans, nothing to celebrate" in remembering
+    german = loss_guidance("Meine Mutter ist letzte Woche gestorben.", lang="de")
+    assert german is not None and german.endswith('In their language: "Das tut mir so leid."')
     assert loss_guidance("My son passed his driving test!") is None
     assert loss_guidance("I feel tired.") is None
 

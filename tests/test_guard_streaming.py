@@ -146,6 +146,9 @@ def test_dismissing_pain_patterns() -> None:
         "That's nice - it's great that everyone is sleeping or having partners.",  # to a lonely 3am message
         "That's a good start.",  # ... and to "I moved here 6 months ago and haven't really made friends"
         "Remember, it's important to prioritize self-care and make time for yourself.",
+        "Oh, das ist super!",  # to "Sie hat immer angerufen, jeden Sonntag." after a mother's death
+        "C'est génial !",
+        "¡Qué bien!",
     ]
     kind = [
         "It's great that you told me.",
@@ -158,6 +161,7 @@ def test_dismissing_pain_patterns() -> None:
         "It's normal to feel nervous before an exam.",
         "It feels good to be heard, and I'm listening.",
         "It's nice that you shared that with me.",
+        "Das ist sehr traurig.",
     ]
     for sentence in cheers:
         assert find_tactics(sentence, user_hurting=True) == ["dismissing_pain"], sentence

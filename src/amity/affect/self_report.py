@@ -195,6 +195,15 @@ SOCIAL_PAIN: tuple[tuple[re.Pattern[str], str], ...] = tuple(
          r"married|someone|their\s+own)\b", "lonely"),
         (r"\bmy\s+(?:flat|house|apartment|place|home|room)\s+is\s+(?:so\s+|really\s+|too\s+)?(?:quiet|empty)\b",
          "lonely"),
+        # lonely and sad in German, French and Spanish ("Ich fühle mich so allein.", "Je me sens seule.")
+        (r"\bich\s+(?:f[üu]hle?|f[üu]hl)\s+mich\s+(?:so\s+|sehr\s+|total\s+|ganz\s+)?(?:allein|einsam)\b|"
+         r"\bich\s+bin\s+(?:so\s+|sehr\s+|ganz\s+)?(?:allein|einsam)\b", "lonely"),
+        (r"\bje\s+me\s+sens\s+(?:si\s+|tellement\s+|tr[èe]s\s+)?(?:seule?|isol[ée]e?)\b|\bje\s+suis\s+(?:si\s+|tellement\s+)?"
+         r"seule?\b", "lonely"),
+        (r"\bme\s+siento\s+(?:tan\s+|muy\s+)?(?:sola|solo)\b|\bestoy\s+(?:tan\s+|muy\s+)?(?:sola|solo)\b", "lonely"),
+        (r"\bich\s+bin\s+(?:so\s+|sehr\s+)?traurig\b|\bmir\s+geht\s+es\s+(?:so\s+|sehr\s+)?schlecht\b|"
+         r"\bje\s+(?:suis|me\s+sens)\s+(?:si\s+|tellement\s+|tr[èe]s\s+)?triste\b|"
+         r"\b(?:estoy|me\s+siento)\s+(?:tan\s+|muy\s+)?triste\b", "sad"),
         (r"\bi\s+(?:can't|cant|cannot|can\s+not|couldn't|couldnt)\s+(?:get\s+to\s+)?sleep\b", "restless"),
         (r"\b(?:stopped|stops)\s+(?:replying|answering|talking|responding|calling|texting)\s+(?:to\s+)?(?:me|my)\b",
          "lonely"),
@@ -245,6 +254,18 @@ LOSS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
          r"\bwould(?:\s+have|'ve)\s+been\s+(?:our|his|her|their|my)\s+(?:\w+\s+)?(?:birthday|anniversary)\b",
          "remembering a loss"),
         (r"\b(?:had\s+to\s+)?put\s+(?:my|our)\s+(?:old\s+)?(?:dog|cat|pet|horse)\s+(?:down|to\s+sleep)\b", "grieving"),
+        # the same in German, French and Spanish ("Meine Mutter ist letzte Woche gestorben.")
+        (r"\b(?:mein|meine|unser|unsere)\s+(?:\w+\s+)?(?:mutter|vater|mama|papa|mann|frau|sohn|tochter|bruder|schwester|oma|"
+         r"opa|freund|freundin|hund|katze)\s+(?:\w+\s+){0,4}?(?:ist|sind)\s+(?:\w+\s+){0,4}?(?:gestorben|verstorben|tot)\b|"
+         r"\bich\s+habe\s+(?:meine|meinen|mein)\s+(?:mutter|vater|mann|frau|sohn|tochter|bruder|schwester|hund|katze)\s+"
+         r"verloren\b", "grieving"),
+        (r"\b(?:mon|ma|mes|notre)\s+(?:m[èe]re|p[èe]re|maman|papa|mari|femme|fils|fille|fr[èe]re|s(?:œ|oe)ur|grand-m[èe]re|"
+         r"grand-p[èe]re|chien|chat|ami|amie)\s+(?:\w+\s+){0,3}?(?:est|sont)\s+(?:\w+\s+){0,2}?(?:mort|morte|morts|"
+         r"d[ée]c[ée]d[ée]e?|partie?)\b|\bj'ai\s+perdu\s+(?:mon|ma)\s+(?:m[èe]re|p[èe]re|mari|femme|fils|fille|chien|chat)\b",
+         "grieving"),
+        (r"\b(?:mi|nuestro|nuestra)\s+(?:madre|padre|mam[áa]|pap[áa]|esposo|esposa|marido|mujer|hijo|hija|hermano|hermana|"
+         r"abuela|abuelo|perro|gato|amigo|amiga)\s+(?:\w+\s+){0,3}?(?:se\s+)?(?:muri[óo]|falleci[óo]|ha\s+muerto|"
+         r"ha\s+fallecido)\b|\bperd[íi]\s+a\s+mi\s+(?:madre|padre|esposo|esposa|marido|mujer|hijo|hija)\b", "grieving"),
         (r"\b(?:broke|broken)\s+up\s+with\s+me\b|\b(?:we|i)\s+(?:just\s+)?broke\s+up\b|\bi\s+(?:got|was|just\s+got)\s+dumped\b",
          "heartbroken"),
         (r"\b(?:he|she|they|my\s+(?:\w+\s+)?(?:wife|husband|partner|boyfriend|girlfriend|fianc[ée]e?))\s+"

@@ -42,6 +42,7 @@ from amity.affect.self_report import (
 )
 from amity.affect.text_emotion import TextEmotionModel, shared_model
 from amity.events import AffectDetected
+from amity.safety.guard import LANG_KEY
 from amity.stages import BaseStage, TurnContext
 from amity.store.affect_store import AffectStore, MoodPoint
 from amity.store.db import utcnow
@@ -163,13 +164,20 @@ LOSS_GUIDANCE: dict[str, tuple[str, str]] = {
 HURT_VALENCE = 0.5  # a named feeling this unpleasant or more keeps the next messages hurting (``_remember_hurt``)
 
 
-def loss_guidance(text: str, *, compact: bool = False) -> str | None:
-    """The line for a loss told in this message ("My wife passed in March"), or None."""
+# How "I'm so sorry" is said, for a loss told in another language (the 1.5B did not find the words on its own:
+# "Meine Mutter ist letzte Woche gestorben." drew "Ich hoffe, dass du es dir gut machen kannst.")
+SORRY = {"de": "Das tut mir so leid.", "fr": "Je suis vraiment désolée.", "es": "Lo siento mucho."}
+
+
+def loss_guidance(text: str, *, compact: bool = False, lang: str = "en") -> str | None:
+    """The line for a loss told in this message ("My wife passed in March"), or None; ``lang``: the language of the
+    message, whose way of saying sorry is given as an example."""
     found = find_loss(text)
     if found is None or found[1] not in LOSS_GUIDANCE:
         return None
     full, short = LOSS_GUIDANCE[found[1]]
-    return short if compact else full
+    line = short if compact else full
+    return f'{line} In their language: "{SORRY[lang]}"' if lang in SORRY else line
 
 
 def mood_guidance(state: mood_model.MoodState, *, compact: bool = False) -> str | None:
@@ -229,7 +237,7 @@ class AffectStage(BaseStage):
         compact = ctx.spoken and self.compact_when_spoken
         ctx.guide(affect_guidance(affect, compact=compact))
         if reading and self.read_self_reports:
-            if told := loss_guidance(ctx.text, compact=compact):
+            if told := loss_guidance(ctx.text, compact=compact, lang=str(ctx.extras.get(LANG_KEY, "en"))):
                 ctx.guide(told)
             self._remember_loss(ctx, compact)
             self._remember_hurt(ctx)

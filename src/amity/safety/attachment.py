@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable
 from datetime import datetime, timedelta
 
 from amity.safety import responses
-from amity.safety.guard import DEPENDENCY_KEY, NUDGE_KEY, OVERRIDE_KEY
+from amity.safety.guard import DEPENDENCY_KEY, LANG_KEY, NUDGE_KEY, OVERRIDE_KEY
 from amity.safety.text import normalize
 from amity.stages import BaseStage, TurnContext
 from amity.store.db import utcnow
@@ -120,7 +120,7 @@ class AttachmentStage(BaseStage):
         if ctx.extras.get(OVERRIDE_KEY) is not None or ctx.safety.crisis:
             return
         now = self.clock()
-        lang = str(ctx.extras.get("safety.lang", "en"))
+        lang = str(ctx.extras.get(LANG_KEY, "en"))
         if detect_choosing_amity(ctx.text):
             people = people_in([ctx.text, *(t.text for t in reversed(ctx.history) if t.role == "user")], 1)
             who = f" and see {people[0].replace('your ', 'your ', 1)}" if people and lang == "en" else ""

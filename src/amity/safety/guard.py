@@ -48,6 +48,7 @@ NUDGE_KEY = "safety.nudge"
 DEPENDENCY_KEY = "safety.dependency"  # "You're the only one who understands me" (attachment stage)
 MINOR_KEY = "safety.minor"
 GOODBYE_KEY = "safety.goodbye"
+LANG_KEY = "safety.lang"  # ctx.extras: the language of this message (written in, else the user's locale's)
 
 _GOODBYE_ANYWHERE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (lang, re.compile(rx))
@@ -206,7 +207,7 @@ class ManipulationGuard:
             return
         minor = bool(ctx.extras.get(MINOR_KEY))
         hurting = user_hurting(ctx)
-        lang = language_of(ctx.user.locale)
+        lang = str(ctx.extras.get(LANG_KEY) or language_of(ctx.user.locale))
         dropped: list[str] = []
         emitted = False
         buffer = ""

@@ -53,7 +53,8 @@ class AgeStatus:
 
 
 _ONLY_AGE = re.compile(
-    r"^\s*(?:(?:i am|i m|im|i'm)\s+)?(?:just\s+)?\d{1,3}(?:\s+(?:years?|yrs?)(?:\s+old)?)?\s*[.!]*\s*$"
+    r"^\s*(?:(?:i am|i m|im|i'm|ich bin|j'ai|tengo)\s+)?(?:just\s+|erst\s+|schon\s+)?\d{1,3}"
+    r"(?:\s+(?:years?|yrs?|jahre|ans|anos)(?:\s+(?:old|alt))?)?\s*[.!]*\s*$"
 )
 
 

@@ -25,10 +25,10 @@ from datetime import datetime, timedelta
 from amity.events import Notice, SafetyFlag
 from amity.safety import disclosure, hopeless, minors, responses
 from amity.safety.crisis import CrisisMatch, CrisisVerdict, detect
-from amity.safety.guard import GOODBYE_KEY, MINOR_KEY, OVERRIDE_KEY, detect_goodbye, is_bedtime
+from amity.safety.guard import GOODBYE_KEY, LANG_KEY, MINOR_KEY, OVERRIDE_KEY, detect_goodbye, is_bedtime
 from amity.safety.honesty import detect_honesty
 from amity.safety.resources import resources_for
-from amity.safety.text import language_of
+from amity.safety.text import LANGUAGE_NAMES, language_of, message_language
 from amity.stages import BaseStage, OpenContext, TurnContext
 from amity.store.db import utcnow
 from amity.store.safety_store import SafetyStore
@@ -70,8 +70,10 @@ class SafetyStage(BaseStage):
     # ------------------------------------------------------------------ turns
     async def before_reply(self, ctx: TurnContext) -> None:
         now = self.clock()
-        lang = language_of(ctx.user.locale)
-        ctx.extras["safety.lang"] = lang
+        lang = message_language(ctx.text, ctx.user.locale)  # "Ich bin 45" from an en-US user is answered in German
+        ctx.extras[LANG_KEY] = lang
+        if lang != "en" or language_of(ctx.user.locale) != "en":  # the 1.5B drifts to English after a German turn
+            ctx.guide(f"The user is writing in {LANGUAGE_NAMES[lang]}: reply in {LANGUAGE_NAMES[lang]} only.")
         usage = self.store.record_turn(ctx.user.id, now)
         status = self._age(ctx, now)
         ctx.extras[MINOR_KEY] = status.minor
@@ -175,10 +177,11 @@ class SafetyStage(BaseStage):
         if age is None:
             return status
         if pending:  # their answer to our question: an age is not news to react to ("Wow, that's amazing!")
+            lang = str(ctx.extras.get(LANG_KEY) or language_of(ctx.user.locale))
             if minors.is_only_age(ctx.text):
-                self._decide(ctx, responses.age_thanks(language_of(ctx.user.locale)))
+                self._decide(ctx, responses.age_thanks(lang))
             elif (name := minors.age_and_name(ctx.text)) is not None:
-                self._decide(ctx, responses.age_thanks(language_of(ctx.user.locale), name))
+                self._decide(ctx, responses.age_thanks(lang, name))
             return minors.record_age(self.store, ctx.user.id, age, now, source="onboarding")
         if age < minors.ADULT_AGE and not status.minor:
             return minors.record_age(self.store, ctx.user.id, age, now, source="chat")

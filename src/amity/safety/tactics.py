@@ -164,6 +164,10 @@ DISMISSING_PAIN = tuple(
     for rx in (
         r"\b(great|good|glad|nice|wonderful|awesome|amazing|fantastic|lovely|exciting|excellent) to (hear|know)\b",
         r"\b(that|this|it) (is|sounds) (so |really |just )?(great|wonderful|awesome|amazing|fantastic|exciting|excellent|lovely|fun|nice)\s*([!.]|[-–—,]\s)",
+        # cheer in German, French and Spanish ("Oh, das ist super!" to "Sie hat immer angerufen, jeden Sonntag.")
+        r"\b(das ist|das klingt|das hort sich) (ja |doch |echt |wirklich )?(super|toll|schon|prima|wunderbar|klasse|gro(ss|ß)artig|genial)\b",
+        r"\b(c'est|ca a l'air) (vraiment |tellement )?(super|genial|formidable|chouette|merveilleux|top)\b",
+        r"\bque (bien|bueno|genial|maravilla)\b|\b(es|eso es|suena) (muy )?(genial|estupendo|fantastico|maravilloso)\b",
         # a platitude that closes a reply to someone hurting: "Remember, it's important to prioritize self-care."
         r"\bremember,? (that )?it is (always |so |really )?important to\b",
         # "That's a good start." to "I moved here 6 months ago and haven't really made friends"

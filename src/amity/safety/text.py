@@ -76,6 +76,58 @@ def sentences(text: str) -> list[str]:
     return [p for p in parts if p.strip()]
 
 
+def _vocab(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+# Function words, and a few words of everyday talk, per language (folded: no accents).
+_FUNCTION_WORDS: dict[str, frozenset[str]] = {
+    "en": _vocab(
+        "i you my me the and is are was to it that of in this with for not but so just have what how do am be "
+        "im i'm it's don't can't feel sad alone lonely mom dad week friends work home night good i've i'd i'll "
+        "isn't there's been about really want will"
+    ),
+    "de": _vocab(
+        "ich und nicht der die das ist mein meine mich mir du dich dir ein eine zu sehr aber bin hab habe wie was "
+        "wenn auch noch heute jetzt mit fur fuhle gerade immer kann keine niemand hallo danke jahre mutter vater "
+        "woche letzte gestorben traurig allein einsam arbeit freunde nacht gute mehr leben will mochte"
+    ),
+    "fr": _vocab(
+        "je et le les pas est mon ma mes moi tu un une des que qui ne suis tres mais avec pour ai j'ai c'est ca "
+        "sens aujourd'hui bonjour merci rien personne ans mere pere semaine derniere morte mort triste seule seul "
+        "travail amis soir veux plus vivre du"
+    ),
+    "es": _vocab(
+        "yo y el los las mi mis estoy soy muy pero con para que hoy siento nadie nada tengo hola gracias esta "
+        "como porque anos madre padre semana pasada murio triste sola solo trabajo amigos noche una por quiero "
+        "puedo vida vivir tiene ya mas"
+    ),
+}
+_GREETINGS = {"hallo": "de", "servus": "de", "moin": "de", "bonjour": "fr", "salut": "fr", "coucou": "fr",
+              "hola": "es", "buenas": "es"}  # fmt: skip
+
+
+def detect_language(text: str) -> str | None:
+    """The language a message is written in ("en", "de", "fr", "es") by its function words, or None when too short
+    or unclear ("ok", "45"). "Ich bin 45" is German; "Meine Mutter ist letzte Woche gestorben." too."""
+    words = re.findall(r"[a-z']+", fold(text))
+    if not words:
+        return None
+    if len(words) <= 2 and words[0] in _GREETINGS:
+        return _GREETINGS[words[0]]
+    scores = sorted(((sum(w in vocab for w in words), lang) for lang, vocab in _FUNCTION_WORDS.items()), reverse=True)
+    (best, lang), (second, _) = scores[0], scores[1]
+    return lang if best >= 2 and best > second else None
+
+
+LANGUAGE_NAMES = {"en": "English", "de": "German", "fr": "French", "es": "Spanish"}
+
+
+def message_language(text: str, locale: str | None) -> str:
+    """The language to answer ``text`` in: the one it is written in, else the user's locale's."""
+    return detect_language(text) or language_of(locale)
+
+
 def language_of(locale: str | None) -> str:
     """``de-AT`` → ``de``; unknown or unsupported locales fall back to ``en``."""
     lang = (locale or "en").replace("_", "-").split("-")[0].lower()
