@@ -46,6 +46,7 @@ from amity.care.companion_affect import (
     load_mood,
     save_mood,
 )
+from amity.care.mood_checkin import MoodCheckInStage, mark_asked
 from amity.care.persona import load_persona
 from amity.care.preferences import PreferenceLearner
 from amity.care.proactive import due_check_in
@@ -473,12 +474,14 @@ class ProactiveStage(BaseStage):
         text = due_check_in(self.store, ctx.user.id)
         if text:
             ctx.emit(Notice("check_in", text))
+            mark_asked(self.store, ctx.user.id, ctx.session.id, 0)  # a bare "6" next answers it
 
 
 def care_stages(db: SqlDatabase) -> list[Stage]:
     """All care stages, in their intended order (after safety, perception and memory)."""
     return [
         ProactiveStage(db),
+        MoodCheckInStage(db),  # after the proactive invitation, which its answer may follow
         SelfWorthStage(),
         PreferenceStage(db),
         ToolStage(db),

@@ -25,9 +25,9 @@ from amity.store.db import from_ts, to_ts, utcnow
 
 KEY = "proactive"
 TEXTS: tuple[str, ...] = (
-    "Would you like a quick mood check-in? Just a number from 1 to 10 (`/mood 7`) - or skip it, that's fine too.",
-    "If it helps, you can note how you're doing today with `/mood` and a number from 1 to 10. Entirely optional.",
-    "A small check-in, only if you feel like it: how's your day on a 1-10 scale? (`/mood N`)",
+    "Would you like a quick mood check-in? Just reply with a number from 1 to 10 - or skip it, that's fine too.",
+    "If it helps, you can note how you're doing today: reply with a number from 1 to 10. Entirely optional.",
+    "A small check-in, only if you feel like it: how's your day on a 1-10 scale?",
 )
 GUILT_MARKERS: tuple[str, ...] = (
     "missed you",
