@@ -9,8 +9,13 @@ from pathlib import Path
 import pytest
 
 from amity.app import App, build_app, open_database
+from amity.care.persona import load_persona
+from amity.care.pipeline import care_stages
 from amity.config import Config, load_config
+from amity.engine import Companion
 from amity.llm.fake import FakeLLM
+from amity.store.conversations import ConversationStore
+from amity.store.db import Database
 from tests.pg_server import run_server
 
 REPO = Path(__file__).resolve().parent.parent
@@ -51,6 +56,16 @@ async def app(config: Config, fake_llm: FakeLLM) -> AsyncIterator[App]:
     application = build_app(config, llm=fake_llm, db=open_database(config))
     yield application
     await application.aclose()
+
+
+@pytest.fixture
+async def care_companion(config: Config) -> AsyncIterator[tuple[Companion, FakeLLM, Database]]:
+    """A companion with the care stages only (no safety, memory or perception) on a FakeLLM."""
+    llm = FakeLLM(default="I'm here with you.")
+    db = open_database(config)
+    comp = Companion(llm, ConversationStore(db), stages=care_stages(db), persona_for=lambda uid: load_persona(db, uid))
+    yield comp, llm, db
+    db.close()
 
 
 @pytest.fixture

@@ -2,16 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-
 import pytest
 
-from amity.app import open_database
 from amity.care.mood_checkin import QUESTION, acknowledgement, asks_for_check_in, rating, rating_in_passing
-from amity.care.persona import load_persona
-from amity.care.pipeline import care_stages
 from amity.care.proactive import configure
-from amity.config import Config
 from amity.engine import Companion
 from amity.events import Notice, TurnEnd
 from amity.llm.fake import FakeLLM
@@ -49,12 +43,8 @@ def test_asking_for_a_check_in_and_a_rating_in_passing() -> None:
 
 
 @pytest.fixture
-async def companion(config: Config) -> AsyncIterator[tuple[Companion, FakeLLM, Database]]:
-    llm = FakeLLM(default="I'm here with you.")
-    db = open_database(config)
-    comp = Companion(llm, ConversationStore(db), stages=care_stages(db), persona_for=lambda uid: load_persona(db, uid))
-    yield comp, llm, db
-    db.close()
+def companion(care_companion: tuple[Companion, FakeLLM, Database]) -> tuple[Companion, FakeLLM, Database]:
+    return care_companion
 
 
 async def reply(comp: Companion, text: str, session: str | None = "s1") -> str:

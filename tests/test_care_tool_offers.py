@@ -2,19 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-
 import pytest
 
-from amity.app import open_database
-from amity.care.persona import load_persona
-from amity.care.pipeline import care_stages
 from amity.care.tool_offers import accepts, answer_to_offer, asked_for_any, asked_tool, menu, offered_tool
-from amity.config import Config
 from amity.engine import Companion
 from amity.events import TurnEnd
 from amity.llm.fake import FakeLLM
-from amity.store.conversations import ConversationStore
 from amity.store.db import Database
 
 
@@ -61,12 +54,8 @@ def test_an_answer_to_the_menu_or_to_one_offer() -> None:
 
 
 @pytest.fixture
-async def companion(config: Config) -> AsyncIterator[tuple[Companion, FakeLLM, Database]]:
-    llm = FakeLLM(default="I'm here with you.")
-    db = open_database(config)
-    comp = Companion(llm, ConversationStore(db), stages=care_stages(db), persona_for=lambda uid: load_persona(db, uid))
-    yield comp, llm, db
-    db.close()
+def companion(care_companion: tuple[Companion, FakeLLM, Database]) -> tuple[Companion, FakeLLM, Database]:
+    return care_companion
 
 
 async def reply(comp: Companion, text: str) -> TurnEnd:
