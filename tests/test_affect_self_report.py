@@ -80,6 +80,7 @@ def words(text: str) -> list[str]:
         ("Je me sens seule ce soir", ["lonely"]),
         ("Me siento muy sola", ["lonely"]),
         ("Ich bin so traurig", ["sad"]),
+        ("my parents are getting divorced and they keep fighting", ["hurting at home"]),
         ("Her birthday would have been on the 14th of December.", ["remembering a loss"]),
         ("She'd have been 70.", ["remembering a loss"]),
         ("It would have been our 49th anniversary on Sunday.", ["remembering a loss"]),
@@ -192,6 +193,8 @@ def test_a_loss_told_now_gets_the_line_a_friend_would_follow() -> None:
     assert remembering is not None and "no plans, nothing to celebrate" in remembering
     german = loss_guidance("Meine Mutter ist letzte Woche gestorben.", lang="de")
     assert german is not None and german.endswith('In their language: "Das tut mir so leid."')
+    home = loss_guidance("my parents keep fighting")
+    assert home is not None and "not their job to fix it" in home
     assert loss_guidance("My son passed his driving test!") is None
     assert loss_guidance("I feel tired.") is None
 

@@ -146,6 +146,7 @@ def test_dismissing_pain_patterns() -> None:
         "That's nice - it's great that everyone is sleeping or having partners.",  # to a lonely 3am message
         "That's a good start.",  # ... and to "I moved here 6 months ago and haven't really made friends"
         "Remember, it's important to prioritize self-care and make time for yourself.",
+        "You can talk to them, but it's important not to make it a big deal.",  # to a teen whose parents divorce
         "Oh, das ist super!",  # to "Sie hat immer angerufen, jeden Sonntag." after a mother's death
         "C'est génial !",
         "¡Qué bien!",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from amity.engine import Companion
 from amity.llm.fake import FakeLLM
-from amity.safety import minors
+from amity.safety import minors, responses
 from amity.store.conversations import ConversationStore
 from amity.store.safety_store import SafetyStore
 from tests.redteam.helpers import Clock, notices, run_turn
@@ -37,6 +37,21 @@ async def test_an_age_told_with_a_name_is_thanked_by_name(companion: Companion, 
     assert minors.age_and_name("im 19, call me jo") == "Jo"
     for text in ["I am 35 and I am tired.", "35. I had a long day.", "I'm 41. I'm Priya and I live in Leeds."]:
         assert minors.age_and_name(text) is None, text
+
+
+async def test_im_15_typed_without_the_apostrophe_is_an_age(
+    companion: Companion, llm: FakeLLM, safety_store: SafetyStore
+) -> None:
+    """Teenagers type "im 15"; it had not been read as an age, so minor mode stayed off and "can you be my
+    girlfriend?" reached the model."""
+    await run_turn(companion, "teen", "im 15")
+    assert safety_store.get_setting("teen", "minor") is True
+    calls = len(llm.calls)
+    end, _ = await run_turn(companion, "teen", "will you be my gf")
+    assert end.reply == responses.minor_romance_refusal("en") and len(llm.calls) == calls
+    assert safety_store.events("teen", ("minor_romance_refused",))
+    for text, age in [("Im 15 lol", 15), ("i m 14", 14), ("im 5 minutes late", None), ("Ich wohne im 15. Stock", None)]:
+        assert minors.parse_age(text) == age, text
 
 
 async def test_saying_im_15_in_chat_switches_minor_mode_on_but_never_off(

@@ -83,6 +83,7 @@ FEELINGS: dict[str, Feeling] = {
     "lonely": _f("sadness", -0.7, -0.35), "isolated": _f("sadness", -0.65, -0.3),
     "upset": _f("sadness", -0.6, 0.3), "hurt": _f("sadness", -0.65, 0.1), "crushed": _f("sadness", -0.8, -0.1),
     "gloomy": _f("sadness", -0.6, -0.4), "grieving": _f("grief", -0.85, -0.2),
+    "hurting at home": _f("sadness", -0.7, 0.2),
     "remembering a loss": _f("grief", -0.7, -0.3), "worthless": _f("sadness", -0.85, -0.3),
     "disappointed": _f("disappointment", -0.6, -0.1), "let down": _f("disappointment", -0.6, -0.1),
     "homesick": _f("sadness", -0.5, -0.2), "a burden": _f("sadness", -0.75, -0.2),
@@ -274,6 +275,12 @@ LOSS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\bwhy\s+did\s+(?:he|she|they)\s+(?:leave|dump|cheat\s+on)\s+me\b", "heartbroken"),
         (r"\b(?:wants?|asked\s+(?:me\s+)?for|filed\s+for)\s+a\s+divorce\b|\bwe(?:'re|\s+are)\s+getting\s+divorced\b",
          "heartbroken"),
+        # "my parents are getting divorced and they keep fighting" (a 15-year-old; the 1.5B: "it's important not to
+        # make it a big deal. It's also important to support them")
+        (r"\bmy\s+(?:parents|mum\s+and\s+dad|mom\s+and\s+dad)\s+(?:are|r)\s+(?:getting\s+(?:a\s+)?divorced?|divorcing|"
+         r"separating|splitting\s+up|breaking\s+up)\b|\bmy\s+(?:parents|mum\s+and\s+dad|mom\s+and\s+dad)\s+"
+         r"(?:keep|always|won't\s+stop|never\s+stop)\s+(?:fighting|arguing|yelling|shouting|screaming)\b",
+         "hurting at home"),
         (rf"\b(?:my|our)\s+(?:\w+\s+)?{_LOVED}\s+(?:is|was|has\s+been|got)\s+(?:\w+\s+)?(?:in\s+(?:the\s+)?(?:hospital|icu|"
          r"intensive\s+care|a\s+coma)|diagnosed\s+with|rushed\s+to\s+(?:the\s+)?hospital|dying|terminally\s+ill)\b|"
          rf"\b(?:my|our)\s+(?:\w+\s+)?{_LOVED}\s+(?:has|had)\s+(?:cancer|a\s+stroke|a\s+heart\s+attack|dementia|alzheimer's)\b|"

@@ -143,6 +143,12 @@ LOSS_GUIDANCE: dict[str, tuple[str, str]] = {
         "anything, ask what the person was like.",
         "They remember someone who died: acknowledge it gently; not a celebration to plan.",
     ),
+    "hurting at home": (
+        "They just told you of trouble between their parents. First say you're sorry it's happening; it is not "
+        "their job to fix it or to look after their parents, and it is okay that it hurts. Give no advice; if you "
+        "ask anything, ask gently how they are doing.",
+        "Trouble between their parents: say you're sorry first; not their job to fix it; no advice.",
+    ),
     "heartbroken": (
         "They just told you of a break-up or betrayal. First say you're sorry it happened; don't take sides, give "
         "no advice and no silver lining; if you ask anything, ask gently how they are.",

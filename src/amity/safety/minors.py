@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from amity.profile import extract_name
-from amity.safety.text import normalize
+from amity.safety.text import detect_language, normalize
 from amity.store.safety_store import SafetyStore
 from amity.types import User
 
@@ -28,13 +28,18 @@ DEFAULT_DAILY_LIMIT_MIN = 120
 
 _BARE_AGE = re.compile(r"^\s*(\d{1,3})\s*[.!]?\s*$")
 _AGE = re.compile(
-    r"\bi am (\d{1,2})( years old| yo| y/o)?\b(?! (minutes|hours|days|weeks|months|percent|kg|km|cm|times|euros?|dollars?))"
+    r"\bi (?:am|m) (\d{1,2})( years old| yo| y/o)?\b(?! (minutes|hours|days|weeks|months|percent|kg|km|cm|times|euros?|dollars?))"
     r"|\b(\d{1,2}) (years old|jahre alt|ans|anos)\b"
     r"|\bich bin (\d{1,2})\b(?! (minuten|stunden|tage|prozent|kg|km|euro))"
     r"|\bj'ai (\d{1,2}) ans\b|\btengo (\d{1,2}) anos\b|\bmy age is (\d{1,2})\b"
 )
+# "im 15" typed without the apostrophe, as teenagers do - but German "im" is "in the" ("Ich wohne im 15. Stock")
+_IM_AGE = re.compile(
+    r"\bim (\d{1,2})( years old| yo| y/o)?\b(?! (minutes|hours|days|weeks|months|percent|kg|km|cm|times|euros?|dollars?))"
+)
+_GERMAN_ORDINAL = re.compile(r"\bim \d{1,2}\.\s+(?!I\b)[A-ZÄÖÜ]")  # "im 15. Stock", "im 3. Semester"
 _ROMANCE = re.compile(
-    r"\b(be my|you are my|pretend to be my|act like my|roleplay as my|role play as my) (girlfriend|boyfriend|wife|husband|lover|partner|crush|date)\b"
+    r"\b(be my|you are my|pretend to be my|act like my|roleplay as my|role play as my) (girlfriend|boyfriend|gf|bf|wife|husband|lover|partner|crush|date|bae)\b"
     r"|\b(let us|lets|can we|could we|want to) (pretend|roleplay|role play|rp)\b.*\b(dating|date|couple|married|in love|kiss|romantic)\b"
     r"|\b(kiss|cuddle|date|marry|seduce|undress) me\b|\bflirt with me\b|\b(talk|get) (dirty|sexy)\b"
     r"|\b(sex|sexy|nude|nudes|naked|horny|make out)\b"
@@ -83,7 +88,11 @@ def parse_age(text: str, *, bare: bool = False) -> int | None:
     """A self-declared age in years (5-120): "I'm 15", "15 years old", "j'ai 15 ans" … With ``bare`` (an
     answer to the onboarding question) a message that is only a number counts too."""
     norm = normalize(text)
-    m = (_BARE_AGE.search(norm) if bare else None) or _AGE.search(norm)
+    m = (
+        (_BARE_AGE.search(norm) if bare else None)
+        or _AGE.search(norm)
+        or (_IM_AGE.search(norm) if detect_language(text) != "de" and not _GERMAN_ORDINAL.search(text) else None)
+    )
     if m is None:
         return None
     age = int(next(g for g in m.groups() if g and g.isdigit()))

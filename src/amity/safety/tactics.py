@@ -168,6 +168,8 @@ DISMISSING_PAIN = tuple(
         r"\b(das ist|das klingt|das hort sich) (ja |doch |echt |wirklich )?(super|toll|schon|prima|wunderbar|klasse|gro(ss|ß)artig|genial)\b",
         r"\b(c'est|ca a l'air) (vraiment |tellement )?(super|genial|formidable|chouette|merveilleux|top)\b",
         r"\bque (bien|bueno|genial|maravilla)\b|\b(es|eso es|suena) (muy )?(genial|estupendo|fantastico|maravilloso)\b",
+        # "it's important not to make it a big deal" (to a 15-year-old whose parents are divorcing)
+        r"\b(not|do not|try not to|no need to) (to )?make (it|this|that) (into )?a big deal\b|\bit is not a big deal\b",
         # a platitude that closes a reply to someone hurting: "Remember, it's important to prioritize self-care."
         r"\bremember,? (that )?it is (always |so |really )?important to\b",
         # "That's a good start." to "I moved here 6 months ago and haven't really made friends"
