@@ -63,9 +63,9 @@ async def test_advice_after_a_request_for_none_is_dropped(config: Config) -> Non
     assert before == ADVICE_REPLY  # advice is fine until they say they want none
     llm.enqueue("I hear you.")
     await reply(app, "I don't want advice, I just need to vent")
-    llm.enqueue(ADVICE_REPLY)
+    llm.enqueue(ADVICE_REPLY.replace("That sounds so unfair.", "He does it all the time? That would wear anyone down."))
     after = await reply(app, "he does this ALL the time and my manager never notices")
-    assert after == "That sounds so unfair."
+    assert after == "He does it all the time? That would wear anyone down."
     llm.enqueue("You should talk to HR. Maybe try talking to him directly.")
     only_advice = await reply(app, "and today he did it again")
     assert only_advice and not gives_advice(only_advice)  # the listening text, not an empty reply

@@ -13,11 +13,13 @@ from amity.safety.tactics import find_tactics
 from amity.types import Message
 
 
-async def _deltas(config: Config, reply: str, said: str = "tell me something") -> tuple[list[str], str]:
+async def _deltas(
+    config: Config, reply: str, said: str = "tell me something", user: str = "sam"
+) -> tuple[list[str], str]:
     app = build_app(config, llm=FakeLLM([reply]), db=open_database(config))
     pieces: list[str] = []
     end = ""
-    async for event in app.companion.turn("sam", said):
+    async for event in app.companion.turn(user, said):
         if isinstance(event, TextDelta):
             pieces.append(event.text)
         elif isinstance(event, TurnEnd):
@@ -118,8 +120,8 @@ async def test_a_cheer_alone_is_replaced_by_listening(config: Config) -> None:
 
 async def test_cheer_is_kept_when_the_user_is_glad_or_neutral(config: Config) -> None:
     reply = "That's great to hear! What will you do first?"
-    for said in ("I got the job! I'm so happy.", "I moved the sofa to the other wall."):
-        _pieces, end = await _deltas(config, reply, said)
+    for user, said in (("sam", "I got the job! I'm so happy."), ("kim", "I moved the sofa to the other wall.")):
+        _pieces, end = await _deltas(config, reply, said, user)  # two people: no sentence is a repeat
         assert end == reply
 
 

@@ -223,7 +223,8 @@ def test_each_user_picks_among_the_models_the_operator_offers(client: TestClient
     with client.websocket_connect("/api/v1/ws") as ws:
         ws.send_json({"type": "auth", "token": sam["Authorization"].split()[1]})
         assert ws.receive_json()["type"] == "ready"
-        ws.send_json({"type": "say", "id": "m1", "text": "And again?"})
+        ws.send_json({"type": "say", "id": "m1", "text": "And again?", "session_id": "ws1"})  # a new conversation:
+        # the same words in the same one would be dropped as a repeat (care/repetition.py)
         frames = [ws.receive_json()]
         while frames[-1]["type"] != "end":
             frames.append(ws.receive_json())

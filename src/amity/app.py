@@ -13,6 +13,7 @@ from amity.affect.stage import AffectStage
 from amity.care.closers import ServiceCloserGuard
 from amity.care.persona import load_persona
 from amity.care.pipeline import care_stages
+from amity.care.repetition import RepetitionGuard
 from amity.care.unasked_advice import UnaskedAdviceGuard
 from amity.config import Config
 from amity.engine import Companion, EngineSettings
@@ -122,9 +123,9 @@ def build_stages(
 
 
 def build_guards(db: SqlDatabase, store: ConversationStore, config: Config) -> list[ReplyGuard]:
-    """In stream order: help-desk sign-offs out first, then advice the user said they did not want, then the
-    manipulation guard (which also gives a reply left empty its listening text)."""
-    return [ServiceCloserGuard(), UnaskedAdviceGuard(), ManipulationGuard(db)]
+    """In stream order: sentences just said out first, then help-desk sign-offs, then advice the user said they did
+    not want, then the manipulation guard (which also gives a reply left empty its listening text)."""
+    return [RepetitionGuard(), ServiceCloserGuard(), UnaskedAdviceGuard(), ManipulationGuard(db)]
 
 
 def build_app(
