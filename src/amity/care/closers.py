@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import AsyncIterator
 
+from amity.care.sentence_filter import filter_sentences
 from amity.stages import TurnContext
 
 OPENERS = (
@@ -55,8 +56,6 @@ SIGN_OFFS = re.compile(
     ),
     re.I,
 )
-_END = re.compile(r"[.!?…]+[\"')\]]*\s+")
-_TRAILING_END = re.compile(r"[.!?…]*[\"')\]]*$")
 
 
 def _norm(text: str) -> str:
@@ -81,21 +80,5 @@ class ServiceCloserGuard:
     """The :class:`amity.stages.ReplyGuard` that drops help-desk sign-offs (see the module docstring)."""
 
     async def guard(self, ctx: TurnContext, pieces: AsyncIterator[str]) -> AsyncIterator[str]:
-        buffer = ""  # the current sentence, not yet shown
-        passing = False  # it cannot be a sign-off: stream it
-        async for piece in pieces:
-            buffer += piece
-            while (m := _END.search(buffer)) is not None:
-                sentence, buffer = buffer[: m.end()], buffer[m.end() :]
-                if passing or not is_sign_off(sentence):
-                    yield sentence
-                passing = False
-            if not passing and buffer.strip() and _may_open(buffer.lstrip()) is False:
-                passing = True
-            if passing:  # keep a trailing "." back: whether the sentence ended shows with the next piece
-                cut = len(buffer) - len(_TRAILING_END.search(buffer)[0])  # type: ignore[index]
-                if cut > 0:
-                    yield buffer[:cut]
-                    buffer = buffer[cut:]
-        if buffer and (passing or not is_sign_off(buffer)):
-            yield buffer
+        async for piece in filter_sentences(pieces, is_sign_off, lambda start: _may_open(start) is not False):
+            yield piece

@@ -17,12 +17,11 @@ from __future__ import annotations
 import re
 from collections.abc import AsyncIterator
 
+from amity.care.sentence_filter import filter_sentences
 from amity.stages import TurnContext
 
 RECENT_REPLIES = 3
-_END = re.compile(r"[.!?…]+[\"')\]]*\s+")
 _SENTENCE = re.compile(r"[^.!?…]+[.!?…]*")
-_TRAILING_END = re.compile(r"[.!?…]*[\"')\]]*$")
 
 
 def fold(sentence: str) -> str:
@@ -47,26 +46,10 @@ class RepetitionGuard:
             async for piece in pieces:
                 yield piece
             return
-        buffer = ""
-        passing = False  # the sentence so far starts no recent sentence: stream it
 
-        def may_repeat(text: str) -> bool:
-            start = fold(text)
-            return bool(start) and any(r.startswith(start) for r in recent)
+        def may_repeat(start: str) -> bool:
+            begun = fold(start)
+            return bool(begun) and any(r.startswith(begun) for r in recent)
 
-        async for piece in pieces:
-            buffer += piece
-            while (m := _END.search(buffer)) is not None:
-                sentence, buffer = buffer[: m.end()], buffer[m.end() :]
-                if passing or fold(sentence) not in recent:
-                    yield sentence
-                passing = False
-            if not passing and buffer.strip() and not may_repeat(buffer):
-                passing = True
-            if passing:  # keep a trailing "." back: whether the sentence ended shows with the next piece
-                cut = len(buffer) - len(_TRAILING_END.search(buffer)[0])  # type: ignore[index]
-                if cut > 0:
-                    yield buffer[:cut]
-                    buffer = buffer[cut:]
-        if buffer and (passing or fold(buffer) not in recent):
-            yield buffer
+        async for piece in filter_sentences(pieces, lambda sentence: fold(sentence) in recent, may_repeat):
+            yield piece

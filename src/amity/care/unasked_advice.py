@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import AsyncIterator
 
+from amity.care.sentence_filter import filter_sentences
 from amity.stages import TurnContext
 
 LISTEN_ONLY_KEY = "care.listen_only"  # ctx.extras: the user asked for no advice in this conversation
@@ -34,7 +35,6 @@ ADVICE = re.compile(
     r"(?:talk|speak)\s+to\s+(?:your|them|him|her|hr|a\s+\w+)\b(?!.*\?))",
     re.I,
 )
-_END = re.compile(r"[.!?…]+[\"')\]]*\s+")
 
 
 def gives_advice(sentence: str) -> bool:
@@ -50,12 +50,5 @@ class UnaskedAdviceGuard:
             async for piece in pieces:
                 yield piece
             return
-        buffer = ""
-        async for piece in pieces:
-            buffer += piece
-            while (m := _END.search(buffer)) is not None:
-                sentence, buffer = buffer[: m.end()], buffer[m.end() :]
-                if not gives_advice(sentence):
-                    yield sentence
-        if buffer.strip() and not gives_advice(buffer):
-            yield buffer
+        async for piece in filter_sentences(pieces, gives_advice, lambda _start: True):  # whole sentences
+            yield piece
