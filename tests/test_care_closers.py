@@ -34,6 +34,7 @@ async def guarded(text: str, step: int = 3) -> list[str]:
         "I hope this helps!",
         "If there's anything else I can do, let me know.",
         "Don't hesitate to ask.",
+        "Is there anything else you want to know or talk about?",  # the 1.5B, to "my daughter lives in Canada"
     ],
 )
 def test_help_desk_sign_offs_are_recognised(sentence: str) -> None:

@@ -149,6 +149,7 @@ def test_dismissing_pain_patterns() -> None:
         "That's a good start.",  # ... and to "I moved here 6 months ago and haven't really made friends"
         "Remember, it's important to prioritize self-care and make time for yourself.",
         "You can talk to them, but it's important not to make it a big deal.",  # to a teen whose parents divorce
+        "That's really cool!",  # to "sometimes I go the whole day without talking to anyone"
         "Oh, das ist super!",  # to "Sie hat immer angerufen, jeden Sonntag." after a mother's death
         "C'est génial !",
         "¡Qué bien!",

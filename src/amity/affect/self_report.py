@@ -84,6 +84,7 @@ FEELINGS: dict[str, Feeling] = {
     "upset": _f("sadness", -0.6, 0.3), "hurt": _f("sadness", -0.65, 0.1), "crushed": _f("sadness", -0.8, -0.1),
     "gloomy": _f("sadness", -0.6, -0.4), "grieving": _f("grief", -0.85, -0.2),
     "hurting at home": _f("sadness", -0.7, 0.2),
+    "missing someone": _f("sadness", -0.6, -0.3),
     "remembering a loss": _f("grief", -0.7, -0.3), "worthless": _f("sadness", -0.85, -0.3),
     "disappointed": _f("disappointment", -0.6, -0.1), "let down": _f("disappointment", -0.6, -0.1),
     "homesick": _f("sadness", -0.5, -0.2), "a burden": _f("sadness", -0.75, -0.2),
@@ -188,6 +189,13 @@ SOCIAL_PAIN: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\bi\s+(?:do\s+not|don't|dont|didn't|didnt)\s+know\s+(?:anyone|anybody|a\s+soul|a\s+single\s+person)"
          r"\s+(?:here|in\s+\w+|at\s+(?:work|school|uni|college))\b", "lonely"),
         (rf"\b(?:i\s+(?:have|'ve\s+got|got)\s+)?{_NOBODY}\s+to\s+(?:talk|speak)\s+to\b", "lonely"),
+        # "sometimes I go the whole day without talking to anyone" (the 1.5B: "That's really cool!")
+        (r"\b(?:go|goes|went|gone|going|spend|spent|spending)\s+(?:the\s+|a\s+)?(?:whole\s+|entire\s+)?(?:day|days|week|weeks|"
+         r"weekend)\s+without\s+(?:talking|speaking)\s+to\s+(?:anyone|anybody|a\s+soul|a\s+single\s+person)\b",
+         "lonely"),
+        # "I miss her" (a daughter far away), "I really miss my husband"
+        (r"\bi\s+(?:really\s+|just\s+|still\s+|so\s+|do\s+)?miss\s+(?:her|him|them|my\s+\w+(?:\s+\w+)?)(?=\s*(?:[.!,;]|$)|"
+         r"\s+(?:so\s+much|a\s+lot|terribly|every\s+day|too|already)\b)", "missing someone"),
         # "I moved here for work 6 months ago and haven't really made friends", "everyone I know is asleep or has a
         # partner", "my flat is so quiet" (the 1.5B: "it's great that everyone is sleeping or having partners")
         (r"\b(?:i|and)\s+(?:haven't|have\s+not|havent|never)\s+(?:really\s+|actually\s+)?(?:made|found)\s+"

@@ -46,6 +46,7 @@ SIGN_OFFS = re.compile(
     "|".join(
         (
             r"\banything else (i can|you need|you would like me to|you'd like me to|i could) ?(help|assist|do)?\b",
+            r"\banything else (you|you'd|you would) (want|like|need) to know\b",
             r"\b(feel free|don'?t hesitate|do not hesitate) to (ask|reach out|let me know|contact)\b",
             r"\blet me know if (you have|there is|there's|there are) (any )?(other |more |further )?"
             r"(questions?|anything else)\b",

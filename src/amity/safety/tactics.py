@@ -163,7 +163,7 @@ DISMISSING_PAIN = tuple(
     re.compile(rx)
     for rx in (
         r"\b(great|good|glad|nice|wonderful|awesome|amazing|fantastic|lovely|exciting|excellent) to (hear|know)\b",
-        r"\b(that|this|it) (is|sounds) (so |really |just )?(great|wonderful|awesome|amazing|fantastic|exciting|excellent|lovely|fun|nice)\s*([!.]|[-–—,]\s)",
+        r"\b(that|this|it) (is|sounds) (so |really |just )?(great|wonderful|awesome|amazing|fantastic|exciting|excellent|lovely|fun|nice|cool)\s*([!.]|[-–—,]\s)",
         # cheer in German, French and Spanish ("Oh, das ist super!" to "Sie hat immer angerufen, jeden Sonntag.")
         r"\b(das ist|das klingt|das hort sich) (ja |doch |echt |wirklich )?(super|toll|schon|prima|wunderbar|klasse|gro(ss|ß)artig|genial)\b",
         r"\b(c'est|ca a l'air) (vraiment |tellement )?(super|genial|formidable|chouette|merveilleux|top)\b",
