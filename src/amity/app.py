@@ -33,6 +33,7 @@ from amity.privacy.keys import (
     passphrase_from_environment,
     write_keyinfo,
 )
+from amity.privacy.questions import PrivacyQuestionStage, install_of
 from amity.profile import ProfileStage
 from amity.safety.attachment import AttachmentStage
 from amity.safety.guard import ManipulationGuard
@@ -110,6 +111,7 @@ def build_stages(
     safety = SafetyStore(db)
     return [
         SafetyStage(db),  # first: the crisis protocol and honesty answers are deterministic
+        PrivacyQuestionStage(install_of(llm.name, getattr(db, "encrypted", None), config.database_url)),
         ProfileStage(store),
         SensingStage(db),  # work/school setting switches emotion inference off (EU AI Act 5(1)(f))
         SensesStage(sensing, lambda user, device: has_consent(safety, user, device)),  # mic/camera notice
