@@ -15,6 +15,7 @@ from amity.store.sql import SqlDatabase
 _DESCRIBE = {
     "crisis": "Crisis protocol: crisis resources shown ({categories})",
     "honesty": "Answered honestly that Amity is an AI ({question})",
+    "impersonation_declined": "Declined to play a real person ({person})",
     "suicide_check": "You sounded hopeless: asked you directly about thoughts of ending your life",
     "goodbye": "Said goodbye without trying to keep you talking",
     "ai_disclosure": "Reminded you that Amity is an AI ({reason})",

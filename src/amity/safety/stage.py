@@ -27,6 +27,7 @@ from amity.safety import disclosure, hopeless, minors, responses
 from amity.safety.crisis import CrisisMatch, CrisisVerdict, detect
 from amity.safety.guard import GOODBYE_KEY, LANG_KEY, MINOR_KEY, OVERRIDE_KEY, detect_goodbye, is_bedtime
 from amity.safety.honesty import detect_honesty
+from amity.safety.impersonation import impersonation_answer, impersonation_request
 from amity.safety.resources import resources_for
 from amity.safety.text import LANGUAGE_NAMES, language_of, message_language
 from amity.stages import BaseStage, OpenContext, TurnContext
@@ -111,6 +112,10 @@ class SafetyStage(BaseStage):
         elif (asked_in := hopeless.hopeless_language(ctx.text)) is not None:  # ask directly (amity.safety.hopeless)
             self._decide(ctx, responses.suicide_check(asked_in))
             self._log(ctx, "suicide_check", {"language": asked_in}, now)
+            return
+        if (played := impersonation_request(ctx.text)) is not None:  # "can you pretend to be my mum?"
+            self._decide(ctx, impersonation_answer(lang if lang in ("de", "fr", "es") else played[0], played[1]))
+            self._log(ctx, "impersonation_declined", {"person": played[1]}, now)
             return
         question = detect_honesty(ctx.text)
         if question is not None:
