@@ -46,6 +46,7 @@ from amity.care.companion_affect import (
     load_mood,
     save_mood,
 )
+from amity.care.everyday import EverydayStage
 from amity.care.mood_checkin import MoodCheckInStage, mark_asked
 from amity.care.persona import load_persona
 from amity.care.preferences import PreferenceLearner
@@ -482,6 +483,7 @@ def care_stages(db: SqlDatabase) -> list[Stage]:
     return [
         ProactiveStage(db),
         MoodCheckInStage(db),  # after the proactive invitation, which its answer may follow
+        EverydayStage(),  # the date from the clock; no promise of a reminder it cannot send
         SelfWorthStage(),
         PreferenceStage(db),
         ToolStage(db),

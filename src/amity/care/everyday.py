@@ -1,0 +1,69 @@
+"""Two everyday questions a small model gets wrong: the date, and "remind me to…".
+
+Asked "what day is it today?" on Friday 27 November 2026, the default 1.5B answered "Today is the 24th of July."
+- it has no clock. Asked "remind me to call my sister tomorrow at 6", it said "Sure! I'll remind you about
+that." - a promise Amity cannot keep: it speaks only when a conversation is open, so the reminder would never
+come. :class:`EverydayStage` answers both itself (``ctx.reply_override``):
+
+* :func:`asks_the_time` ("what day is it?", "what's the date today?", "what time is it?") → the date and time
+  of this computer's clock (:func:`time_answer`);
+* :func:`asks_for_reminder` ("remind me to…", "can you remind me…") → the truth, and what would work instead
+  (:data:`REMINDER_ANSWER`). The message is still kept and searchable, so "what did I ask you to remind me
+  about?" later finds it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import datetime
+
+from amity.stages import BaseStage, TurnContext
+
+_TIME = re.compile(
+    r"\bwhat(?:'s| is)?\s+(?:the\s+)?(?:date|day|time)(?:\s+(?:is\s+it|today|now|right\s+now))?\s*\??\s*$"
+    r"|\b(?:what|which)\s+(?:day|date|time|month|year)\s+is\s+(?:it|today)(?:\s+(?:today|now|right\s+now))?\s*\??\s*$"
+    r"|\bwhat(?:'s| is)\s+today'?s\s+date\b",
+    re.I,
+)
+_REMIND = re.compile(
+    r"^\W*(?:(?:please|pls|hey|ok|okay|oh|and)\W+)*(?:(?:can|could|would|will)\s+you\s+)?(?:please\s+)?remind\s+me"
+    r"(?:\s*[.!?]*\s*$|\s+(?:to|about|at|in|on|tomorrow|tonight|later|when|that|if|every)\b)"
+    r"|\b(?:set|make)\s+(?:a|an)\s+(?:reminder|alarm)\b",
+    re.I,
+)
+REMINDER_ANSWER = (
+    "I'd love to, but I can't remind you at a set time - I only speak when you open a chat with me, so a reminder "
+    "from me might never reach you. A phone alarm or calendar reminder is safer for that. If we talk before then, "
+    "feel free to mention it and I'll help you think it through."
+)
+
+
+def asks_the_time(text: str) -> bool:
+    """ "what day is it today?", "what's the date?", "what time is it?"."""
+    return _TIME.search(text.strip()) is not None
+
+
+def asks_for_reminder(text: str) -> bool:
+    """ "remind me to call my sister tomorrow at 6", "can you set a reminder…"."""
+    return _REMIND.search(text) is not None
+
+
+def time_answer(now: datetime) -> str:
+    """ "It's Friday, 27 November 2026, 16:48 by this computer's clock." """
+    return f"It's {now:%A}, {now.day} {now:%B %Y}, {now:%H:%M} by this computer's clock."
+
+
+class EverydayStage(BaseStage):
+    """The date and time from the clock, and an honest answer to "remind me to…" (module docstring)."""
+
+    def __init__(self, clock: Callable[[], datetime] | None = None) -> None:
+        self.clock = clock or (lambda: datetime.now().astimezone())
+
+    async def before_reply(self, ctx: TurnContext) -> None:
+        if ctx.reply_override is not None:
+            return
+        if asks_the_time(ctx.text):
+            ctx.reply_override = time_answer(self.clock())
+        elif asks_for_reminder(ctx.text):
+            ctx.reply_override = REMINDER_ANSWER
