@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from amity.care.stage import asks_for_writing
+from amity.care.strategy import WRITE_FOR_THEM
 from amity.care.tool_offers import accepts, answer_to_offer, asked_for_any, asked_tool, menu, offered_tool
 from amity.engine import Companion
 from amity.events import TurnEnd
@@ -95,3 +97,18 @@ async def test_the_menu_and_a_pick_from_it(companion: tuple[Companion, FakeLLM, 
     assert "paused" in loose.reply
     thought = await reply(comp, "can we do one of those thought exercises?")
     assert thought.reply.startswith("Let's do a thought record together")
+
+
+async def test_asked_to_write_something_the_reply_writes_it(
+    companion: tuple[Companion, FakeLLM, Database],
+) -> None:
+    """ "Can you help me write a text to my friend Lena…" drew consolation ("It's okay if you didn't get to
+    celebrate with her") instead of the text."""
+    comp, llm, _ = companion
+    end = await reply(comp, "can you help me write a text to my friend Lena saying sorry I missed her birthday party?")
+    assert end.strategy == "Providing Suggestions"
+    assert WRITE_FOR_THEM in llm.last_system_prompt and "Support strategy for this reply" not in llm.last_system_prompt
+    assert asks_for_writing("what should I text him?") and not asks_for_writing("I wrote a letter yesterday")
+    await reply(comp, "I just need to vent, no advice")
+    await reply(comp, "help me write an email to my boss")
+    assert WRITE_FOR_THEM in llm.last_system_prompt  # asked for in so many words: it ends listening mode

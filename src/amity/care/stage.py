@@ -41,8 +41,22 @@ _NO_ADVICE = re.compile(
 )
 
 
+_WRITING = re.compile(
+    r"\b(?:write|draft|word|compose|phrase)\s+(?:me\s+)?(?:a|an|my|the|this|that)\s+(?:\w+\s+){0,2}?(?:text|message|email|e-mail|"
+    r"letter|note|card|reply|apology|speech|toast|post|poem|msg)\b|\bhelp\s+me\s+(?:write|word|draft|reply|respond|phrase)\b|"
+    r"\bwhat\s+(?:should|can|do)\s+i\s+(?:write|text)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_for_writing(text: str) -> bool:
+    """ "Can you help me write a text to my friend saying sorry?": a task, to be done, not talked about."""
+    return bool(_WRITING.search(text))
+
+
 def asks_for_advice(text: str) -> bool:
-    return bool(_ADVICE.search(text)) and not wants_no_advice(text)
+    """An explicit request for help: advice ("what should I do?") or a text to be written for them."""
+    return (bool(_ADVICE.search(text)) or asks_for_writing(text)) and not wants_no_advice(text)
 
 
 def wants_no_advice(text: str) -> bool:

@@ -21,7 +21,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from amity.care.stage import ConversationStage, asks_for_advice, conversation_stage, position_bucket
+from amity.care.stage import (
+    ConversationStage,
+    asks_for_advice,
+    asks_for_writing,
+    conversation_stage,
+    position_bucket,
+)
 from amity.care.textfeat import LinearTextModel, load_artifact, tokens
 from amity.errors import InputError
 from amity.types import Affect
@@ -221,8 +227,19 @@ class StrategyPlanner:
         best = max(adjusted, key=lambda k: adjusted[k])
         if self_doubt and list(prev_strategies[-2:]) != [REASSURANCE, REASSURANCE]:
             best = REASSURANCE  # a rule, not a prior: the model trained on ESConv rarely opens with it
+        if asks_for_writing(text) and not listen_only:
+            best = "Providing Suggestions"  # "help me write a text to Lena": the help is the text itself
         return StrategyChoice(best, stage, adjusted)
 
 
-def guidance_for(strategy: str, stage: ConversationStage) -> str:
+WRITE_FOR_THEM = (
+    "They ask you to write something for them. Write it now: short, warm, in their own voice and ready to send, "
+    "then ask in one line whether it fits. No other advice."
+)
+
+
+def guidance_for(strategy: str, stage: ConversationStage, *, writing: bool = False) -> str:
+    """The strategy's line; ``writing``: they asked for a text to be written (:data:`WRITE_FOR_THEM`)."""
+    if writing:
+        return WRITE_FOR_THEM
     return f"Support strategy for this reply: {strategy} ({stage} stage). {GUIDANCE[strategy]}"
