@@ -119,10 +119,12 @@ async def test_asking_to_calm_down_starts_breathing_and_needing_to_gets_an_offer
         _, end = await say(comp, ask, user="bo")
         assert "Which pattern?" in end.reply, ask  # the exercise itself, not "let's take a deep breath together"
         await say(comp, "stop", user="bo")
-    for need in ("I need to calm down, my heart is racing.", "I'm having a panic attack"):
-        await say(comp, need, user="cy")
-        assert "They want to calm down. Offer a short breathing exercise right now" in fake_llm.last_system_prompt
-        assert CareStore(db).active_tool("cy") is None  # offered, not started
+    await say(comp, "I need to calm down, my heart is racing.", user="cy")
+    assert "They want to calm down. Offer a short breathing exercise right now" in fake_llm.last_system_prompt
+    assert CareStore(db).active_tool("cy") is None  # offered, not started
+    _, panic = await say(comp, "I'm having a panic attack", user="dee")  # mid-panic: no offer to weigh, it starts
+    active = CareStore(db).active_tool("dee")
+    assert active is not None and active.tool == "breathing" and "breathe in for 4" in panic.reply
     await say(comp, "What's a good name for a cat?", user="cy")
     assert "calm down" not in fake_llm.last_system_prompt
 

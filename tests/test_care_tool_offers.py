@@ -6,7 +6,16 @@ import pytest
 
 from amity.care.stage import asks_for_writing
 from amity.care.strategy import WRITE_FOR_THEM
-from amity.care.tool_offers import accepts, answer_to_offer, asked_for_any, asked_tool, menu, offered_tool
+from amity.care.tool_offers import (
+    PANIC_PREFACE,
+    accepts,
+    answer_to_offer,
+    asked_for_any,
+    asked_tool,
+    in_panic,
+    menu,
+    offered_tool,
+)
 from amity.engine import Companion
 from amity.events import TurnEnd
 from amity.llm.fake import FakeLLM
@@ -112,3 +121,14 @@ async def test_asked_to_write_something_the_reply_writes_it(
     await reply(comp, "I just need to vent, no advice")
     await reply(comp, "help me write an email to my boss")
     assert WRITE_FOR_THEM in llm.last_system_prompt  # asked for in so many words: it ends listening mode
+
+
+async def test_a_panic_attack_starts_breathing_at_once(companion: tuple[Companion, FakeLLM, Database]) -> None:
+    """The 1.5B had answered with the command itself ("I'd be happy to help you breathe. `/tool start breathing`")."""
+    comp, llm, _ = companion
+    end = await reply(comp, "my heart is racing and I can't breathe properly, I think I'm having a panic attack")
+    assert end.reply.startswith(PANIC_PREFACE) and "5 rounds of: breathe in for 4, breathe out for 6" in end.reply
+    assert "call emergency services" in end.reply and llm.calls == []
+    assert (await reply(comp, "done")).reply.startswith("How do you feel now, from 1 (tense) to 10 (calm)?")
+    for text in ["I had a panic attack last year", "I can't breathe without you lol", "I need to calm down"]:
+        assert not in_panic(text), text

@@ -159,6 +159,11 @@ class ToolStage(BaseStage):
                 ctx.extras["care.tool"] = {"tool": turn.tool, "step": turn.step, "done": turn.done}
             return
         asked = next((name for pattern, name in REQUESTS if pattern.search(ctx.text)), None)
+        if asked is None and tool_offers.in_panic(ctx.text):  # breathe now, on the calm pattern: no menu mid-panic
+            runner.start(uid, "breathing")
+            ctx.reply_override = f"{tool_offers.PANIC_PREFACE}\n\n{runner.answer(uid, 'calm').text}"
+            ctx.extras["care.tool"] = {"tool": "breathing", "step": 1, "done": False}
+            return
         name = asked or tool_offers.asked_tool(ctx.text) or self._answer_to_offer(ctx)
         if name is not None:
             turn = runner.start(uid, name)
@@ -203,8 +208,8 @@ class ToolStage(BaseStage):
         trap = result is not None and result.present and result.probability >= 0.75
         if WANTS_CALM.search(ctx.text):  # "I need to calm down", "I'm having a panic attack": offer now
             ctx.guide(
-                "They want to calm down. Offer a short breathing exercise right now (they can type `/tool start "
-                'breathing`), e.g. "Would you like to breathe with me for a minute? In for four, out for six."'
+                'They want to calm down. Offer a short breathing exercise right now, e.g. "Would you like to breathe '
+                'with me for a minute? In for four, out for six."'
             )
             return
         if not (trap or low_mood) or find_loss(ctx.text) is not None:
