@@ -24,6 +24,8 @@ QUESTION = "are you having thoughts of ending your life"
         "I feel so hopeless",
         "I can't take this anymore",
         "I wish I could just disappear",
+        "I just want to disappear",  # passive ideation, said plainly: ask directly (stop 22)
+        "i wanna disappear",
     ],
 )
 def test_hopeless_messages_are_recognised(text: str) -> None:
@@ -38,6 +40,7 @@ def test_hopeless_messages_are_recognised(text: str) -> None:
         "I'm hopeless at maths",
         "I'm not hopeless, just tired",
         "If I can't take this anymore I'll quit",
+        "I want to disappear into a good book this weekend",
         "Ich kann nicht mehr warten, bis du kommst",  # "I can't wait any more until you come"
     ],
 )

@@ -32,6 +32,8 @@ _HOPELESS = re.compile(
     r"|\bi (feel|am|m) (so |completely |totally )?hopeless\b(?! (at|with|about|when))"
     r"|\bi (have|ve) given up on (everything|life)\b|\bi give up on (everything|life)\b"
     r"|\bi wish i could (just )?disappear\b|\bi am done with (everything|it all|life)\b"
+    r"|\bi (just |really )?(want|wanna) (to )?(disappear|vanish)"
+    r"( forever| for good| from (everything|everyone|the world))?\s*([.!?,]|$)"
     r"|\beverything (feels|is|seems) (so )?(pointless|hopeless)\b"
 )
 _HOPELESS_OTHER = {  # the same in German, French and Spanish (normalised: lower case, no accents)
