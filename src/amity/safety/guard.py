@@ -48,6 +48,7 @@ NUDGE_KEY = "safety.nudge"
 DEPENDENCY_KEY = "safety.dependency"  # "You're the only one who understands me" (attachment stage)
 MINOR_KEY = "safety.minor"
 GOODBYE_KEY = "safety.goodbye"
+CHECK_LINE_KEY = "safety.check_line"  # ctx.extras: one line the reply ends with ("…are you okay?")
 LANG_KEY = "safety.lang"  # ctx.extras: the language of this message (written in, else the user's locale's)
 
 _GOODBYE_ANYWHERE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
@@ -253,6 +254,9 @@ class ManipulationGuard:
             emitted = complete = True
         if not complete:
             yield responses.safe_fallback(lang)
+        check = ctx.extras.get(CHECK_LINE_KEY)
+        if isinstance(check, str):
+            yield " " + check
         nudge = ctx.extras.get(NUDGE_KEY)
         if isinstance(nudge, str):
             yield "\n\n" + nudge

@@ -64,6 +64,22 @@ _DENY = re.compile(
 )
 
 
+_JOKED = re.compile(
+    r"\b(want|wanna|going|gonna) (to )?(die|kms|kill myself)\b[^.!?]{0,30}\b(lol|lmao|haha\w*|xd|jk|jaja\w*)\b"
+    r"|\b(lol|lmao|haha\w*|xd)\b[^.!?]{0,12}\bi (want|wanna) (to )?die\b"
+)
+JOKE_CHECK = (
+    'They joked about wanting to die ("…lol"). Take it as the exaggeration it most likely is; answer what they are '
+    "going through."
+)
+JOKE_CHECK_LINE = 'And the "I want to die" part - not literally, I hope? Are you okay?'  # ends the reply (guard)
+
+
+def joked_death_wish(text: str) -> bool:
+    """ "ugh I want to die lol this exam": an idiom the crisis detector lets pass, worth one light check."""
+    return _JOKED.search(normalize(text)) is not None
+
+
 def hopeless_language(text: str) -> str | None:
     """The language ("en", "de", "fr", "es") of a hopeless message, or None when it is not one."""
     norm = normalize(text)

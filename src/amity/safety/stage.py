@@ -25,7 +25,15 @@ from datetime import datetime, timedelta
 from amity.events import Notice, SafetyFlag
 from amity.safety import disclosure, hopeless, minors, responses
 from amity.safety.crisis import CrisisMatch, CrisisVerdict, detect
-from amity.safety.guard import GOODBYE_KEY, LANG_KEY, MINOR_KEY, OVERRIDE_KEY, detect_goodbye, is_bedtime
+from amity.safety.guard import (
+    CHECK_LINE_KEY,
+    GOODBYE_KEY,
+    LANG_KEY,
+    MINOR_KEY,
+    OVERRIDE_KEY,
+    detect_goodbye,
+    is_bedtime,
+)
 from amity.safety.honesty import detect_honesty
 from amity.safety.impersonation import impersonation_answer, impersonation_request
 from amity.safety.resources import resources_for
@@ -107,6 +115,9 @@ class SafetyStage(BaseStage):
                 at=now,
             )
             return
+        if hopeless.joked_death_wish(ctx.text):  # "I want to die lol": no protocol, one light check at the end
+            ctx.guide(hopeless.JOKE_CHECK)
+            ctx.extras[CHECK_LINE_KEY] = hopeless.JOKE_CHECK_LINE
         if checked and hopeless.denies(ctx.text):
             ctx.guide(responses.check_denied_guidance())
         elif (asked_in := hopeless.hopeless_language(ctx.text)) is not None:  # ask directly (amity.safety.hopeless)
