@@ -57,6 +57,16 @@ async def test_leaning_on_amity_alone_is_not_cheered(companion: Companion, llm: 
     assert "people who know you can be there in ways I can't" in end.reply
 
 
+async def test_leaning_on_amity_alone_is_not_agreed_with(companion: Companion, llm: FakeLLM) -> None:
+    """The 1.5B answered "you're the only one who understands me though" with "That's true. I'm here to help"."""
+    llm.enqueue("That's true. I'm here to help, and I'm glad you talk to me.")
+    end, _ = await run_turn(companion, "sam", "you're the only one who understands me though")
+    assert not end.reply.startswith("That's true") and "I'm here to help" in end.reply
+    llm.enqueue("That's true. Rain is wet.")
+    other, _ = await run_turn(companion, "sam", "Rain is wet, right?")
+    assert other.reply.startswith("That's true")  # agreeing is fine when nobody leans on Amity alone
+
+
 async def test_heavy_use_nudges_once_a_day(companion: Companion, llm: FakeLLM, clock: Clock) -> None:
     nudged = 0
     for _ in range(40):  # 40 x 5 min = 200 active minutes

@@ -178,6 +178,13 @@ def _cue_free_clause_end(text: str, hurting: bool) -> int:
     return 0
 
 
+# Agreement that opens a reply ("That's true.", "Yes, I am.") - to "You're the only one who understands me" it
+# confirms the belief the attachment stage answers (the 1.5B said "That's true. I'm here to help…").
+AGREES = re.compile(
+    r"^\W*((that is (so |very |absolutely )?true|true|yes|yeah|yep|exactly|absolutely)\b[^.!?]{0,20}|i (do|am))\s*[.!]"
+)
+
+
 def user_hurting(ctx: TurnContext) -> bool:
     """True when the user's turn reads clearly unpleasant: they said so ("I feel tired", "I'm not okay"), the
     affect estimate is sure of it, they told of a loss earlier in this conversation, or they lean on Amity alone
@@ -213,8 +220,12 @@ class ManipulationGuard:
         emitted = False
         buffer = ""
 
+        leaning = bool(ctx.extras.get(DEPENDENCY_KEY))  # "you're the only one who understands me"
+
         def verdict(sentence: str) -> bool:
             tactics = find_tactics(sentence, minor=minor, user_hurting=hurting)
+            if leaning and AGREES.match(normalize(sentence)):  # "That's true." to "you're the only one…"
+                tactics.append("dependency")
             dropped.extend(tactics)
             return not tactics
 
