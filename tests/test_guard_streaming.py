@@ -150,6 +150,7 @@ def test_dismissing_pain_patterns() -> None:
         "Remember, it's important to prioritize self-care and make time for yourself.",
         "You can talk to them, but it's important not to make it a big deal.",  # to a teen whose parents divorce
         "That's really cool!",  # to "sometimes I go the whole day without talking to anyone"
+        "It sounds like things have gotten quieter, which is good.",  # to "The house is so quiet now." (a widower)
         "Oh, das ist super!",  # to "Sie hat immer angerufen, jeden Sonntag." after a mother's death
         "C'est génial !",
         "¡Qué bien!",

@@ -172,6 +172,8 @@ DISMISSING_PAIN = tuple(
         r"\b(not|do not|try not to|no need to) (to )?make (it|this|that) (into )?a big deal\b|\bit is not a big deal\b",
         # a platitude that closes a reply to someone hurting: "Remember, it's important to prioritize self-care."
         r"\bremember,? (that )?it is (always |so |really )?important to\b",
+        # "It sounds like things have gotten quieter, which is good." (to a widower: "The house is so quiet now.")
+        r"\bwhich is (actually |really |a )?(good|great|nice|lovely|a good thing)\b",
         # "That's a good start." to "I moved here 6 months ago and haven't really made friends"
         r"\b(that|this|it) (is|sounds like) (a |such a )?(good|great) (start|beginning)\b",
         r"\b(that|this|it) is (such )?(great|wonderful|good|exciting|amazing|fantastic) news\b",
