@@ -234,6 +234,9 @@ GOOD_NEWS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
          r"expecting\s+a\s+baby|having\s+a\s+baby)\b", "good news"),
         (r"\b(?:i|we)\s+(?:finally\s+|just\s+)?(?:graduated|got\s+engaged|got\s+married|got\s+accepted|got\s+in)\b",
          "good news"),
+        # "he proposed on the beach at sunset, I cried so much" (the 1.5B: "Oh, that's so sad!")
+        (r"\b(?:he|she|they)\s+(?:finally\s+|just\s+)?proposed\b(?!\s+(?:a|an|the|that|to\s+(?:cut|close|move|change)))|"
+         r"\b(?:he|she)\s+said\s+yes\b", "good news"),
     )
 )  # fmt: skip
 # A loss told without naming the feeling ("My dog died yesterday", "He left me for someone else", "I got
