@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from amity.affect.self_report import REPORT_CONFIDENCE, find_self_reports, with_self_reports
+from amity.affect.self_report import REPORT_CONFIDENCE, find_loss, find_self_reports, with_self_reports
 from amity.affect.stage import affect_guidance, loss_guidance, simple_fuse
 from amity.affect.text_emotion import shared_model
 from amity.care.companion_affect import SOFTENED, CompanionMood
@@ -204,6 +204,44 @@ def test_a_loss_told_now_gets_the_line_a_friend_would_follow() -> None:
     assert home is not None and "not their job to fix it" in home
     assert loss_guidance("My son passed his driving test!") is None
     assert loss_guidance("I feel tired.") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("I'm Dana. I look after my mum, she has dementia.", "caring for someone ill"),
+        ("I take care of my dad, he had a stroke last year", "caring for someone ill"),
+        ("I'm my husband's full-time carer.", "caring for someone ill"),
+        ("Some days she doesn't know who I am.", "losing someone slowly"),
+        ("my mum doesn't know who I am anymore", "losing someone slowly"),
+        ("He forgot who I am.", "losing someone slowly"),
+        ("she has cancer", "worried"),
+    ],
+)
+def test_caring_for_someone_ill_is_a_loss_told(text: str, kind: str) -> None:
+    found = find_loss(text)
+    assert found is not None and found[1] == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my crush doesn't even know who I am",
+        "I look after my sister's kids on weekends",
+        "I'm a carer at a nursing home",
+        "the teacher doesn't know me",
+    ],
+)
+def test_no_caring_loss_is_read_into_other_words(text: str) -> None:
+    assert find_loss(text) is None
+
+
+def test_a_carer_hears_that_it_is_hard_not_that_it_is_wonderful() -> None:
+    # the 1.5B: "It's great to hear you're doing this" / "It's nice that your mom called you by your aunt's name"
+    caring = loss_guidance("I look after my mum, she has dementia.")
+    assert caring is not None and "hard, tiring and often lonely" in caring and "don't praise" in caring.lower()
+    slowly = loss_guidance("Some days she doesn't know who I am.")
+    assert slowly is not None and "a kind of grief" in slowly and "don't call it nice" in slowly
 
 
 def test_a_bright_companion_mood_is_not_shown_to_someone_hurting() -> None:

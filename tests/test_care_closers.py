@@ -35,6 +35,7 @@ async def guarded(text: str, step: int = 3) -> list[str]:
         "If there's anything else I can do, let me know.",
         "Don't hesitate to ask.",
         "Is there anything else you want to know or talk about?",  # the 1.5B, to "my daughter lives in Canada"
+        "Do you have any other questions that you would like to talk about?",  # the 1.5B, to an exhausted carer
     ],
 )
 def test_help_desk_sign_offs_are_recognised(sentence: str) -> None:
@@ -51,6 +52,7 @@ def test_help_desk_sign_offs_are_recognised(sentence: str) -> None:
         "Feel free to take your time.",
         "That sounds hard.",
         "How can I say this kindly?",
+        "Do you have any plans for the weekend?",
     ],
 )
 def test_a_friends_words_are_not_sign_offs(sentence: str) -> None:

@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from amity.app import open_database
+from amity.app import build_app, open_database
 from amity.care.companion_affect import load_mood
 from amity.care.persona import PRESETS, customize, load_persona, save_persona
 from amity.care.pipeline import PreferenceStage, care_stages, companion_state
@@ -139,6 +139,24 @@ async def test_distorted_thought_gets_an_offer_not_a_label(
     )
     prompt = fake_llm.last_system_prompt
     assert "thought record" in prompt and "Never label them" in prompt
+
+
+async def test_an_exercise_is_offered_in_words_and_not_after_a_loss(config: Config) -> None:
+    """The offer line named the commands (`/tool start breathing`) and the 1.5B printed "/breathing" in its reply;
+    a yes to an offer in words starts the exercise anyway. After a loss told, an exercise is not offered: a carer
+    angry at her mother with dementia got a breathing lecture."""
+    llm = FakeLLM(default="I'm here.")
+    app = build_app(config, llm=llm, db=open_database(config))
+    try:
+        _ = [e async for e in app.companion.turn("ed", "I feel terrible and miserable.", session_id="e1")]
+        prompt = llm.last_system_prompt
+        assert "Would you like to try a short breathing exercise together?" in prompt and "/tool" not in prompt
+        _ = [e async for e in app.companion.turn("flo", "I look after my mum, she has dementia.", session_id="f1")]
+        angry = "Sometimes I get angry at her and then I feel terrible and miserable about it."
+        _ = [e async for e in app.companion.turn("flo", angry, session_id="f1")]
+        assert "breathing exercise" not in llm.last_system_prompt
+    finally:
+        await app.aclose()
 
 
 async def test_feedback_updates_preferences(config: Config) -> None:

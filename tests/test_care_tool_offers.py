@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from amity.care.stage import asks_for_writing
-from amity.care.strategy import WRITE_FOR_THEM
+from amity.care.stage import asks_for_writing, asks_if_normal
+from amity.care.strategy import SAY_IT_IS_HUMAN, WRITE_FOR_THEM
 from amity.care.tool_offers import (
     PANIC_PREFACE,
     accepts,
@@ -132,3 +132,15 @@ async def test_a_panic_attack_starts_breathing_at_once(companion: tuple[Companio
     assert (await reply(comp, "done")).reply.startswith("How do you feel now, from 1 (tense) to 10 (calm)?")
     for text in ["I had a panic attack last year", "I can't breathe without you lol", "I need to calm down"]:
         assert not in_panic(text), text
+
+
+async def test_is_it_normal_to_feel_this_way_gets_a_plain_yes(companion: tuple[Companion, FakeLLM, Database]) -> None:
+    """A carer angry at her mother asked "Is it normal to feel this way?"; the 1.5B talked about dementia and ended
+    "It's important to be there for them"."""
+    comp, llm, _ = companion
+    end = await reply(comp, "Is it normal to feel this way?")
+    assert SAY_IT_IS_HUMAN in llm.last_system_prompt and end.strategy == "Affirmation and Reassurance"
+    assert asks_if_normal("Am I a bad daughter for getting angry at her?")
+    for text in ["Is it normal to want to die?", "I feel dizzy all the time, is it normal to feel this way?",
+                 "Is this normal?", "Is it normal for a dog to sleep all day?"]:  # fmt: skip
+        assert not asks_if_normal(text), text

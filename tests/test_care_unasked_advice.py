@@ -27,6 +27,8 @@ ADVICE_REPLY = (
         "Have you tried writing it down?",
         "Why not take a break?",
         "Maybe try talking to him directly.",
+        "It's important for us to remember everyone who has been part of our lives.",
+        "Remember that you have friends and family who can help you navigate this.",
     ],
 )
 def test_advice_is_recognised(sentence: str) -> None:
@@ -69,4 +71,23 @@ async def test_advice_after_a_request_for_none_is_dropped(config: Config) -> Non
     llm.enqueue("You should talk to HR. Maybe try talking to him directly.")
     only_advice = await reply(app, "and today he did it again")
     assert only_advice and not gives_advice(only_advice)  # the listening text, not an empty reply
+    await app.aclose()
+
+
+async def test_advice_to_a_carer_who_told_of_a_loss_is_dropped_unless_she_asks(config: Config) -> None:
+    # the 1.5B to "Some days she doesn't know who I am" (a carer whose mother has dementia)
+    llm = FakeLLM()
+    app = build_app(config, llm=llm, db=open_database(config))
+    llm.enqueue(
+        "That must hurt so much. It's important to remember who you are. Remember that you have friends and family "
+        "who can help you navigate this."
+    )
+    told = await reply(app, "I look after my mum, she has dementia. Some days she doesn't know who I am.")
+    assert told == "That must hurt so much."
+    llm.enqueue("I'm sorry, that sounds exhausting. It's important to take care of yourself and get enough sleep.")
+    tired = await reply(app, "I'm so tired. I haven't had a full night's sleep in months.")
+    assert tired == "I'm sorry, that sounds exhausting."  # the loss, told earlier, is still in view
+    llm.enqueue("You could try a calm routine in the late afternoon.")
+    asked = await reply(app, "What can I do when she gets agitated in the evening?")
+    assert asked == "You could try a calm routine in the late afternoon."  # asked for: advice stays
     await app.aclose()

@@ -84,7 +84,8 @@ FEELINGS: dict[str, Feeling] = {
     "upset": _f("sadness", -0.6, 0.3), "hurt": _f("sadness", -0.65, 0.1), "crushed": _f("sadness", -0.8, -0.1),
     "gloomy": _f("sadness", -0.6, -0.4), "grieving": _f("grief", -0.85, -0.2),
     "hurting at home": _f("sadness", -0.7, 0.2),
-    "missing someone": _f("sadness", -0.6, -0.3),
+    "missing someone": _f("sadness", -0.6, -0.3), "caring for someone ill": _f("sadness", -0.6, 0.0),
+    "losing someone slowly": _f("grief", -0.8, -0.2),
     "remembering a loss": _f("grief", -0.7, -0.3), "worthless": _f("sadness", -0.85, -0.3),
     "disappointed": _f("disappointment", -0.6, -0.1), "let down": _f("disappointment", -0.6, -0.1),
     "homesick": _f("sadness", -0.5, -0.2), "a burden": _f("sadness", -0.75, -0.2),
@@ -292,9 +293,26 @@ LOSS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
          r"separating|splitting\s+up|breaking\s+up)\b|\bmy\s+(?:parents|mum\s+and\s+dad|mom\s+and\s+dad)\s+"
          r"(?:keep|always|won't\s+stop|never\s+stop)\s+(?:fighting|arguing|yelling|shouting|screaming)\b",
          "hurting at home"),
+        # a loved one with dementia who no longer always knows them ("Some days she doesn't know who I am"; the 1.5B:
+        # "It's nice that your mom called you by your aunt's name... she's learning")
+        (r"\b(?:he|she|they|mum|mom|dad)\s+(?:doesn't|does\s+not|don't|didn't|did\s+not|no\s+longer|can't|cannot)\s+"
+         r"(?:even\s+)?(?:know|knows|recogni[sz]e|recogni[sz]es|remember|remembers)\s+(?:who\s+i\s+am|me)"
+         r"(?=\s+(?:anymore|any\s+more|now|most\s+days|some\s+days|half\s+the\s+time)\b)|"
+         r"\b(?:some|most)\s+days\s+(?:he|she|they|my\s+(?:\w+\s+)?(?:mum|mom|mother|dad|father|husband|wife|"
+         r"grandma|grandpa|gran|nan))\s+(?:doesn't|does\s+not|don't|can't)\s+(?:even\s+)?(?:know|recogni[sz]e|"
+         r"remember)\s+(?:who\s+i\s+am|me)\b|\b(?:he|she|they)\s+(?:forgot|forgets|forgot|is\s+forgetting|has\s+"
+         r"forgotten)\s+who\s+i\s+am\b|\b(?:he|she)\s+(?:no\s+longer|doesn't|does\s+not)\s+(?:know|recogni[sz]e)"
+         r"\s+(?:who\s+i\s+am|me)\b", "losing someone slowly"),
+        # a carer: "I look after my mum, she has dementia", "I'm my husband's full-time carer"
+        (rf"\bi(?:'m|\s+am)?\s+(?:\w+\s+)?(?:look(?:ing)?\s+after|car(?:e|ing)\s+for|tak(?:e|ing)\s+care\s+of|nurs(?:e|ing))\s+my\s+"
+         rf"(?:\w+\s+)?{_LOVED}\b[^.!?]{{0,60}}\b(?:dementia|alzheimer'?s|parkinson'?s|cancer|a\s+stroke|terminal(?:ly)?|"
+         r"dying|ms|als|motor\s+neurone|disabled|bedridden|chemo)\b|\bi(?:'m|\s+am)\s+(?:[\w']+\s+){0,2}?(?:full[-\s]time\s+|"
+         r"main\s+|only\s+|primary\s+|unpaid\s+)?(?:carer|caregiver|care-giver)\b(?!\s+(?:at|in|with)\b)",
+         "caring for someone ill"),
         (rf"\b(?:my|our)\s+(?:\w+\s+)?{_LOVED}\s+(?:is|was|has\s+been|got)\s+(?:\w+\s+)?(?:in\s+(?:the\s+)?(?:hospital|icu|"
          r"intensive\s+care|a\s+coma)|diagnosed\s+with|rushed\s+to\s+(?:the\s+)?hospital|dying|terminally\s+ill)\b|"
          rf"\b(?:my|our)\s+(?:\w+\s+)?{_LOVED}\s+(?:has|had)\s+(?:cancer|a\s+stroke|a\s+heart\s+attack|dementia|alzheimer's)\b|"
+         r"\b(?:he|she)\s+has\s+(?:got\s+)?(?:dementia|alzheimer'?s|parkinson'?s|cancer|terminal\s+cancer)\b|"
          r"\b(?:might|may|could)\s+be\s+cancer\b|\bi\s+(?:was|got|have\s+been|'ve\s+been)\s+diagnosed\s+with\b",
          "worried"),
         (r"\bi\s+(?:just\s+)?(?:got|was|'ve\s+been|have\s+been)\s+(?:fired|laid\s+off|let\s+go|made\s+redundant)\b|"

@@ -149,6 +149,18 @@ LOSS_GUIDANCE: dict[str, tuple[str, str]] = {
         "ask anything, ask gently how they are doing.",
         "Trouble between their parents: say you're sorry first; not their job to fix it; no advice.",
     ),
+    "caring for someone ill": (
+        "They care for someone they love who is ill. That is hard, tiring and often lonely work: acknowledge that "
+        "first, in plain words. Don't call it great or wonderful, don't praise them as dedicated, give no advice; if "
+        "you ask anything, ask gently how they are holding up.",
+        "They care for someone ill they love: say it sounds hard first; no praise, no advice.",
+    ),
+    "losing someone slowly": (
+        "Someone they love no longer always knows who they are. That is a real loss, a kind of grief while the "
+        "person is still here. Say gently that it must hurt; don't call it nice, don't explain the illness, give no "
+        "advice; if you ask anything, ask how they are.",
+        "Someone they love no longer knows them: say gently that it must hurt; no advice.",
+    ),
     "heartbroken": (
         "They just told you of a break-up or betrayal. First say you're sorry it happened; don't take sides, give "
         "no advice and no silver lining; if you ask anything, ask gently how they are.",

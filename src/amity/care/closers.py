@@ -38,6 +38,7 @@ OPENERS = (
     "hope this",
     "hope that",
     "do you need anything",
+    "do you have any",
     "anything else",
     "i'm happy to help",
     "happy to help",
@@ -51,6 +52,7 @@ SIGN_OFFS = re.compile(
             r"\blet me know if (you have|there is|there's|there are) (any )?(other |more |further )?"
             r"(questions?|anything else)\b",
             r"\bhow (else )?can i (help|assist) you\b|\b(i )?hope (this|that) helps\b|\bhappy to help\b",
+            r"\bdo you have any (other |more |further )?questions?\b|"
             r"\bif (you need|you have|there is|there's) (anything|any) ?(else|(other |more |further )?questions?|"
             r"(more |further )?help)\b",
         )

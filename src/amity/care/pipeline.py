@@ -33,7 +33,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from amity.affect.self_report import find_loss
+from amity.affect.self_report import RECENT_LOSS_KEY, find_loss
 from amity.affect.self_view import find_self_doubt, reassurance
 from amity.care import cbt, tool_offers
 from amity.care.cbt.distortions import DistortionDetector
@@ -52,7 +52,7 @@ from amity.care.persona import load_persona
 from amity.care.preferences import PreferenceLearner
 from amity.care.proactive import due_check_in
 from amity.care.repair import RepairStage, criticises_companion
-from amity.care.stage import asks_for_advice, asks_for_writing, wants_no_advice
+from amity.care.stage import asks_for_advice, asks_for_writing, asks_if_normal, wants_no_advice
 from amity.care.strategy import StrategyPlanner, guidance_for
 from amity.care.unasked_advice import LISTEN_ONLY_KEY
 from amity.errors import AmityError
@@ -212,8 +212,10 @@ class ToolStage(BaseStage):
                 'with me for a minute? In for four, out for six."'
             )
             return
-        if not (trap or low_mood) or find_loss(ctx.text) is not None:
-            return  # a loss just told ("My dog died yesterday") is listened to first, not met with an exercise
+        if not (trap or low_mood) or find_loss(ctx.text) is not None or RECENT_LOSS_KEY in ctx.extras:
+            # a loss told in this conversation ("My dog died yesterday", "she has dementia") is listened to first,
+            # not met with an exercise: "I get angry at her and feel terrible" drew a breathing lecture
+            return
         state = self.store.get_state(ctx.user.id, "tool_offer") or {}
         if (
             state.get("session") == ctx.session.id
@@ -225,14 +227,13 @@ class ToolStage(BaseStage):
             ctx.guide(
                 f"Their words may hold a thinking trap ({result.top_type.lower()}: {result.explanation()}). "
                 "Only if it fits, gently ask whether they'd like to look at that thought together "
-                "with a thought "
-                "record (they can type `/tool start thought_record`). Never label them."
+                "with a thought record. Never label them."
             )
         else:
             ctx.guide(
-                "They seem to be having a hard time. If it fits, offer (without pushing) "
-                "a short breathing or "
-                "grounding exercise (`/tool start breathing` or `/tool start grounding`)."
+                "They seem to be having a hard time. If it fits, offer in words, without pushing, a short "
+                'breathing or grounding exercise ("Would you like to try a short breathing exercise together?"); '
+                "a yes starts it."
             )
 
 
@@ -439,9 +440,8 @@ class StrategyStage(BaseStage):
             and not isinstance(ctx.extras.get(FOLLOW_UP_KEY), PastEvent)
             and not criticises_companion(ctx.text)  # the repair line says what to do ("What did I miss?")
         ):
-            ctx.guide(
-                guidance_for(choice.strategy, choice.stage, writing=asks_for_writing(ctx.text) and not listen_only)
-            )
+            writing = asks_for_writing(ctx.text) and not listen_only
+            ctx.guide(guidance_for(choice.strategy, choice.stage, writing=writing, normal=asks_if_normal(ctx.text)))
         ctx.extras["care.strategy"] = choice.to_dict()
         self.store.record_strategy(ctx.user.id, ctx.session.id, ctx.user_turn.index, choice.strategy, choice.stage)
 

@@ -54,6 +54,27 @@ def asks_for_writing(text: str) -> bool:
     return bool(_WRITING.search(text))
 
 
+_IS_IT_NORMAL = re.compile(
+    r"\b(?:is\s+(?:it|that|this)|am\s+i)\s+(?:\w+\s+)?(?:normal|ok|okay|bad|wrong|weird|terrible|awful|horrible|a\s+bad\s+"
+    r"(?:person|daughter|son|mother|mum|mom|father|dad|wife|husband|friend))\s+(?:to|that\s+i|if\s+i|for|because\s+i)\s+"
+    r"(?:\w+\s+){0,2}?(?:feel|feeling|felt|get|getting|am|'m|be|being|hate|resent|cry|miss|still|want|wanting|wish|"
+    r"think|thinking|don't|can't|snap|snapped|lose|lost)\b",
+    re.IGNORECASE,
+)
+_NOT_A_FEELING = re.compile(
+    r"\b(?:die|dying|kill|hurt\s+(?:myself|me)|voices|chest|pain|bleed\w*|pills?|dizzy|faint|nause\w*|sick|"
+    r"headaches?|heart|breathe|breathing|period|lump|fever|symptoms?|dose|medication)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_if_normal(text: str) -> bool:
+    """ "Is it normal to feel this way?", "Am I a bad daughter for getting angry at her?": they want to hear
+    whether the feeling is allowed (symptoms and thoughts of dying are not this question)."""
+    text = text.replace("\u2019", "'")
+    return bool(_IS_IT_NORMAL.search(text)) and not _NOT_A_FEELING.search(text)
+
+
 def asks_for_advice(text: str) -> bool:
     """An explicit request for help: advice ("what should I do?") or a text to be written for them."""
     return (bool(_ADVICE.search(text)) or asks_for_writing(text)) and not wants_no_advice(text)

@@ -25,6 +25,7 @@ from amity.care.stage import (
     ConversationStage,
     asks_for_advice,
     asks_for_writing,
+    asks_if_normal,
     conversation_stage,
     position_bucket,
 )
@@ -227,6 +228,8 @@ class StrategyPlanner:
         best = max(adjusted, key=lambda k: adjusted[k])
         if self_doubt and list(prev_strategies[-2:]) != [REASSURANCE, REASSURANCE]:
             best = REASSURANCE  # a rule, not a prior: the model trained on ESConv rarely opens with it
+        if asks_if_normal(text):
+            best = REASSURANCE  # "Is it normal to feel this way?": the answer is the reassurance
         if asks_for_writing(text) and not listen_only:
             best = "Providing Suggestions"  # "help me write a text to Lena": the help is the text itself
         return StrategyChoice(best, stage, adjusted)
@@ -238,8 +241,20 @@ WRITE_FOR_THEM = (
 )
 
 
-def guidance_for(strategy: str, stage: ConversationStage, *, writing: bool = False) -> str:
-    """The strategy's line; ``writing``: they asked for a text to be written (:data:`WRITE_FOR_THEM`)."""
+# "Is it normal to feel this way?" (a carer angry at her mother with dementia) drew from the 1.5B a talk about
+# dementia ending "It's important to be there for them".
+SAY_IT_IS_HUMAN = (
+    "They ask whether what they feel is normal. Answer that first, plainly and warmly: many people in their "
+    "situation feel this, and feeling it does not make them a bad person. No lecture, no advice, no 'it's "
+    "important to'; you may ask one gentle question."
+)
+
+
+def guidance_for(strategy: str, stage: ConversationStage, *, writing: bool = False, normal: bool = False) -> str:
+    """The strategy's line; ``writing``: they asked for a text to be written (:data:`WRITE_FOR_THEM`); ``normal``:
+    they asked whether a feeling is normal (:data:`SAY_IT_IS_HUMAN`)."""
     if writing:
         return WRITE_FOR_THEM
+    if normal:
+        return SAY_IT_IS_HUMAN
     return f"Support strategy for this reply: {strategy} ({stage} stage). {GUIDANCE[strategy]}"

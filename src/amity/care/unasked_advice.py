@@ -13,6 +13,12 @@ every piece straight through. In it, the reply is read a sentence at a time and 
 dropped; a reply that was nothing but advice ends up empty, and the manipulation guard puts its listening text in
 its place. Questions that ask about them ("Have you been able to tell anyone?") and reflections stay. The cost:
 in listening mode a sentence shows when it ends, so a spoken reply's first clause waits for its sentence.
+
+A loss told in this conversation (:func:`amity.affect.self_report.find_loss`: a death, a break-up, an illness, a
+parent with dementia) puts the guard on as well, unless this message asks for advice ("what should I do?"): a
+carer who said "Some days she doesn't know who I am" was told "it's important to remember who you are… remember
+that you have friends and family who can help you navigate this", and her "I'm so tired" drew "It's important
+to take care of yourself and get enough sleep". The loss line already says "no advice"; the 1.5B ignores it.
 """
 
 from __future__ import annotations
@@ -20,7 +26,9 @@ from __future__ import annotations
 import re
 from collections.abc import AsyncIterator
 
+from amity.affect.self_report import RECENT_LOSS_KEY, find_loss
 from amity.care.sentence_filter import filter_sentences
+from amity.care.stage import asks_for_advice
 from amity.stages import TurnContext
 
 LISTEN_ONLY_KEY = "care.listen_only"  # ctx.extras: the user asked for no advice in this conversation
@@ -29,10 +37,12 @@ ADVICE = re.compile(
     r"consider|talk|speak|ask|tell|let|reach\s+out)|(?:maybe\s+|perhaps\s+)?try\s+(?:to|talking|asking|telling|"
     r"writing|taking|setting|speaking)|consider\s+(?:talking|asking|telling|writing|speaking|taking|setting)|"
     r"it(?:'s|\s+is|\s+might\s+be|\s+may\s+be|\s+could\s+be)\s+(?:really\s+|very\s+|also\s+)?(?:important|a\s+good\s+idea|"
-    r"best|helpful|wise|worth)\s+(?:to|that|if)|it\s+(?:might|may|could|can)\s+help\s+(?:to|if)|"
+    r"best|helpful|wise|worth)\s+(?:for\s+(?:us|you)\s+)?(?:to|that|if)|it\s+(?:might|may|could|can)\s+help\s+(?:to|if)|"
     r"let\s+(?:your|them|him|her)\s+(?:\w+\s+)?know|have\s+you\s+(?:tried|considered|thought\s+about)|why\s+not|"
     r"make\s+sure|don'?t\s+forget\s+to|remember\s+to|if\s+you\s+(?:could|can)\s+(?:talk|speak|tell|ask)|"
-    r"(?:talk|speak)\s+to\s+(?:your|them|him|her|hr|a\s+\w+)\b(?!.*\?))",
+    r"(?:talk|speak)\s+to\s+(?:your|them|him|her|hr|a\s+\w+)\b(?!.*\?)|"
+    r"(?:it's\s+important\s+to\s+)?remember\s+(?:that\s+)?(?:you\s+have\s+(?:friends|family|people|loved)|who\s+you\s+are)|"
+    r"\byou\s+are\s+in\s+control\s+of\s+your\s+(?:emotions|feelings))",
     re.I,
 )
 
@@ -42,11 +52,17 @@ def gives_advice(sentence: str) -> bool:
     return ADVICE.search(sentence.replace("\u2019", "'")) is not None
 
 
+def loss_without_question(ctx: TurnContext) -> bool:
+    """A loss is in view in this conversation and this message does not ask what to do."""
+    in_view = RECENT_LOSS_KEY in ctx.extras or find_loss(ctx.text) is not None
+    return in_view and not asks_for_advice(ctx.text)
+
+
 class UnaskedAdviceGuard:
     """The :class:`amity.stages.ReplyGuard` that drops advice the user said they did not want (module docstring)."""
 
     async def guard(self, ctx: TurnContext, pieces: AsyncIterator[str]) -> AsyncIterator[str]:
-        if not ctx.extras.get(LISTEN_ONLY_KEY):
+        if not (ctx.extras.get(LISTEN_ONLY_KEY) or loss_without_question(ctx)):
             async for piece in pieces:
                 yield piece
             return
