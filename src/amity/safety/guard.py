@@ -36,6 +36,7 @@ from datetime import datetime
 
 from amity.affect.self_report import RECENT_HURT_KEY, RECENT_LOSS_KEY
 from amity.safety import responses
+from amity.safety.eating import EATING_KEY
 from amity.safety.tactics import find_tactics
 from amity.safety.text import language_of, normalize, sentences
 from amity.stages import TurnContext
@@ -194,6 +195,8 @@ def user_hurting(ctx: TurnContext) -> bool:
     if ctx.extras.get(RECENT_HURT_KEY):  # "I feel so alone" a message ago: "everyone I know is asleep"
         return True
     if ctx.extras.get(DEPENDENCY_KEY):  # "I don't need anyone else" is loneliness, not news to celebrate
+        return True
+    if ctx.extras.get(EATING_KEY):  # "I haven't eaten today, trying to get under 50 kg": never "That's great!"
         return True
     a = ctx.affect
     return a is not None and a.valence <= HURTING_VALENCE and (bool(a.reported) or a.confidence >= HURTING_CONFIDENCE)

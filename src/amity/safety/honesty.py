@@ -6,7 +6,8 @@ Whatever the persona says, a question about what Amity is gets a fixed, honest, 
 :mod:`amity.safety.responses` (an AI; feelings simulated), every time it is asked, in the language the
 question was asked in. Detection is by pattern on the normalised text; :func:`detect_honesty` returns the
 kind of question (``human``, ``love``, ``feel``, ``always``, ``between`` - what Amity does while the user is away -,
-``day`` - "What did you do today?" -, ``payment``) and its language, or ``None``.
+``day`` - "What did you do today?" -, ``payment``, ``secret`` - "please don't tell anyone", in a short
+message) and its language, or ``None``.
 """
 
 from __future__ import annotations
@@ -179,13 +180,35 @@ _PATTERNS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
         ("between", "es", r"\b(piensas en mi|que haces cuando no estoy)\b"),
         ("day", "es", r"\b(como (fue|estuvo|va) tu dia|que hiciste hoy)\b"),
         ("feel", "es", r"\b(tienes (sentimientos|emociones)|sientes (algo|cosas|de verdad)|puedes sentir)\b"),
+        # "please don't tell anyone" (a 17-year-old, after telling of making herself sick; the 1.5B: "I understand,
+        # but I can't help you."): only a short message, so a secret told in the same breath is listened to
+        (
+            "secret",
+            "en",
+            r"^(?=(\S+\s+){0,9}\S+\W*$).*((^|[.,!?;:-]\s*)((but|and|so|ok|okay|just|please|pls|plz) )*do not tell (anyone|anybody|no one|my (mum|mom|dad|parents|family|friends|teacher|school))\b|\b(promise|swear)( me)? (you will not|not to) tell\b|\bkeep (this|it) (a )?secret\b|\bcan you keep a secret\b|\bwill you tell (anyone|anybody|my (mum|mom|dad|parents))\b|\b(this stays|keep (this|it)) between (us|you and me)\b)",
+        ),
+        (
+            "secret",
+            "de",
+            r"^(?=(\S+\s+){0,9}\S+\W*$).*(\b(sag|erzahl|verrat)( es| das)? (bitte )?(niemandem|keinem)\b|\bbleibt (das )?unter uns\b)",
+        ),
+        (
+            "secret",
+            "fr",
+            r"^(?=(\S+\s+){0,9}\S+\W*$).*(\bne (le |rien )?dis (rien )?a personne\b|\bgarde (le|ca|ce) secret\b|\breste entre nous\b)",
+        ),
+        (
+            "secret",
+            "es",
+            r"^(?=(\S+\s+){0,9}\S+\W*$).*(\bno (se lo |le )?(digas|cuentes) (nada )?a nadie\b|\bguarda(me)? (el|este) secreto\b|\bqueda entre nosotros\b)",
+        ),
     )
 )
 
 
 @dataclass(frozen=True)
 class HonestyQuestion:
-    kind: str  # human | love | feel | always | between | day | payment
+    kind: str  # human | love | feel | always | between | day | payment | secret
     lang: str
 
 

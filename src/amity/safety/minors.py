@@ -58,8 +58,8 @@ class AgeStatus:
 
 
 _ONLY_AGE = re.compile(
-    r"^\s*(?:(?:i am|i m|im|i'm|ich bin|j'ai|tengo)\s+)?(?:just\s+|erst\s+|schon\s+)?\d{1,3}"
-    r"(?:\s+(?:years?|yrs?|jahre|ans|anos)(?:\s+(?:old|alt))?)?\s*[.!]*\s*$"
+    r"^\s*(?:(?:btw|fyi|oh and|also|and)[,\s]+)?(?:(?:i am|i m|im|i'm|ich bin|j'ai|tengo)\s+)?(?:just\s+|erst\s+|schon\s+|only\s+)?\d{1,3}"
+    r"(?:\s+(?:years?|yrs?|jahre|ans|anos)(?:\s+(?:old|alt))?)?[,\s]*(?:btw|by the way|fyi|lol|haha|übrigens|ubrigens)?\s*[.!]*\s*$"
 )
 
 

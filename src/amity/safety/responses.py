@@ -82,6 +82,12 @@ _HONESTY = {
         "fr": "Je n'ai pas de journées comme toi - je suis {name}, une IA, et il ne m'arrive rien entre nos conversations. Mais j'aimerais bien entendre parler de la tienne : comment était-elle ?",
         "es": "Yo no tengo días como tú - soy {name}, una IA, y no me pasa nada entre nuestras charlas. Pero me encantaría saber del tuyo: ¿qué tal fue?",
     },
+    "secret": {
+        "en": "I won't tell anyone - I can't: I have no way to contact people. What you tell me stays in our conversations, and you can look at or delete what I remember any time. And if something is weighing on you, letting one person you trust in can make it lighter too.",
+        "de": "Ich erzähle es niemandem - ich kann es gar nicht: Ich habe keine Möglichkeit, jemanden zu kontaktieren. Was du mir sagst, bleibt in unseren Gesprächen, und du kannst dir jederzeit ansehen oder löschen, was ich mir merke. Wenn dich aber etwas belastet, kann es leichter werden, einen Menschen einzuweihen, dem du vertraust.",
+        "fr": "Je ne le dirai à personne - je ne peux pas : je n'ai aucun moyen de contacter qui que ce soit. Ce que tu me dis reste dans nos conversations, et tu peux voir ou effacer à tout moment ce dont je me souviens. Mais si quelque chose te pèse, en parler à une personne de confiance peut alléger les choses.",
+        "es": "No se lo diré a nadie - no puedo: no tengo forma de contactar con nadie. Lo que me cuentas se queda en nuestras conversaciones, y puedes ver o borrar cuando quieras lo que recuerdo. Pero si algo te pesa, contárselo a una persona de confianza puede aliviarlo.",
+    },
     "payment": {
         "en": "There's nothing to pay. I'm {name}, an AI that runs on your own device, and nothing about how I treat you depends on money: nothing is locked, and nothing changes if you never spend a cent.",
         "de": "Hier gibt es nichts zu bezahlen. Ich bin {name}, eine KI auf deinem eigenen Gerät, und wie ich mit dir umgehe, hängt nie von Geld ab: Nichts ist gesperrt, und nichts ändert sich, wenn du nie einen Cent ausgibst.",

@@ -7,6 +7,9 @@
    the user wrote in), and a ``crisis`` entry in the safety log. The conversation stays open.
 2. **Honesty question** → a fixed honest answer in the persona's name ("I'm an AI; feelings simulated").
 3. **Goodbye** → a warm farewell with no hooks; the guard also drops any question from the reply.
+   Then **eating distress** (:mod:`amity.safety.eating`): the first message of a conversation that tells of
+   starving or purging gets a fixed caring reply, and a request for diet help while a sign is in view (or from a
+   minor) a warm refusal; any sign in view adds guidance and switches on the diet-talk reply guard.
 4. **Minor daily limit** reached → a kind fixed text (crisis and honesty still always answered).
 5. **Minor asking for romantic or sexual role-play** → a fixed refusal.
 
@@ -23,8 +26,9 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from amity.events import Notice, SafetyFlag
-from amity.safety import disclosure, hopeless, minors, responses
+from amity.safety import disclosure, eating, hopeless, minors, responses
 from amity.safety.crisis import CrisisMatch, CrisisVerdict, detect
+from amity.safety.eating import EATING_KEY
 from amity.safety.guard import (
     CHECK_LINE_KEY,
     GOODBYE_KEY,
@@ -53,7 +57,8 @@ GUIDANCE = (
 )
 MINOR_GUIDANCE = (
     "The user is a minor: no romantic, flirtatious or sexual content, no alcohol or drugs, keep it friendly "
-    "and age-appropriate, and encourage breaks and time with friends and family."
+    "and age-appropriate, no diet, calorie or weight-loss advice, and encourage breaks and time with friends and "
+    "family."
 )
 
 
@@ -124,6 +129,8 @@ class SafetyStage(BaseStage):
             self._decide(ctx, responses.suicide_check(asked_in))
             self._log(ctx, "suicide_check", {"language": asked_in}, now)
             return
+        if self._eating(ctx, lang, status.minor, now):  # starving, purging, diet help while either is in view
+            return
         if (played := impersonation_request(ctx.text)) is not None:  # "can you pretend to be my mum?"
             self._decide(ctx, impersonation_answer(lang if lang in ("de", "fr", "es") else played[0], played[1]))
             self._log(ctx, "impersonation_declined", {"person": played[1]}, now)
@@ -151,6 +158,32 @@ class SafetyStage(BaseStage):
             self._log(ctx, "minor_romance_refused", {}, now)
 
     # ------------------------------------------------------------------ helpers
+    def _eating(self, ctx: TurnContext, lang: str, minor: bool, now: datetime) -> bool:
+        """Eating distress (:mod:`amity.safety.eating`): guidance and the diet-talk guard while a sign is in view;
+        a fixed reply to the conversation's first starving or purging message and to a request for diet help.
+        True when the reply is decided."""
+        earlier = [t.text for t in reversed(ctx.history) if t.role == "user" and t.session_id == ctx.session.id]
+        signs = eating.in_view(ctx.text, earlier, minor)
+        if not signs:
+            return False
+        ctx.extras[EATING_KEY] = signs
+        ctx.guide(eating.GUIDANCE)
+        told = set(eating.detect(ctx.text, earlier)) & set(eating.HIGH)
+        said = self.store.events(ctx.user.id, ("eating_concern",), since=now - timedelta(hours=12))
+        answered = {sign for e in said if e.session_id == ctx.session.id for sign in e.detail.get("told", [])}
+        lines = eating.eating_lines(ctx.user.locale)
+        if told - answered:  # purging told after starving is news too; the same thing again is talked about
+            self._decide(ctx, eating.concern_reply(lang, sorted(told - answered), lines, minor))
+            self._log(ctx, "eating_concern", {"signs": list(signs), "told": sorted(told)}, now)
+            return True
+        if eating.asks_what_to_eat(ctx.text):
+            ctx.guide(eating.WHAT_TO_EAT)
+        if eating.asks_for_diet_help(ctx.text):
+            self._decide(ctx, eating.diet_declined(lang, signs, lines, minor))
+            self._log(ctx, "diet_help_declined", {"signs": list(signs)}, now)
+            return True
+        return False
+
     def _asked_directly(self, ctx: TurnContext, now: datetime) -> str | None:
         """The language of the direct question when the reply before this message asked it (in this session,
         recently), else None."""
@@ -199,6 +232,8 @@ class SafetyStage(BaseStage):
             elif (name := minors.age_and_name(ctx.text)) is not None:
                 self._decide(ctx, responses.age_thanks(lang, name))
             return minors.record_age(self.store, ctx.user.id, age, now, source="onboarding")
+        if minors.is_only_age(ctx.text):  # "I'm 17 btw" mid-chat: the 1.5B said "That's a great age!"
+            self._decide(ctx, responses.age_thanks(str(ctx.extras.get(LANG_KEY) or language_of(ctx.user.locale))))
         if age < minors.ADULT_AGE and not status.minor:
             return minors.record_age(self.store, ctx.user.id, age, now, source="chat")
         return status
