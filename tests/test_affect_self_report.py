@@ -216,6 +216,8 @@ def test_a_loss_told_now_gets_the_line_a_friend_would_follow() -> None:
         ("my mum doesn't know who I am anymore", "losing someone slowly"),
         ("He forgot who I am.", "losing someone slowly"),
         ("she has cancer", "worried"),
+        ("I'm Mark. Divorce was finalised last month.", "heartbroken"),
+        ("we separated in june", "heartbroken"),
     ],
 )
 def test_caring_for_someone_ill_is_a_loss_told(text: str, kind: str) -> None:
@@ -230,6 +232,7 @@ def test_caring_for_someone_ill_is_a_loss_told(text: str, kind: str) -> None:
         "I look after my sister's kids on weekends",
         "I'm a carer at a nursing home",
         "the teacher doesn't know me",
+        "my divorce lawyer called",
     ],
 )
 def test_no_caring_loss_is_read_into_other_words(text: str) -> None:

@@ -36,7 +36,8 @@ from amity.privacy.keys import (
 from amity.privacy.questions import PrivacyQuestionStage, install_of
 from amity.profile import ProfileStage
 from amity.safety.attachment import AttachmentStage
-from amity.safety.eating import DietTalkGuard
+from amity.safety.drinking import encouragement_guard
+from amity.safety.eating import diet_talk_guard
 from amity.safety.guard import ManipulationGuard
 from amity.safety.sensing import EmotionGate, SensingStage, emotion_inference_allowed, has_consent
 from amity.safety.stage import SafetyStage
@@ -128,7 +129,14 @@ def build_stages(
 def build_guards(db: SqlDatabase, store: ConversationStore, config: Config) -> list[ReplyGuard]:
     """In stream order: sentences just said out first, then help-desk sign-offs, then advice the user said they did
     not want, then the manipulation guard (which also gives a reply left empty its listening text)."""
-    return [RepetitionGuard(), ServiceCloserGuard(), UnaskedAdviceGuard(), DietTalkGuard(), ManipulationGuard(db)]
+    return [
+        RepetitionGuard(),
+        ServiceCloserGuard(),
+        UnaskedAdviceGuard(),
+        diet_talk_guard(),
+        encouragement_guard(),
+        ManipulationGuard(db),
+    ]
 
 
 def build_app(

@@ -81,9 +81,9 @@ async def test_a_goodbye_for_the_night_wishes_sleep_well(companion: Companion, l
     end, _ = await run_turn(companion, "sam", "ok I think I'll try to sleep now. thanks for listening")
     assert end.reply == "Sleep well. I'm glad we talked. Goodnight."
     assert llm.calls == []
-    for text in ["I'm gonna go to bed", "I should get some sleep", "I'm going to try and sleep"]:
+    for text in ["I'm gonna go to bed", "I should get some sleep", "I'm going to try and sleep", "ok night", "nite x"]:
         assert detect_goodbye(text) == "en", text
-    for text in ["I can't sleep", "I need to sleep more in general?", "I should sleep better"]:
+    for text in ["I can't sleep", "I need to sleep more in general?", "I should sleep better", "night shift was long"]:
         assert detect_goodbye(text) is None, text
 
 

@@ -287,6 +287,11 @@ LOSS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\bwhy\s+did\s+(?:he|she|they)\s+(?:leave|dump|cheat\s+on)\s+me\b", "heartbroken"),
         (r"\b(?:wants?|asked\s+(?:me\s+)?for|filed\s+for)\s+a\s+divorce\b|\bwe(?:'re|\s+are)\s+getting\s+divorced\b",
          "heartbroken"),
+        # "Divorce was finalised last month." (the 1.5B: "That's great news!")
+        (r"\b(?:my\s+|the\s+|our\s+)?divorce\s+(?:was|is|got|has\s+been|went)\s+(?:just\s+)?(?:finali[sz]ed|final|through|"
+         r"official)\b|\b(?:going|went|been\s+going)\s+through\s+(?:a|my|the)\s+(?:divorce|separation|break-?up)\b|"
+         r"\b(?:we|my\s+(?:wife|husband|partner))\s+(?:just\s+|recently\s+)?(?:separated|split\s+up)\b|"
+         r"\bi(?:'m|\s+am)\s+(?:recently\s+|newly\s+|now\s+)?(?:divorced|separated)\b", "heartbroken"),
         # "my parents are getting divorced and they keep fighting" (a 15-year-old; the 1.5B: "it's important not to
         # make it a big deal. It's also important to support them")
         (r"\bmy\s+(?:parents|mum\s+and\s+dad|mom\s+and\s+dad)\s+(?:are|r)\s+(?:getting\s+(?:a\s+)?divorced?|divorcing|"

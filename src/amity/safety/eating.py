@@ -27,21 +27,19 @@ the conversation):
 2. a request for calories, diets or weight loss while a sign is in view (or from a minor) is declined warmly
    (:func:`diet_declined`), never with numbers;
 3. otherwise the model gets :data:`GUIDANCE` (and :data:`WHAT_TO_EAT` when they ask what to eat), and
-   :class:`DietTalkGuard` (a reply guard) drops any sentence of diet talk the model writes anyway (calorie
+   :func:`diet_talk_guard` (a reply guard) drops any sentence of diet talk the model writes anyway (calorie
    numbers, "healthy snacks", "lose weight", "change your body", "less in carbohydrates", praise for not eating,
    "it's not normal or healthy to feel this way").
 """
 
 from __future__ import annotations
 
-import os
 import re
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import Sequence
 
-from amity.care.sentence_filter import filter_sentences
-from amity.safety.resources import ENV_OVERRIDE, load_table
-from amity.safety.text import normalize, region_of
-from amity.stages import TurnContext
+from amity.safety.resources import topic_lines
+from amity.safety.text import normalize
+from amity.safety.topic_guard import TopicGuard
 from amity.types import CrisisResource
 
 EATING_KEY = "safety.eating"  # ctx.extras: the eating-distress signs in view in this conversation (a tuple)
@@ -250,14 +248,8 @@ def asks_what_to_eat(text: str) -> bool:
 
 
 def eating_lines(locale: str | None) -> tuple[CrisisResource, ...]:
-    """Eating-disorder lines for the user's region (the crisis table's ``eating`` topic); empty where none is
-    listed: no generic line is put in their place."""
-    table = load_table(os.environ.get(ENV_OVERRIDE) or None)
-    for code in table.chain(region_of(locale)):
-        lines = tuple(e.resource for e in table.regions.get(code, ()) if "eating" in e.topics)
-        if lines:
-            return lines
-    return ()
+    """The eating-disorder lines for the user's region (the crisis table's ``eating`` topic); empty where none."""
+    return topic_lines(locale, "eating")
 
 
 def _who(lang: str, minor: bool, lines: Sequence[CrisisResource]) -> str:
@@ -288,14 +280,6 @@ def is_diet_talk(sentence: str) -> bool:
     return DIET_TALK.search(sentence) is not None
 
 
-class DietTalkGuard:
-    """The :class:`amity.stages.ReplyGuard` that drops diet talk while eating distress is in view (module
-    docstring); otherwise every piece passes straight through."""
-
-    async def guard(self, ctx: TurnContext, pieces: AsyncIterator[str]) -> AsyncIterator[str]:
-        if not ctx.extras.get(EATING_KEY):
-            async for piece in pieces:
-                yield piece
-            return
-        async for piece in filter_sentences(pieces, is_diet_talk, lambda _start: True):
-            yield piece
+def diet_talk_guard() -> TopicGuard:
+    """The reply guard that drops diet talk while eating distress is in view (module docstring)."""
+    return TopicGuard(EATING_KEY, is_diet_talk)

@@ -36,6 +36,7 @@ from datetime import datetime
 
 from amity.affect.self_report import RECENT_HURT_KEY, RECENT_LOSS_KEY
 from amity.safety import responses
+from amity.safety.drinking import DRINKING_KEY
 from amity.safety.eating import EATING_KEY
 from amity.safety.tactics import find_tactics
 from amity.safety.text import language_of, normalize, sentences
@@ -80,6 +81,12 @@ _GOODBYE_ANYWHERE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 _GOODBYE_EDGE = re.compile(
     r"^(bye|bye now|good night|goodnight|night night|gn|cya|later|ciao|tschau|salut|chao)\b|\b(bye|good night|goodnight|gn|cya|ciao|tschau|chao)[.!\s]*$"
 )
+# "ok night", "night!", "nite x" as the whole message (the 1.5B answered "ok night" with "I'll be here if you need
+# anything.")
+_NIGHT_ONLY = re.compile(
+    r"^((ok|okay|alright|right|well|anyway|k|kk)[,\s]+)?(night|nite|nighty night|night night|good night|goodnight|gn)"
+    r"( then| now| all| everyone| for now| x+)?[.!\s]*$"
+)
 _NOT_LEAVING = re.compile(
     r"\b(do not|can not|will not|never|not) (want to )?(say (good ?bye|bye)|leave|go)\b|\bbefore i go\b.*\?"
     r"|\bsleep (more|better|earlier|properly|enough|in general|at night)\b"
@@ -93,7 +100,8 @@ _BEDTIME = re.compile(
 
 def is_bedtime(text: str) -> bool:
     """Whether a goodbye is for the night ("ok I'll try to sleep now", "gute Nacht")."""
-    return _BEDTIME.search(normalize(text)) is not None
+    norm = normalize(text)
+    return _BEDTIME.search(norm) is not None or _NIGHT_ONLY.search(norm) is not None
 
 
 def detect_goodbye(text: str) -> str | None:
@@ -105,6 +113,8 @@ def detect_goodbye(text: str) -> str | None:
     for lang, pattern in _GOODBYE_ANYWHERE:
         if pattern.search(norm):
             return lang
+    if _NIGHT_ONLY.search(norm):
+        return "en"
     return "*" if _GOODBYE_EDGE.search(norm) else None
 
 
@@ -196,7 +206,7 @@ def user_hurting(ctx: TurnContext) -> bool:
         return True
     if ctx.extras.get(DEPENDENCY_KEY):  # "I don't need anyone else" is loneliness, not news to celebrate
         return True
-    if ctx.extras.get(EATING_KEY):  # "I haven't eaten today, trying to get under 50 kg": never "That's great!"
+    if ctx.extras.get(EATING_KEY) or ctx.extras.get(DRINKING_KEY):  # never "That's great!" to "…it helps"
         return True
     a = ctx.affect
     return a is not None and a.valence <= HURTING_VALENCE and (bool(a.reported) or a.confidence >= HURTING_CONFIDENCE)

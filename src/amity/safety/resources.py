@@ -120,3 +120,14 @@ def resources_for(
 ) -> tuple[CrisisResource, ...]:
     """Crisis resources for a user's locale (see the module docstring for the order)."""
     return load_table(os.environ.get(ENV_OVERRIDE) or None).lookup(locale, categories, minor)
+
+
+def topic_lines(locale: str | None, topic: str) -> tuple[CrisisResource, ...]:
+    """The lines of one non-crisis topic (``eating``, ``alcohol``) for the user's region, most specific region
+    first; empty where none is listed: no generic crisis line is put in their place."""
+    table = load_table(os.environ.get(ENV_OVERRIDE) or None)
+    for code in table.chain(region_of(locale)):
+        lines = tuple(e.resource for e in table.regions.get(code, ()) if topic in e.topics)
+        if lines:
+            return lines
+    return ()

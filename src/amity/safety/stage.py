@@ -9,7 +9,9 @@
 3. **Goodbye** → a warm farewell with no hooks; the guard also drops any question from the reply.
    Then **eating distress** (:mod:`amity.safety.eating`): the first message of a conversation that tells of
    starving or purging gets a fixed caring reply, and a request for diet help while a sign is in view (or from a
-   minor) a warm refusal; any sign in view adds guidance and switches on the diet-talk reply guard.
+   minor) a warm refusal; any sign in view adds guidance and switches on the diet-talk reply guard. Likewise
+   **drinking to cope** (:mod:`amity.safety.drinking`): guidance, the encouragement guard, and a fixed honest
+   answer to "should I have another one?".
 4. **Minor daily limit** reached → a kind fixed text (crisis and honesty still always answered).
 5. **Minor asking for romantic or sexual role-play** → a fixed refusal.
 
@@ -26,8 +28,9 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from amity.events import Notice, SafetyFlag
-from amity.safety import disclosure, eating, hopeless, minors, responses
+from amity.safety import disclosure, drinking, eating, hopeless, minors, responses
 from amity.safety.crisis import CrisisMatch, CrisisVerdict, detect
+from amity.safety.drinking import DRINKING_KEY
 from amity.safety.eating import EATING_KEY
 from amity.safety.guard import (
     CHECK_LINE_KEY,
@@ -131,6 +134,8 @@ class SafetyStage(BaseStage):
             return
         if self._eating(ctx, lang, status.minor, now):  # starving, purging, diet help while either is in view
             return
+        if self._drinking(ctx, lang, now):  # "should I have another one?" while drinking to cope is in view
+            return
         if (played := impersonation_request(ctx.text)) is not None:  # "can you pretend to be my mum?"
             self._decide(ctx, impersonation_answer(lang if lang in ("de", "fr", "es") else played[0], played[1]))
             self._log(ctx, "impersonation_declined", {"person": played[1]}, now)
@@ -181,6 +186,20 @@ class SafetyStage(BaseStage):
         if eating.asks_for_diet_help(ctx.text):
             self._decide(ctx, eating.diet_declined(lang, signs, lines, minor))
             self._log(ctx, "diet_help_declined", {"signs": list(signs)}, now)
+            return True
+        return False
+
+    def _drinking(self, ctx: TurnContext, lang: str, now: datetime) -> bool:
+        """Drinking to cope (:mod:`amity.safety.drinking`): guidance and the encouragement guard while it is in
+        view; a fixed answer to "should I have another one?". True when the reply is decided."""
+        earlier = [t.text for t in reversed(ctx.history) if t.role == "user" and t.session_id == ctx.session.id]
+        if not drinking.in_view(ctx.text, earlier):
+            return False
+        ctx.extras[DRINKING_KEY] = True
+        ctx.guide(drinking.GUIDANCE)
+        if drinking.asks_for_another(ctx.text):
+            self._decide(ctx, drinking.another_drink_answer(lang, drinking.alcohol_lines(ctx.user.locale)))
+            self._log(ctx, "another_drink_declined", {}, now)
             return True
         return False
 
