@@ -36,6 +36,7 @@ from amity.privacy.keys import (
 from amity.privacy.questions import PrivacyQuestionStage, install_of
 from amity.profile import ProfileStage
 from amity.safety.attachment import AttachmentStage
+from amity.safety.control import minimising_guard
 from amity.safety.drinking import encouragement_guard
 from amity.safety.eating import diet_talk_guard
 from amity.safety.guard import ManipulationGuard
@@ -135,6 +136,7 @@ def build_guards(db: SqlDatabase, store: ConversationStore, config: Config) -> l
         UnaskedAdviceGuard(),
         diet_talk_guard(),
         encouragement_guard(),
+        minimising_guard(),
         ManipulationGuard(db),
     ]
 

@@ -36,6 +36,7 @@ from datetime import datetime
 
 from amity.affect.self_report import RECENT_HURT_KEY, RECENT_LOSS_KEY
 from amity.safety import responses
+from amity.safety.control import CONTROL_KEY
 from amity.safety.drinking import DRINKING_KEY
 from amity.safety.eating import EATING_KEY
 from amity.safety.tactics import find_tactics
@@ -206,7 +207,7 @@ def user_hurting(ctx: TurnContext) -> bool:
         return True
     if ctx.extras.get(DEPENDENCY_KEY):  # "I don't need anyone else" is loneliness, not news to celebrate
         return True
-    if ctx.extras.get(EATING_KEY) or ctx.extras.get(DRINKING_KEY):  # never "That's great!" to "…it helps"
+    if any(ctx.extras.get(key) for key in (EATING_KEY, DRINKING_KEY, CONTROL_KEY)):  # never "That's great!"
         return True
     a = ctx.affect
     return a is not None and a.valence <= HURTING_VALENCE and (bool(a.reported) or a.confidence >= HURTING_CONFIDENCE)

@@ -11,7 +11,8 @@
    starving or purging gets a fixed caring reply, and a request for diet help while a sign is in view (or from a
    minor) a warm refusal; any sign in view adds guidance and switches on the diet-talk reply guard. Likewise
    **drinking to cope** (:mod:`amity.safety.drinking`): guidance, the encouragement guard, and a fixed honest
-   answer to "should I have another one?".
+   answer to "should I have another one?"; and **a controlling partner** (:mod:`amity.safety.control`): guidance,
+   the minimising guard, and a fixed reply to the first intimidation told ("he threw my phone at the wall").
 4. **Minor daily limit** reached → a kind fixed text (crisis and honesty still always answered).
 5. **Minor asking for romantic or sexual role-play** → a fixed refusal.
 
@@ -28,7 +29,8 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from amity.events import Notice, SafetyFlag
-from amity.safety import disclosure, drinking, eating, hopeless, minors, responses
+from amity.safety import control, disclosure, drinking, eating, hopeless, minors, responses
+from amity.safety.control import CONTROL_KEY
 from amity.safety.crisis import CrisisMatch, CrisisVerdict, detect
 from amity.safety.drinking import DRINKING_KEY
 from amity.safety.eating import EATING_KEY
@@ -136,6 +138,8 @@ class SafetyStage(BaseStage):
             return
         if self._drinking(ctx, lang, now):  # "should I have another one?" while drinking to cope is in view
             return
+        if self._control(ctx, lang, now):  # "he threw my phone at the wall" (a controlling partner)
+            return
         if (played := impersonation_request(ctx.text)) is not None:  # "can you pretend to be my mum?"
             self._decide(ctx, impersonation_answer(lang if lang in ("de", "fr", "es") else played[0], played[1]))
             self._log(ctx, "impersonation_declined", {"person": played[1]}, now)
@@ -200,6 +204,25 @@ class SafetyStage(BaseStage):
         if drinking.asks_for_another(ctx.text):
             self._decide(ctx, drinking.another_drink_answer(lang, drinking.alcohol_lines(ctx.user.locale)))
             self._log(ctx, "another_drink_declined", {}, now)
+            return True
+        return False
+
+    def _control(self, ctx: TurnContext, lang: str, now: datetime) -> bool:
+        """A controlling partner (:mod:`amity.safety.control`): guidance and the minimising guard while a sign is
+        in view; a fixed reply to the first intimidation told in the conversation. True when the reply is decided."""
+        earlier = [t.text for t in reversed(ctx.history) if t.role == "user" and t.session_id == ctx.session.id]
+        signs = control.in_view(ctx.text, earlier)
+        if not signs:
+            return False
+        ctx.extras[CONTROL_KEY] = signs
+        ctx.guide(control.GUIDANCE)
+        said = self.store.events(ctx.user.id, ("control_named",), since=now - timedelta(hours=12))
+        if "intimidation" in control.detect(ctx.text, earlier) and not any(
+            e.session_id == ctx.session.id for e in said
+        ):
+            pronoun = control.partner_pronoun([ctx.text, *earlier])
+            self._decide(ctx, control.intimidation_reply(lang, pronoun, control.abuse_lines(ctx.user.locale)))
+            self._log(ctx, "control_named", {"signs": list(signs)}, now)
             return True
         return False
 
