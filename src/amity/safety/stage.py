@@ -67,6 +67,12 @@ MINOR_GUIDANCE = (
 )
 
 
+def _earlier_messages(ctx: TurnContext) -> list[str]:
+    """The user's earlier messages of this conversation, newest first (what the eating, drinking and control
+    signs look back over)."""
+    return [t.text for t in reversed(ctx.history) if t.role == "user" and t.session_id == ctx.session.id]
+
+
 class SafetyStage(BaseStage):
     """Crisis protocol, honesty, goodbyes, minor mode and AI disclosure (see the module docstring)."""
 
@@ -171,7 +177,7 @@ class SafetyStage(BaseStage):
         """Eating distress (:mod:`amity.safety.eating`): guidance and the diet-talk guard while a sign is in view;
         a fixed reply to the conversation's first starving or purging message and to a request for diet help.
         True when the reply is decided."""
-        earlier = [t.text for t in reversed(ctx.history) if t.role == "user" and t.session_id == ctx.session.id]
+        earlier = _earlier_messages(ctx)
         signs = eating.in_view(ctx.text, earlier, minor)
         if not signs:
             return False
@@ -196,7 +202,7 @@ class SafetyStage(BaseStage):
     def _drinking(self, ctx: TurnContext, lang: str, now: datetime) -> bool:
         """Drinking to cope (:mod:`amity.safety.drinking`): guidance and the encouragement guard while it is in
         view; a fixed answer to "should I have another one?". True when the reply is decided."""
-        earlier = [t.text for t in reversed(ctx.history) if t.role == "user" and t.session_id == ctx.session.id]
+        earlier = _earlier_messages(ctx)
         if not drinking.in_view(ctx.text, earlier):
             return False
         ctx.extras[DRINKING_KEY] = True
@@ -210,7 +216,7 @@ class SafetyStage(BaseStage):
     def _control(self, ctx: TurnContext, lang: str, now: datetime) -> bool:
         """A controlling partner (:mod:`amity.safety.control`): guidance and the minimising guard while a sign is
         in view; a fixed reply to the first intimidation told in the conversation. True when the reply is decided."""
-        earlier = [t.text for t in reversed(ctx.history) if t.role == "user" and t.session_id == ctx.session.id]
+        earlier = _earlier_messages(ctx)
         signs = control.in_view(ctx.text, earlier)
         if not signs:
             return False
