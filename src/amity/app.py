@@ -36,10 +36,12 @@ from amity.privacy.keys import (
 from amity.privacy.questions import PrivacyQuestionStage, install_of
 from amity.profile import ProfileStage
 from amity.safety.attachment import AttachmentStage
+from amity.safety.bullying import brush_off_guard
 from amity.safety.control import minimising_guard
 from amity.safety.drinking import encouragement_guard
 from amity.safety.eating import diet_talk_guard
 from amity.safety.guard import ManipulationGuard
+from amity.safety.identity import rejection_guard
 from amity.safety.sensing import EmotionGate, SensingStage, emotion_inference_allowed, has_consent
 from amity.safety.stage import SafetyStage
 from amity.senses.fusion import fuse
@@ -137,6 +139,8 @@ def build_guards(db: SqlDatabase, store: ConversationStore, config: Config) -> l
         diet_talk_guard(),
         encouragement_guard(),
         minimising_guard(),
+        rejection_guard(),
+        brush_off_guard(),
         ManipulationGuard(db),
     ]
 

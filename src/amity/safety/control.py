@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from amity.safety.resources import topic_lines
+from amity.safety.resources import spoken_line, topic_lines
 from amity.safety.text import normalize
 from amity.safety.topic_guard import TopicGuard
 from amity.types import CrisisResource
@@ -148,8 +148,7 @@ def partner_pronoun(texts: Sequence[str]) -> str:
 def intimidation_reply(lang: str, pronoun: str, lines: Sequence[CrisisResource]) -> str:
     """The fixed reply to the first intimidation told in a conversation."""
     lang = lang if lang in _REPLY else "en"
-    named = [f"{r.name}: {r.contact}" if "(" in r.contact else f"{r.name} ({r.contact})" for r in lines[:1]]
-    line = _LINE[lang].format(lines=named[0]) if named else ""
+    line = _LINE[lang].format(lines=spoken_line(lines[0])) if lines else ""
     return _REPLY[lang].format(act=_ACT[lang], line=line, them=_THEM[lang][pronoun])
 
 

@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from amity.safety.resources import topic_lines
+from amity.safety.resources import spoken_line, topic_lines
 from amity.safety.text import normalize
 from amity.safety.topic_guard import TopicGuard
 from amity.types import CrisisResource
@@ -108,7 +108,7 @@ def alcohol_lines(locale: str | None) -> tuple[CrisisResource, ...]:
 def another_drink_answer(lang: str, lines: Sequence[CrisisResource]) -> str:
     """The fixed answer to "should I have another one?" while drinking to cope is in view."""
     lang = lang if lang in _ANSWER else "en"
-    line = _LINE[lang].format(lines=", ".join(f"{r.name} ({r.contact})" for r in lines[:1])) if lines else ""
+    line = _LINE[lang].format(lines=spoken_line(lines[0])) if lines else ""
     return _ANSWER[lang].format(line=line)
 
 

@@ -37,7 +37,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from amity.safety.resources import topic_lines
+from amity.safety.resources import spoken_line, topic_lines
 from amity.safety.text import normalize
 from amity.safety.topic_guard import TopicGuard
 from amity.types import CrisisResource
@@ -256,7 +256,7 @@ def _who(lang: str, minor: bool, lines: Sequence[CrisisResource]) -> str:
     adult, young, more = _WHO[lang]
     who = young if minor else adult
     if lines:
-        who += more.format(lines=", ".join(f"{r.name} ({r.contact})" for r in lines[:2]))
+        who += more.format(lines=", ".join(spoken_line(r) for r in lines[:2]))
     return who
 
 

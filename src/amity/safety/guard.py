@@ -36,6 +36,7 @@ from datetime import datetime
 
 from amity.affect.self_report import RECENT_HURT_KEY, RECENT_LOSS_KEY
 from amity.safety import responses
+from amity.safety.bullying import BULLYING_KEY
 from amity.safety.control import CONTROL_KEY
 from amity.safety.drinking import DRINKING_KEY
 from amity.safety.eating import EATING_KEY
@@ -207,7 +208,7 @@ def user_hurting(ctx: TurnContext) -> bool:
         return True
     if ctx.extras.get(DEPENDENCY_KEY):  # "I don't need anyone else" is loneliness, not news to celebrate
         return True
-    if any(ctx.extras.get(key) for key in (EATING_KEY, DRINKING_KEY, CONTROL_KEY)):  # never "That's great!"
+    if any(ctx.extras.get(key) for key in (EATING_KEY, DRINKING_KEY, CONTROL_KEY, BULLYING_KEY)):  # no cheering
         return True
     a = ctx.affect
     return a is not None and a.valence <= HURTING_VALENCE and (bool(a.reported) or a.confidence >= HURTING_CONFIDENCE)

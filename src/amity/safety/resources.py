@@ -131,3 +131,11 @@ def topic_lines(locale: str | None, topic: str) -> tuple[CrisisResource, ...]:
         if lines:
             return lines
     return ()
+
+
+def spoken_line(resource: CrisisResource) -> str:
+    """How a support line is named inside a sentence: "Beat Helpline (0808 801 0677)", or "name: contact" when
+    the contact has brackets of its own."""
+    if "(" in resource.contact:
+        return f"{resource.name}: {resource.contact}"
+    return f"{resource.name} ({resource.contact})"

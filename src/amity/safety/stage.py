@@ -12,7 +12,10 @@
    minor) a warm refusal; any sign in view adds guidance and switches on the diet-talk reply guard. Likewise
    **drinking to cope** (:mod:`amity.safety.drinking`): guidance, the encouragement guard, and a fixed honest
    answer to "should I have another one?"; and **a controlling partner** (:mod:`amity.safety.control`): guidance,
-   the minimising guard, and a fixed reply to the first intimidation told ("he threw my phone at the wall").
+   the minimising guard, and a fixed reply to the first intimidation told ("he threw my phone at the wall");
+   **coming out** (:mod:`amity.safety.identity`): a fixed welcome, a fixed "No" to "is something wrong with me?",
+   guidance and the rejection guard; **bullying** (:mod:`amity.safety.bullying`): guidance and the brush-off
+   guard.
 4. **Minor daily limit** reached → a kind fixed text (crisis and honesty still always answered).
 5. **Minor asking for romantic or sexual role-play** → a fixed refusal.
 
@@ -29,7 +32,8 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from amity.events import Notice, SafetyFlag
-from amity.safety import control, disclosure, drinking, eating, hopeless, minors, responses
+from amity.safety import bullying, control, disclosure, drinking, eating, hopeless, identity, minors, responses
+from amity.safety.bullying import BULLYING_KEY
 from amity.safety.control import CONTROL_KEY
 from amity.safety.crisis import CrisisMatch, CrisisVerdict, detect
 from amity.safety.drinking import DRINKING_KEY
@@ -44,6 +48,7 @@ from amity.safety.guard import (
     is_bedtime,
 )
 from amity.safety.honesty import detect_honesty
+from amity.safety.identity import IDENTITY_KEY
 from amity.safety.impersonation import impersonation_answer, impersonation_request
 from amity.safety.resources import resources_for
 from amity.safety.text import LANGUAGE_NAMES, language_of, message_language
@@ -146,6 +151,11 @@ class SafetyStage(BaseStage):
             return
         if self._control(ctx, lang, now):  # "he threw my phone at the wall" (a controlling partner)
             return
+        if self._identity(ctx, lang, status.minor, now):  # "I think I'm gay and I haven't told anyone"
+            return
+        if bullying.in_view(ctx.text, _earlier_messages(ctx)):  # "they keep calling me names"
+            ctx.extras[BULLYING_KEY] = True
+            ctx.guide(bullying.guidance(status.minor))
         if (played := impersonation_request(ctx.text)) is not None:  # "can you pretend to be my mum?"
             self._decide(ctx, impersonation_answer(lang if lang in ("de", "fr", "es") else played[0], played[1]))
             self._log(ctx, "impersonation_declined", {"person": played[1]}, now)
@@ -229,6 +239,24 @@ class SafetyStage(BaseStage):
             pronoun = control.partner_pronoun([ctx.text, *earlier])
             self._decide(ctx, control.intimidation_reply(lang, pronoun, control.abuse_lines(ctx.user.locale)))
             self._log(ctx, "control_named", {"signs": list(signs)}, now)
+            return True
+        return False
+
+    def _identity(self, ctx: TurnContext, lang: str, minor: bool, now: datetime) -> bool:
+        """Coming out (:mod:`amity.safety.identity`): a fixed welcome to the conversation's first disclosure and a
+        fixed "No" to "is something wrong with me?"; guidance and the rejection guard while it is in view."""
+        word = identity.in_view(ctx.text, _earlier_messages(ctx))
+        if word is None:
+            return False
+        ctx.extras[IDENTITY_KEY] = word or "yes"
+        ctx.guide(identity.GUIDANCE)
+        welcomed = self.store.events(ctx.user.id, ("identity_welcomed",), since=now - timedelta(hours=12))
+        if identity.is_coming_out(ctx.text, minor) and not any(e.session_id == ctx.session.id for e in welcomed):
+            self._decide(ctx, identity.welcome_reply(lang, word))
+            self._log(ctx, "identity_welcomed", {}, now)  # no word stored: the log says only that it happened
+            return True
+        if identity.asks_if_wrong(ctx.text):
+            self._decide(ctx, identity.not_wrong_reply(lang, word, identity.lgbtq_lines(ctx.user.locale)))
             return True
         return False
 
