@@ -49,6 +49,7 @@ from amity.memory.facts import Fact, FactBook, FactChange
 from amity.memory.follow_up import FOLLOW_UP_KEY, due_follow_up, mark_followed_up
 from amity.memory.index import MemoryIndex, MemoryItem, SearchOptions, new_memory_id
 from amity.memory.losses import RECENT_DEATH_KEY, recent_death
+from amity.memory.named_later import named_later
 from amity.memory.retrieval import query_terms
 from amity.memory.unknown import unknown_memory
 from amity.safety.guard import user_hurting
@@ -163,6 +164,9 @@ def sourced_summary(facts: Sequence[Fact], history: dict[str, list[Fact]], episo
     return "\n".join(lines)
 
 
+_PRONOUN_START = re.compile(r"\s*(?:she|her|he|his)\b", re.I)
+
+
 class MemoryStage(BaseStage):
     """Recall (facts + episodes) into the prompt, fact extraction and indexing, opt-in reminders."""
 
@@ -217,16 +221,18 @@ class MemoryStage(BaseStage):
             ctx.reply_override = sourced_summary(active, chains, self._episode_count(user_id))
             ctx.extras[ANSWERED] = True
             return
-        if (subject := person_asked(ctx.text, active)) is not None and (about := facts_about(subject, active)):
-            ctx.memories = [MemoryHit(f.id, f.describe("user"), f.confidence, "fact") for f in about]
+        if (subject := person_asked(ctx.text, active)) is not None:
+            about = facts_about(subject, active)
             quotes = (
                 await asyncio.to_thread(self._quotes_about, ctx, subject, about)
                 if self.offload
                 else self._quotes_about(ctx, subject, about)
             )
-            ctx.reply_override = person_answer(subject, active, quotes)
-            ctx.extras[ANSWERED] = True
-            return
+            if about or quotes:  # no fact but their own words ("I look after my mum, she has dementia") will do
+                ctx.memories = [MemoryHit(f.id, f.describe("user"), f.confidence, "fact") for f in about]
+                ctx.reply_override = person_answer(subject, active, quotes)
+                ctx.extras[ANSWERED] = True
+                return
         if COMING_UP.search(ctx.text):
             events = upcoming(active, self.clock().date(), 31)
             ctx.memories = [MemoryHit(e.fact.id, e.phrase(), 1.0, "date") for e in events]
@@ -313,15 +319,17 @@ class MemoryStage(BaseStage):
         return episode_line(item.role, hit.text, item.created_at, query, spoken=spoken, words=self.spoken_quote_words)
 
     def _quotes_about(self, ctx: TurnContext, subject: str, about: Sequence[Fact]) -> list[tuple[str, datetime]]:
-        """The user's own earlier statements that name the person (by name or as "my <relation>"), newest first."""
+        """The user's own earlier statements that name the person (by name or as "my <relation>"), and in this
+        window the message right after one that does when it goes on with "she/her/he/his", newest first."""
         rels = [f.value for f in about if f.key == "relation"]
         words = [subject.replace("the user's ", "my ")] + [f"my {r}" for r in rels]
         mention = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
-        found: dict[str, tuple[str, datetime]] = {
-            t.id: (t.text, t.created_at)
-            for t in ctx.history
-            if t.role == "user" and t.id != ctx.user_turn.id and mention.search(t.text)
-        }
+        said = [t for t in ctx.history if t.role == "user" and t.id != ctx.user_turn.id]
+        found: dict[str, tuple[str, datetime]] = {}
+        for before, t in zip([None, *said], said, strict=False):
+            follows = before is not None and before.session_id == t.session_id and mention.search(before.text)
+            if mention.search(t.text) or (follows and _PRONOUN_START.match(t.text)):  # "Her name is Rose. She…"
+                found[t.id] = (t.text, t.created_at)
         store = getattr(self.index, "store", None)
         if self.index is not None and store is not None:
             hits = self.index.search(ctx.user.id, " ".join(words), 8, self.options)
@@ -342,6 +350,18 @@ class MemoryStage(BaseStage):
             return  # a question about memory, answered from memory: nothing new to learn
         known = self.facts.store.facts_of(user_id)
         drafts = await self.extractor.extract(ctx.text, self.clock().date(), known)
+        previous = next(
+            (
+                t.text
+                for t in reversed(ctx.history)
+                if t.role == "user" and t.session_id == turn.session_id and t.id != turn.id
+            ),
+            None,
+        )
+        if (later := named_later(ctx.text, previous)) is not None and not any(
+            d.key == "relation" and d.subject == later.subject for d in drafts
+        ):
+            drafts.append(later)  # "Her name is Rose." after "I look after my mum"
         changes = [self.facts.record(user_id, d, turn.id, turn.created_at) for d in drafts]
         for change in changes:
             if change.action == "reinforced":
