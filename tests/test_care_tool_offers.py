@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from amity.care.stage import asks_for_writing, asks_if_normal
-from amity.care.strategy import SAY_IT_IS_HUMAN, WRITE_FOR_THEM
+from amity.care.stage import asks_for_writing, asks_if_normal, asks_what_you_would_do
+from amity.care.strategy import IN_THEIR_SHOES, SAY_IT_IS_HUMAN, WRITE_FOR_THEM
 from amity.care.tool_offers import (
     PANIC_PREFACE,
     accepts,
@@ -144,3 +144,13 @@ async def test_is_it_normal_to_feel_this_way_gets_a_plain_yes(companion: tuple[C
     for text in ["Is it normal to want to die?", "I feel dizzy all the time, is it normal to feel this way?",
                  "Is this normal?", "Is it normal for a dog to sleep all day?"]:  # fmt: skip
         assert not asks_if_normal(text), text
+
+
+async def test_what_would_you_do_is_answered_from_their_side(companion: tuple[Companion, FakeLLM, Database]) -> None:
+    """A widower whose children want him to move asked "what would you do?"; the 1.5B answered "I'd try to help them
+    find comfort and support…", as if asked about someone else."""
+    comp, llm, _ = companion
+    await reply(comp, "what would you do?")
+    assert IN_THEIR_SHOES in llm.last_system_prompt
+    assert asks_what_you_would_do("If you were me, would you sell the house?")
+    assert not asks_what_you_would_do("What do you do all day?")

@@ -52,7 +52,7 @@ from amity.care.persona import load_persona
 from amity.care.preferences import PreferenceLearner
 from amity.care.proactive import due_check_in
 from amity.care.repair import RepairStage, criticises_companion
-from amity.care.stage import asks_for_advice, asks_for_writing, asks_if_normal, wants_no_advice
+from amity.care.stage import asks_for_advice, wants_no_advice
 from amity.care.strategy import StrategyPlanner, guidance_for
 from amity.care.unasked_advice import LISTEN_ONLY_KEY
 from amity.errors import AmityError
@@ -440,8 +440,7 @@ class StrategyStage(BaseStage):
             and not isinstance(ctx.extras.get(FOLLOW_UP_KEY), PastEvent)
             and not criticises_companion(ctx.text)  # the repair line says what to do ("What did I miss?")
         ):
-            writing = asks_for_writing(ctx.text) and not listen_only
-            ctx.guide(guidance_for(choice.strategy, choice.stage, writing=writing, normal=asks_if_normal(ctx.text)))
+            ctx.guide(guidance_for(choice.strategy, choice.stage, ctx.text, listen_only=listen_only))
         ctx.extras["care.strategy"] = choice.to_dict()
         self.store.record_strategy(ctx.user.id, ctx.session.id, ctx.user_turn.index, choice.strategy, choice.stage)
 

@@ -75,6 +75,19 @@ def asks_if_normal(text: str) -> bool:
     return bool(_IS_IT_NORMAL.search(text)) and not _NOT_A_FEELING.search(text)
 
 
+_WOULD_YOU = re.compile(
+    r"\bwhat\s+would\s+you\s+do\b|\bwhat\s+would\s+you\s+choose\b|\bif\s+you\s+were\s+me\b|\bin\s+my\s+(?:shoes|place|position)\b|"
+    r"\bwhat\s+do\s+you\s+think\s+i\s+should\s+do\b",
+    re.IGNORECASE,
+)
+
+
+def asks_what_you_would_do(text: str) -> bool:
+    """ "What would you do?", "if you were me…": a question the model answered as if asked about someone else
+    ("I'd try to help them find comfort…" to a widower deciding whether to leave the house he shared)."""
+    return bool(_WOULD_YOU.search(text))
+
+
 def asks_for_advice(text: str) -> bool:
     """An explicit request for help: advice ("what should I do?") or a text to be written for them."""
     return (bool(_ADVICE.search(text)) or asks_for_writing(text)) and not wants_no_advice(text)

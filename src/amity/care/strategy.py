@@ -26,6 +26,7 @@ from amity.care.stage import (
     asks_for_advice,
     asks_for_writing,
     asks_if_normal,
+    asks_what_you_would_do,
     conversation_stage,
     position_bucket,
 )
@@ -250,11 +251,23 @@ SAY_IT_IS_HUMAN = (
 )
 
 
-def guidance_for(strategy: str, stage: ConversationStage, *, writing: bool = False, normal: bool = False) -> str:
-    """The strategy's line; ``writing``: they asked for a text to be written (:data:`WRITE_FOR_THEM`); ``normal``:
-    they asked whether a feeling is normal (:data:`SAY_IT_IS_HUMAN`)."""
-    if writing:
+# "What would you do?" from a widower whose children want him to move closer; the 1.5B answered "I'd try to help
+# them find comfort and support…", as if asked about someone else.
+IN_THEIR_SHOES = (
+    "They ask what you would do in their place. Answer them directly: say lightly that as an AI you have no home "
+    "or family of your own, so you can't know how it feels; then help them think it through - name the two sides "
+    "they told you of in their own words and ask which matters most to them. Don't decide for them."
+)
+
+
+def guidance_for(strategy: str, stage: ConversationStage, text: str = "", *, listen_only: bool = False) -> str:
+    """The strategy's line, or the line for what ``text`` asks: a text to be written (:data:`WRITE_FOR_THEM`, not in
+    listening mode), whether a feeling is normal (:data:`SAY_IT_IS_HUMAN`), "what would you do?"
+    (:data:`IN_THEIR_SHOES`)."""
+    if asks_for_writing(text) and not listen_only:
         return WRITE_FOR_THEM
-    if normal:
+    if asks_if_normal(text):
         return SAY_IT_IS_HUMAN
+    if asks_what_you_would_do(text):
+        return IN_THEIR_SHOES
     return f"Support strategy for this reply: {strategy} ({stage} stage). {GUIDANCE[strategy]}"
