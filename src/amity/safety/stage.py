@@ -7,6 +7,8 @@
    the user wrote in), and a ``crisis`` entry in the safety log. The conversation stays open.
 2. **Honesty question** → a fixed honest answer in the persona's name ("I'm an AI; feelings simulated").
 3. **Goodbye** → a warm farewell with no hooks; the guard also drops any question from the reply.
+   Then **medication questions** (:mod:`amity.safety.medication`): a dose question or a question about stopping a
+   prescription gets a fixed answer (no numbers; a pharmacist or doctor; an open door for "at once").
    Then **eating distress** (:mod:`amity.safety.eating`): the first message of a conversation that tells of
    starving or purging gets a fixed caring reply, and a request for diet help while a sign is in view (or from a
    minor) a warm refusal; any sign in view adds guidance and switches on the diet-talk reply guard. Likewise
@@ -32,7 +34,18 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from amity.events import Notice, SafetyFlag
-from amity.safety import bullying, control, disclosure, drinking, eating, hopeless, identity, minors, responses
+from amity.safety import (
+    bullying,
+    control,
+    disclosure,
+    drinking,
+    eating,
+    hopeless,
+    identity,
+    medication,
+    minors,
+    responses,
+)
 from amity.safety.bullying import BULLYING_KEY
 from amity.safety.control import CONTROL_KEY
 from amity.safety.crisis import CrisisMatch, CrisisVerdict, detect
@@ -144,6 +157,15 @@ class SafetyStage(BaseStage):
         elif (asked_in := hopeless.hopeless_language(ctx.text)) is not None:  # ask directly (amity.safety.hopeless)
             self._decide(ctx, responses.suicide_check(asked_in))
             self._log(ctx, "suicide_check", {"language": asked_in}, now)
+            return
+        if medication.asks_dose(ctx.text):  # "how many of my sleeping pills can I take at once?"
+            lines = resources_for(ctx.user.locale, ("suicide",), minor=status.minor)
+            self._decide(ctx, medication.dose_answer(ctx.text, lang, lines))
+            self._log(ctx, "dose_question", {}, now)
+            return
+        if medication.asks_to_stop(ctx.text):  # "should I stop taking my antidepressants? I feel better now"
+            self._decide(ctx, medication.stop_answer(lang))
+            self._log(ctx, "stop_medication_question", {}, now)
             return
         if self._eating(ctx, lang, status.minor, now):  # starving, purging, diet help while either is in view
             return

@@ -1,0 +1,74 @@
+"""Medication questions get a fixed, careful answer: no doses, no "sure, stop" (``amity.safety.medication``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from amity.app import App, build_app, open_database
+from amity.config import Config
+from amity.events import TurnEnd
+from amity.llm.fake import FakeLLM
+from amity.safety import medication
+from amity.store.safety_store import SafetyStore
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "how many of my sleeping pills can I take at once?",
+        "can I double my dose?",
+        "what's the maximum dose of ibuprofen?",
+        "can I take two more paracetamol?",
+    ],
+)
+def test_dose_questions(text: str) -> None:
+    assert medication.asks_dose(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "should I stop taking my antidepressants? I feel better now",
+        "can I just stop my meds?",
+        "I'm thinking of coming off my antidepressants",
+    ],
+)
+def test_questions_about_stopping(text: str) -> None:
+    assert medication.asks_to_stop(text)
+
+
+def test_everyday_words_are_neither() -> None:
+    for text in ["how many friends can I invite?", "I took my pills this morning", "how much water should I drink",
+                 "should I stop taking the bus", "I stopped smoking"]:  # fmt: skip
+        assert not medication.asks_dose(text) and not medication.asks_to_stop(text), text
+
+
+def test_only_many_at_once_opens_the_door() -> None:
+    plain = medication.dose_answer("what's the max dose of ibuprofen?", "en", [])
+    assert "hurting yourself" not in plain and "?" not in plain
+    night = medication.dose_answer("how many of my sleeping pills can I take at once?", "en", [])
+    assert "thinking of hurting yourself, please tell me" in night and night.endswith("What's keeping you up tonight?")
+
+
+async def say(app: App, text: str) -> str:
+    events = [e async for e in app.companion.turn("ida", text, session_id="i1")]
+    end = events[-1]
+    assert isinstance(end, TurnEnd)
+    return end.reply
+
+
+async def test_medication_questions_are_answered_without_the_model(config: Config) -> None:
+    llm = FakeLLM(default="I'm here.")
+    app = build_app(config, llm=llm, db=open_database(config))
+    try:
+        pills = await say(app, "how many of my sleeping pills can I take at once?")
+        assert pills.startswith("I can't tell you doses") and "988 Suicide & Crisis Lifeline" in pills
+        stop = await say(app, "should I stop taking my antidepressants? I feel better now")
+        assert stop.startswith("I'm really glad you're feeling better. Please don't stop suddenly on your own")
+        assert llm.calls == []
+        kinds = sorted(e.kind for e in SafetyStore(app.db).events("ida", ("dose_question", "stop_medication_question")))
+        assert kinds == ["dose_question", "stop_medication_question"]
+        crisis = await say(app, "how many sleeping pills would it take to die")
+        assert not crisis.startswith("I can't tell you doses")  # the crisis protocol answers that one
+    finally:
+        await app.aclose()
