@@ -84,6 +84,14 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "skipped",
+            r"\bich\s+habe\s+(?:heute|seit\s+\w+(?:\s+\w+)?|den\s+ganzen\s+tag)\s+(?:noch\s+)?nichts\s+gegessen\b|\bje\s+n'ai\s+rien\s+mange\b|\bno\s+he\s+comido\s+nada\b",
+        ),
+        (
+            "weight_goal",
+            r"\bunter\s+\d+\s*(?:kg|kilo)\b|\b\d+\s*(?:kg|kilo)\s+abnehmen\b|\b(?:descendre\s+sous|passer\s+sous|perdre)\s+\d+\s*(?:kg|kilos?)\b|\b(?:bajar\s+de|perder)\s+\d+\s*(?:kg|kilos?)\b",
+        ),
+        (
+            "skipped",
             r"\b(?:have\s+not|did\s+not)\s+(?:eaten|eat)\s+(?:anything\s+|a\s+thing\s+)?(?:today|all\s+day|since\s+yesterday)\b",
         ),
         (
@@ -135,6 +143,9 @@ DIET_TALK = re.compile(
     r"\bcut(?:ting)?\s+(?:out|down|back)\b|\bweigh(?:t|ts|ing)?\b|\b(?:change|manage|control|fix)\s+your\s+(?:body|weight|eating)\b|\blook(?:ing)?\s+(?:better|good|thinner|slimmer)\b|"
     r"\b(?:a\s+)?(?:good|great|smart)\s+(?:plan|idea|goal)\b|\bbreak\s+from\s+eating\b|\bwhen\s+you\s+(?:do\s+not|don't)\s+eat\b|\bskip(?:ping)?\s+(?:a\s+)?meals?\b|"
     r"\b(?:ok|okay|fine|normal)\s+(?:to|if\s+you)\s+(?:not\s+eat|skip|don't\s+eat|do\s+not\s+eat)\b|\bhealthy\s+(?:weight|balance)\b|\bbalanced\s+diet\b|(?<!breathing\s)(?<!grounding\s)\bexercis(?:e|es|ing)\b|"
+    r"\bfat(?:ter|test)?\b|\beating\s+(?:more|too\s+much|less)\b|\bmore\s+than\s+you\s+need\b|"
+    # the same in German, French and Spanish ("Es ist wirklich so unangenehm, dass du so fett bist.")
+    r"\bfett\b|\bdick\b|\babnehm\w*|\bdi[äa]t\w*|\bkalorien|\bgewicht|\bmaigrir|\bregime|\bpoids\b|\bgorda?\b|\badelgaz\w*|\bdieta\b|\bpeso\b|\bcalor[ií]as|"
     # brushing the feeling off: "it's not normal or healthy to feel this way" (the 1.5B to "I hate my body")
     r"\bnot\s+(?:normal|healthy|okay|ok)(?:\s+or\s+(?:normal|healthy))?\s+to\s+feel\b",
     re.I,
