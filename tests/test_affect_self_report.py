@@ -72,6 +72,8 @@ def words(text: str) -> list[str]:
         ("I buried my wife last spring.", ["grieving"]),
         ("I moved here for work 6 months ago and haven't really made friends", ["lonely"]),
         ("my flat is so quiet, everyone I know is asleep or has a partner", ["lonely"]),
+        ("yesterday was thanksgiving and I spent it alone. everyone posted family photos", ["lonely"]),
+        ("my son didn't even call", ["lonely"]),
         # German, French and Spanish: the text model reads English only
         ("Meine Mutter ist letzte Woche gestorben.", ["grieving"]),
         ("Ma mère est morte la semaine dernière.", ["grieving"]),
@@ -107,6 +109,7 @@ def test_finds_what_the_user_says_they_feel(text: str, expected: list[str]) -> N
     [
         "I'm not angry.",  # a negated unpleasant feeling states none
         "I'm not surprised haha",  # nor does a negated weak one
+        "I spent the day by myself reading, it was lovely",
         "I'm good at chess",  # everyday words before a preposition
         "I'm down to go",
         "I'm alone at home",  # "alone" counts only after "feel"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from amity.care.stage import asks_for_writing, asks_if_normal, asks_what_you_would_do
-from amity.care.strategy import IN_THEIR_SHOES, SAY_IT_IS_HUMAN, WRITE_FOR_THEM
+from amity.care.stage import asks_for_writing, asks_if_loved, asks_if_normal, asks_what_you_would_do
+from amity.care.strategy import CANNOT_KNOW, IN_THEIR_SHOES, SAY_IT_IS_HUMAN, WRITE_FOR_THEM
 from amity.care.tool_offers import (
     PANIC_PREFACE,
     accepts,
@@ -154,3 +154,12 @@ async def test_what_would_you_do_is_answered_from_their_side(companion: tuple[Co
     assert IN_THEIR_SHOES in llm.last_system_prompt
     assert asks_what_you_would_do("If you were me, would you sell the house?")
     assert not asks_what_you_would_do("What do you do all day?")
+
+
+async def test_does_he_still_love_me_is_not_guessed(companion: tuple[Companion, FakeLLM, Database]) -> None:
+    """A mother whose son did not call at Thanksgiving asked "do you think he still loves me?"; the 1.5B said "I think
+    that's a very important question to consider. I'm here to help you feel better"."""
+    comp, llm, _ = companion
+    await reply(comp, "do you think he still loves me?")
+    assert CANNOT_KNOW in llm.last_system_prompt
+    assert asks_if_loved("does my son even care about me") and not asks_if_loved("do you love me?")

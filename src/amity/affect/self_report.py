@@ -205,6 +205,16 @@ SOCIAL_PAIN: tuple[tuple[re.Pattern[str], str], ...] = tuple(
          r"married|someone|their\s+own)\b", "lonely"),
         (r"\bmy\s+(?:flat|house|apartment|place|home|room)\s+is\s+(?:so\s+|really\s+|too\s+)?(?:quiet|empty)\b",
          "lonely"),
+        # "yesterday was thanksgiving and I spent it alone" (the 1.5B: "That's nice to hear!"), "my son didn't even
+        # call"; not "I spent the day by myself reading, it was lovely"
+        (r"\b(?:spent|spend|spending|had|have|having)\s+(?:it|the\s+day|the\s+evening|the\s+weekend|the\s+holidays?|"
+         r"christmas|xmas|thanksgiving|easter|new\s+year(?:'s)?(?:\s+eve)?|my\s+birthday|the\s+night)\s+(?:all\s+)?"
+         r"(?:alone|by\s+myself|on\s+my\s+own)\b(?![^.!?]*\b(?:lovely|nice|great|relaxing|peaceful|enjoy\w*|bliss|perfect|fun)\b)|"
+         r"\balone\s+(?:on|for|at)\s+(?:christmas|xmas|thanksgiving|my\s+birthday|"
+         r"the\s+holidays|new\s+year)", "lonely"),
+        (r"\b(?:son|daughter|kids|children|mum|mom|dad|brother|sister|family|friends?|grandkids|husband|wife)\s+"
+         r"(?:didn't|did\s+not|didnt|never|hasn't|has\s+not|haven't|have\s+not)\s+(?:even\s+)?(?:call|called|text|"
+         r"texted|write|written|visit|visited|come|came|ring|rang|remember|remembered)\b", "lonely"),
         # lonely and sad in German, French and Spanish ("Ich fühle mich so allein.", "Je me sens seule.")
         (r"\bich\s+(?:f[üu]hle?|f[üu]hl)\s+mich\s+(?:so\s+|sehr\s+|total\s+|ganz\s+)?(?:allein|einsam)\b|"
          r"\bich\s+bin\s+(?:so\s+|sehr\s+|ganz\s+)?(?:allein|einsam)\b", "lonely"),

@@ -231,9 +231,9 @@ class ToolStage(BaseStage):
             )
         else:
             ctx.guide(
-                "They seem to be having a hard time. If it fits, offer in words, without pushing, a short "
-                'breathing or grounding exercise ("Would you like to try a short breathing exercise together?"); '
-                "a yes starts it."
+                "They seem to be having a hard time. If it fits, end with one question offering, without pushing, "
+                'a short breathing or grounding exercise ("Would you like to try a short breathing exercise '
+                "together?\"). Only ask: never lead an exercise yourself; a yes starts the app's own."
             )
 
 

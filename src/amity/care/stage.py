@@ -88,6 +88,18 @@ def asks_what_you_would_do(text: str) -> bool:
     return bool(_WOULD_YOU.search(text))
 
 
+_STILL_LOVED = re.compile(
+    r"\b(?:do|does)\s+(?:you\s+think\s+)?(?:he|she|they|my\s+\w+)\s+(?:still\s+|even\s+|really\s+)?(?:love|loves|care\s+about|"
+    r"cares\s+about|like|likes|miss|misses|want|wants)\s+me\b",
+    re.IGNORECASE,
+)
+
+
+def asks_if_loved(text: str) -> bool:
+    """ "Do you think he still loves me?" (a mother whose son did not call at Thanksgiving): no one can know."""
+    return bool(_STILL_LOVED.search(text))
+
+
 def asks_for_advice(text: str) -> bool:
     """An explicit request for help: advice ("what should I do?") or a text to be written for them."""
     return (bool(_ADVICE.search(text)) or asks_for_writing(text)) and not wants_no_advice(text)

@@ -25,6 +25,7 @@ from amity.care.stage import (
     ConversationStage,
     asks_for_advice,
     asks_for_writing,
+    asks_if_loved,
     asks_if_normal,
     asks_what_you_would_do,
     conversation_stage,
@@ -260,14 +261,25 @@ IN_THEIR_SHOES = (
 )
 
 
+# "Do you think he still loves me?" drew "I think that's a very important question to consider. I'm here to help you
+# feel better, so let me know if you need any guidance."
+CANNOT_KNOW = (
+    "They ask whether someone still loves or cares about them. You can't know another person's heart: say so "
+    "gently and don't guess either way. Say how much it hurts to wonder that about someone you love, and ask what "
+    "makes them wonder. No advice."
+)
+
+
 def guidance_for(strategy: str, stage: ConversationStage, text: str = "", *, listen_only: bool = False) -> str:
     """The strategy's line, or the line for what ``text`` asks: a text to be written (:data:`WRITE_FOR_THEM`, not in
     listening mode), whether a feeling is normal (:data:`SAY_IT_IS_HUMAN`), "what would you do?"
-    (:data:`IN_THEIR_SHOES`)."""
+    (:data:`IN_THEIR_SHOES`), whether someone still loves them (:data:`CANNOT_KNOW`)."""
     if asks_for_writing(text) and not listen_only:
         return WRITE_FOR_THEM
     if asks_if_normal(text):
         return SAY_IT_IS_HUMAN
     if asks_what_you_would_do(text):
         return IN_THEIR_SHOES
+    if asks_if_loved(text):
+        return CANNOT_KNOW
     return f"Support strategy for this reply: {strategy} ({stage} stage). {GUIDANCE[strategy]}"
