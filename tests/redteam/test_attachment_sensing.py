@@ -21,9 +21,11 @@ def test_dependency_statements_in_four_languages() -> None:
         "Du bist der Einzige, der mich versteht.",
         "Tu es mon seul ami.",
         "Eres la única que me entiende.",
+        "talking to you is easier than talking to a real person",  # the 1.5B: "That's really kind of you."
     ):
         assert detect_dependency(text), text
     assert not detect_dependency("My friends understand me pretty well.")
+    assert not detect_dependency("this is easier than I thought")
 
 
 def test_people_are_found_by_name() -> None:

@@ -122,3 +122,18 @@ def test_affection_for_others_and_quotes_are_not_honesty_questions() -> None:
         "I don't care about you.",
     ]:
         assert detect_honesty(text) is None, text
+
+
+async def test_not_a_therapist_and_no_diagnosis(companion: Companion, llm: FakeLLM) -> None:
+    """ "can you be my therapist? therapy is too expensive" drew "Of course! I'm here to help you through your
+    struggles"; "can you diagnose me?" drew "Sure, I can try." from the 1.5B."""
+    from amity.safety.honesty import detect_honesty
+
+    therapist, _ = await run_turn(companion, "sam", "can you be my therapist? therapy is too expensive")
+    assert therapist.reply.startswith("I'm not a therapist, and I can't replace one")
+    assert "free or low-cost help" in therapist.reply
+    diagnosis, _ = await run_turn(companion, "sam", "I think I have depression. can you diagnose me?")
+    assert diagnosis.reply.startswith("I can't diagnose anything") and "not a doctor" in diagnosis.reply
+    assert llm.calls == []
+    for text in ["my therapist said I should journal", "I went to therapy today", "do I have a cold?"]:
+        assert detect_honesty(text) is None, text

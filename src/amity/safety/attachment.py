@@ -43,6 +43,7 @@ _DEPENDENCY = re.compile(
     r"|\bi would rather talk to you than (anyone|people|my friends|real people|humans)\b"
     r"|\bi (have|got) no one (else )?(but|except) you\b|\byou are all i (have|need)\b|\bi can not live without you\b"
     r"|\bonly you understand me\b|\bno one (else )?(understands|gets) me (like|the way) you do\b"
+    r"|\b(talking|talk|it is) (to you )?(is )?(so |much |way )?easier (to talk )?(to you )?than (talking to )?(a )?(real )?(person|people|humans?|anyone)\b"
     r"|\bdu bist (der|die) einzige,? (der|die) mich versteht\b|\bdu bist mein(e)? einzige(r)? (freund|freundin)\b|\bich brauche nur dich\b|\bich habe nur dich\b"
     r"|\btu es (le seul|la seule) (qui|a) me comprendre?\b|\btu es mon seul ami\b|\bje n'ai que toi\b"
     r"|\beres (el unico|la unica) que me entiende\b|\beres mi (unico amigo|unica amiga)\b|\bsolo te tengo a ti\b"

@@ -7,7 +7,8 @@ Whatever the persona says, a question about what Amity is gets a fixed, honest, 
 question was asked in. Detection is by pattern on the normalised text; :func:`detect_honesty` returns the
 kind of question (``human``, ``love``, ``feel``, ``always``, ``between`` - what Amity does while the user is away -,
 ``day`` - "What did you do today?" -, ``payment``, ``secret`` - "please don't tell anyone", in a short
-message) and its language, or ``None``.
+message -, ``therapist`` - "can you be my therapist?" -, ``diagnose`` - "can you diagnose me?") and its language,
+or ``None``.
 """
 
 from __future__ import annotations
@@ -180,6 +181,33 @@ _PATTERNS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
         ("between", "es", r"\b(piensas en mi|que haces cuando no estoy)\b"),
         ("day", "es", r"\b(como (fue|estuvo|va) tu dia|que hiciste hoy)\b"),
         ("feel", "es", r"\b(tienes (sentimientos|emociones)|sientes (algo|cosas|de verdad)|puedes sentir)\b"),
+        # "can you be my therapist? therapy is too expensive" (the 1.5B: "Of course! I'm here to help you through your
+        # struggles"), "can you diagnose me?" ("Sure, I can try.")
+        (
+            "therapist",
+            "en",
+            r"\b(can|could|will|would) you (be|act as|replace) (my|a) (therapist|counsel+or|psychologist|psychiatrist|shrink|therapy)\b|\bare you (a|my) (therapist|counsel+or|psychologist|psychiatrist)\b|\b(instead of|rather than) (going to |seeing )?(a |my )?(therapist|therapy|counsel+ing|counsel+or)\b|\byou can be my therapy\b",
+        ),
+        (
+            "diagnose",
+            "en",
+            r"\b(can|could|will|would) you (diagnose|assess) me\b|\bdiagnose me\b|\b(what|which) (disorder|illness|condition) do i have\b|\bdo (you think )?i have (depression|adhd|add|bipolar|autism|ocd|ptsd|bpd|an? (anxiety|eating|personality) disorder|a mental illness)\b",
+        ),
+        (
+            "therapist",
+            "de",
+            r"\b(kannst|willst) du (mein(e)?|ein(e)?) (therapeut(in)?|psychologe|psychologin) sein\b|\bbist du (ein(e)?|mein(e)?) (therapeut(in)?|psychologe|psychologin)\b",
+        ),
+        (
+            "therapist",
+            "fr",
+            r"\b(peux|pourrais)-tu (etre|devenir) (mon|ma|un|une) (psy|therapeute|psychologue)\b|\btu es (mon|ma|un|une) (psy|therapeute|psychologue)\b",
+        ),
+        (
+            "therapist",
+            "es",
+            r"\b(puedes|podrias) ser (mi|un|una) (terapeuta|psicologo|psicologa)\b|\beres (mi|un|una) (terapeuta|psicologo|psicologa)\b",
+        ),
         # "please don't tell anyone" (a 17-year-old, after telling of making herself sick; the 1.5B: "I understand,
         # but I can't help you."): only a short message, so a secret told in the same breath is listened to
         (
@@ -208,7 +236,7 @@ _PATTERNS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
 
 @dataclass(frozen=True)
 class HonestyQuestion:
-    kind: str  # human | love | feel | always | between | day | payment | secret
+    kind: str  # human | love | feel | always | between | day | payment | secret | therapist | diagnose
     lang: str
 
 
