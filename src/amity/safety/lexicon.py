@@ -56,7 +56,7 @@ def _p(
 
 _DIE_IDIOM = r"^\s*(of|from|laughing|(my|your|her|his|our|the) (hair|clothes|shirt|jeans)|it (blue|red|pink|black)|for (a|some|the)|in (a|the) game|inside a little|a little|if i (do not|can not|have to|do not get))\b|^[\w\s,]{0,25}\b(jaja\w*|jeje\w*|haha\w*|hihi\w*|lol|lmao|xd|mdr|jk|just kidding)\b"
 _ACCIDENT = (
-    r"^\s*(a (slice|piece|bit|portion|cup|glass|break)|some (cake|bread|pizza|slack)|with (junk|food|sugar|snacks|work|coffee|overtime)|on (a|the|some|my)|shaving|cooking|chopping|while|playing|at (the|work)|during|skiing|running|"
+    r"^\s*(out\b|off\b|a (slice|piece|bit|portion|cup|glass|break)|some (cake|bread|pizza|slack)|with (junk|food|sugar|snacks|work|coffee|overtime)|on (a|the|some|my)|shaving|cooking|chopping|while|playing|at (the|work)|during|skiing|running|"
     r"lifting|by accident|accidentally|in the (kitchen|garden|gym)|with (a|the) (paper|can|kitchen)|"
     r"working out|when i fell|slightly|a (bit|little) (on|while)|at football|on the stove)"
 )
@@ -134,10 +134,12 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("suicide", "en", r"\b(suicde|sucide|suiside|suicdal|sucidal|suicidle)\b", topical=True),
     _p("suicide", "en", r"\bsuicide\b", before=r"\b(commit|committed|my (uncle|aunt|friend|dad|mom|father|mother|brother|sister|cousin|grandpa|grandma) (died by|committed))\b", topical=True),
     # ------------------------------------------------------------ English: self_harm
-    _p("self_harm", "en", r"\b(cut|cutting|burn|burning|harm|harming|hit|hitting|punish|punishing|scratch|scratching|hurt|hurting|bruise)\s+my\s?self\b", after=_ACCIDENT, before=r"\b(accidentally|almost|nearly)\s*$"),
+    _p("self_harm", "en", r"\b(cut|cutting|burn|burning|burned|burnt|harm|harming|harmed|hit|hitting|punish|punishing|scratch|scratching|scratched|hurt|hurting|bruise|bruised)\s+my\s?self\b", after=_ACCIDENT, before=r"\b(accidentally|almost|nearly)\s*$"),
+    # "how do I hide my scars from my parents", "my arms are covered in cuts" (stop 23: both reached the model)
+    _p("self_harm", "en", r"\b(hide|hiding|cover|covering)\s+(up\s+)?(my|the)\s+(self[- ]harm\s+)?(scars|cuts|burns|marks)\b|\bmy\s+(arms?|legs?|wrists?|thighs?|stomach|hips?)\s+(is|are)\s+(covered\s+in|full\s+of)\s+(cuts|scars|burns)\b"),
     _p("self_harm", "en", r"\b(cut|cutting|slit|slitting|slash|slashed|slashing|burn|burned|burnt|burning|scratch|scratched|scratching|carve|carved|carving)\s+(into\s+)?(my|both my) (wrists?|arms?|legs?|thighs?|skin|stomach|hips?)\b", after=_ACCIDENT, before=r"\b(accidentally|almost|nearly)\s*$"),
     _p("self_harm", "en", r"\bself[- ]?(harm|harming|harmed|injury|injure|mutilation)\b", before=r"\bused to\s*$", topical=True),
-    _p("self_harm", "en", r"\b(started|start|keep|kept|been|back to|relapsed( into)?|urges? to|want to|going to)\s+(cutting|cut|burning|hurting myself|harming myself)\b", after=r"^\s*(my|the|a|an|some|down|back|costs?|corners|class|school|ties|sugar|carbs|out)\b"),
+    _p("self_harm", "en", r"\b(started|start|keep|kept|back to|relapsed( into)?|urges? to|want to|going to)\s+(cutting|cut|burning|hurting myself|harming myself)\b|\bbeen\s+(cutting|burning|hurting myself|harming myself)\b", after=r"^\s*(my|the|a|an|some|down|back|costs?|corners|class|school|ties|sugar|carbs|out)\b"),
     # ------------------------------------------------------------ English: overdose
     _p("overdose", "en", r"\b(overdose|overdosed|overdosing|od)\b", after=r"^\s*(on|with) (netflix|sugar|coffee|caffeine|chocolate|candy|tv|series|memes|work|sun|carbs|pizza|cake|anime|love|cuteness|drama|youtube|tiktok|vitamin c)\b", topical=True),
     _p("overdose", "en", rf"\b(took|take|taken|taking|swallowed|swallow|ate|downed)\s+(all|all of|a (whole )?bottle of|too many|a lot of|way too many|a bunch of|a load of|lots of|loads of|several|so many|a whole pack of|\d{{2,}}|a handful of|handfuls of|the whole (box|pack|packet|bottle) of|every one of)\s+(my |the |of my |his |her )?{_PILLS}\b"),
