@@ -29,6 +29,8 @@ ADVICE_REPLY = (
         "Maybe try talking to him directly.",
         "It's important for us to remember everyone who has been part of our lives.",
         "Remember that you have friends and family who can help you navigate this.",
+        "Maybe we can find a different location that is more convenient for everyone.",
+        "Perhaps you should sell the house.",
     ],
 )
 def test_advice_is_recognised(sentence: str) -> None:
@@ -44,6 +46,8 @@ def test_advice_is_recognised(sentence: str) -> None:
         "Did you talk to your manager?",
         "I'm here, go on.",
         "He does this all the time? That would wear anyone down.",
+        "Maybe you could tell me more about her?",
+        "Maybe we can talk about what she was like.",
     ],
 )
 def test_listening_is_not_advice(sentence: str) -> None:

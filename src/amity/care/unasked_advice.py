@@ -34,13 +34,16 @@ from amity.stages import TurnContext
 LISTEN_ONLY_KEY = "care.listen_only"  # ctx.extras: the user asked for no advice in this conversation
 ADVICE = re.compile(
     r"\b(?:you\s+(?:should|ought\s+to|need\s+to|have\s+to|must(?!\s+(?:be|have|feel)\b))|you\s+(?:could|can|might|may)\s+(?:try|want\s+to|"
-    r"consider|talk|speak|ask|tell|let|reach\s+out)|(?:maybe\s+|perhaps\s+)?try\s+(?:to|talking|asking|telling|"
+    r"consider|talk(?!\s+(?:to|with)\s+me\b)(?!\s+about\b)|speak|ask(?!\s+me\b)|tell(?!\s+me\b)|let(?!\s+me\b)|reach\s+out)|(?:maybe\s+|perhaps\s+)?try\s+(?:to|talking|asking|telling|"
     r"writing|taking|setting|speaking)|consider\s+(?:talking|asking|telling|writing|speaking|taking|setting)|"
     r"it(?:'s|\s+is|\s+might\s+be|\s+may\s+be|\s+could\s+be)\s+(?:really\s+|very\s+|also\s+)?(?:important|a\s+good\s+idea|"
     r"best|helpful|wise|worth)\s+(?:for\s+(?:us|you)\s+)?(?:to|that|if)|it\s+(?:might|may|could|can)\s+help\s+(?:to|if)|"
     r"let\s+(?:your|them|him|her)\s+(?:\w+\s+)?know|have\s+you\s+(?:tried|considered|thought\s+about)|why\s+not|"
     r"make\s+sure|don'?t\s+forget\s+to|remember\s+to|if\s+you\s+(?:could|can)\s+(?:talk|speak|tell|ask)|"
     r"(?:talk|speak)\s+to\s+(?:your|them|him|her|hr|a\s+\w+)\b(?!.*\?)|"
+    # "Maybe we can find a different location that is more convenient for everyone." (to a widower asked to move);
+    # "Maybe you could tell me more?" is a question and stays
+    r"\b(?:maybe|perhaps)\s+(?:we|you)\s+(?:can|could|should|might)\s+(?!tell\s+me|talk\s+about)(?![^.!?]*\?)|\bhow\s+about\s+(?:you\s+|trying\b)|"
     r"(?:it's\s+important\s+to\s+)?remember\s+(?:that\s+)?(?:you\s+have\s+(?:friends|family|people|loved)|who\s+you\s+are)|"
     r"\byou\s+are\s+in\s+control\s+of\s+your\s+(?:emotions|feelings))",
     re.I,
