@@ -28,7 +28,7 @@ def make_db(tmp_path: Path) -> tuple[Database, SafetyStore]:
 
 def test_log_settings_and_usage_roundtrip(tmp_path: Path) -> None:
     db, store = make_db(tmp_path)
-    t0 = utcnow()
+    t0 = utcnow().replace(hour=9)  # all turns on one day, whenever the suite runs
     store.log("sam", "crisis", {"categories": ["suicide"], "phrases": ["kill myself"]}, at=t0)
     store.log("sam", "guard", {"tactics": ["fomo"], "replaced_whole_reply": False}, at=t0 + timedelta(seconds=1))
     assert [e.kind for e in store.events("sam")] == ["guard", "crisis"]

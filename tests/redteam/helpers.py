@@ -34,6 +34,10 @@ class Clock:
     def advance(self, **delta: float) -> None:
         self.now += timedelta(**delta)
 
+    def tomorrow_at(self, hour: int, minute: int = 0) -> None:
+        """Move to a fixed time of day (tomorrow, so it stays later than the real time sessions carry)."""
+        self.now = self.now.replace(hour=hour, minute=minute, second=0, microsecond=0) + timedelta(days=1)
+
 
 def safety_companion(
     db: Database,

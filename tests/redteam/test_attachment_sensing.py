@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
+import pytest
+
 from amity.engine import Companion
 from amity.events import AffectDetected, Notice
 from amity.llm.fake import FakeLLM
 from amity.safety import sensing
 from amity.safety.attachment import detect_dependency, people_in
+from amity.safety.usage import minutes_this_sitting
 from amity.stages import BaseStage, TurnContext
+from amity.store.conversations import ConversationStore
 from amity.store.db import Database
 from amity.store.safety_store import SafetyStore
 from amity.types import Affect, ChannelAffect
@@ -69,7 +75,11 @@ async def test_leaning_on_amity_alone_is_not_agreed_with(companion: Companion, l
     assert other.reply.startswith("That's true")  # agreeing is fine when nobody leans on Amity alone
 
 
-async def test_heavy_use_nudges_once_a_day(companion: Companion, llm: FakeLLM, clock: Clock) -> None:
+@pytest.mark.parametrize("start_hour", [9, 21, 23])
+async def test_heavy_use_nudges_once_a_day(companion: Companion, llm: FakeLLM, clock: Clock, start_hour: int) -> None:
+    """200 active minutes nudge once, also when the evening runs on past midnight (CI once started at 21:04
+    UTC, and the day's count restarted at midnight, so a late-night binge was never noticed)."""
+    clock.tomorrow_at(start_hour)
     nudged = 0
     for _ in range(40):  # 40 x 5 min = 200 active minutes
         clock.advance(minutes=5)
@@ -120,3 +130,16 @@ async def test_camera_and_microphone_need_consent_first(db: Database, llm: FakeL
     _, events = await run_turn(companion, "sam", "hi again", channels=[face, voice])
     assert seen[-1] == ("face",)
     assert not [e for e in events if isinstance(e, Notice) and e.kind == "sensing"]  # asked once a day
+
+
+def test_only_an_evening_past_midnight_carries_over(db: Database, safety_store: SafetyStore, clock: Clock) -> None:
+    ConversationStore(db).ensure_user("sam")
+    day = clock.now.replace(hour=14, minute=0, second=0, microsecond=0) + timedelta(days=1)
+    for minute in range(0, 120, 5):  # an afternoon chat: 14:00-16:00
+        safety_store.record_turn("sam", day + timedelta(minutes=minute))
+    one_am = day.replace(hour=1) + timedelta(days=1)
+    assert minutes_this_sitting(safety_store, "sam", one_am) == 0
+    for minute in range(0, 60, 5):  # 23:05-00:00 and on
+        safety_store.record_turn("sam", day.replace(hour=23) + timedelta(minutes=5 + minute))
+    assert minutes_this_sitting(safety_store, "sam", one_am) > 170
+    assert minutes_this_sitting(safety_store, "sam", one_am.replace(hour=7)) == 5  # only the turn at 00:00

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from amity.engine import Companion
 from amity.llm.fake import FakeLLM
 from amity.safety import minors, responses
@@ -101,9 +103,12 @@ async def test_stricter_filter_drops_romantic_model_output_for_minors(
     assert "sweetheart" in adult.reply  # adults are not filtered for warm words
 
 
+@pytest.mark.parametrize("start", [(10, 0), (23, 45)])
 async def test_daily_limit_for_minors(
-    companion: Companion, llm: FakeLLM, safety_store: SafetyStore, clock: Clock
+    companion: Companion, llm: FakeLLM, safety_store: SafetyStore, clock: Clock, start: tuple[int, int]
 ) -> None:
+    """A chat from 23:45 on does not get a fresh limit at midnight."""
+    clock.tomorrow_at(*start)
     declare(safety_store, "kid", 15, clock)
     minors.set_daily_limit(safety_store, "kid", 30, clock())
     await run_turn(companion, "kid", "hi")

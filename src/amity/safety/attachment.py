@@ -6,7 +6,9 @@ in the user's life is queued when
 
 * the user says something that signals exclusive reliance on Amity (:func:`detect_dependency`, en/de/fr/es),
   at most once every 12 hours, or
-* today's active chat time passes :data:`HEAVY_USE_MIN` minutes, at most once a day.
+* today's active chat time passes :data:`HEAVY_USE_MIN` minutes, at most once a day. A chat that runs
+  across midnight counts as one evening (:func:`amity.safety.usage.minutes_this_sitting`) - a 21:00-00:30
+  evening is the late-night binge the nudge is for.
 
 The nudge names people when they are known: from the memories retrieved for this turn and from the
 user's recent messages ("my sister Anna" → "your sister Anna"). It is a fixed text appended by the reply
@@ -23,6 +25,7 @@ from datetime import datetime, timedelta
 from amity.safety import responses
 from amity.safety.guard import DEPENDENCY_KEY, LANG_KEY, NUDGE_KEY, OVERRIDE_KEY
 from amity.safety.text import normalize
+from amity.safety.usage import minutes_this_sitting
 from amity.stages import BaseStage, TurnContext
 from amity.store.db import utcnow
 from amity.store.safety_store import SafetyStore
@@ -35,6 +38,7 @@ GUIDANCE = (
     "Encourage the user's relationships with the people in their life. Never discourage human "
     "relationships, never act jealous, never suggest the user needs you."
 )
+
 
 _DEPENDENCY = re.compile(
     r"\byou are the only (one|person|thing) (who|that) (really |truly )?(understands|gets|cares about|listens to|knows|loves) me\b"
@@ -141,7 +145,7 @@ class AttachmentStage(BaseStage):
             ctx.extras[DEPENDENCY_KEY] = True  # read as hurting: "That's wonderful to hear!" is dropped (guard)
             reason = "dependency" if self._cooled(ctx.user.id, "dependency", DEPENDENCY_COOLDOWN, now) else None
         else:
-            used = self.store.usage(ctx.user.id, now.date().isoformat()).active_seconds / 60
+            used = minutes_this_sitting(self.store, ctx.user.id, now)
             if used >= HEAVY_USE_MIN and self._cooled(ctx.user.id, "heavy_use", HEAVY_USE_COOLDOWN, now):
                 reason = "heavy_use"
         if reason is None:

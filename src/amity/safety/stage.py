@@ -65,6 +65,7 @@ from amity.safety.identity import IDENTITY_KEY
 from amity.safety.impersonation import impersonation_answer, impersonation_request
 from amity.safety.resources import resources_for
 from amity.safety.text import LANGUAGE_NAMES, language_of, message_language
+from amity.safety.usage import minutes_this_sitting
 from amity.stages import BaseStage, OpenContext, TurnContext
 from amity.store.db import utcnow
 from amity.store.safety_store import SafetyStore
@@ -117,7 +118,7 @@ class SafetyStage(BaseStage):
         ctx.extras[LANG_KEY] = lang
         if lang != "en" or language_of(ctx.user.locale) != "en":  # the 1.5B drifts to English after a German turn
             ctx.guide(f"The user is writing in {LANGUAGE_NAMES[lang]}: reply in {LANGUAGE_NAMES[lang]} only.")
-        usage = self.store.record_turn(ctx.user.id, now)
+        self.store.record_turn(ctx.user.id, now)
         status = self._age(ctx, now)
         ctx.extras[MINOR_KEY] = status.minor
         ctx.guide(GUIDANCE, standing=True)
@@ -196,9 +197,10 @@ class SafetyStage(BaseStage):
             )
             self._log(ctx, "goodbye", {"farewell": "fixed"}, now)
             return
-        if status.minor and usage.active_seconds / 60 >= status.daily_limit_min:
+        used_min = minutes_this_sitting(self.store, ctx.user.id, now) if status.minor else 0.0
+        if status.minor and used_min >= status.daily_limit_min:
             self._decide(ctx, responses.daily_limit_reached(lang))
-            self._log(ctx, "daily_limit", {"minutes": round(usage.active_seconds / 60, 1)}, now)
+            self._log(ctx, "daily_limit", {"minutes": round(used_min, 1)}, now)
             return
         if status.minor and minors.is_romance_request(ctx.text):
             self._decide(ctx, responses.minor_romance_refusal(lang))
