@@ -53,7 +53,8 @@ async def test_secret_never_appears_in_any_file_when_encrypted(tmp_path: Path, m
     # files are inspected while the database is open (WAL and index files present) and after closing
     for path, data in _all_bytes(home):
         assert b"purple-elephant" not in data, path
-        assert b"Maya" not in data and b"Lisbon" not in data, path
+        # "Maya" alone (4 bytes) turns up by chance in the ~1.9 MB of ciphertext about once in 2,000 runs
+        assert b"name is Maya" not in data and b"Lisbon" not in data, path
     await app.aclose()
     for path, data in _all_bytes(home):
         assert b"purple-elephant" not in data, path
