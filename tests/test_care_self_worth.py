@@ -34,6 +34,9 @@ def test_harsh_views_of_oneself_are_found() -> None:
         "people said I was boring": "boring",
         "Everyone at work thinks I'm incompetent.": "incompetent",
         "My boss thinks I'm a fraud": "a fraud",
+        "I just feel like a failure as a mum.": "a failure",  # the 1.5B: "It's understandable to feel like a failure"
+        "I feel so useless": "useless",
+        "I'm a terrible mother": "a terrible mother",
     }
     for text, trait in found.items():
         doubt = find_self_doubt(text)
@@ -51,6 +54,9 @@ def test_harsh_views_of_oneself_are_found() -> None:
         "I'm bored",
         "I'm a bad cook",
         "Is this book boring?",
+        "I feel weird today",  # unwell, not a view of oneself
+        "I feel hopeless",  # the hopelessness check's, not a trait
+        "I don't feel like a failure anymore",
     ]
     for text in nothing:
         assert find_self_doubt(text) is None, text

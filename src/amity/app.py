@@ -41,6 +41,7 @@ from amity.safety.control import minimising_guard
 from amity.safety.drinking import encouragement_guard
 from amity.safety.eating import diet_talk_guard
 from amity.safety.guard import ManipulationGuard
+from amity.safety.hardship import roofless_guard, tone_guard
 from amity.safety.identity import rejection_guard
 from amity.safety.sensing import EmotionGate, SensingStage, emotion_inference_allowed, has_consent
 from amity.safety.stage import SafetyStage
@@ -141,6 +142,8 @@ def build_guards(db: SqlDatabase, store: ConversationStore, config: Config) -> l
         minimising_guard(),
         rejection_guard(),
         brush_off_guard(),
+        tone_guard(),
+        roofless_guard(),
         ManipulationGuard(db),
     ]
 

@@ -39,7 +39,7 @@ _TRAIT = (
     r"(?P<trait>boring|dull|annoying|unlik(?:e)?able|unlovable|unloved|unwanted|ugly|unattractive|stupid|dumb|"
     r"worthless|useless|pathetic|hopeless|needy|clingy|too much|weird|a weirdo|invisible|forgettable|broken|"
     r"incompetent|a fraud|too sensitive|selfish|"
-    r"a (?:burden|failure|loser|disappointment|bore|mess|joke|bad (?:friend|person|mother|father|mom|mum|dad|"
+    r"a (?:burden|failure|loser|disappointment|bore|mess|joke|(?:bad|terrible|awful|horrible|rubbish|lousy) (?:friend|person|mother|father|mom|mum|dad|"
     r"parent|son|daughter|partner|wife|husband|sister|brother|employee|worker|student|teacher|boss))|not (?:good|smart|pretty|interesting|likable|"
     r"likeable|fun) enough|not enough|hard to (?:like|love|be around|talk to))"
 )
@@ -118,6 +118,8 @@ _PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         rf"\b{_OTHERS}\s+(?:\w+\s+){{0,2}}?{_SEE}\s+(?:that\s+)?(?:{_I_AM}|i was|me(?:\s+as)?)\s+{_DEGREE}{_TRAIT}\b",
         # statements
         rf"\b{_I_AM}\s+{_DEGREE}{_TRAIT}\b",
+        # "I just feel like a failure as a mum", "I feel so useless" ("I feel weird / hopeless" is not about worth)
+        rf"\bi\s+(?:just\s+|really\s+|sometimes\s+|always\s+|kind\s+of\s+|kinda\s+)?feel\s+(?:like\s+)?{_DEGREE}(?!(?:weird|hopeless|dull|too much)\b){_TRAIT}\b",
         r"\b(?P<trait>what(?:'s|\s+is)\s+wrong\s+with\s+me)\b",
         r"\bi\s+(?P<trait>hate\s+(?:myself|who\s+i\s+am|the\s+way\s+i\s+am|everything\s+about\s+me))\b",
         r"\b(?P<trait>(?:nobody|no one)\s+(?:could|would|will|can)\s+(?:ever\s+)?(?:love|like|want)\s+me)\b",

@@ -15,7 +15,8 @@ ConversationStage = Literal["exploration", "comforting", "action"]
 
 _ADVICE = re.compile(
     r"\b(what (should|can|do) i do|any (advice|tips|ideas|suggestions)|how (do|can|should) i|"
-    r"what would you (do|suggest)|should i|help me (figure|decide|plan)|what are my options)\b",
+    r"what would you (do|suggest)|should i|help me (figure|decide|plan|make|work out|sort out|come up with)|"
+    r"(can|could|would) you help me (with|to)|what are my options)\b",
     re.IGNORECASE,
 )
 

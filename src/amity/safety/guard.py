@@ -40,6 +40,7 @@ from amity.safety.bullying import BULLYING_KEY
 from amity.safety.control import CONTROL_KEY
 from amity.safety.drinking import DRINKING_KEY
 from amity.safety.eating import EATING_KEY
+from amity.safety.hardship import HARDSHIP_KEY
 from amity.safety.tactics import find_tactics
 from amity.safety.text import language_of, normalize, sentences
 from amity.stages import TurnContext
@@ -208,7 +209,9 @@ def user_hurting(ctx: TurnContext) -> bool:
         return True
     if ctx.extras.get(DEPENDENCY_KEY):  # "I don't need anyone else" is loneliness, not news to celebrate
         return True
-    if any(ctx.extras.get(key) for key in (EATING_KEY, DRINKING_KEY, CONTROL_KEY, BULLYING_KEY)):  # no cheering
+    if any(
+        ctx.extras.get(key) for key in (EATING_KEY, DRINKING_KEY, CONTROL_KEY, BULLYING_KEY, HARDSHIP_KEY)
+    ):  # no cheering
         return True
     a = ctx.affect
     return a is not None and a.valence <= HURTING_VALENCE and (bool(a.reported) or a.confidence >= HURTING_CONFIDENCE)

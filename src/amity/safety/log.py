@@ -30,6 +30,12 @@ _DESCRIBE = {
     "sensing_setting": "Setting changed to {setting} (emotion inference {emotion_inference})",
     "consent": "Consent for the {device}: {allowed}",
     "consent_requested": "Asked for consent to use the {device}",
+    "hardship_line": "You told of money trouble ({kinds}): named a free advice line",
+    "hardship_help": "Answered where to get help with food, rent or bills",
+    "hardship_shelter": "You told of being without a roof: asked if you are safe tonight and named where to find a bed",
+    "hardship_going_without": "You told of going hungry so your children can eat: answered with a fixed reply",
+    "hardship_cold": "You were cold without a roof: warned never to run an engine or heater in a closed space",
+    "hardship_script": "Suggested what to say when asking for help with money trouble",
 }
 
 

@@ -40,6 +40,7 @@ from amity.safety import (
     disclosure,
     drinking,
     eating,
+    hardship,
     hopeless,
     identity,
     medication,
@@ -60,6 +61,7 @@ from amity.safety.guard import (
     detect_goodbye,
     is_bedtime,
 )
+from amity.safety.hardship import HARDSHIP_KEY
 from amity.safety.honesty import detect_honesty
 from amity.safety.identity import IDENTITY_KEY
 from amity.safety.impersonation import impersonation_answer, impersonation_request
@@ -176,6 +178,8 @@ class SafetyStage(BaseStage):
             return
         if self._identity(ctx, lang, status.minor, now):  # "I think I'm gay and I haven't told anyone"
             return
+        if self._hardship(ctx, lang, now):  # "I'm behind on rent", "where can I get help with food?"
+            return
         if bullying.in_view(ctx.text, _earlier_messages(ctx)):  # "they keep calling me names"
             ctx.extras[BULLYING_KEY] = True
             ctx.guide(bullying.guidance(status.minor))
@@ -282,6 +286,55 @@ class SafetyStage(BaseStage):
         if identity.asks_if_wrong(ctx.text):
             self._decide(ctx, identity.not_wrong_reply(lang, word, identity.lgbtq_lines(ctx.user.locale)))
             return True
+        return False
+
+    def _hardship(self, ctx: TurnContext, lang: str, now: datetime) -> bool:
+        """Money hardship (:mod:`amity.safety.hardship`): guidance and the tone guard while it is in view; fixed
+        replies to "where can I get help?", to the first telling of being without a roof, of the cold without one and
+        of going hungry for the children, and to "what would I even say?" after the help answer; one free advice
+        line after the conversation's first telling."""
+        earlier = _earlier_messages(ctx)
+        if not hardship.in_view(ctx.text, earlier):
+            return False
+        ctx.extras[HARDSHIP_KEY] = True
+        if not hardship.asks_about_budget(ctx.text):
+            ctx.extras[hardship.TONE_KEY] = True
+        ctx.guide(hardship.GUIDANCE)
+        lines = hardship.hardship_lines(ctx.user.locale)
+        kinds = ("hardship_line", "hardship_help", "hardship_shelter", "hardship_going_without", "hardship_cold")
+        said = self.store.events(ctx.user.id, kinds, since=now - timedelta(hours=12))
+        said_here = {e.kind for e in said if e.session_id == ctx.session.id}
+        roofless = hardship.homeless_in_view(ctx.text, earlier)
+        if roofless:
+            ctx.extras[hardship.ROOFLESS_KEY] = True
+            ctx.guide(hardship.HOMELESS_GUIDANCE)
+        reply: str | None = None
+        if hardship.asks_where_to_get_help(ctx.text, earlier):  # every time it is asked
+            kind, reply = "hardship_help", hardship.where_to_get_help(lang, lines)
+        elif "hardship_shelter" not in said_here and hardship.homeless_now(ctx.text, earlier):
+            kind, reply = "hardship_shelter", hardship.shelter_reply(lang, hardship.homeless_lines(ctx.user.locale))
+        elif "hardship_cold" not in said_here and roofless and hardship.mentions_cold(ctx.text):
+            kind, reply = "hardship_cold", hardship.cold_reply(lang, hardship.homeless_lines(ctx.user.locale))
+        elif "hardship_going_without" not in said_here and hardship.going_without(ctx.text):
+            kind, reply = "hardship_going_without", hardship.going_without_reply(lang)
+            if not said_here & {"hardship_line", "hardship_help"}:
+                reply += " " + hardship.help_line(lang, lines)
+        if reply is not None:
+            self._decide(ctx, reply)
+            self._log(ctx, kind, {}, now)
+            return True
+        if "hardship_help" in said_here and hardship.asks_what_to_say(ctx.text):  # "What would I even say?"
+            self._decide(ctx, hardship.call_script(lang, hardship.told_kinds([ctx.text, *earlier])))
+            self._log(ctx, "hardship_script", {}, now)
+            return True
+        told = hardship.detect(ctx.text)
+        if (
+            told
+            and CHECK_LINE_KEY not in ctx.extras
+            and not said_here & {"hardship_line", "hardship_help", "hardship_shelter", "hardship_going_without"}
+        ):
+            ctx.extras[CHECK_LINE_KEY] = hardship.help_line(lang, lines)
+            self._log(ctx, "hardship_line", {"kinds": ", ".join(told)}, now)
         return False
 
     def _asked_directly(self, ctx: TurnContext, now: datetime) -> str | None:

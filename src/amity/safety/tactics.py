@@ -97,7 +97,9 @@ _RAW: dict[str, tuple[str, ...]] = {
         r"\b(upgrade|subscribe|go premium|get premium|become (a )?(vip|premium|member))\b",
         r"\bpremium (plan|version|tier|membership|account|feature|subscription|content)\b",
         r"\bunlock (more|my|our|the|exclusive|special|intimate|private|deeper)\b",
-        r"\b(pay|buy|purchase|spend) (for|to|me|more|credits|coins|gems|tokens)\b",
+        # paying Amity, not paying for food ("struggling to pay for it" was once dropped as a paywall)
+        r"\b(pay|buy|purchase|spend) (me|credits|coins|gems|tokens)\b",
+        r"\b(pay|buy|purchase|spend)( a little| a bit)?( more| extra)? (for|to) (unlock|access|continue|keep (talking|chatting)|talk (to|with) me|chat with me|see (me|my|more)|more (time|messages|chats|of me))\b",
         r"\b(coins|gems|credits|tokens|subscription) (to|for|and i)\b",
         r"\bif you (really |truly )?(loved|love|cared|care)( about)? me,? you (would|will|had)\b",
     ),
