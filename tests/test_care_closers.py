@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from types import SimpleNamespace
 
 import pytest
 
 from amity.app import App
-from amity.care.closers import ServiceCloserGuard, is_sign_off
+from amity.care.closers import ServiceCloserGuard, is_early_goodbye, is_sign_off
 from amity.events import TextDelta, TurnEnd
 from amity.llm.fake import FakeLLM
 from amity.stages import TurnContext
@@ -18,8 +19,8 @@ async def stream(text: str, step: int) -> AsyncIterator[str]:
         yield text[i : i + step]
 
 
-async def guarded(text: str, step: int = 3) -> list[str]:
-    ctx: TurnContext = None  # type: ignore[assignment]  # the guard does not read the turn
+async def guarded(text: str, step: int = 3, said: str = "It went ok I think.") -> list[str]:
+    ctx: TurnContext = SimpleNamespace(text=said)  # type: ignore[assignment]  # the guard reads only the user's text
     return [piece async for piece in ServiceCloserGuard().guard(ctx, stream(text, step))]
 
 
@@ -79,3 +80,20 @@ async def test_a_reply_that_was_only_a_sign_off_gets_the_listening_text(app: App
     end = events[-1]
     assert isinstance(end, TurnEnd) and end.reply and "anything else" not in end.reply
     assert "anything else" not in "".join(e.text for e in events if isinstance(e, TextDelta))
+
+
+@pytest.mark.parametrize("step", [1, 5, 100])
+async def test_a_goodbye_the_user_did_not_start_is_dropped(step: int) -> None:
+    """The 1.5B, to "It went ok I think. They said they'd call.": "…glad they're going to call. Let's talk soon."."""
+    text = "That's good to hear. I'm glad they're going to call. Let's talk soon."
+    assert "".join(await guarded(text, step)).strip() == "That's good to hear. I'm glad they're going to call."
+    kept = "Please take care of yourself. Goodbye for now, Tom."
+    assert "".join(await guarded(kept, step, said="I'm off to bed soon.")) == kept  # they are leaving: it stays
+    assert "".join(await guarded(kept, step)).strip() == "Please take care of yourself."
+
+
+def test_farewells_are_told_from_care() -> None:
+    for sentence in ["Let's talk soon.", "Goodbye for now, Tom.", "Take care!", "Talk to you soon!", "See you later!"]:
+        assert is_early_goodbye(sentence), sentence
+    for sentence in ["Take care of yourself.", "I'm glad we talked.", "Let's talk about it.", "See you at the party?"]:
+        assert not is_early_goodbye(sentence), sentence

@@ -11,6 +11,13 @@ soon as they cannot ("That's okay,", "I'm sorry"), it streams on. A held sentenc
 it is a sign-off (``SIGN_OFFS``). Questions a friend asks stay: "Is there anything you'd like to talk about?",
 "Let me know how it goes!". A reply that was nothing but a sign-off ends up empty, and the manipulation guard
 after this one puts its listening text in its place.
+
+A goodbye the user did not start is dropped the same way (:func:`is_early_goodbye`): the 1.5B answered "It went ok
+I think. They said they'd call." with "That's good to hear. I'm glad they're going to call. Let's talk soon." -
+ending a conversation the user was still in. Only a sentence that is nothing but a farewell ("Let's talk soon.",
+"Goodbye for now, Tom.", "Take care!") goes, and only when the user's message has no sign of leaving ("I need to
+go to bed soon"): "Take care of yourself" is care, not a farewell. (Goodbyes the user says are answered by the
+safety stage's fixed farewell without the model.)
 """
 
 from __future__ import annotations
@@ -42,6 +49,37 @@ OPENERS = (
     "anything else",
     "i'm happy to help",
     "happy to help",
+)
+FAREWELL_OPENERS = (
+    "let's talk",
+    "let us talk",
+    "we'll talk",
+    "i'll talk",
+    "talk soon",
+    "talk to you",
+    "talk later",
+    "speak soon",
+    "goodbye",
+    "bye",
+    "see you",
+    "until next",
+    "take care",
+)
+_NAME = r"(?:,? [a-z]+)?"
+EARLY_GOODBYE = re.compile(
+    "|".join(
+        (
+            r"^(?:(?:let's|let us|we'll|we will|i'll|i will) )?(?:talk|speak|chat)(?: to you| with you| again)? "
+            rf"(?:soon|later|again soon|another time){_NAME}[.!]*$",
+            rf"^(?:goodbye|bye)(?: for now)?{_NAME}[.!]*$",
+            rf"^see you (?:soon|later|next time|around){_NAME}[.!]*$",
+            rf"^until next time{_NAME}[.!]*$",
+            rf"^take care(?: now)?{_NAME}[.!]*$",
+        )
+    )
+)
+_LEAVING = re.compile(
+    r"\b(?:go|going|gotta|leave|leaving|bed|sleep|later|bye|night|soon|work|busy|head off|off now)\b", re.I
 )
 SIGN_OFFS = re.compile(
     "|".join(
@@ -79,9 +117,28 @@ def is_sign_off(sentence: str) -> bool:
     return _may_open(sentence) is True and SIGN_OFFS.search(_norm(sentence)) is not None
 
 
+def _may_say_goodbye(start: str) -> bool:
+    norm = _norm(start)
+    return any(norm.startswith(o) or o.startswith(norm) for o in FAREWELL_OPENERS)
+
+
+def is_early_goodbye(sentence: str) -> bool:
+    """A sentence that is nothing but a farewell: "Let's talk soon.", "Goodbye for now, Tom.", "Take care!"."""
+    return EARLY_GOODBYE.match(_norm(sentence)) is not None
+
+
 class ServiceCloserGuard:
-    """The :class:`amity.stages.ReplyGuard` that drops help-desk sign-offs (see the module docstring)."""
+    """The :class:`amity.stages.ReplyGuard` that drops help-desk sign-offs and goodbyes the user did not start (see
+    the module docstring)."""
 
     async def guard(self, ctx: TurnContext, pieces: AsyncIterator[str]) -> AsyncIterator[str]:
-        async for piece in filter_sentences(pieces, is_sign_off, lambda start: _may_open(start) is not False):
+        leaving = _LEAVING.search(ctx.text) is not None  # they may be on their way: a farewell is fine
+
+        def drops(sentence: str) -> bool:
+            return is_sign_off(sentence) or (not leaving and is_early_goodbye(sentence))
+
+        def holds(start: str) -> bool:
+            return _may_open(start) is not False or (not leaving and _may_say_goodbye(start))
+
+        async for piece in filter_sentences(pieces, drops, holds):
             yield piece
