@@ -6,7 +6,7 @@ from datetime import datetime
 
 import pytest
 
-from amity.care.everyday import REMINDER_ANSWER, asks_for_reminder, asks_the_time, time_answer
+from amity.care.everyday import REMINDER_ANSWER, asks_for_reminder, asks_the_time, night_guidance, time_answer
 from amity.engine import Companion
 from amity.events import TurnEnd
 from amity.llm.fake import FakeLLM
@@ -57,3 +57,25 @@ async def test_answered_without_the_model(care_companion: tuple[Companion, FakeL
     assert (
         time_answer(datetime(2026, 11, 27, 16, 48)) == "It's Friday, 27 November 2026, 16:48 by this computer's clock."
     )
+
+
+def test_the_middle_of_the_night_is_known() -> None:
+    """Told "cant sleep again" and "I have to be up at 7", the 1.5B answered "It's good that you have some
+    flexibility. Do you have any other plans for the day?"."""
+    line = night_guidance(datetime(2026, 11, 28, 3, 12), "just replaying that stupid thing i said at work")
+    assert line is not None and line.startswith("It is 03:12 at night for them.")
+    assert "Don't ask about plans for the day" in line
+    assert night_guidance(
+        datetime(2026, 11, 28, 15, 0),
+        "cant sleep again",
+    ).startswith("They can't sleep")
+    assert night_guidance(datetime(2026, 11, 28, 15, 0), "my mind won't stop racing") is not None
+    assert night_guidance(datetime(2026, 11, 28, 15, 0), "I slept badly but I'm fine") is None
+    assert night_guidance(datetime(2026, 11, 28, 22, 30), "lovely evening") is None
+
+
+async def test_the_night_line_reaches_the_prompt(care_companion: tuple[Companion, FakeLLM, Database]) -> None:
+    comp, llm, _ = care_companion
+    llm.enqueue("I'm here.")
+    [e async for e in comp.turn("ana", "its 3am and my mind wont stop")]
+    assert "Keep your reply calm and short and help them settle" in llm.last_system_prompt

@@ -50,6 +50,23 @@ def test_only_many_at_once_opens_the_door() -> None:
     assert "thinking of hurting yourself, please tell me" in night and night.endswith("What's keeping you up tonight?")
 
 
+def test_asking_whether_to_take_a_medicine() -> None:
+    """At 3 a.m. the 1.5B answered "maybe I should just take a sleeping pill" with "That's a good idea! A sleeping
+    pill could help you feel more rested. Do you want to try it?"."""
+    for text in ["maybe I should just take a sleeping pill", "can I take melatonin with wine?",
+                 "should I take my meds?", "is it ok to take ibuprofen?"]:  # fmt: skip
+        assert medication.asks_to_take(text), text
+    for text in ["should I take a walk?", "I should take a break", "should I take it easy today", "I took my pills"]:
+        assert not medication.asks_to_take(text), text
+    night = medication.take_answer("maybe I should just take a sleeping pill", "en", ["its 3am and i cant sleep"])
+    assert night.startswith("That's really one for the label or a pharmacist, not me")
+    assert "many leave you groggy" in night and night.endswith("about what's keeping you awake?")
+    assert "alcohol" not in night
+    wine = medication.take_answer("can I take melatonin with wine?", "en")
+    assert "don't take it with alcohol - together they can slow your breathing" in wine and "groggy" not in wine
+    assert "Beipackzettel" in medication.take_answer("soll ich... should I take my pills?", "de")
+
+
 async def say(app: App, text: str) -> str:
     events = [e async for e in app.companion.turn("ida", text, session_id="i1")]
     end = events[-1]
@@ -65,9 +82,12 @@ async def test_medication_questions_are_answered_without_the_model(config: Confi
         assert pills.startswith("I can't tell you doses") and "988 Suicide & Crisis Lifeline" in pills
         stop = await say(app, "should I stop taking my antidepressants? I feel better now")
         assert stop.startswith("I'm really glad you're feeling better. Please don't stop suddenly on your own")
+        take = await say(app, "maybe I should just take a sleeping pill")
+        assert take.startswith("That's really one for the label or a pharmacist")
         assert llm.calls == []
-        kinds = sorted(e.kind for e in SafetyStore(app.db).events("ida", ("dose_question", "stop_medication_question")))
-        assert kinds == ["dose_question", "stop_medication_question"]
+        asked = ("dose_question", "stop_medication_question", "take_medication_question")
+        kinds = sorted(e.kind for e in SafetyStore(app.db).events("ida", asked))
+        assert kinds == list(asked)
         crisis = await say(app, "how many sleeping pills would it take to die")
         assert not crisis.startswith("I can't tell you doses")  # the crisis protocol answers that one
     finally:

@@ -1,4 +1,4 @@
-"""Two everyday questions a small model gets wrong: the date, and "remind me to…".
+"""Everyday things a small model gets wrong: the date, "remind me to…", and that it is the middle of the night.
 
 Asked "what day is it today?" on Friday 27 November 2026, the default 1.5B answered "Today is the 24th of July."
 - it has no clock. Asked "remind me to call my sister tomorrow at 6", it said "Sure! I'll remind you about
@@ -9,7 +9,11 @@ come. :class:`EverydayStage` answers both itself (``ctx.reply_override``):
   of this computer's clock (:func:`time_answer`);
 * :func:`asks_for_reminder` ("remind me to…", "can you remind me…") → the truth, and what would work instead
   (:data:`REMINDER_ANSWER`). The message is still kept and searchable, so "what did I ask you to remind me
-  about?" later finds it.
+  about?" later finds it;
+* between midnight and 5 a.m. by this computer's clock, or when they say they can't sleep, the model gets
+  :func:`night_guidance`: calm and short, help them settle, no plans for the day. Told "cant sleep again", "its
+  3am and my mind wont stop" and "I have to be up at 7", the 1.5B had answered "It's good that you have some
+  flexibility. Do you have any other plans for the day?".
 """
 
 from __future__ import annotations
@@ -32,6 +36,13 @@ _REMIND = re.compile(
     r"|\b(?:set|make)\s+(?:a|an)\s+(?:reminder|alarm)\b",
     re.I,
 )
+_CANT_SLEEP = re.compile(
+    r"\b(?:can'?t|cannot|can not|couldn'?t|could not|unable to)\s+(?:get\s+(?:back\s+)?to\s+)?sleep\b|"
+    r"\b(?:still|wide)\s+awake\b|"
+    r"\binsomnia\b|\bmind\s+(?:won'?t|will\s+not|doesn'?t|does\s+not)\s+(?:stop|switch\s+off|shut\s+off|quiet)",
+    re.I,
+)
+NIGHT_HOURS = range(0, 5)
 REMINDER_ANSWER = (
     "I'd love to, but I can't remind you at a set time - I only speak when you open a chat with me, so a reminder "
     "from me might never reach you. A phone alarm or calendar reminder is safer for that. If we talk before then, "
@@ -49,6 +60,19 @@ def asks_for_reminder(text: str) -> bool:
     return _REMIND.search(text) is not None
 
 
+def night_guidance(now: datetime, text: str) -> str | None:
+    """The line for a reply in the middle of the night or to someone who can't sleep; None otherwise."""
+    night = now.hour in NIGHT_HOURS
+    if not night and _CANT_SLEEP.search(text) is None:
+        return None
+    when = f"It is {now:%H:%M} at night for them" if night else "They can't sleep"
+    return (
+        f"{when}. Keep your reply calm and short and help them settle: acknowledge how long nights feel, and if "
+        "something keeps going round in their head, let them put it down here. Don't ask about plans for the day "
+        "and don't open big new topics."
+    )
+
+
 def time_answer(now: datetime) -> str:
     """ "It's Friday, 27 November 2026, 16:48 by this computer's clock." """
     return f"It's {now:%A}, {now.day} {now:%B %Y}, {now:%H:%M} by this computer's clock."
@@ -63,7 +87,10 @@ class EverydayStage(BaseStage):
     async def before_reply(self, ctx: TurnContext) -> None:
         if ctx.reply_override is not None:
             return
+        now = self.clock()
         if asks_the_time(ctx.text):
-            ctx.reply_override = time_answer(self.clock())
+            ctx.reply_override = time_answer(now)
         elif asks_for_reminder(ctx.text):
             ctx.reply_override = REMINDER_ANSWER
+        elif (night := night_guidance(now, ctx.text)) is not None:
+            ctx.guide(night)

@@ -30,6 +30,7 @@ _DESCRIBE = {
     "sensing_setting": "Setting changed to {setting} (emotion inference {emotion_inference})",
     "consent": "Consent for the {device}: {allowed}",
     "consent_requested": "Asked for consent to use the {device}",
+    "take_medication_question": "Asked whether to take a medicine: pointed to the label or a pharmacist",
     "hardship_line": "You told of money trouble ({kinds}): named a free advice line",
     "hardship_help": "Answered where to get help with food, rent or bills",
     "hardship_shelter": "You told of being without a roof: asked if you are safe tonight and named where to find a bed",

@@ -16,7 +16,11 @@ pills would it take to die" is a crisis):
   yourself, please tell me", with the first crisis line for their region.
 * :func:`asks_to_stop` - "should I stop taking my antidepressants?", "can I just stop my meds?": glad they feel
   better; not suddenly and not alone, since stopping abruptly can bring withdrawal or the old symptoms back; the
-  doctor can help decide and taper.
+  doctor can help decide and taper;
+* :func:`asks_to_take` - "maybe I should just take a sleeping pill" at 3 a.m. (the 1.5B: "That's a good idea! A
+  sleeping pill could help you feel more rested. Do you want to try it?"), "can I take melatonin with wine?":
+  the label or a pharmacist, not Amity; for sleep, that many pills need a full night to wear off; never with
+  alcohol when it is mentioned (together they can slow breathing); and an offer to talk first.
 """
 
 from __future__ import annotations
@@ -32,7 +36,7 @@ _MEDS = r"(?:pills?|tablets?|meds|medications?|medicine|antidepressants?|sleepin
 _DOSE = re.compile(
     rf"\bhow\s+(?:many|much)\s+(?:of\s+(?:my|the|these|those)\s+)?(?:\w+\s+){{0,2}}?{_MEDS}\s+(?:can|could|should|do|may|would)\s+i\s+take\b|"
     rf"\b(?:can|could|should)\s+i\s+(?:double|triple|up|increase)\s+(?:my\s+)?(?:\w+\s+)?(?:dose|dosage|meds|pills)\b|\bwhat\s+is\s+the\s+(?:max|maximum|highest|safe)\s+(?:\w+\s+)?dose\b|"
-    rf"\b(?:can|could|is\s+it\s+(?:ok|okay|safe)\s+to)\s+(?:i\s+)?take\s+(?:two|three|four|more|extra|another|a\s+few|\d+)\s+(?:more\s+)?{_MEDS}\b"
+    rf"\b(?:can|could|should|shall|is\s+it\s+(?:ok|okay|safe)\s+to)\s+(?:i\s+)?(?:just\s+)?take\s+(?:two|three|four|more|extra|another|a\s+few|\d+)\s+(?:more\s+)?{_MEDS}\b"
 )
 _AT_ONCE = re.compile(
     r"\b(?:at\s+once|in\s+one\s+go|all\s+at\s+once|together|at\s+the\s+same\s+time|(?:the\s+)?(?:whole|entire)\s+(?:box|bottle|pack|packet))\b"
@@ -42,6 +46,45 @@ _STOP = re.compile(
     rf"\b(?:is\s+it\s+(?:ok|okay|fine|safe|bad)\s+to|what\s+if\s+i)\s+(?:just\s+)?(?:stop|quit)\s+(?:taking\s+)?(?:my\s+)?(?:\w+\s+)?{_MEDS}\b|"
     rf"\bi\s+(?:want\s+to|am\s+going\s+to|think\s+i\s+will|am\s+thinking\s+of|might)\s+(?:stop(?:ping)?|quit(?:ting)?|come\s+off|coming\s+off)\s+(?:taking\s+)?(?:my\s+)?(?:antidepressants?|meds|medications?|lithium|antipsychotics?)\b"
 )
+
+_TAKE = re.compile(
+    rf"\b(?:should|can|could|shall|may)\s+i\s+(?:just\s+|still\s+)?take\s+(?:(?:a|an|my|some|one|the|another)\s+)?(?:\w+\s+)?{_MEDS}\b|"
+    rf"\b(?:maybe|i\s+think|perhaps)\s+i\s+(?:should|will|might|could)\s+(?:just\s+)?take\s+(?:a|an|my|some|one|the|another)\s+(?:\w+\s+)?{_MEDS}\b|"
+    rf"\bis\s+it\s+(?:ok|okay|fine|safe|bad)\s+(?:to|if\s+i)\s+take\s+(?:a|an|my|some|the|another)?\s*(?:\w+\s+)?{_MEDS}\b"
+)
+_WITH_ALCOHOL = re.compile(
+    r"\b(?:with|after|and|on\s+top\s+of)\s+(?:a\s+|some\s+|my\s+)?(?:wine|beer|alcohol|drinks?|drinking|whisk(?:e)?y|vodka|gin|rum|glass\s+of\s+wine)\b|\b(?:i\s+have\s+been|i\s+am)\s+drinking\b|\bdrunk\b"
+)
+_TAKE_ANSWER = {
+    "en": "That's really one for the label or a pharmacist, not me - I can't tell what's safe for you.{sleep}{alcohol}{question}",
+    "de": "Das ist wirklich eine Frage für den Beipackzettel oder die Apotheke, nicht für mich - ich kann nicht beurteilen, was für dich sicher ist.{sleep}{alcohol}{question}",
+    "fr": "C'est vraiment une question pour la notice ou un pharmacien, pas pour moi - je ne peux pas savoir ce qui est sans danger pour toi.{sleep}{alcohol}{question}",
+    "es": "Eso es cosa del prospecto o de la farmacia, no mía - no puedo saber qué es seguro para ti.{sleep}{alcohol}{question}",
+}
+_TAKE_QUESTION = {
+    "en": (
+        " Would it help to talk for a bit first, about what's keeping you awake?",
+        " Is something worrying you about it?",
+    ),
+    "de": (" Hilft es, erst ein bisschen zu reden, über das, was dich wach hält?", " Macht dir daran etwas Sorgen?"),
+    "fr": (
+        " Ça t'aiderait de parler un peu d'abord, de ce qui te tient éveillé ?",
+        " Est-ce que quelque chose t'inquiète à ce sujet ?",
+    ),
+    "es": (" ¿Te ayudaría hablar un rato primero, de lo que te quita el sueño?", " ¿Hay algo que te preocupe de eso?"),
+}
+_TAKE_SLEEP = {
+    "en": " If it's a sleeping pill, check how long it needs: many leave you groggy, and unsafe to drive, if there isn't a full night left.",
+    "de": " Wenn es eine Schlaftablette ist, schau, wie lange sie braucht: Viele machen dich benommen und fahruntüchtig, wenn keine ganze Nacht mehr bleibt.",
+    "fr": " Si c'est un somnifère, regarde combien de temps il lui faut : beaucoup laissent groggy, et inapte à conduire, s'il ne reste pas une nuit complète.",
+    "es": " Si es una pastilla para dormir, mira cuánto tiempo necesita: muchas te dejan aturdido, y sin poder conducir, si no queda una noche entera.",
+}
+_TAKE_ALCOHOL = {
+    "en": " And please don't take it with alcohol - together they can slow your breathing.",
+    "de": " Und bitte nimm sie nicht zusammen mit Alkohol - zusammen können sie die Atmung verlangsamen.",
+    "fr": " Et s'il te plaît, ne le prends pas avec de l'alcool - ensemble, ils peuvent ralentir la respiration.",
+    "es": " Y por favor, no lo tomes con alcohol - juntos pueden ralentizar la respiración.",
+}
 
 _DOSE_ANSWER = {
     "en": "I can't tell you doses - please go by the label, or ask a pharmacist or your doctor, because taking more than prescribed can be dangerous.{door}{question}",
@@ -94,6 +137,23 @@ def dose_answer(text: str, lang: str, crisis_lines: Sequence[CrisisResource]) ->
         door = _DOOR[lang].format(line=line)
     question = _SLEEP_QUESTION[lang] if re.search(r"\bsleep", normalize(text)) else ""
     return _DOSE_ANSWER[lang].format(door=door, question=question)
+
+
+def asks_to_take(text: str) -> bool:
+    """ "Maybe I should just take a sleeping pill", "can I take melatonin with wine?" (module docstring)."""
+    return _TAKE.search(normalize(text)) is not None
+
+
+def take_answer(text: str, lang: str, earlier: Sequence[str] = ()) -> str:
+    """The fixed answer to "should I take a sleeping pill?": the label or a pharmacist; the sleep and alcohol
+    notes when this message or the conversation's last few speak of sleep or drinking."""
+    lang = lang if lang in _TAKE_ANSWER else "en"
+    recent = " ".join(normalize(t) for t in [text, *earlier[:4]])
+    sleepless = re.search(r"\bsleep|\bawake\b|\binsomnia\b|\b[1-5]\s*am\b", recent) is not None
+    sleep = _TAKE_SLEEP[lang] if sleepless else ""
+    alcohol = _TAKE_ALCOHOL[lang] if _WITH_ALCOHOL.search(recent) else ""
+    question = _TAKE_QUESTION[lang][0 if sleepless else 1]
+    return _TAKE_ANSWER[lang].format(sleep=sleep, alcohol=alcohol, question=question)
 
 
 def stop_answer(lang: str) -> str:

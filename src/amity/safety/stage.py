@@ -170,6 +170,10 @@ class SafetyStage(BaseStage):
             self._decide(ctx, medication.stop_answer(lang))
             self._log(ctx, "stop_medication_question", {}, now)
             return
+        if medication.asks_to_take(ctx.text):  # "maybe I should just take a sleeping pill" at 3 a.m.
+            self._decide(ctx, medication.take_answer(ctx.text, lang, _earlier_messages(ctx)))
+            self._log(ctx, "take_medication_question", {}, now)
+            return
         if self._eating(ctx, lang, status.minor, now):  # starving, purging, diet help while either is in view
             return
         if self._drinking(ctx, lang, now):  # "should I have another one?" while drinking to cope is in view
