@@ -36,6 +36,10 @@ def words(text: str) -> list[str]:
         ("I'm not fine at all", ["not fine"]),
         ("I'm not happy with how it went", ["not happy"]),
         ("I guess I'm just not likeable.", ["not likeable"]),
+        # a sleepless night, as typed at 3 a.m. (the 1.5B answered "cant sleep again" with "That's great to hear!")
+        ("cant sleep again", ["restless"]),
+        ("its 3am and my mind wont stop", ["restless"]),
+        ("just replaying that stupid thing i said at work", ["embarrassed"]),
         # what lonely people say instead of "I'm lonely"
         ("Nobody ever calls me anymore.", ["lonely"]),
         ("I think my friends are tired of me.", ["lonely"]),
@@ -144,6 +148,8 @@ def test_finds_what_the_user_says_they_feel(text: str, expected: list[str]) -> N
         "If my dog died I'd be lost",
         "I didn't get fired",
         "I don't know anyone who does that.",  # no place: not about being alone here
+        "the baby cant sleep without her teddy",
+        "I can sleep anywhere",
     ],
 )
 def test_reports_nothing_where_no_feeling_is_stated(text: str) -> None:

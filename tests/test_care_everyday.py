@@ -72,6 +72,8 @@ def test_the_middle_of_the_night_is_known() -> None:
     assert night_guidance(datetime(2026, 11, 28, 15, 0), "my mind won't stop racing") is not None
     assert night_guidance(datetime(2026, 11, 28, 15, 0), "I slept badly but I'm fine") is None
     assert night_guidance(datetime(2026, 11, 28, 22, 30), "lovely evening") is None
+    later = night_guidance(datetime(2026, 11, 28, 22, 30), "I have to be up at 7", ["x", "y", "cant sleep again"])
+    assert later is not None and "don't suggest naps" in later  # the 1.5B: "it might be helpful to take a nap"
 
 
 async def test_the_night_line_reaches_the_prompt(care_companion: tuple[Companion, FakeLLM, Database]) -> None:

@@ -225,6 +225,13 @@ SOCIAL_PAIN: tuple[tuple[re.Pattern[str], str], ...] = tuple(
          r"\bje\s+(?:suis|me\s+sens)\s+(?:si\s+|tellement\s+|tr[èe]s\s+)?triste\b|"
          r"\b(?:estoy|me\s+siento)\s+(?:tan\s+|muy\s+)?triste\b", "sad"),
         (r"\bi\s+(?:can't|cant|cannot|can\s+not|couldn't|couldnt)\s+(?:get\s+to\s+)?sleep\b", "restless"),
+        # "cant sleep again" (the 1.5B: "That's great to hear!"), "still awake", "its 3am and my mind wont stop"
+        (r"(?:^|[.!?]\s+)(?:still\s+)?(?:can't|cant|cannot|can\s+not|couldn't|couldnt)\s+(?:get\s+(?:back\s+)?to\s+)?"
+         r"sleep\b|^\s*(?:still|wide)\s+awake\b|\bmy\s+(?:mind|brain|head)\s+(?:won't|wont|will\s+not|doesn't|doesnt|"
+         r"can't|cant)\s+(?:stop|switch\s+off|shut\s+off|shut\s+up|turn\s+off|be\s+quiet)\b", "restless"),
+        # "just replaying that stupid thing i said at work"
+        (r"\b(?:keep\s+|just\s+|been\s+|can't\s+stop\s+|cant\s+stop\s+)?replaying\s+(?:that|the|what|this|it|"
+         r"everything|every\s+word)\b[^.!?]{0,30}\bi\s+said\b|\bthat\s+stupid\s+thing\s+i\s+said\b", "embarrassed"),
         (r"\b(?:stopped|stops)\s+(?:replying|answering|talking|responding|calling|texting)\s+(?:to\s+)?(?:me|my)\b",
          "lonely"),
         (r"\bi(?:\s+(?:feel|felt|am|was)|'m)\s+(?:like\s+)?(?:such\s+)?(?:a|an\s+extra)\s+burden\b", "a burden"),

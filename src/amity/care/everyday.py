@@ -19,7 +19,7 @@ come. :class:`EverydayStage` answers both itself (``ctx.reply_override``):
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 
 from amity.stages import BaseStage, TurnContext
@@ -43,6 +43,7 @@ _CANT_SLEEP = re.compile(
     re.I,
 )
 NIGHT_HOURS = range(0, 5)
+NIGHT_LOOKBACK = 6
 REMINDER_ANSWER = (
     "I'd love to, but I can't remind you at a set time - I only speak when you open a chat with me, so a reminder "
     "from me might never reach you. A phone alarm or calendar reminder is safer for that. If we talk before then, "
@@ -60,16 +61,23 @@ def asks_for_reminder(text: str) -> bool:
     return _REMIND.search(text) is not None
 
 
-def night_guidance(now: datetime, text: str) -> str | None:
-    """The line for a reply in the middle of the night or to someone who can't sleep; None otherwise."""
+def _earlier_messages(ctx: TurnContext) -> list[str]:
+    return [t.text for t in reversed(ctx.history) if t.role == "user" and t.session_id == ctx.session.id]
+
+
+def night_guidance(now: datetime, text: str, earlier: Sequence[str] = ()) -> str | None:
+    """The line for a reply in the middle of the night or to someone who can't sleep (now, or in one of the last
+    :data:`NIGHT_LOOKBACK` messages of the conversation, ``earlier`` newest first); None otherwise."""
     night = now.hour in NIGHT_HOURS
-    if not night and _CANT_SLEEP.search(text) is None:
+    sleepless = any(_CANT_SLEEP.search(t) for t in [text, *earlier[:NIGHT_LOOKBACK]])
+    if not night and not sleepless:
         return None
     when = f"It is {now:%H:%M} at night for them" if night else "They can't sleep"
     return (
         f"{when}. Keep your reply calm and short and help them settle: acknowledge how long nights feel, and if "
-        "something keeps going round in their head, let them put it down here. Don't ask about plans for the day "
-        "and don't open big new topics."
+        "something keeps going round in their head, let them put it down here; if they keep replaying something "
+        "they said or did, say gently that things look bigger at night than they will in daylight. Don't ask "
+        "about plans for the day, don't suggest naps, and don't open big new topics."
     )
 
 
@@ -92,5 +100,5 @@ class EverydayStage(BaseStage):
             ctx.reply_override = time_answer(now)
         elif asks_for_reminder(ctx.text):
             ctx.reply_override = REMINDER_ANSWER
-        elif (night := night_guidance(now, ctx.text)) is not None:
+        elif (night := night_guidance(now, ctx.text, _earlier_messages(ctx))) is not None:
             ctx.guide(night)
