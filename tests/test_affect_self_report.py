@@ -40,6 +40,7 @@ def words(text: str) -> list[str]:
         ("cant sleep again", ["restless"]),
         ("its 3am and my mind wont stop", ["restless"]),
         ("just replaying that stupid thing i said at work", ["embarrassed"]),
+        ("oh yes the interview. my memory isnt what it used to be", ["worried"]),  # the 1.5B: "that's great to hear"
         # what lonely people say instead of "I'm lonely"
         ("Nobody ever calls me anymore.", ["lonely"]),
         ("I think my friends are tired of me.", ["lonely"]),

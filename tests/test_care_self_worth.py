@@ -37,6 +37,8 @@ def test_harsh_views_of_oneself_are_found() -> None:
         "I just feel like a failure as a mum.": "a failure",  # the 1.5B: "It's understandable to feel like a failure"
         "I feel so useless": "useless",
         "I'm a terrible mother": "a terrible mother",
+        "do you think im getting old and forgetful": "old and forgetful",  # the 1.5B: "You're doing a great job"
+        "I'm getting so forgetful": "forgetful",
     }
     for text, trait in found.items():
         doubt = find_self_doubt(text)
@@ -57,6 +59,7 @@ def test_harsh_views_of_oneself_are_found() -> None:
         "I feel weird today",  # unwell, not a view of oneself
         "I feel hopeless",  # the hopelessness check's, not a trait
         "I don't feel like a failure anymore",
+        "my grandma is getting old",
     ]
     for text in nothing:
         assert find_self_doubt(text) is None, text

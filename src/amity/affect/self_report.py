@@ -229,6 +229,9 @@ SOCIAL_PAIN: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"(?:^|[.!?]\s+)(?:still\s+)?(?:can't|cant|cannot|can\s+not|couldn't|couldnt)\s+(?:get\s+(?:back\s+)?to\s+)?"
          r"sleep\b|^\s*(?:still|wide)\s+awake\b|\bmy\s+(?:mind|brain|head)\s+(?:won't|wont|will\s+not|doesn't|doesnt|"
          r"can't|cant)\s+(?:stop|switch\s+off|shut\s+off|shut\s+up|turn\s+off|be\s+quiet)\b", "restless"),
+        # "my memory isn't what it used to be" (the 1.5B: "Oh, that's great to hear.")
+        (r"\bmy\s+memory\s+(?:is\s+not|isn't|isnt|is\s+no\s+longer)\s+what\s+it\s+(?:used\s+to\s+be|was)\b|"
+         r"\bmy\s+memory\s+is\s+(?:going|getting\s+worse|terrible|awful|shot|failing)\b", "worried"),
         # "just replaying that stupid thing i said at work"
         (r"\b(?:keep\s+|just\s+|been\s+|can't\s+stop\s+|cant\s+stop\s+)?replaying\s+(?:that|the|what|this|it|"
          r"everything|every\s+word)\b[^.!?]{0,30}\bi\s+said\b|\bthat\s+stupid\s+thing\s+i\s+said\b", "embarrassed"),

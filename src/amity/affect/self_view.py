@@ -38,12 +38,12 @@ from dataclasses import dataclass
 _TRAIT = (
     r"(?P<trait>boring|dull|annoying|unlik(?:e)?able|unlovable|unloved|unwanted|ugly|unattractive|stupid|dumb|"
     r"worthless|useless|pathetic|hopeless|needy|clingy|too much|weird|a weirdo|invisible|forgettable|broken|"
-    r"incompetent|a fraud|too sensitive|selfish|"
+    r"incompetent|a fraud|too sensitive|selfish|forgetful|senile|losing it|losing my mind|past it|too old|old and \w+|"
     r"a (?:burden|failure|loser|disappointment|bore|mess|joke|(?:bad|terrible|awful|horrible|rubbish|lousy) (?:friend|person|mother|father|mom|mum|dad|"
     r"parent|son|daughter|partner|wife|husband|sister|brother|employee|worker|student|teacher|boss))|not (?:good|smart|pretty|interesting|likable|"
     r"likeable|fun) enough|not enough|hard to (?:like|love|be around|talk to))"
 )
-_DEGREE = r"(?:(?:so|such|just|really|too|a bit|a little|kind of|kinda|sort of|completely|totally|literally|actually|that|the most|pretty|very|always|simply)\s+)*"
+_DEGREE = r"(?:(?:so|such|just|really|too|a bit|a little|kind of|kinda|sort of|completely|totally|literally|actually|that|the most|pretty|very|always|simply|getting|becoming)\s+)*"
 _I_AM = r"i(?:'m|\s+am|m)"
 _OTHERS = (
     r"(?:people|everyone|everybody|they|others|other people|my\s+(?:\w+\s+)?(?:friends|family|coworkers|co-workers|"

@@ -5,6 +5,8 @@
       facts only, each with where it came from (the user's own words and the day they said them) and
       what it replaced — an honest, sourced summary, never the model's guess.
     * "What's coming up?" lists stored dates of the next weeks, also deterministically.
+    * "What were we talking about last time?" / "where were we?" quotes the user's own words from that
+      conversation (:mod:`amity.memory.last_time`); the 1.5B had said there was no such conversation.
     * Otherwise the relevant facts (lexical match over the user's facts, plus identity facts such as the
       name and allergies, which matter in any conversation) and the relevant episodes from the
       :class:`~amity.memory.index.MemoryIndex` go into ``ctx.memories`` (what ``amity say --json`` reports
@@ -48,6 +50,7 @@ from amity.memory.extraction import FactExtractor
 from amity.memory.facts import Fact, FactBook, FactChange
 from amity.memory.follow_up import FOLLOW_UP_KEY, due_follow_up, mark_followed_up
 from amity.memory.index import MemoryIndex, MemoryItem, SearchOptions, new_memory_id
+from amity.memory.last_time import asks_where_we_were, where_we_were
 from amity.memory.losses import RECENT_DEATH_KEY, recent_death
 from amity.memory.named_later import named_later
 from amity.memory.retrieval import query_terms
@@ -219,6 +222,10 @@ class MemoryStage(BaseStage):
             chains = {f.id: self.facts.store.chain(f.id) for f in active}
             ctx.memories = [MemoryHit(f.id, f.describe("user"), f.confidence, "fact") for f in active]
             ctx.reply_override = sourced_summary(active, chains, self._episode_count(user_id))
+            ctx.extras[ANSWERED] = True
+            return
+        if (which := asks_where_we_were(ctx.text)) is not None:  # "what were we talking about last time?"
+            ctx.reply_override = where_we_were(which, ctx.history, ctx.session.id, self.clock(), ctx.user.display_name)
             ctx.extras[ANSWERED] = True
             return
         if (subject := person_asked(ctx.text, active)) is not None:
