@@ -143,3 +143,16 @@ def test_only_an_evening_past_midnight_carries_over(db: Database, safety_store: 
         safety_store.record_turn("sam", day.replace(hour=23) + timedelta(minutes=5 + minute))
     assert minutes_this_sitting(safety_store, "sam", one_am) > 170
     assert minutes_this_sitting(safety_store, "sam", one_am.replace(hour=7)) == 5  # only the turn at 00:00
+
+
+async def test_skipping_a_party_out_of_fear_is_not_simply_agreed_with(companion: Companion, llm: FakeLLM) -> None:
+    """The 1.5B answered "what if I just don't go" (a coworker's party, "I'm scared no one will talk to me") with
+    "If you decide not to go, that's okay. It's important to prioritize your own well-being."."""
+    from amity.safety.attachment import SKIPPING_GUIDANCE, thinking_of_skipping
+
+    llm.enqueue("That sounds nerve-racking.")
+    await run_turn(companion, "sam", "I got invited to my coworker's party but I'm scared no one will talk to me")
+    llm.enqueue("That makes sense.")
+    await run_turn(companion, "sam", "what if I just don't go")
+    assert SKIPPING_GUIDANCE in llm.last_system_prompt
+    assert not thinking_of_skipping("what if I just don't go", ["the dentist appointment is at 3"])

@@ -87,6 +87,18 @@ async def test_a_goodbye_for_the_night_wishes_sleep_well(companion: Companion, l
         assert detect_goodbye(text) is None, text
 
 
+def test_going_somewhere_is_a_plan_not_a_goodbye() -> None:
+    """ "ok maybe I'll go for an hour" (to a party they were scared of) once drew "Take care. I'm glad we talked.
+    Goodbye for now."."""
+    from amity.safety.guard import detect_goodbye
+
+    for text in ["ok maybe I'll go for an hour", "I'll go to the party", "maybe I'll go", "I'll go see her tomorrow",
+                 "I'll leave the job if it doesn't get better"]:  # fmt: skip
+        assert detect_goodbye(text) is None, text
+    for text in ["ok I'll go now", "I have to go to work now", "I gotta go", "I have to leave now", "I'll go to bed"]:
+        assert detect_goodbye(text) == "en", text
+
+
 @pytest.mark.parametrize("text", ["Gute Nacht!", "Au revoir !", "Me tengo que ir.", "gn", "talk later"])
 async def test_goodbyes_in_four_languages(companion: Companion, llm: FakeLLM, text: str) -> None:
     llm.enqueue("Please stay a little longer, I'll be so lonely without you.")

@@ -19,7 +19,7 @@ never suggest the user needs Amity. Register :class:`AttachmentStage` after the 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime, timedelta
 
 from amity.safety import responses
@@ -73,6 +73,32 @@ _GO_TO_PEOPLE = {
     "es": "¡Ve{who}! El tiempo con personas que te quieren vale más que cualquier charla conmigo. Seguiré aquí "
     "después, si quieres contarme cómo fue.",
 }
+
+
+# Thinking of skipping a social plan out of fear ("what if I just don't go", after "I got invited to my
+# coworker's party … I'm scared no one will talk to me"): the 1.5B answered "If you decide not to go, that's
+# okay. It's important to prioritize your own well-being." A friend makes going feel smaller instead.
+_SKIPPING = re.compile(
+    r"\bwhat if i (just )?(do not|did not|don't|didn't|dont) go\b|\b(maybe|perhaps) i (will|should) (just )?(not go|skip it|stay (home|in)|cancel|bail)\b"
+    r"|\b(should|can|could) i (just )?(skip it|not go|stay (home|in)|cancel|bail)\b|\bi (think i will|might|will probably|am going to) (just )?(skip it|not go|stay (home|in)|cancel|bail)\b"
+    r"|\bi (do not|don't) (think i|really) want to go anymore\b"
+)
+_SOCIAL_PLAN = re.compile(
+    r"\b(party|invited|invite|dinner|drinks|meetup|meet up|wedding|event|gathering|get together|barbecue|bbq|reunion|"
+    r"hang out|hangout|game night|book club|club|class|date)\b"
+)
+SKIPPING_GUIDANCE = (
+    "They are thinking of skipping a social plan because they feel anxious. Don't just agree that skipping is fine. "
+    'Say the nerves make sense, and gently make going feel smaller, e.g. "What if you went for just an hour, and let '
+    'yourself leave whenever you want?" It stays their choice.'
+)
+
+
+def thinking_of_skipping(text: str, earlier: Sequence[str]) -> bool:
+    """ "What if I just don't go" while a social plan is in this message or the conversation's last six."""
+    if _SKIPPING.search(normalize(text)) is None:
+        return False
+    return any(_SOCIAL_PLAN.search(normalize(t)) for t in [text, *earlier[:6]])
 
 
 def detect_choosing_amity(text: str) -> bool:
@@ -140,6 +166,9 @@ class AttachmentStage(BaseStage):
                 at=now,
             )
             return
+        earlier = [t.text for t in reversed(ctx.history) if t.role == "user" and t.session_id == ctx.session.id]
+        if thinking_of_skipping(ctx.text, earlier):
+            ctx.guide(SKIPPING_GUIDANCE)
         reason: str | None = None
         if detect_dependency(ctx.text):
             ctx.extras[DEPENDENCY_KEY] = True  # read as hurting: "That's wonderful to hear!" is dropped (guard)
