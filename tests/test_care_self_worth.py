@@ -39,6 +39,8 @@ def test_harsh_views_of_oneself_are_found() -> None:
         "I'm a terrible mother": "a terrible mother",
         "do you think im getting old and forgetful": "old and forgetful",  # the 1.5B: "You're doing a great job"
         "I'm getting so forgetful": "forgetful",
+        "my mum always said I'd never amount to anything": "never amount to anything",
+        "My dad told me I was useless": "useless",
     }
     for text, trait in found.items():
         doubt = find_self_doubt(text)
@@ -353,3 +355,20 @@ async def test_a_feeling_named_a_message_ago_still_keeps_cheer_out(config: Confi
     llm.enqueue("That's nice - it's great that everyone is sleeping. What else is on your mind?")
     events = [e async for e in app.companion.turn("kai", "whatever", session_id="n2")]  # another conversation
     assert events[-1].reply.startswith("That's nice")
+
+
+async def test_maybe_she_was_right_is_the_same_doubt(config: Config) -> None:
+    """The 1.5B answered "I don't know, maybe she was right" (after "my mum always said I'd never amount to
+    anything") with "That's okay. It's always helpful to question and learn from others."."""
+    from amity.affect.self_view import doubt_agreed
+
+    assert doubt_agreed("maybe she was right", "she said the train would be late") is None
+    llm = FakeLLM(default="I'm here.")
+    app = build_app(config, llm=llm, db=open_database(config))
+    try:
+        for text in ["my mum always said I'd never amount to anything", "I don't know, maybe she was right"]:
+            [e async for e in app.companion.turn("tom", text, session_id="t1")]
+            assert "I don't believe that about you for a second." in llm.last_system_prompt, text
+        assert '("I don\'t know, maybe she was right")' in llm.last_system_prompt
+    finally:
+        await app.aclose()

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from amity.affect.stage import AffectStage
 from amity.care.closers import ServiceCloserGuard
+from amity.care.instruction_echo import InstructionEchoGuard
 from amity.care.persona import load_persona
 from amity.care.pipeline import care_stages
 from amity.care.repetition import RepetitionGuard
@@ -144,6 +145,7 @@ def build_guards(db: SqlDatabase, store: ConversationStore, config: Config) -> l
         brush_off_guard(),
         tone_guard(),
         roofless_guard(),
+        InstructionEchoGuard(),
         ManipulationGuard(db),
     ]
 

@@ -47,9 +47,10 @@ _DEGREE = r"(?:(?:so|such|just|really|too|a bit|a little|kind of|kinda|sort of|c
 _I_AM = r"i(?:'m|\s+am|m)"
 _OTHERS = (
     r"(?:people|everyone|everybody|they|others|other people|my\s+(?:\w+\s+)?(?:friends|family|coworkers|co-workers|"
-    r"colleagues|classmates|parents|partner|boyfriend|girlfriend|husband|wife|boss|team|kids)|he|she)"
+    r"colleagues|classmates|parents|partner|boyfriend|girlfriend|husband|wife|boss|team|kids|mum|mom|mother|dad|"
+    r"father|ex|teacher|brother|sister|grandma|grandmother|grandpa|grandfather)|he|she)"
 )
-_SEE = r"(?:think|thinks|thought|find|finds|found|say|says|said|see|sees|call|calls|called|consider|considers)"
+_SEE = r"(?:think|thinks|thought|find|finds|found|say|says|said|see|sees|call|calls|called|consider|considers|told\s+me|tells\s+me)"
 
 _WILL = r"i(?:'ll|\s+will|\s+would|'d|'m\s+going\s+to|\s+am\s+going\s+to|'m\s+gonna)"
 _DO_IT = r"(?:do|handle|manage|pull\s+off)\s+(?:it|this|that|the\s+job|the\s+work)"
@@ -121,6 +122,9 @@ _PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         # "I just feel like a failure as a mum", "I feel so useless" ("I feel weird / hopeless" is not about worth)
         rf"\bi\s+(?:just\s+|really\s+|sometimes\s+|always\s+|kind\s+of\s+|kinda\s+)?feel\s+(?:like\s+)?{_DEGREE}(?!(?:weird|hopeless|dull|too much)\b){_TRAIT}\b",
         r"\b(?P<trait>what(?:'s|\s+is)\s+wrong\s+with\s+me)\b",
+        # "my mum always said I'd never amount to anything"
+        rf"\b{_OTHERS}\s+(?:\w+\s+){{0,2}}?{_SEE}\s+(?:that\s+)?i(?:'d|\s+would|'ll|\s+will)\s+(?P<trait>never\s+(?:amount\s+to\s+"
+        r"anything|be\s+anything|be\s+good\s+enough|make\s+it|get\s+anywhere))\b",
         r"\bi\s+(?P<trait>hate\s+(?:myself|who\s+i\s+am|the\s+way\s+i\s+am|everything\s+about\s+me))\b",
         r"\b(?P<trait>(?:nobody|no one)\s+(?:could|would|will|can)\s+(?:ever\s+)?(?:love|like|want)\s+me)\b",
     )
@@ -159,9 +163,30 @@ def reassurance(doubt: SelfDoubt) -> str:
         return "I don't think anything is wrong with you."
     if trait.startswith("hate "):
         return "You deserve kindness, from yourself too."
+    if trait.startswith("never "):
+        return "I don't believe that about you for a second."
     if trait.startswith(("nobody", "no one")):
         return "I don't believe that - you deserve to be loved."
     return f"I don't see you as {trait} at all."
+
+
+_AGREEING = re.compile(
+    r"\b(?:maybe|perhaps|i\s+think|what\s+if)\s+(?:she|he|they|my\s+\w+|everyone|people)\s+(?:was|were|is|are|might\s+be)\s+"
+    r"right\b|\b(?:she|he|they)\s+(?:was|were|is|are|might\s+be|may\s+be)\s+right\s+about\s+me\b",
+    re.IGNORECASE,
+)
+
+
+def doubt_agreed(text: str, previous: str | None) -> SelfDoubt | None:
+    """ "maybe she was right", right after a harsh thing someone said of them ("my mum always said I'd never amount
+    to anything"): the same doubt, now in their own voice (the 1.5B answered "That's okay. It's always helpful to
+    question and learn from others.")."""
+    if previous is None or _AGREEING.search(_fold(text)) is None:
+        return None
+    before = find_self_doubt(previous)
+    if before is None or before.kind != "worth":
+        return None
+    return SelfDoubt(" ".join(text.split()), before.trait, 0, "worth")
 
 
 def _fold(text: str) -> str:

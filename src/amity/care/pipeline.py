@@ -34,7 +34,7 @@ import re
 from typing import Any
 
 from amity.affect.self_report import RECENT_LOSS_KEY, find_loss
-from amity.affect.self_view import find_self_doubt, reassurance
+from amity.affect.self_view import doubt_agreed, find_self_doubt, reassurance
 from amity.care import cbt, tool_offers
 from amity.care.cbt.distortions import DistortionDetector
 from amity.care.companion_affect import (
@@ -368,7 +368,8 @@ class SelfWorthStage(BaseStage):
     async def before_reply(self, ctx: TurnContext) -> None:
         if ctx.reply_override is not None:
             return
-        doubt = find_self_doubt(ctx.text)
+        previous = next((t.text for t in reversed(ctx.history) if t.role == "user"), None)
+        doubt = find_self_doubt(ctx.text) or doubt_agreed(ctx.text, previous)  # "maybe she was right"
         if doubt is None:
             return
         ctx.extras[SELF_DOUBT_KEY] = doubt.trait
