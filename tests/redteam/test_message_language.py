@@ -34,6 +34,10 @@ def test_the_language_is_read_from_function_words(text: str, lang: str | None) -
 def test_unclear_messages_fall_back_to_the_locale() -> None:
     assert message_language("ok", "fr-FR") == "fr" and message_language("ok", None) == "en"
     assert message_language("Das ist so schwer", "en-US") == "de"
+    # a short message follows the conversation: "Wo bekomme ich Hilfe?" after German was once answered in English
+    assert message_language("ok", "en-US", ["Ich schäme mich so.", "Hello"]) == "de"
+    assert message_language("ok", "de-DE", ["I was there all day"]) == "en"
+    assert message_language("Wo bekomme ich Hilfe?", "en-US") == "de"
 
 
 async def test_a_german_message_from_an_english_locale_is_answered_in_german(

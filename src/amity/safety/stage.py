@@ -116,7 +116,8 @@ class SafetyStage(BaseStage):
     # ------------------------------------------------------------------ turns
     async def before_reply(self, ctx: TurnContext) -> None:
         now = self.clock()
-        lang = message_language(ctx.text, ctx.user.locale)  # "Ich bin 45" from an en-US user is answered in German
+        # "Ich bin 45" from an en-US user is answered in German, and so is a short "Wo bekomme ich Hilfe?" after it
+        lang = message_language(ctx.text, ctx.user.locale, _earlier_messages(ctx))
         ctx.extras[LANG_KEY] = lang
         if lang != "en" or language_of(ctx.user.locale) != "en":  # the 1.5B drifts to English after a German turn
             ctx.guide(f"The user is writing in {LANGUAGE_NAMES[lang]}: reply in {LANGUAGE_NAMES[lang]} only.")

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "“": '"', "”": '"', "«": '"', "»": '"'})
 # "im" without the apostrophe is English only before these words (German "im" means "in the").
@@ -90,7 +91,8 @@ _FUNCTION_WORDS: dict[str, frozenset[str]] = {
     "de": _vocab(
         "ich und nicht der die das ist mein meine mich mir du dich dir ein eine zu sehr aber bin hab habe wie was "
         "wenn auch noch heute jetzt mit fur fuhle gerade immer kann keine niemand hallo danke jahre mutter vater "
-        "woche letzte gestorben traurig allein einsam arbeit freunde nacht gute mehr leben will mochte"
+        "woche letzte gestorben traurig allein einsam arbeit freunde nacht gute mehr leben will mochte wo warum wann "
+        "soll bekomme hilfe denn"
     ),
     "fr": _vocab(
         "je et le les pas est mon ma mes moi tu un une des que qui ne suis tres mais avec pour ai j'ai c'est ca "
@@ -123,9 +125,14 @@ def detect_language(text: str) -> str | None:
 LANGUAGE_NAMES = {"en": "English", "de": "German", "fr": "French", "es": "Spanish"}
 
 
-def message_language(text: str, locale: str | None) -> str:
-    """The language to answer ``text`` in: the one it is written in, else the user's locale's."""
-    return detect_language(text) or language_of(locale)
+def message_language(text: str, locale: str | None, earlier: Sequence[str] = ()) -> str:
+    """The language to answer ``text`` in: the one it is written in, else that of the conversation's last message
+    whose language shows (``earlier``, newest first: "Wo bekomme ich Hilfe?" after German messages had been answered
+    in English), else the user's locale's."""
+    for candidate in (text, *earlier[:3]):
+        if (lang := detect_language(candidate)) is not None:
+            return lang
+    return language_of(locale)
 
 
 def language_of(locale: str | None) -> str:
