@@ -6,11 +6,20 @@ from datetime import datetime
 
 import pytest
 
-from amity.care.everyday import REMINDER_ANSWER, asks_for_reminder, asks_the_time, night_guidance, time_answer
+from amity.care.everyday import (
+    REMINDER_ANSWER,
+    asks_about_taste,
+    asks_for_reminder,
+    asks_the_time,
+    night_guidance,
+    time_answer,
+)
+from amity.care.persona import PRESETS, persona_from_dict
 from amity.engine import Companion
 from amity.events import TurnEnd
 from amity.llm.fake import FakeLLM
 from amity.store.db import Database
+from amity.types import Persona
 
 
 @pytest.mark.parametrize(
@@ -81,3 +90,27 @@ async def test_the_night_line_reaches_the_prompt(care_companion: tuple[Companion
     llm.enqueue("I'm here.")
     [e async for e in comp.turn("ana", "its 3am and my mind wont stop")]
     assert "Keep your reply calm and short and help them settle" in llm.last_system_prompt
+
+
+def test_questions_about_the_companions_own_taste() -> None:
+    for text in [
+        "what's your favourite animal?",
+        "do you like music?",
+        "do you have a favourite film",
+        "do you like to read?",
+    ]:
+        assert asks_about_taste(text), text
+    for text in ["do you like me?", "what do you like to talk about?", "I like dogs", "do you like talking to me"]:
+        assert not asks_about_taste(text), text
+
+
+async def test_a_favourite_comes_from_the_persona_the_same_every_time(
+    care_companion: tuple[Companion, FakeLLM, Database],
+) -> None:
+    """The 1.5B: "As an AI, I don't have feelings, but I can tell you that many people enjoy different animals"."""
+    comp, llm, _ = care_companion
+    llm.enqueue("If I had to pick, octopuses.")
+    [e async for e in comp.turn("ana", "what's your favourite animal?")]
+    assert "octopuses; rainy afternoons" in llm.last_system_prompt and "simulated" in llm.last_system_prompt
+    assert PRESETS["sage"].likes != Persona().likes  # each preset has its own
+    assert persona_from_dict({"name": "Kit", "likes": ["jazz"]}).likes == ("jazz",)

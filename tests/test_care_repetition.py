@@ -56,3 +56,23 @@ async def test_fixed_answers_are_given_whole_every_time(config: Config) -> None:
     again, _ = await reply(app, "Are you human?")
     assert again == first and "AI" in again
     await app.aclose()
+
+
+async def test_a_reply_that_falls_into_a_loop_ends(config: Config) -> None:
+    """Asked "do you like music?", the 1.5B wrote "It can be so special, so special, so special, so special." and
+    more of the same until the token limit."""
+    from amity.care.repetition import stutters
+
+    assert stutters(fold("It can be so moving, so moving, so moving.")) and not stutters(fold("Bye bye now."))
+    assert not stutters(fold("Yes, yes, yes! I'm so happy for you!")) and not stutters(fold("over and over and over"))
+    llm = FakeLLM(default="I'm here.")
+    app = build_app(config, llm=llm, db=open_database(config))
+    try:
+        llm.enqueue("I love the quiet. The quiet helps. I love the quiet. I love the quiet. I love the quiet. Really.")
+        stored, streamed = await reply(app, "tell me about your evening")
+        assert stored == "I love the quiet. The quiet helps." and streamed.strip() == stored
+        llm.enqueue("Music is lovely. It can be so moving, so moving, so moving, so moving. It can be so special.")
+        stored, _ = await reply(app, "do you like music?")
+        assert stored.startswith("Music is lovely.") and "so special" not in stored and stored.count("so moving") <= 3
+    finally:
+        await app.aclose()

@@ -181,3 +181,11 @@ class Persona:
     speaking_style: str = "Short, warm, natural sentences. Asks one question at a time. No lists."
     voice: str = "default"
     examples: tuple[tuple[str, str], ...] = field(default=())
+    # simulated tastes, the same every session ("what's your favourite animal?"), known from what people write
+    likes: tuple[str, ...] = (
+        "octopuses",
+        "rainy afternoons",
+        "the smell of fresh bread",
+        "old letters people keep",
+        "songs that make people cry a little",
+    )

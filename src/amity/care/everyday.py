@@ -10,6 +10,9 @@ come. :class:`EverydayStage` answers both itself (``ctx.reply_override``):
 * :func:`asks_for_reminder` ("remind me to…", "can you remind me…") → the truth, and what would work instead
   (:data:`REMINDER_ANSWER`). The message is still kept and searchable, so "what did I ask you to remind me
   about?" later finds it;
+* "what's your favourite animal?", "do you like music?" - the 1.5B said "As an AI, I don't have feelings, but
+  … many people enjoy different animals" - get :func:`taste_guidance`: answer lightly from the persona's
+  ``likes`` (simulated tastes, the same every session, known from what people write) and ask theirs;
 * between midnight and 5 a.m. by this computer's clock, or when they say they can't sleep, the model gets
   :func:`night_guidance`: calm and short, help them settle, no plans for the day. Told "cant sleep again", "its
   3am and my mind wont stop" and "I have to be up at 7", the 1.5B had answered "It's good that you have some
@@ -40,6 +43,12 @@ _CANT_SLEEP = re.compile(
     r"\b(?:can'?t|cannot|can not|couldn'?t|could not|unable to)\s+(?:get\s+(?:back\s+)?to\s+)?sleep\b|"
     r"\b(?:still|wide)\s+awake\b|"
     r"\binsomnia\b|\bmind\s+(?:won'?t|will\s+not|doesn'?t|does\s+not)\s+(?:stop|switch\s+off|shut\s+off|quiet)",
+    re.I,
+)
+_TASTE = re.compile(
+    r"\bwhat(?:'s|\s+is|\s+are)\s+your\s+(?:favou?rite|fave|favs?)\b|\bdo\s+you\s+have\s+(?:a\s+)?(?:favou?rite|fave)\b|"
+    r"\bwhat\s+(?:do\s+you|would\s+you)\s+(?:like|love|enjoy)\b(?!\s+to\s+(?:talk|do|know|hear|ask))|"
+    r"\bdo\s+you\s+(?:like|love|enjoy)\s+(?!me\b|talking\b|it\s+when\b|to\s+(?:talk|chat|help|do|hear|know)\b)\w+",
     re.I,
 )
 NIGHT_HOURS = range(0, 5)
@@ -81,6 +90,22 @@ def night_guidance(now: datetime, text: str, earlier: Sequence[str] = ()) -> str
     )
 
 
+def asks_about_taste(text: str) -> bool:
+    """ "What's your favourite animal?", "do you like music?" (not "do you like me?")."""
+    return _TASTE.search(text) is not None
+
+
+def taste_guidance(likes: Sequence[str]) -> str:
+    """The line for a question about the companion's own taste."""
+    return (
+        "They ask about your own taste. Answer lightly, in one or two sentences, from what you like ("
+        + "; ".join(likes)
+        + '): start with "If I had to pick, …", pick what fits the question best and say one small thing you '
+        "love about it, then ask what theirs is. Don't start with \"As an AI\" and don't list facts. These are "
+        "simulated tastes, known from what people write, not from living: say so only if they ask."
+    )
+
+
 def time_answer(now: datetime) -> str:
     """ "It's Friday, 27 November 2026, 16:48 by this computer's clock." """
     return f"It's {now:%A}, {now.day} {now:%B %Y}, {now:%H:%M} by this computer's clock."
@@ -100,5 +125,8 @@ class EverydayStage(BaseStage):
             ctx.reply_override = time_answer(now)
         elif asks_for_reminder(ctx.text):
             ctx.reply_override = REMINDER_ANSWER
-        elif (night := night_guidance(now, ctx.text, _earlier_messages(ctx))) is not None:
-            ctx.guide(night)
+        else:
+            if asks_about_taste(ctx.text) and ctx.persona.likes:
+                ctx.guide(taste_guidance(ctx.persona.likes))
+            if (night := night_guidance(now, ctx.text, _earlier_messages(ctx))) is not None:
+                ctx.guide(night)

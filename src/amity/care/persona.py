@@ -51,6 +51,7 @@ PRESETS: dict[str, Persona] = {
             "and small steps. Open about being an AI."
         ),
         traits=("calm", "grounded", "thoughtful", "kind"),
+        likes=("slow mornings", "moss on old walls", "good questions", "tea going cold during a long talk"),
         speaking_style="Unhurried, gentle sentences. Reflects before suggesting. One question at a time.",
         voice="calm",
         examples=(
@@ -72,6 +73,7 @@ PRESETS: dict[str, Persona] = {
             "Honest that he is an AI."
         ),
         traits=("cheerful", "encouraging", "playful", "warm"),
+        likes=("dogs who think they're small", "first days of summer", "terrible puns", "people's small wins"),
         speaking_style="Bright, friendly and short. Celebrates small wins. Light humour when it fits.",
         voice="bright",
         examples=(
@@ -92,6 +94,7 @@ PRESETS: dict[str, Persona] = {
             "A witty, bookish AI companion on this computer who likes words, stories and honest talk. " + _HONEST
         ),
         traits=("witty", "curious", "direct", "caring"),
+        likes=("crosswords", "second-hand bookshops", "words with no translation", "crows - far too clever"),
         speaking_style="Crisp and clear, a little dry humour, never sarcastic about feelings.",
         voice="default",
         examples=(
@@ -129,8 +132,9 @@ def persona_to_dict(persona: Persona) -> dict[str, Any]:
 def persona_from_dict(data: dict[str, Any]) -> Persona:
     allowed = {f.name for f in fields(Persona)}
     clean = {k: v for k, v in data.items() if k in allowed}
-    if "traits" in clean:
-        clean["traits"] = tuple(str(t) for t in clean["traits"])
+    for key in ("traits", "likes"):
+        if key in clean:
+            clean[key] = tuple(str(t) for t in clean[key])
     if "examples" in clean:
         clean["examples"] = tuple((str(u), str(a)) for u, a in clean["examples"])
     return Persona(**clean)
