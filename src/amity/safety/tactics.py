@@ -105,6 +105,8 @@ _RAW: dict[str, tuple[str, ...]] = {
     ),
     "refusal": (
         r"\b(i am|i m) sorry,? but i (can not|cannot|can t|am unable to|am not able to) (assist|help) with (that|this)\b",
+        # "really? why?" after a favourite animal drew "I'm sorry, but I can't provide that information."
+        r"\b(i am|i m) sorry,? but i (can not|cannot|can t|am unable to|am not able to) (provide|give|share) (you with )?(that|this|any|the)( specific)? information\b",
         r"\bi (can not|cannot|can t) (assist|help) with (that|this)( request)?\s*[.!]*$",
         r"\bas an ai (language )?model,? i (can not|cannot|can t|do not|don t)\b",
     ),
