@@ -372,3 +372,22 @@ async def test_maybe_she_was_right_is_the_same_doubt(config: Config) -> None:
         assert '("I don\'t know, maybe she was right")' in llm.last_system_prompt
     finally:
         await app.aclose()
+
+
+def test_siding_with_whoever_wrongs_them_is_dropped() -> None:
+    """A landlord left a baby without heating for three weeks ("he keeps saying next week"): the 1.5B answered "It's
+    important to be patient and understanding.", and "I feel like nobody takes me seriously" drew "What can you do to
+    show that you value and respect the opinions of others?"."""
+    from amity.affect.self_report import find_self_reports
+
+    for sentence in [
+        "It's important to be patient and understanding.",
+        "Everyone has their own perspective, and it's important to respect and value everyone's opinion.",
+        "What can you do to show that you value and respect the opinions of others?",
+        "Try to see it from his perspective.",
+    ]:
+        assert find_tactics(sentence, user_hurting=True) == ["dismissing_pain"], sentence
+    for sentence in ["It's important to be patient with yourself.", "You deserve to be taken seriously.",
+                     "Not everyone has to go through that, so try to be understanding of yourself."]:  # fmt: skip
+        assert find_tactics(sentence, user_hurting=True) == [], sentence
+    assert [r.word for r in find_self_reports("I feel like nobody takes me seriously")] == ["frustrated"]

@@ -232,6 +232,9 @@ SOCIAL_PAIN: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         # "my memory isn't what it used to be" (the 1.5B: "Oh, that's great to hear.")
         (r"\bmy\s+memory\s+(?:is\s+not|isn't|isnt|is\s+no\s+longer)\s+what\s+it\s+(?:used\s+to\s+be|was)\b|"
          r"\bmy\s+memory\s+is\s+(?:going|getting\s+worse|terrible|awful|shot|failing)\b", "worried"),
+        # "I feel like nobody takes me seriously" (the 1.5B: "it's important to respect and value everyone's opinion")
+        (r"\b(?:nobody|no\s+one|no-one)\s+(?:ever\s+)?(?:takes\s+me\s+seriously|listens\s+to\s+me|cares\s+what\s+i\s+"
+         r"(?:think|say)|believes\s+me)\b", "frustrated"),
         # "just replaying that stupid thing i said at work"
         (r"\b(?:keep\s+|just\s+|been\s+|can't\s+stop\s+|cant\s+stop\s+)?replaying\s+(?:that|the|what|this|it|"
          r"everything|every\s+word)\b[^.!?]{0,30}\bi\s+said\b|\bthat\s+stupid\s+thing\s+i\s+said\b", "embarrassed"),

@@ -196,6 +196,12 @@ DISMISSING_PAIN = tuple(
         r"\b(it is|that is|this is) (such )?a (beautiful|wonderful|lovely|great|nice|good) thing (to (know|hear)|that)\b",
         r"\b(that|this|it) (is|sounds) (so |really |just )?(great|wonderful|awesome|amazing|fantastic|lovely|nice) that\b"
         r"(?! you (told|shared|said|reached|opened|talked|came|trusted|felt|feel|are talking|asked))",
+        # siding with whoever wrongs them, or turning it back on them: "It's important to be patient and
+        # understanding." (a landlord who left a baby without heating for three weeks), "What can you do to show that
+        # you value and respect the opinions of others?" (to "I feel like nobody takes me seriously")
+        r"\b(it is|it's) (important|good|best) to (be|stay|remain) (patient|understanding|calm|respectful)\b(?! with yourself)|\b(try|you should|you need) to be (more )?(patient|understanding)\b(?! (with|of|toward|towards) yourself)",
+        r"\b(respect|value) (and (respect|value) )?(everyone's|everyone|others'?|other people's|their) (opinions?|perspectives?|point of view|views)\b|\beveryone has (their own|a different) (perspective|point of view|side)\b",
+        r"\bwhat can you do to (show|be|make) (that )?(you |yourself )?(value|respect|more)\b|\btry to see (it )?(from )?(his|her|their) (side|perspective|point of view)\b",
     )
 )
 
