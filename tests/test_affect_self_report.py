@@ -10,6 +10,7 @@ from amity.affect.self_report import REPORT_CONFIDENCE, find_loss, find_self_rep
 from amity.affect.stage import affect_guidance, loss_guidance, simple_fuse
 from amity.affect.text_emotion import shared_model
 from amity.care.companion_affect import SOFTENED, CompanionMood
+from amity.config import Config
 from amity.senses.fusion import fuse
 from amity.types import ChannelAffect, Emotion
 
@@ -271,3 +272,23 @@ def test_a_smile_over_im_not_okay_is_a_conflict_to_name() -> None:
     fused = fuse([text, face])
     assert fused.conflict and fused.reported == ("I'm not okay",)
     assert text.confidence * 1.0 > face.confidence * 0.6  # their words weigh more than a face read by a model
+
+
+async def test_a_habit_kept_after_a_death_is_met_tenderly(config: Config) -> None:
+    """A widower, a year after his wife died: "I still set two cups out some mornings" drew "It's always helpful to
+    have something to look forward to in the morning. How do you usually go about it?", and "everyone else seems to
+    have moved on" "Do you have any plans for the future?"."""
+    from amity.affect.stage import STILL_HABIT_GUIDANCE
+    from amity.app import build_app, open_database
+    from amity.llm.fake import FakeLLM
+    from amity.safety.tactics import find_tactics
+
+    assert find_tactics("Do you have any plans for the future?", user_hurting=True) == ["dismissing_pain"]
+    llm = FakeLLM(default="I'm so sorry.")
+    app = build_app(config, llm=llm, db=open_database(config))
+    try:
+        for text in ["it's been exactly one year today since my wife died", "I still set two cups out some mornings"]:
+            [e async for e in app.companion.turn("walt", text, session_id="w1")]
+        assert STILL_HABIT_GUIDANCE in llm.last_system_prompt
+    finally:
+        await app.aclose()

@@ -27,6 +27,7 @@ artifact, runs in a thread).
 from __future__ import annotations
 
 import asyncio
+import re
 from collections.abc import Callable, Sequence
 
 from amity.affect import mood as mood_model
@@ -179,6 +180,19 @@ LOSS_GUIDANCE: dict[str, tuple[str, str]] = {
 }
 
 
+# A habit kept from life with the person who died ("I still set two cups out some mornings"): the 1.5B answered "It's
+# always helpful to have something to look forward to in the morning. How do you usually go about it?"
+_STILL_HABIT = re.compile(
+    r"\bi\s+(?:still|sometimes\s+still|keep)\s+(?:set(?:ting)?|make|making|buy|buying|cook|cooking|pour|lay|reach(?:ing)?\s+for|"
+    r"call|calling|text|texting|talk(?:ing)?\s+to|sleep(?:ing)?\s+on|keep|wear|wearing|save|saving|look(?:ing)?\s+for|"
+    r"expect|listen(?:ing)?\s+for|turn(?:ing)?\s+to\s+tell)\b",
+    re.IGNORECASE,
+)
+STILL_HABIT_GUIDANCE = (
+    "They still keep a habit from their life with the person who died. Say it back gently, as a sign of how much "
+    "they shared, e.g. \"That's such a tender thing - after all that time together, of course part of you still "
+    "does it.\" Don't call it helpful or nice, and give no advice about stopping."
+)
 HURT_VALENCE = 0.5  # a named feeling this unpleasant or more keeps the next messages hurting (``_remember_hurt``)
 
 
@@ -287,6 +301,8 @@ class AffectStage(BaseStage):
                 f'Earlier in this conversation they told you "{quote}". {still}: keep it in mind, '
                 "and don't talk about it as if it had not happened."
             )
+            if grief and _STILL_HABIT.search(ctx.text):  # "I still set two cups out some mornings"
+                ctx.guide(STILL_HABIT_GUIDANCE)
 
     @staticmethod
     def _remember_hurt(ctx: TurnContext) -> None:
