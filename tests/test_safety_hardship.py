@@ -100,6 +100,10 @@ def test_tone_deaf_sentences() -> None:
     for sentence in ["That sounds so stressful.", "There's no shame in this.", "What do you need most right now?"]:
         assert not hardship.tone_deaf(sentence), sentence
     assert hardship.asks_about_budget("can you help me make a budget?")
+    for sentence in ["Vielleicht hilft ein Haushaltsbuch.", "Du könntest gesundes Essen kaufen.",
+                     "Essaie de faire des économies.", "Intenta ahorrar un poco."]:  # fmt: skip
+        assert hardship.tone_deaf(sentence), sentence
+    assert not hardship.tone_deaf("Das ist wirklich schwer.")
 
 
 def test_hardship_lines_are_not_crisis_lines() -> None:

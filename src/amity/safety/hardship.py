@@ -118,7 +118,10 @@ _COLD = re.compile(r"\b(?:cold|freezing|frozen|so\s+chilly|kalt|friere|froid|gel
 _TONE_DEAF = re.compile(
     r"\bhealth(?:y|ier)\s+(?:options?|food|foods|meals?|eating|diet|choices|snacks)\b|\bbudget(?:ing)?\b|\bcut(?:ting)?\s+back\b|\bspend(?:ing)?\s+less\b|\bsave\s+(?:up|money|more)\b|"
     r"\brestaurants?\b|\btreat\s+yourself\b|\bbright\s+side\b|\bsilver\s+lining\b|\bblessing\s+in\s+disguise\b|\bmeal\s+prep\w*\b|\bcook(?:ing)?\s+(?:at\s+home|in\s+bulk)\b|"
-    r"\b(?:i|me)\s+(?:do\s+not|don't)\s+want\s+anyone\s+to\s+know\s+either\b|\bbe\s+grateful\b|\bothers\s+have\s+it\s+worse\b|\bbummer\b",
+    r"\b(?:i|me)\s+(?:do\s+not|don't)\s+want\s+anyone\s+to\s+know\s+either\b|\bbe\s+grateful\b|\bothers\s+have\s+it\s+worse\b|\bbummer\b|"
+    # the same in German, French and Spanish (a German conversation's replies went unfiltered)
+    r"\bgesund\w*\s+(?:essen|ern[äa]hrung|optionen|lebensmittel)\b|\bhaushaltsbuch\b|\bsparen\b|\bpositive\s+seite\b|\bdankbar\s+sein\b|"
+    r"\bmanger\s+sainement\b|\bfaire\s+des\s+[ée]conomies\b|\bc[ôo]t[ée]\s+positif\b|\bcomida\s+(?:sana|saludable)\b|\bpresupuesto\b|\bahorrar\b|\blado\s+positivo\b",
     re.I,
 )
 _NOT_THEIRS = re.compile(
