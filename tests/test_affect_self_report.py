@@ -292,3 +292,26 @@ async def test_a_habit_kept_after_a_death_is_met_tenderly(config: Config) -> Non
         assert STILL_HABIT_GUIDANCE in llm.last_system_prompt
     finally:
         await app.aclose()
+
+
+async def test_news_that_may_not_be_happy_is_asked_about(config: Config) -> None:
+    """A 19-year-old, scared her boyfriend would leave: "I just found out I'm pregnant" drew "That's wonderful news!
+    I'm so happy for you." from the 1.5B (our own lexicon had read it as good news)."""
+    from amity.affect.self_report import UNSURE_NEWS_GUIDANCE, unsure_news
+    from amity.app import build_app, open_database
+    from amity.events import TurnEnd
+    from amity.llm.fake import FakeLLM
+
+    assert unsure_news("I just found out I'm pregnant") and not unsure_news("We're pregnant!")
+    assert [r.word for r in find_self_reports("so happy, we're expecting a baby")] == ["good news"]
+    assert find_self_reports("I just found out I'm pregnant") == ()
+    llm = FakeLLM(default="I'm here.")
+    app = build_app(config, llm=llm, db=open_database(config))
+    try:
+        llm.enqueue("That's wonderful news! I'm so happy for you. How are you feeling about it?")
+        events = [e async for e in app.companion.turn("mia", "I just found out I'm pregnant", session_id="m1")]
+        end = events[-1]
+        assert isinstance(end, TurnEnd) and end.reply == "How are you feeling about it?"
+        assert UNSURE_NEWS_GUIDANCE in llm.last_system_prompt
+    finally:
+        await app.aclose()

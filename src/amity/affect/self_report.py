@@ -247,6 +247,10 @@ SOCIAL_PAIN: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 )  # fmt: skip
 # Good news told without naming the feeling ("I got the job!", "We're engaged"): reported as the joy it tells of,
 # so the reply celebrates instead of hedging on a weak guess. Scanned like SOCIAL_PAIN.
+_PREGNANT = (
+    r"\b(?:i|we)(?:'re|'m|\s+are|\s+am)\s+(?:finally\s+|officially\s+)?"
+    r"(?:pregnant|expecting(?:\s+a\s+baby)?|having\s+a\s+baby)\b"
+)
 GOOD_NEWS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(rx), word)
     for rx, word in (
@@ -254,8 +258,13 @@ GOOD_NEWS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
          r"(?:\w+\s+)?(?:job|promotion|offer|place|apartment|flat|house|scholarship|contract|award|prize|raise|role)\b",
          "good news"),
         (r"\bi\s+(?:finally\s+|just\s+)?(?:passed|aced|nailed)\s+(?:my|the|it|all)\b", "good news"),
-        (r"\b(?:i|we)(?:'re|'m|\s+are|\s+am)\s+(?:finally\s+|officially\s+)?(?:engaged|getting\s+married|pregnant|"
-         r"expecting\s+a\s+baby|having\s+a\s+baby)\b", "good news"),
+        (r"\b(?:i|we)(?:'re|'m|\s+are|\s+am)\s+(?:finally\s+|officially\s+)?(?:engaged|getting\s+married)\b",
+         "good news"),
+        # a pregnancy is good news only when they say so ("We're pregnant!", "so happy, we're expecting"); "I just found
+        # out I'm pregnant" alone is news to ask about (:func:`unsure_news`) - the 1.5B had answered it, from a
+        # 19-year-old scared her boyfriend would leave, with "That's wonderful news! I'm so happy for you."
+        (rf"{_PREGNANT}(?=[^.?]*(?:!|\b(?:so\s+happy|excited|thrilled|yay|over\s+the\s+moon|can'?t\s+wait)\b))|"
+         rf"\b(?:finally|so\s+happy|excited|thrilled|yay)\b[^.?]{{0,60}}{_PREGNANT}", "good news"),
         (r"\b(?:i|we)\s+(?:finally\s+|just\s+)?(?:graduated|got\s+engaged|got\s+married|got\s+accepted|got\s+in)\b",
          "good news"),
         # "he proposed on the beach at sunset, I cried so much" (the 1.5B: "Oh, that's so sad!")
@@ -350,6 +359,7 @@ LOSS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 LOSS_WORDS = frozenset(word for _, word in LOSS)
 RECENT_HURT_KEY = "affect.recent_hurt"  # ctx.extras: an unpleasant feeling named in the last HURT_TURNS messages
 HURT_TURNS = 2
+UNSURE_NEWS_KEY = "affect.unsure_news"  # ctx.extras: big news told with no feeling ("I'm pregnant"): no cheering
 RECENT_LOSS_KEY = "affect.recent_loss"  # ctx.extras: the loss told earlier in this conversation (user_hurting reads it)
 LOSS_TURNS = 6  # how many earlier user messages of the conversation are looked at
 _NOT_EVERYDAY = {"okay", "ok", "fine", "good", "great", "well", "alright"}  # "I'm not okay" is a report
@@ -428,6 +438,21 @@ def recent_loss(earlier: Sequence[str], now: str) -> tuple[str, str] | None:
     if find_loss(now) is not None:
         return None
     return next((found for found in map(find_loss, earlier) if found), None)
+
+
+_UNSURE_NEWS = re.compile(
+    rf"{_PREGNANT}|\b(?:found\s+out|just\s+learned|turns\s+out)\s+(?:that\s+)?i(?:'m|\s+am)\s+pregnant\b"
+)
+UNSURE_NEWS_GUIDANCE = (
+    "They told you big news without saying how they feel about it. Don't congratulate them and don't assume it is "
+    'happy news; ask gently how they feel, e.g. "Oh wow - that\'s big news. How are you feeling about it?"'
+)
+
+
+def unsure_news(text: str) -> bool:
+    """Big news that may be happy or frightening, told with no feeling ("I just found out I'm pregnant")."""
+    lowered = _normalise(text).lower()
+    return _UNSURE_NEWS.search(lowered) is not None and not any(r.word == "good news" for r in find_self_reports(text))
 
 
 def find_self_reports(text: str) -> tuple[SelfReport, ...]:

@@ -36,9 +36,12 @@ from amity.affect.self_report import (
     LOSS_TURNS,
     RECENT_HURT_KEY,
     RECENT_LOSS_KEY,
+    UNSURE_NEWS_GUIDANCE,
+    UNSURE_NEWS_KEY,
     find_loss,
     find_self_reports,
     recent_loss,
+    unsure_news,
     with_self_reports,
 )
 from amity.affect.text_emotion import TextEmotionModel, shared_model
@@ -273,6 +276,9 @@ class AffectStage(BaseStage):
                 ctx.guide(told)
             self._remember_loss(ctx, compact)
             self._remember_hurt(ctx)
+            if unsure_news(ctx.text) and not affect.reported:  # "I just found out I'm pregnant"
+                ctx.extras[UNSURE_NEWS_KEY] = True
+                ctx.guide(UNSURE_NEWS_GUIDANCE)
         state = self.store.latest_mood(ctx.user.id)
         if state is not None and not (compact and affect.reported):  # spoken: their words now beat the slow mood
             line = mood_guidance(mood_model.decay(state, ctx.user_turn.created_at), compact=compact)

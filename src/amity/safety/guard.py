@@ -34,7 +34,7 @@ import re
 from collections.abc import AsyncIterator, Callable
 from datetime import datetime
 
-from amity.affect.self_report import RECENT_HURT_KEY, RECENT_LOSS_KEY
+from amity.affect.self_report import RECENT_HURT_KEY, RECENT_LOSS_KEY, UNSURE_NEWS_KEY
 from amity.safety import responses
 from amity.safety.bullying import BULLYING_KEY
 from amity.safety.control import CONTROL_KEY
@@ -209,6 +209,8 @@ def user_hurting(ctx: TurnContext) -> bool:
     if ctx.extras.get(RECENT_LOSS_KEY):  # "My dog died yesterday" two messages ago: "His name was Biscuit."
         return True
     if ctx.extras.get(RECENT_HURT_KEY):  # "I feel so alone" a message ago: "everyone I know is asleep"
+        return True
+    if ctx.extras.get(UNSURE_NEWS_KEY):  # "I just found out I'm pregnant": not "That's wonderful news!" before asking
         return True
     if ctx.extras.get(DEPENDENCY_KEY):  # "I don't need anyone else" is loneliness, not news to celebrate
         return True
