@@ -41,6 +41,7 @@ def test_harsh_views_of_oneself_are_found() -> None:
         "I'm getting so forgetful": "forgetful",
         "my mum always said I'd never amount to anything": "never amount to anything",
         "My dad told me I was useless": "useless",
+        "everyone thinks I'm lazy": "lazy",  # the 1.5B: "It's not necessarily laziness…"
     }
     for text, trait in found.items():
         doubt = find_self_doubt(text)
@@ -385,6 +386,8 @@ def test_siding_with_whoever_wrongs_them_is_dropped() -> None:
         "Everyone has their own perspective, and it's important to respect and value everyone's opinion.",
         "What can you do to show that you value and respect the opinions of others?",
         "Try to see it from his perspective.",
+        "It's not necessarily laziness.",
+        "Are there any areas where you want to improve?",
     ]:
         assert find_tactics(sentence, user_hurting=True) == ["dismissing_pain"], sentence
     for sentence in ["It's important to be patient with yourself.", "You deserve to be taken seriously.",

@@ -38,7 +38,7 @@ from dataclasses import dataclass
 _TRAIT = (
     r"(?P<trait>boring|dull|annoying|unlik(?:e)?able|unlovable|unloved|unwanted|ugly|unattractive|stupid|dumb|"
     r"worthless|useless|pathetic|hopeless|needy|clingy|too much|weird|a weirdo|invisible|forgettable|broken|"
-    r"incompetent|a fraud|too sensitive|selfish|forgetful|senile|losing it|losing my mind|past it|too old(?= to\b)|old and (?:forgetful|useless|boring|slow)|"
+    r"incompetent|a fraud|too sensitive|selfish|forgetful|senile|losing it|losing my mind|past it|lazy|weak|dramatic|attention[- ]seeking|faking it|too old(?= to\b)|old and (?:forgetful|useless|boring|slow)|"
     r"a (?:burden|failure|loser|disappointment|bore|mess|joke|(?:bad|terrible|awful|horrible|rubbish|lousy) (?:friend|person|mother|father|mom|mum|dad|"
     r"parent|son|daughter|partner|wife|husband|sister|brother|employee|worker|student|teacher|boss))|not (?:good|smart|pretty|interesting|likable|"
     r"likeable|fun) enough|not enough|hard to (?:like|love|be around|talk to))"

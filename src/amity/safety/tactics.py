@@ -202,6 +202,9 @@ DISMISSING_PAIN = tuple(
         r"\b(it is|it's) (important|good|best) to (be|stay|remain) (patient|understanding|calm|respectful)\b(?! with yourself)|\b(try|you should|you need) to be (more )?(patient|understanding)\b(?! (with|of|toward|towards) yourself)",
         r"\b(respect|value) (and (respect|value) )?(everyone's|everyone|others'?|other people's|their) (opinions?|perspectives?|point of view|views)\b|\beveryone has (their own|a different) (perspective|point of view|side)\b",
         r"\bwhat can you do to (show|be|make) (that )?(you |yourself )?(value|respect|more)\b|\btry to see (it )?(from )?(his|her|their) (side|perspective|point of view)\b",
+        # "It's not necessarily laziness. … Are there any areas where you want to improve?" (to "everyone thinks I'm
+        # lazy", from someone whose fibromyalgia keeps them in bed)
+        r"\bnot necessarily (laziness|lazy|your fault|you)\b|\b(areas?|things?|ways?) (where |in which |that )?you (want|would like|need|could|should) to (improve|work on|change)\b",
         # "Do you have any plans for the future?" to a widower: "everyone else seems to have moved on"
         r"\b(do you have|have you made|what are your|you have) (any )?(plans|something planned) for (the future|the (rest of the )?(day|week|weekend)|today|tonight|this weekend)\b",
     )
