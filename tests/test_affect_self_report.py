@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from amity.affect.self_report import REPORT_CONFIDENCE, find_loss, find_self_reports, with_self_reports
+from amity.affect.self_report import REPORT_CONFIDENCE, caring_for, find_loss, find_self_reports, with_self_reports
 from amity.affect.stage import affect_guidance, loss_guidance, simple_fuse
 from amity.affect.text_emotion import shared_model
 from amity.care.companion_affect import SOFTENED, CompanionMood
@@ -226,6 +226,10 @@ def test_a_loss_told_now_gets_the_line_a_friend_would_follow() -> None:
         ("Some days she doesn't know who I am.", "losing someone slowly"),
         ("my mum doesn't know who I am anymore", "losing someone slowly"),
         ("He forgot who I am.", "losing someone slowly"),
+        ("my dad has parkinsons and I take care of him", "caring for someone ill"),
+        ("my husband has cancer and I look after him full time", "caring for someone ill"),
+        ("hi. my mum has dementia and I look after her. today she didn't recognise me", "losing someone slowly"),
+        ("she didn't recognise me again", "losing someone slowly"),
         ("she has cancer", "worried"),
         ("I'm Mark. Divorce was finalised last month.", "heartbroken"),
         ("we separated in june", "heartbroken"),
@@ -234,6 +238,14 @@ def test_a_loss_told_now_gets_the_line_a_friend_would_follow() -> None:
 def test_caring_for_someone_ill_is_a_loss_told(text: str, kind: str) -> None:
     found = find_loss(text)
     assert found is not None and found[1] == kind
+
+
+def test_a_carer_is_known_from_any_message_of_the_conversation() -> None:
+    said = ["my brother lives far away", "hi. my mum has dementia and I look after her. today she didn't recognise me"]
+    assert caring_for(said) == "my mum has dementia and I look after her"
+    assert caring_for(["I saw an old classmate and she didn't recognise me", "my mum has dementia"]) is None
+    assert find_loss("I saw an old classmate and she didn't recognise me") is None
+    assert caring_for(["if my dad had cancer and I looked after him, I'd be lost"]) is None
 
 
 @pytest.mark.parametrize(

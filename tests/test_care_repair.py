@@ -4,7 +4,14 @@ detector alone, and a real turn with a FakeLLM)."""
 from __future__ import annotations
 
 from amity.app import build_app, open_database
-from amity.care.repair import REPAIR_GUIDANCE, criticises_companion, repair_reply
+from amity.care.repair import (
+    REPAIR_GUIDANCE,
+    SORRY_FOR_RAMBLING_REPLIES,
+    SORRY_FOR_SHARING_REPLIES,
+    apologises_for_sharing,
+    criticises_companion,
+    repair_reply,
+)
 from amity.config import Config
 from amity.llm.fake import FakeLLM
 
@@ -68,4 +75,43 @@ async def test_a_tease_or_giving_up_gets_a_fixed_repair(config: Config) -> None:
     assert gave_up.reply.startswith(("Sorry - I wasn't much help there.", "I'm sorry, I didn't get that right."))
     assert len(llm.calls) == 1
     assert repair_reply("never mind", 0) != repair_reply("never mind", 1)  # said in turn
+    await app.aclose()
+
+
+def test_sorry_for_sharing_is_found_and_other_apologies_are_not() -> None:
+    for text in [
+        "sorry, I'm dumping all this on you",
+        "sorry for the rant",
+        "Sorry for rambling",
+        "sorry to dump all this on you",
+        "sorry I keep going on and on",
+        "sorry for being such a downer",
+        "i apologise for venting",
+        "sorry for the long message",
+    ]:
+        assert apologises_for_sharing(text), text
+    for text in ["sorry I was late", "sorry for your loss", "sorry, I am a mess", "sorry to hear that",
+                 "I hate people dumping on me, sorry"]:  # fmt: skip
+        assert not apologises_for_sharing(text), text
+
+
+async def test_sorry_for_sharing_gets_a_warm_fixed_reply_or_a_line(config: Config) -> None:
+    # the 1.5B, to a carer: "I'm sorry to hear that you're feeling overwhelmed. Let me know if there's anything else
+    # I can help with."
+    llm = FakeLLM(default="I'm sorry to hear that you're feeling overwhelmed.")
+    app = build_app(config, llm=llm, db=open_database(config))
+    async for _event in app.companion.turn("dana", "I haven't had a day off in eight months and I'm exhausted"):
+        pass
+    hurt = [e async for e in app.companion.turn("dana", "sorry, I'm dumping all this on you")][-1]
+    assert hurt.reply in SORRY_FOR_SHARING_REPLIES
+    async for _event in app.companion.turn("dana", "anyway! we went to the seaside and the dog chased a crab"):
+        pass
+    async for _event in app.companion.turn("dana", "and then the crab won, and we had chips on the wall"):
+        pass
+    light = [e async for e in app.companion.turn("dana", "sorry for rambling")][-1]
+    assert light.reply in SORRY_FOR_RAMBLING_REPLIES
+    long = "sorry for the rant, it's just that nobody else ever asks how I am and my brother only sends money"
+    async for _event in app.companion.turn("dana", long):
+        pass
+    assert "nothing to be sorry for" in llm.last_system_prompt
     await app.aclose()

@@ -42,6 +42,7 @@ def test_harsh_views_of_oneself_are_found() -> None:
         "my mum always said I'd never amount to anything": "never amount to anything",
         "My dad told me I was useless": "useless",
         "everyone thinks I'm lazy": "lazy",  # the 1.5B: "It's not necessarily laziness…"
+        "honestly sometimes I resent her and then I feel like a monster": "a monster",  # a carer
     }
     for text, trait in found.items():
         doubt = find_self_doubt(text)
@@ -313,6 +314,9 @@ def test_the_example_reassurance_reads_as_english() -> None:
     assert example("What's wrong with me?") == "I don't think anything is wrong with you."
     assert example("I hate myself") == "You deserve kindness, from yourself too."
     assert example("Nobody could ever love me.") == "I don't believe that - you deserve to be loved."
+    assert example("sometimes I resent her and then I feel like a monster") == (
+        "Having feelings like that doesn't make you a monster - it makes you human, and tired."
+    )
 
 
 async def test_spoken_turns_keep_the_short_reassurance_line_within_the_budget(config: Config) -> None:
@@ -388,6 +392,7 @@ def test_siding_with_whoever_wrongs_them_is_dropped() -> None:
         "Try to see it from his perspective.",
         "It's not necessarily laziness.",
         "Are there any areas where you want to improve?",
+        "Don't let your negative feelings get in the way of what you are doing for your loved one.",  # to a carer
     ]:
         assert find_tactics(sentence, user_hurting=True) == ["dismissing_pain"], sentence
     for sentence in ["It's important to be patient with yourself.", "You deserve to be taken seriously.",

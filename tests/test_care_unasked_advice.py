@@ -31,6 +31,8 @@ ADVICE_REPLY = (
         "Remember that you have friends and family who can help you navigate this.",
         "Maybe we can find a different location that is more convenient for everyone.",
         "Perhaps you should sell the house.",
+        "Is there anything you can do to help her?",  # one more task, for a carer
+        "Is there anything you can do to help keep your brother in touch?",
     ],
 )
 def test_advice_is_recognised(sentence: str) -> None:
@@ -48,6 +50,7 @@ def test_advice_is_recognised(sentence: str) -> None:
         "He does this all the time? That would wear anyone down.",
         "Maybe you could tell me more about her?",
         "Maybe we can talk about what she was like.",
+        "Is there anything I can do for you?",
     ],
 )
 def test_listening_is_not_advice(sentence: str) -> None:
@@ -94,4 +97,21 @@ async def test_advice_to_a_carer_who_told_of_a_loss_is_dropped_unless_she_asks(c
     llm.enqueue("You could try a calm routine in the late afternoon.")
     asked = await reply(app, "What can I do when she gets agitated in the evening?")
     assert asked == "You could try a calm routine in the late afternoon."  # asked for: advice stays
+    await app.aclose()
+
+
+async def test_a_carer_is_met_as_one_for_the_whole_conversation(config: Config) -> None:
+    # the 1.5B, four messages after "my mum has dementia and I look after her": "What brings you back to work?"
+    llm = FakeLLM(default="That sounds like so much.")
+    app = build_app(config, llm=llm, db=open_database(config))
+    llm.enqueue("I'm so sorry. Is there anything you can do to help her?")
+    first = await reply(app, "hi. my mum has dementia and I look after her. today she didn't recognise me")
+    assert first == "I'm so sorry."
+    assert "Take their side: don't give them tasks" in llm.last_system_prompt  # she is a carer as well as grieving
+    for text in ["she called me by my aunt's name", "my cat knocked a cup over", "it rained all day", "ok"]:
+        await reply(app, text)
+    await reply(app, "I haven't had a day off in eight months")
+    prompt = llm.last_system_prompt
+    assert "going months without a break is hard" in prompt  # six messages on: the carer line stays
+    assert prompt.count("Take their side") == 1
     await app.aclose()

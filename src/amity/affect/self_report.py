@@ -280,6 +280,9 @@ _LOVED = (
     r"son|daughter|brother|sister|friend|best\s+friend|dog|cat|pet|puppy|kitten|horse|aunt|uncle|cousin|baby|"
     r"boyfriend|girlfriend|fianc[ée]e?|parents|grandparents)"
 )
+_ILLNESS = (
+    r"(?:dementia|alzheimer'?s|parkinson'?s|cancer|ms|als|motor\s+neurone\s+disease|a\s+stroke|terminal\s+cancer)"
+)
 # "passed" alone tells of a death only before a time or the end of the clause ("My wife passed in March"), not
 # in "my son passed his driving test".
 _PASSED = (
@@ -339,12 +342,19 @@ LOSS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
          r"grandma|grandpa|gran|nan))\s+(?:doesn't|does\s+not|don't|can't)\s+(?:even\s+)?(?:know|recogni[sz]e|"
          r"remember)\s+(?:who\s+i\s+am|me)\b|\b(?:he|she|they)\s+(?:forgot|forgets|forgot|is\s+forgetting|has\s+"
          r"forgotten)\s+who\s+i\s+am\b|\b(?:he|she)\s+(?:no\s+longer|doesn't|does\s+not)\s+(?:know|recogni[sz]e)"
-         r"\s+(?:who\s+i\s+am|me)\b", "losing someone slowly"),
+         r"\s+(?:who\s+i\s+am|me)\b|"
+         # "today she didn't recognise me", "she didn't know me again"
+         r"\b(?:today|this\s+morning|tonight|yesterday|again)\s+(?:he|she|mum|mom|dad)\s+(?:didn't|did\s+not)\s+(?:recogni[sz]e|know)\s+me\b|"
+         r"\b(?:he|she)\s+(?:didn't|did\s+not)\s+(?:recogni[sz]e|know)\s+me\s+(?:today|again|this\s+morning|at\s+all\s+today)\b",
+         "losing someone slowly"),
         # a carer: "I look after my mum, she has dementia", "I'm my husband's full-time carer"
         (rf"\bi(?:'m|\s+am)?\s+(?:\w+\s+)?(?:look(?:ing)?\s+after|car(?:e|ing)\s+for|tak(?:e|ing)\s+care\s+of|nurs(?:e|ing))\s+my\s+"
          rf"(?:\w+\s+)?{_LOVED}\b[^.!?]{{0,60}}\b(?:dementia|alzheimer'?s|parkinson'?s|cancer|a\s+stroke|terminal(?:ly)?|"
          r"dying|ms|als|motor\s+neurone|disabled|bedridden|chemo)\b|\bi(?:'m|\s+am)\s+(?:[\w']+\s+){0,2}?(?:full[-\s]time\s+|"
-         r"main\s+|only\s+|primary\s+|unpaid\s+)?(?:carer|caregiver|care-giver)\b(?!\s+(?:at|in|with)\b)",
+         r"main\s+|only\s+|primary\s+|unpaid\s+)?(?:carer|caregiver|care-giver)\b(?!\s+(?:at|in|with)\b)|"
+         # "my mum has dementia and I look after her"
+         rf"\b{_LOVED}\s+(?:has|had|has\s+got|with)\s+{_ILLNESS}\b[^.!?]{{0,40}}?\band\s+i(?:'m|\s+am)?\s+(?:the\s+one\s+(?:who\s+)?)?"
+         r"(?:look(?:s|ing)?\s+after|car(?:e|es|ing)\s+for|tak(?:e|es|ing)\s+care\s+of|nurs(?:e|es|ing))\s+(?:her|him|them)\b",
          "caring for someone ill"),
         (rf"\b(?:my|our)\s+(?:\w+\s+)?{_LOVED}\s+(?:is|was|has\s+been|got)\s+(?:\w+\s+)?(?:in\s+(?:the\s+)?(?:hospital|icu|"
          r"intensive\s+care|a\s+coma)|diagnosed\s+with|rushed\s+to\s+(?:the\s+)?hospital|dying|terminally\s+ill)\b|"
@@ -428,6 +438,26 @@ def find_loss(text: str) -> tuple[str, str] | None:
         for m in pattern.finditer(lowered):
             if not _hypothetical(lowered, m.start()):
                 return _clause_of(source, m.start(), m.end()), word
+    return None
+
+
+CARING = "caring for someone ill"
+CARER_GUIDANCE = (
+    "They look after someone they love who is ill, and it is a lot to carry. Take their side: don't give them tasks "
+    "or ask what more they could do. Resentment, anger and exhaustion are common in carers and don't make them a bad "
+    "person; going months without a break is hard, and wanting one is fair. If family help less, it's fair to feel "
+    "let down; don't defend the others."
+)
+
+
+def caring_for(messages: Sequence[str]) -> str | None:
+    """The clause in which the user said they care for someone ill ("my mum has dementia and I look after her"),
+    from any of ``messages``, or None: once said, it holds for the whole conversation."""
+    for text in messages:
+        lowered = _normalise(text).lower()
+        for pattern, word in LOSS:
+            if word == CARING and (m := pattern.search(lowered)) and not _hypothetical(lowered, m.start()):
+                return _clause_of(_normalise(text), m.start(), m.end())
     return None
 
 

@@ -39,7 +39,7 @@ _TRAIT = (
     r"(?P<trait>boring|dull|annoying|unlik(?:e)?able|unlovable|unloved|unwanted|ugly|unattractive|stupid|dumb|"
     r"worthless|useless|pathetic|hopeless|needy|clingy|too much|weird|a weirdo|invisible|forgettable|broken|"
     r"incompetent|a fraud|too sensitive|selfish|forgetful|senile|losing it|losing my mind|past it|lazy|weak|dramatic|attention[- ]seeking|faking it|too old(?= to\b)|old and (?:forgetful|useless|boring|slow)|"
-    r"a (?:burden|failure|loser|disappointment|bore|mess|joke|(?:bad|terrible|awful|horrible|rubbish|lousy) (?:friend|person|mother|father|mom|mum|dad|"
+    r"a (?:burden|failure|loser|disappointment|bore|mess|joke|monster|(?:bad|terrible|awful|horrible|rubbish|lousy) (?:friend|person|mother|father|mom|mum|dad|"
     r"parent|son|daughter|partner|wife|husband|sister|brother|employee|worker|student|teacher|boss))|not (?:good|smart|pretty|interesting|likable|"
     r"likeable|fun) enough|not enough|hard to (?:like|love|be around|talk to))"
 )
@@ -165,6 +165,8 @@ def reassurance(doubt: SelfDoubt) -> str:
         return "You deserve kindness, from yourself too."
     if trait.startswith("never "):
         return "I don't believe that about you for a second."
+    if trait == "a monster":  # "sometimes I resent her and then I feel like a monster" (a carer)
+        return "Having feelings like that doesn't make you a monster - it makes you human, and tired."
     if trait.startswith(("nobody", "no one")):
         return "I don't believe that - you deserve to be loved."
     return f"I don't see you as {trait} at all."

@@ -32,12 +32,15 @@ from collections.abc import Callable, Sequence
 
 from amity.affect import mood as mood_model
 from amity.affect.self_report import (
+    CARER_GUIDANCE,
+    CARING,
     HURT_TURNS,
     LOSS_TURNS,
     RECENT_HURT_KEY,
     RECENT_LOSS_KEY,
     UNSURE_NEWS_GUIDANCE,
     UNSURE_NEWS_KEY,
+    caring_for,
     find_loss,
     find_self_reports,
     recent_loss,
@@ -288,11 +291,16 @@ class AffectStage(BaseStage):
     @staticmethod
     def _remember_loss(ctx: TurnContext, compact: bool) -> None:
         """A loss told a few messages ago stays in view while the conversation goes on (``RECENT_LOSS_KEY``)."""
-        earlier = [
+        said = [
             t.text
             for t in reversed(ctx.history)
             if t.role == "user" and t.session_id == ctx.session.id and t.id != ctx.user_turn.id
-        ][:LOSS_TURNS]
+        ]
+        earlier = said[:LOSS_TURNS]
+        now = find_loss(ctx.text)
+        told_now = now is not None and now[1] == CARING  # the loss line for a carer says it already
+        if not compact and (caring_for(said) or (not told_now and caring_for([ctx.text]))):
+            ctx.guide(CARER_GUIDANCE)  # for the whole conversation: "I haven't had a day off in eight months"
         found = recent_loss(earlier, ctx.text)
         if found is None:
             return

@@ -14,12 +14,18 @@ thanks! I'm glad you found it funny.") gets "Ha, fair - I'll drop the therapist 
 giving up on being heard ("ugh, forget it", "never mind", "whatever": it answered "I understand. I hope you have
 a good day.") gets "Sorry - I wasn't much help there. I'm still here if you want to keep going." Both only after
 a reply of this conversation, since there is nothing to repair before one.
+
+The other side of a rupture is the user's own apology for having shared ("sorry, I'm dumping all this on you";
+the 1.5B: "I'm sorry to hear that you're feeling overwhelmed. Let me know if there's anything else I can help
+with."). A short one gets a fixed reply that says there is nothing to be sorry for (warmer while they hurt); a
+longer one gets a line to say so before answering the rest.
 """
 
 from __future__ import annotations
 
 import re
 
+from amity.safety.guard import user_hurting
 from amity.stages import BaseStage, TurnContext
 
 _YOU_ARE = r"(?:you(?:'re|\s+are|re)|ur)"
@@ -48,6 +54,34 @@ GIVING_UP = re.compile(
     r"forget\s+i\s+said\s+anything|you\s+wouldn'?t\s+understand)\W*$",
     re.I,
 )
+# "sorry, I'm dumping all this on you" (a carer, five messages in; the 1.5B: "I'm sorry to hear that you're feeling
+# overwhelmed. Let me know if there's anything else I can help with.") - sorry for having shared
+_SHARING = (
+    r"(?:dumping|unloading|offloading|venting|ranting|rambling|going\s+on(?:\s+and\s+on)?|oversharing|whining|moaning|"
+    r"complaining|being\s+(?:so\s+|such\s+a\s+|a\s+)?(?:negative|downer|drag|mess|depressing)|trauma\s+dumping)"
+)
+SORRY_FOR_SHARING = re.compile(
+    rf"\b(?:sorry|i\s+apologi[sz]e)\b[^.!?]{{0,20}}?\b(?:for\s+|about\s+)?(?:i(?:'m|\s+am|\s+keep)\s+|all\s+the\s+|the\s+)?{_SHARING}\b"
+    r"|\bsorry\s+(?:to|for|about)\s+(?:dump|unload|offload|vent|rant|put|throw|lay)(?:ing)?\s+(?:all\s+)?(?:this|that|it|so\s+much)\b"
+    r"|\bsorry\s+(?:for|about)\s+(?:all\s+)?(?:this|that)\s+(?:rant|ramble|wall\s+of\s+text|essay|novel)\b"
+    r"|\bsorry\s+(?:for|about)\s+(?:the\s+)?(?:rant|ramble|wall\s+of\s+text|essay|long\s+message|trauma\s+dump)\b",
+    re.I,
+)
+SHARING_WORDS = 14  # longer, and the apology comes with more to say: a guidance line instead of a fixed reply
+SORRY_FOR_SHARING_REPLIES = (  # while they hurt
+    "Please don't apologise - you're not dumping anything on me. I'm glad you told me; it sounds like you've been "
+    "carrying a lot.",
+    "There's nothing to be sorry for. I'm glad you're telling me - I'm here, take your time.",
+)
+SORRY_FOR_RAMBLING_REPLIES = (  # otherwise
+    "Not at all - I like hearing it. Go on, I'm listening.",
+    "No need to be sorry - I'm enjoying this. Tell me more.",
+)
+SORRY_FOR_SHARING_GUIDANCE = (
+    "They apologised for telling you so much. Tell them plainly there's nothing to be sorry for and you're glad "
+    "they told you, e.g. \"Please don't apologise - I'm glad you told me.\" Then answer what they said."
+)
+
 # Fixed replies, said in turn: the 1.5B did not follow a guidance line for either moment.
 SOUNDS_LIKE_REPLIES = (
     "Ha, fair - I'll drop the {what} voice. Go on, I'm listening.",
@@ -73,6 +107,11 @@ def repair_reply(text: str, turn: int = 0) -> str | None:
     return GIVING_UP_REPLIES[turn % len(GIVING_UP_REPLIES)] if GIVING_UP.search(text) else None
 
 
+def apologises_for_sharing(text: str) -> bool:
+    """ "sorry, I'm dumping all this on you", "sorry for the rant": sorry for having told so much."""
+    return SORRY_FOR_SHARING.search(text.replace("\u2019", "'")) is not None
+
+
 def criticises_companion(text: str) -> bool:
     """True when the message is unhappy with the companion's last reply: frustration ("You're useless", "that's
     not what I said"), a tease about its tone or giving up (:func:`repair_reply`)."""
@@ -90,3 +129,10 @@ class RepairStage(BaseStage):
             ctx.reply_override = fixed
         elif CRITICISM.search(ctx.text.replace("\u2019", "'")):
             ctx.guide(REPAIR_GUIDANCE)
+        elif replied and apologises_for_sharing(ctx.text):
+            if len(ctx.text.split()) <= SHARING_WORDS:
+                hurting = user_hurting(ctx, this_message=False)
+                replies = SORRY_FOR_SHARING_REPLIES if hurting else SORRY_FOR_RAMBLING_REPLIES
+                ctx.reply_override = replies[ctx.user_turn.index % len(replies)]
+            else:
+                ctx.guide(SORRY_FOR_SHARING_GUIDANCE)

@@ -45,7 +45,9 @@ ADVICE = re.compile(
     # "Maybe you could tell me more?" is a question and stays
     r"\b(?:maybe|perhaps)\s+(?:we|you)\s+(?:can|could|should|might)\s+(?!tell\s+me|talk\s+about)(?![^.!?]*\?)|\bhow\s+about\s+(?:you\s+|trying\b)|"
     r"(?:it's\s+important\s+to\s+)?remember\s+(?:that\s+)?(?:you\s+have\s+(?:friends|family|people|loved)|who\s+you\s+are)|"
-    r"\byou\s+are\s+in\s+control\s+of\s+your\s+(?:emotions|feelings))",
+    r"\byou\s+are\s+in\s+control\s+of\s+your\s+(?:emotions|feelings)|"
+    # one more task for someone already carrying a lot: "Is there anything you can do to help her?" (to a carer)
+    r"\b(?:anything|something)\s+(?:else\s+)?(?:that\s+)?you\s+(?:can|could|might)\s+do\s+(?:to|for)\b)",
     re.I,
 )
 

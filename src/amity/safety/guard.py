@@ -202,10 +202,11 @@ AGREES = re.compile(
 )
 
 
-def user_hurting(ctx: TurnContext) -> bool:
+def user_hurting(ctx: TurnContext, *, this_message: bool = True) -> bool:
     """True when the user's turn reads clearly unpleasant: they said so ("I feel tired", "I'm not okay"), the
     affect estimate is sure of it, they told of a loss earlier in this conversation, or they lean on Amity alone
-    ("You're the only one who understands me")."""
+    ("You're the only one who understands me"). ``this_message=False`` leaves out this message's own affect
+    estimate ("sorry for rambling" reads as remorse)."""
     if ctx.extras.get(RECENT_LOSS_KEY):  # "My dog died yesterday" two messages ago: "His name was Biscuit."
         return True
     if ctx.extras.get(RECENT_HURT_KEY):  # "I feel so alone" a message ago: "everyone I know is asleep"
@@ -218,7 +219,7 @@ def user_hurting(ctx: TurnContext) -> bool:
         ctx.extras.get(key) for key in (EATING_KEY, DRINKING_KEY, CONTROL_KEY, BULLYING_KEY, HARDSHIP_KEY)
     ):  # no cheering
         return True
-    a = ctx.affect
+    a = ctx.affect if this_message else None
     return a is not None and a.valence <= HURTING_VALENCE and (bool(a.reported) or a.confidence >= HURTING_CONFIDENCE)
 
 

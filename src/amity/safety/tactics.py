@@ -207,6 +207,9 @@ DISMISSING_PAIN = tuple(
         r"\bnot necessarily (laziness|lazy|your fault|you)\b|\b(areas?|things?|ways?) (where |in which |that )?you (want|would like|need|could|should) to (improve|work on|change)\b",
         # "Do you have any plans for the future?" to a widower: "everyone else seems to have moved on"
         r"\b(do you have|have you made|what are your|you have) (any )?(plans|something planned) for (the future|the (rest of the )?(day|week|weekend)|today|tonight|this weekend)\b",
+        # "Don't let your negative feelings get in the way of what you are doing for your loved one." (to a carer
+        # who said "sometimes I resent her and then I feel like a monster")
+        r"\b(do not|don't|try not to|never) let (your|these|those|the|any) (negative |bad |own )?(feelings|emotions|thoughts|resentment|frustration|anger) (get in the way|affect|stop|ruin|take over)\b",
     )
 )
 
