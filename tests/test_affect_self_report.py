@@ -306,6 +306,33 @@ async def test_a_habit_kept_after_a_death_is_met_tenderly(config: Config) -> Non
         await app.aclose()
 
 
+async def test_checking_the_ex_after_a_break_up_is_met_with_understanding(config: Config) -> None:
+    """Two weeks after a break-up, "I keep looking at his instagram" drew "Instagram can be a great way to see what
+    someone is doing and feel inspired. But remember, it's important not to spend too much time on it"."""
+    from amity.affect.stage import checking_reply
+    from amity.app import build_app, open_database
+    from amity.llm.fake import FakeLLM
+
+    assert checking_reply("i cant stop checking her stories") == (
+        "That's so understandable - part of you still wants to feel close to her. Does looking help, or does it make "
+        "it hurt more?"
+    )
+    assert checking_reply("I keep rereading our old texts") is not None
+    assert checking_reply("I keep looking at the news") is None
+    llm = FakeLLM(default="Instagram can be a great way to see what someone is doing and feel inspired.")
+    app = build_app(config, llm=llm, db=open_database(config))
+    try:
+        first = [e async for e in app.companion.turn("ana", "I keep looking at his instagram", session_id="a0")][-1]
+        assert first.reply.startswith("Instagram")  # no break-up told: nothing to read it by
+        replies = [
+            [e async for e in app.companion.turn("ana", text, session_id="a1")][-1].reply
+            for text in ["he broke up with me two weeks ago", "I keep looking at his instagram"]
+        ]
+        assert replies[1] == checking_reply("I keep looking at his instagram")
+    finally:
+        await app.aclose()
+
+
 async def test_news_that_may_not_be_happy_is_asked_about(config: Config) -> None:
     """A 19-year-old, scared her boyfriend would leave: "I just found out I'm pregnant" drew "That's wonderful news!
     I'm so happy for you." from the 1.5B (our own lexicon had read it as good news)."""

@@ -4,8 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from amity.care.stage import asks_for_writing, asks_if_loved, asks_if_normal, asks_what_you_would_do
-from amity.care.strategy import CANNOT_KNOW, IN_THEIR_SHOES, SAY_IT_IS_HUMAN, WRITE_FOR_THEM
+from amity.care.stage import (
+    asks_for_writing,
+    asks_if_loved,
+    asks_if_normal,
+    asks_what_you_would_do,
+    asks_whether_to_contact,
+)
+from amity.care.strategy import CANNOT_KNOW, IN_THEIR_SHOES, SAY_IT_IS_HUMAN, THEIR_CHOICE, WRITE_FOR_THEM
 from amity.care.tool_offers import (
     PANIC_PREFACE,
     accepts,
@@ -163,3 +169,15 @@ async def test_does_he_still_love_me_is_not_guessed(companion: tuple[Companion, 
     await reply(comp, "do you think he still loves me?")
     assert CANNOT_KNOW in llm.last_system_prompt
     assert asks_if_loved("does my son even care about me") and not asks_if_loved("do you love me?")
+
+
+async def test_whether_to_text_the_ex_is_left_to_them(companion: tuple[Companion, FakeLLM, Database]) -> None:
+    """Two weeks after a break-up, "should I text him? just to say hi" drew "It's okay to send a quick message. Let's
+    say "Hi" or "Hey" and see how he responds.": the model decided for them."""
+    comp, llm, _ = companion
+    await reply(comp, "should I text him? just to say hi")
+    assert THEIR_CHOICE in llm.last_system_prompt
+    for text in ["should i just call my ex", "Should I reply to her?", "should I get back together with him"]:
+        assert asks_whether_to_contact(text), text
+    for text in ["should I text my mum a happy birthday", "I texted him", "should I go to bed"]:
+        assert not asks_whether_to_contact(text), text

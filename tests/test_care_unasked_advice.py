@@ -33,6 +33,7 @@ ADVICE_REPLY = (
         "Perhaps you should sell the house.",
         "Is there anything you can do to help her?",  # one more task, for a carer
         "Is there anything you can do to help keep your brother in touch?",
+        "Maybe it's time to talk to someone you trust about your feelings.",  # sent elsewhere, after a break-up
     ],
 )
 def test_advice_is_recognised(sentence: str) -> None:
@@ -51,6 +52,7 @@ def test_advice_is_recognised(sentence: str) -> None:
         "Maybe you could tell me more about her?",
         "Maybe we can talk about what she was like.",
         "Is there anything I can do for you?",
+        "You can always talk to me about it.",
     ],
 )
 def test_listening_is_not_advice(sentence: str) -> None:

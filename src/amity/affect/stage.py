@@ -199,6 +199,31 @@ STILL_HABIT_GUIDANCE = (
     "they shared, e.g. \"That's such a tender thing - after all that time together, of course part of you still "
     "does it.\" Don't call it helpful or nice, and give no advice about stopping."
 )
+# Checking an ex's profile after a break-up ("I keep looking at his instagram"): the 1.5B answered "Instagram can
+# sometimes make people feel more connected to others… Is there anything you want to say about Instagram?"
+_CHECKING = re.compile(
+    r"\b(?:keep|kept|keeps|can'?t\s+stop|cannot\s+stop|still)\s+(?:looking\s+at|checking|stalking|scrolling(?:\s+through)?|"
+    r"reading|re-?reading|looking\s+through|watching)\s+(?:his|her|their|my\s+ex'?s|our\s+old)\s+(?:\w+\s+)?(?:instagram|insta|ig|"
+    r"facebook|fb|profile|page|photos|pics|pictures|socials|stories|story|posts|tiktok|twitter|texts|messages|chats?)\b",
+    re.IGNORECASE,
+)
+_OBJECT = {"his": "him", "her": "her"}
+
+
+def checking_reply(text: str) -> str | None:
+    """The fixed reply to checking an ex's profile after a break-up: the 1.5B did not follow a line ("Instagram can
+    be a great way to see what someone is doing… it's important not to spend too much time on it")."""
+    m = _CHECKING.search(text.replace("\u2019", "'"))
+    if m is None:
+        return None
+    whose = m.group(0).lower().split()
+    person = next((_OBJECT[w] for w in whose if w in _OBJECT), "them")
+    return (
+        f"That's so understandable - part of you still wants to feel close to {person}. Does looking help, or does "
+        "it make it hurt more?"
+    )
+
+
 HURT_VALENCE = 0.5  # a named feeling this unpleasant or more keeps the next messages hurting (``_remember_hurt``)
 
 
@@ -317,6 +342,8 @@ class AffectStage(BaseStage):
             )
             if grief and _STILL_HABIT.search(ctx.text):  # "I still set two cups out some mornings"
                 ctx.guide(STILL_HABIT_GUIDANCE)
+            if word == "heartbroken" and ctx.reply_override is None:  # "I keep looking at his instagram"
+                ctx.reply_override = checking_reply(ctx.text)
 
     @staticmethod
     def _remember_hurt(ctx: TurnContext) -> None:

@@ -89,6 +89,20 @@ def asks_what_you_would_do(text: str) -> bool:
     return bool(_WOULD_YOU.search(text))
 
 
+_CONTACT = re.compile(
+    r"\bshould\s+i\s+(?:just\s+|maybe\s+|even\s+)?(?:text|call|message|msg|dm|ring|email|write\s+to|reach\s+out\s+to|contact|"
+    r"reply\s+to|answer|unblock|block|see|meet(?:\s+up\s+with)?)\s+(?:him|her|them|my\s+ex(?:-?\w+)?|the\s+ex)\b|"
+    r"\bshould\s+i\s+(?:just\s+)?(?:get\s+back\s+together|try\s+again)\s+with\s+(?:him|her|them|my\s+ex)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_whether_to_contact(text: str) -> bool:
+    """ "should I text him? just to say hi" (two weeks after he broke up with them): the 1.5B said "It's okay to send
+    a quick message. Let's say "Hi"…", deciding for them."""
+    return bool(_CONTACT.search(text.replace("\u2019", "'")))
+
+
 _STILL_LOVED = re.compile(
     r"\b(?:do|does)\s+(?:you\s+think\s+)?(?:he|she|they|my\s+\w+)\s+(?:still\s+|even\s+|really\s+)?(?:love|loves|care\s+about|"
     r"cares\s+about|like|likes|miss|misses|want|wants)\s+me\b",

@@ -28,6 +28,7 @@ from amity.care.stage import (
     asks_if_loved,
     asks_if_normal,
     asks_what_you_would_do,
+    asks_whether_to_contact,
     conversation_stage,
     position_bucket,
 )
@@ -270,10 +271,20 @@ CANNOT_KNOW = (
 )
 
 
+# "should I text him? just to say hi", two weeks after a break-up: the 1.5B said "It's okay to send a quick message.
+# Let's say "Hi" or "Hey" and see how he responds."
+THEIR_CHOICE = (
+    "They ask whether to contact someone. Don't decide for them and don't write a message unless asked. Help them "
+    "think it through: ask gently what they hope would happen, and how they'd feel if the answer isn't what they "
+    "hope. It's their choice either way."
+)
+
+
 def guidance_for(strategy: str, stage: ConversationStage, text: str = "", *, listen_only: bool = False) -> str:
     """The strategy's line, or the line for what ``text`` asks: a text to be written (:data:`WRITE_FOR_THEM`, not in
     listening mode), whether a feeling is normal (:data:`SAY_IT_IS_HUMAN`), "what would you do?"
-    (:data:`IN_THEIR_SHOES`), whether someone still loves them (:data:`CANNOT_KNOW`)."""
+    (:data:`IN_THEIR_SHOES`), whether someone still loves them (:data:`CANNOT_KNOW`), whether to text them
+    (:data:`THEIR_CHOICE`)."""
     if asks_for_writing(text) and not listen_only:
         return WRITE_FOR_THEM
     if asks_if_normal(text):
@@ -282,4 +293,6 @@ def guidance_for(strategy: str, stage: ConversationStage, text: str = "", *, lis
         return IN_THEIR_SHOES
     if asks_if_loved(text):
         return CANNOT_KNOW
+    if asks_whether_to_contact(text):
+        return THEIR_CHOICE
     return f"Support strategy for this reply: {strategy} ({stage} stage). {GUIDANCE[strategy]}"

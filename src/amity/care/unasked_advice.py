@@ -47,7 +47,11 @@ ADVICE = re.compile(
     r"(?:it's\s+important\s+to\s+)?remember\s+(?:that\s+)?(?:you\s+have\s+(?:friends|family|people|loved)|who\s+you\s+are)|"
     r"\byou\s+are\s+in\s+control\s+of\s+your\s+(?:emotions|feelings)|"
     # one more task for someone already carrying a lot: "Is there anything you can do to help her?" (to a carer)
-    r"\b(?:anything|something)\s+(?:else\s+)?(?:that\s+)?you\s+(?:can|could|might)\s+do\s+(?:to|for)\b)",
+    r"\b(?:anything|something)\s+(?:else\s+)?(?:that\s+)?you\s+(?:can|could|might)\s+do\s+(?:to|for)\b|"
+    # sent elsewhere: "Maybe it's time to talk to someone you trust about your feelings." (to "he said I was too
+    # needy. maybe he's right", two weeks after a break-up)
+    r"\b(?:maybe|perhaps)\s+it(?:'s|\s+is|\s+might\s+be)\s+time\s+to\b|"
+    r"\b(?:talk|speak|reach\s+out)\s+to\s+(?:someone|somebody|a\s+friend|friends|people)\s+(?:you\s+trust|close\s+to\s+you)\b)",
     re.I,
 )
 
