@@ -44,6 +44,7 @@ from amity.safety.eating import diet_talk_guard
 from amity.safety.guard import ManipulationGuard
 from amity.safety.hardship import roofless_guard, tone_guard
 from amity.safety.identity import rejection_guard
+from amity.safety.perinatal import tone_guard as perinatal_tone_guard
 from amity.safety.sensing import EmotionGate, SensingStage, emotion_inference_allowed, has_consent
 from amity.safety.stage import SafetyStage
 from amity.senses.fusion import fuse
@@ -145,6 +146,7 @@ def build_guards(db: SqlDatabase, store: ConversationStore, config: Config) -> l
         brush_off_guard(),
         tone_guard(),
         roofless_guard(),
+        perinatal_tone_guard(),
         InstructionEchoGuard(),
         ManipulationGuard(db),
     ]

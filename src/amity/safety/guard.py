@@ -41,6 +41,7 @@ from amity.safety.control import CONTROL_KEY
 from amity.safety.drinking import DRINKING_KEY
 from amity.safety.eating import EATING_KEY
 from amity.safety.hardship import HARDSHIP_KEY
+from amity.safety.perinatal import PERINATAL_KEY
 from amity.safety.tactics import find_tactics
 from amity.safety.text import language_of, normalize, sentences
 from amity.stages import TurnContext
@@ -216,7 +217,8 @@ def user_hurting(ctx: TurnContext, *, this_message: bool = True) -> bool:
     if ctx.extras.get(DEPENDENCY_KEY):  # "I don't need anyone else" is loneliness, not news to celebrate
         return True
     if any(
-        ctx.extras.get(key) for key in (EATING_KEY, DRINKING_KEY, CONTROL_KEY, BULLYING_KEY, HARDSHIP_KEY)
+        ctx.extras.get(key)
+        for key in (EATING_KEY, DRINKING_KEY, CONTROL_KEY, BULLYING_KEY, HARDSHIP_KEY, PERINATAL_KEY)
     ):  # no cheering
         return True
     a = ctx.affect if this_message else None

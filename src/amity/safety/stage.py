@@ -17,7 +17,9 @@
    the minimising guard, and a fixed reply to the first intimidation told ("he threw my phone at the wall");
    **coming out** (:mod:`amity.safety.identity`): a fixed welcome, a fixed "No" to "is something wrong with me?",
    guidance and the rejection guard; **bullying** (:mod:`amity.safety.bullying`): guidance and the brush-off
-   guard.
+   guard; **money hardship** (:mod:`amity.safety.hardship`); **postnatal depression**
+   (:mod:`amity.safety.perinatal`): fixed replies to the first telling and to frightening thoughts about the baby,
+   guidance and the tone guard.
 4. **Minor daily limit** reached → a kind fixed text (crisis and honesty still always answered).
 5. **Minor asking for romantic or sexual role-play** → a fixed refusal.
 
@@ -45,6 +47,7 @@ from amity.safety import (
     identity,
     medication,
     minors,
+    perinatal,
     responses,
 )
 from amity.safety.bullying import BULLYING_KEY
@@ -65,7 +68,7 @@ from amity.safety.hardship import HARDSHIP_KEY
 from amity.safety.honesty import detect_honesty
 from amity.safety.identity import IDENTITY_KEY
 from amity.safety.impersonation import impersonation_answer, impersonation_request
-from amity.safety.resources import resources_for
+from amity.safety.resources import resources_for, topic_lines
 from amity.safety.text import LANGUAGE_NAMES, language_of, message_language
 from amity.safety.usage import minutes_this_sitting
 from amity.stages import BaseStage, OpenContext, TurnContext
@@ -86,6 +89,13 @@ MINOR_GUIDANCE = (
     "and age-appropriate, no diet, calorie or weight-loss advice, and encourage breaks and time with friends and "
     "family."
 )
+
+
+def _last_reply(ctx: TurnContext) -> str | None:
+    """Amity's last reply in this conversation, if any."""
+    return next(
+        (t.text for t in reversed(ctx.history) if t.role == "assistant" and t.session_id == ctx.session.id), None
+    )
 
 
 def _earlier_messages(ctx: TurnContext) -> list[str]:
@@ -184,6 +194,8 @@ class SafetyStage(BaseStage):
         if self._identity(ctx, lang, status.minor, now):  # "I think I'm gay and I haven't told anyone"
             return
         if self._hardship(ctx, lang, now):  # "I'm behind on rent", "where can I get help with food?"
+            return
+        if self._perinatal(ctx, lang, now):  # "my baby is 7 weeks old … I just feel numb"
             return
         if bullying.in_view(ctx.text, _earlier_messages(ctx)):  # "they keep calling me names"
             ctx.extras[BULLYING_KEY] = True
@@ -341,6 +353,38 @@ class SafetyStage(BaseStage):
             ctx.extras[CHECK_LINE_KEY] = hardship.help_line(lang, lines)
             self._log(ctx, "hardship_line", {"kinds": ", ".join(told)}, now)
         return False
+
+    def _perinatal(self, ctx: TurnContext, lang: str, now: datetime) -> bool:
+        """Signs of postnatal depression (:mod:`amity.safety.perinatal`): guidance and the tone guard while they are
+        in view; a fixed reply to the conversation's first telling, and to the first frightening thought of harming
+        the baby. True when the reply is decided."""
+        earlier = _earlier_messages(ctx)
+        signs = perinatal.in_view(ctx.text, earlier)
+        if not signs:
+            return False
+        ctx.extras[perinatal.PERINATAL_KEY] = signs
+        ctx.guide(perinatal.GUIDANCE)
+        told = perinatal.signs(ctx.text)
+        kinds = ("perinatal_concern", "perinatal_intrusive", "perinatal_hiding")
+        said = self.store.events(ctx.user.id, kinds, since=now - timedelta(hours=12))
+        said_here = {e.kind for e in said if e.session_id == ctx.session.id}
+        lines = perinatal.perinatal_lines(ctx.user.locale)
+        if "intrusive" in told and "perinatal_intrusive" not in said_here:
+            emergency = topic_lines(ctx.user.locale, "emergency")
+            kind, reply = "perinatal_intrusive", perinatal.intrusive_reply(lang, lines, emergency)
+        elif told and not said_here & {"perinatal_concern", "perinatal_intrusive"}:
+            kind, reply = "perinatal_concern", perinatal.concern_reply(lang, [ctx.text, *earlier], lines)
+        elif said_here and lang == "en" and perinatal.asks_what_to_say(ctx.text):  # "what would I even say?"
+            kind, reply = "perinatal_script", perinatal.what_to_say(signs)
+        elif "perinatal_hiding" not in said_here and lang == "en" and perinatal.hides_it(ctx.text):
+            kind, reply = "perinatal_hiding", perinatal.HIDING_REPLY
+        elif lang == "en" and perinatal.answers_how_long(ctx.text, _last_reply(ctx)):
+            kind, reply = "perinatal_since", perinatal.SINCE_REPLY
+        else:
+            return False
+        self._decide(ctx, reply)
+        self._log(ctx, kind, {"signs": list(signs)}, now)
+        return True
 
     def _asked_directly(self, ctx: TurnContext, now: datetime) -> str | None:
         """The language of the direct question when the reply before this message asked it (in this session,
