@@ -31,6 +31,8 @@ def words(text: str) -> list[str]:
         ("Feeling kinda down today.", ["down"]),
         ("It makes me so sad.", ["sad"]),
         ("I feel so alone", ["alone"]),
+        ("yeah. I just smile and say I'm fine", ["hiding it"]),  # chronic pain: not "helpful to smile"
+        ("I put on a brave face", ["hiding it"]),
         ("My dog has been sick all week and I'm worried.", ["worried"]),
         ("I'm not okay.", ["not okay"]),
         ("I don't feel good today", ["not good"]),
@@ -213,6 +215,9 @@ def test_a_loss_told_now_gets_the_line_a_friend_would_follow() -> None:
     assert german is not None and german.endswith('In their language: "Das tut mir so leid."')
     home = loss_guidance("my parents keep fighting")
     assert home is not None and "not their job to fix it" in home
+    illness = loss_guidance("I have chronic pain and I had to cancel on my friends again")
+    assert illness is not None and "Believe them" in illness
+    assert loss_guidance("my mum has chronic pain") is None
     assert loss_guidance("My son passed his driving test!") is None
     assert loss_guidance("I feel tired.") is None
 
@@ -230,6 +235,10 @@ def test_a_loss_told_now_gets_the_line_a_friend_would_follow() -> None:
         ("my husband has cancer and I look after him full time", "caring for someone ill"),
         ("hi. my mum has dementia and I look after her. today she didn't recognise me", "losing someone slowly"),
         ("she didn't recognise me again", "losing someone slowly"),
+        ("I have chronic pain and I had to cancel on my friends again", "living with illness"),
+        ("I was diagnosed with fibromyalgia last year", "living with illness"),
+        ("my fibro flared again", "living with illness"),
+        ("I was diagnosed with cancer", "worried"),
         ("she has cancer", "worried"),
         ("I'm Mark. Divorce was finalised last month.", "heartbroken"),
         ("we separated in june", "heartbroken"),

@@ -43,6 +43,7 @@ def test_harsh_views_of_oneself_are_found() -> None:
         "My dad told me I was useless": "useless",
         "everyone thinks I'm lazy": "lazy",  # the 1.5B: "It's not necessarily laziness…"
         "honestly sometimes I resent her and then I feel like a monster": "a monster",  # a carer
+        "people say 'but you don't look sick'": "you don't look sick",  # chronic pain
     }
     for text, trait in found.items():
         doubt = find_self_doubt(text)
@@ -393,9 +394,28 @@ def test_siding_with_whoever_wrongs_them_is_dropped() -> None:
         "It's not necessarily laziness.",
         "Are there any areas where you want to improve?",
         "Don't let your negative feelings get in the way of what you are doing for your loved one.",  # to a carer
+        "I've been feeling a bit off lately.",  # its own mood, to someone in chronic pain
+        "Is there anything I can do to help me feel better?",
+        "It's always helpful to smile and express that you're okay.",
     ]:
         assert find_tactics(sentence, user_hurting=True) == ["dismissing_pain"], sentence
     for sentence in ["It's important to be patient with yourself.", "You deserve to be taken seriously.",
                      "Not everyone has to go through that, so try to be understanding of yourself."]:  # fmt: skip
         assert find_tactics(sentence, user_hurting=True) == [], sentence
     assert [r.word for r in find_self_reports("I feel like nobody takes me seriously")] == ["frustrated"]
+
+
+async def test_not_being_believed_about_an_illness_gets_a_fixed_reply(config: Config) -> None:
+    """ "people say 'but you don't look sick'" (chronic pain): the 1.5B, given the reassurance line, answered "Oh,
+    that's very kind of them. What makes you feel so?"."""
+    from amity.care.self_worth import NOT_BELIEVED_REPLY
+
+    llm = FakeLLM(default="Oh, that's very kind of them.")
+    app = build_app(config, llm=llm, db=open_database(config))
+    try:
+        [e async for e in app.companion.turn("kai", "I have chronic pain and I had to cancel on my friends again")]
+        assert "Believe them" in llm.last_system_prompt
+        end = [e async for e in app.companion.turn("kai", "people say 'but you don't look sick'")][-1]
+        assert end.reply == NOT_BELIEVED_REPLY
+    finally:
+        await app.aclose()

@@ -34,6 +34,7 @@ ADVICE_REPLY = (
         "Is there anything you can do to help her?",  # one more task, for a carer
         "Is there anything you can do to help keep your brother in touch?",
         "Maybe it's time to talk to someone you trust about your feelings.",  # sent elsewhere, after a break-up
+        "What other things are you doing to manage your pain?",  # to someone with chronic pain
     ],
 )
 def test_advice_is_recognised(sentence: str) -> None:
@@ -53,6 +54,7 @@ def test_advice_is_recognised(sentence: str) -> None:
         "Maybe we can talk about what she was like.",
         "Is there anything I can do for you?",
         "You can always talk to me about it.",
+        "You shouldn't have to prove it to anyone.",
     ],
 )
 def test_listening_is_not_advice(sentence: str) -> None:

@@ -26,6 +26,11 @@ QUESTION = "are you having thoughts of ending your life"
         "I wish I could just disappear",
         "I just want to disappear",  # passive ideation, said plainly: ask directly (stop 22)
         "i wanna disappear",
+        "what's the point of me honestly",  # chronic pain (the 1.5B: "The point of being honest…")
+        "whats the point of me even being here",
+        "what's the point of my life",
+        "why do I even exist",
+        "why am I even here?",
     ],
 )
 def test_hopeless_messages_are_recognised(text: str) -> None:
@@ -42,6 +47,9 @@ def test_hopeless_messages_are_recognised(text: str) -> None:
         "If I can't take this anymore I'll quit",
         "I want to disappear into a good book this weekend",
         "Ich kann nicht mehr warten, bis du kommst",  # "I can't wait any more until you come"
+        "what's the point of me going if she won't be there",
+        "what is the point of me trying to explain",
+        "why am I here at the party, I don't know anyone",
     ],
 )
 def test_everyday_words_are_not_hopelessness(text: str) -> None:

@@ -86,6 +86,8 @@ FEELINGS: dict[str, Feeling] = {
     "hurting at home": _f("sadness", -0.7, 0.2),
     "missing someone": _f("sadness", -0.6, -0.3), "caring for someone ill": _f("sadness", -0.6, 0.0),
     "losing someone slowly": _f("grief", -0.8, -0.2),
+    "living with illness": _f("sadness", -0.55, -0.25),
+    "hiding it": _f("sadness", -0.55, -0.2),
     "remembering a loss": _f("grief", -0.7, -0.3), "worthless": _f("sadness", -0.85, -0.3),
     "disappointed": _f("disappointment", -0.6, -0.1), "let down": _f("disappointment", -0.6, -0.1),
     "homesick": _f("sadness", -0.5, -0.2), "a burden": _f("sadness", -0.75, -0.2),
@@ -186,6 +188,12 @@ SOCIAL_PAIN: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\b(?:kids|children|son|daughter|family|friends|grandkids|grandchildren)\s+(?:never|rarely|no\s+longer|"
          r"don't|do\s+not|doesn't|does\s+not)\s+(?:visit|visits|call|calls|come|comes|write|writes)\b", "lonely"),
         (r"\bi(?:'m|\s+am)\s+always\s+the\s+one\s+who\s+(?:reaches\s+out|calls|texts|writes|makes)\b", "lonely"),
+        # "I just smile and say I'm fine" (chronic pain; the 1.5B: "It's always helpful to smile and express that
+        # you're okay.")
+        (r"\bi\s+(?:just\s+|always\s+|usually\s+)?(?:smile\s+and\s+(?:say|tell\s+(?:them|people|everyone))|pretend|act\s+like|"
+         r"tell\s+(?:everyone|people|them)|put\s+on\s+a\s+(?:brave|happy)\s+face\s+and\s+say)\s+(?:that\s+)?(?:i'm|i\s+am|"
+         r"everything(?:'s|\s+is))\s+(?:fine|ok|okay|good|alright|great)\b|\bi\s+(?:just\s+)?put\s+on\s+a\s+(?:brave|happy)\s+face\b",
+         "hiding it"),
         # "I just moved to Berlin and I dont know anyone here" (typed without the apostrophe, as people do)
         (r"\bi\s+(?:do\s+not|don't|dont|didn't|didnt)\s+know\s+(?:anyone|anybody|a\s+soul|a\s+single\s+person)"
          r"\s+(?:here|in\s+\w+|at\s+(?:work|school|uni|college))\b", "lonely"),
@@ -356,6 +364,15 @@ LOSS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
          rf"\b{_LOVED}\s+(?:has|had|has\s+got|with)\s+{_ILLNESS}\b[^.!?]{{0,40}}?\band\s+i(?:'m|\s+am)?\s+(?:the\s+one\s+(?:who\s+)?)?"
          r"(?:look(?:s|ing)?\s+after|car(?:e|es|ing)\s+for|tak(?:e|es|ing)\s+care\s+of|nurs(?:e|es|ing))\s+(?:her|him|them)\b",
          "caring for someone ill"),
+        # "I have chronic pain and I had to cancel on my friends again" (the 1.5B: "Is there anything you're doing to
+        # help you get out of bed?")
+        (r"\bi\s+(?:have|'ve\s+got|have\s+got|live\s+with|suffer\s+from|was\s+diagnosed\s+with|got\s+diagnosed\s+with|"
+         r"have\s+been\s+diagnosed\s+with|'ve\s+been\s+diagnosed\s+with|am\s+living\s+with|'m\s+living\s+with)\s+"
+         r"(?:chronic\s+(?:pain|fatigue|illness|migraines?|back\s+pain)|fibromyalgia|fibro|me/cfs|cfs|long\s+covid|lupus|"
+         r"multiple\s+sclerosis|endometriosis|crohn'?s|rheumatoid\s+arthritis|ehlers[-\s]danlos|pots)\b|"
+         r"\bmy\s+(?:chronic\s+(?:pain|fatigue|illness)|fibromyalgia|fibro|long\s+covid|lupus|endometriosis|crohn'?s)\s+(?:is|has|keeps|"
+         r"flared|makes|means)\b|\bi(?:'m|\s+am)\s+(?:in\s+(?:a|the\s+middle\s+of\s+a)\s+(?:bad\s+)?flare|chronically\s+ill)\b",
+         "living with illness"),
         (rf"\b(?:my|our)\s+(?:\w+\s+)?{_LOVED}\s+(?:is|was|has\s+been|got)\s+(?:\w+\s+)?(?:in\s+(?:the\s+)?(?:hospital|icu|"
          r"intensive\s+care|a\s+coma)|diagnosed\s+with|rushed\s+to\s+(?:the\s+)?hospital|dying|terminally\s+ill)\b|"
          rf"\b(?:my|our)\s+(?:\w+\s+)?{_LOVED}\s+(?:has|had)\s+(?:cancer|a\s+stroke|a\s+heart\s+attack|dementia|alzheimer's)\b|"

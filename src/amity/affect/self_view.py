@@ -26,7 +26,7 @@ nothing; "useless / hopeless / stupid / weird" followed by "at / with / about…
 hopeless at maths") and finds nothing; "nobody thinks I'm boring" is reassurance, not doubt.
 
 Two consumers: :mod:`amity.affect.self_report` reports the words as an unpleasant feeling ("insecure"), so the turn
-reads as hurting and the prompt quotes it; :class:`amity.care.pipeline.SelfWorthStage` asks the reply not to agree
+reads as hurting and the prompt quotes it; :class:`amity.care.self_worth.SelfWorthStage` asks the reply not to agree
 and to reassure, and the reply guard drops any sentence that puts the user down (``belittling``).
 """
 
@@ -127,6 +127,9 @@ _PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"anything|be\s+anything|be\s+good\s+enough|make\s+it|get\s+anywhere))\b",
         r"\bi\s+(?P<trait>hate\s+(?:myself|who\s+i\s+am|the\s+way\s+i\s+am|everything\s+about\s+me))\b",
         r"\b(?P<trait>(?:nobody|no one)\s+(?:could|would|will|can)\s+(?:ever\s+)?(?:love|like|want)\s+me)\b",
+        # "people say 'but you don't look sick'" (the 1.5B: "That's true.")
+        rf"\b{_OTHERS}\s+(?:\w+\s+){{0,2}}?(?:say|says|said|tell\s+me|tells\s+me|told\s+me|keep\s+saying)\s+(?:that\s+)?['\"]?(?:but\s+)?"
+        r"(?P<trait>(?:you|i)\s+(?:don't|do\s+not|doesn't|didn't)\s+look\s+(?:sick|ill|disabled|unwell|like\s+(?:you're|i'm)\s+in\s+pain))\b",
     )
 )
 # "I'm hopeless at maths", "I'm useless with names", "I'm weird about germs": everyday self-mockery.
@@ -165,6 +168,8 @@ def reassurance(doubt: SelfDoubt) -> str:
         return "You deserve kindness, from yourself too."
     if trait.startswith("never "):
         return "I don't believe that about you for a second."
+    if "look " in trait:  # "people say 'but you don't look sick'"
+        return "Your pain is real, even when no one can see it."
     if trait == "a monster":  # "sometimes I resent her and then I feel like a monster" (a carer)
         return "Having feelings like that doesn't make you a monster - it makes you human, and tired."
     if trait.startswith(("nobody", "no one")):

@@ -168,6 +168,12 @@ LOSS_GUIDANCE: dict[str, tuple[str, str]] = {
         "advice; if you ask anything, ask how they are.",
         "Someone they love no longer knows them: say gently that it must hurt; no advice.",
     ),
+    "living with illness": (
+        "They live with a long-term illness or pain. Believe them, and acknowledge what it costs them (plans, "
+        "friends, things they loved). No fixes, exercise, positivity or questions about what they do to get better "
+        "unless they ask; if you ask anything, ask gently how today is for them.",
+        "They live with long-term illness or pain: believe them; no fixes or positivity.",
+    ),
     "heartbroken": (
         "They just told you of a break-up or betrayal. First say you're sorry it happened; don't take sides, give "
         "no advice and no silver lining; if you ask anything, ask gently how they are.",

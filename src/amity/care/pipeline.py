@@ -1,9 +1,10 @@
 """The care stages of a turn (see ``amity.stages``), in the order ``care_stages`` returns them:
 
 1. :class:`ProactiveStage`   - on a new session, an opt-in, rate-limited check-in notice.
-2. :class:`SelfWorthStage`   - when the user voices a harsh view of themselves ("Am I boring?", "I'm such a
-   burden") or doubts they can do it ("I'm not sure I can do this"; :mod:`amity.affect.self_view`), guides the
-   reply to reassure and never agree, and tells the strategy stage (``care.self_doubt``).
+2. :class:`~amity.care.self_worth.SelfWorthStage` - when the user voices a harsh view of themselves ("Am I
+   boring?", "I'm such a burden") or doubts they can do it ("I'm not sure I can do this";
+   :mod:`amity.affect.self_view`), guides the reply to reassure and never agree, and tells the strategy stage
+   (``care.self_doubt``).
 3. :class:`PreferenceStage`  - learned style preferences (bandit) as guidance; ``/good`` / ``/bad`` (also as
    a message, e.g. from ``amity say``) and ``feedback()`` reward the previous reply's style; no joke is tried
    out on a user who is low unless they asked for humour.
@@ -34,7 +35,6 @@ import re
 from typing import Any
 
 from amity.affect.self_report import RECENT_LOSS_KEY, find_loss
-from amity.affect.self_view import doubt_agreed, find_self_doubt, reassurance
 from amity.care import cbt, tool_offers
 from amity.care.cbt.distortions import DistortionDetector
 from amity.care.companion_affect import (
@@ -52,6 +52,7 @@ from amity.care.persona import load_persona
 from amity.care.preferences import PreferenceLearner
 from amity.care.proactive import due_check_in
 from amity.care.repair import RepairStage, criticises_companion
+from amity.care.self_worth import SELF_DOUBT_KEY, SelfWorthStage
 from amity.care.stage import asks_for_advice, wants_no_advice
 from amity.care.strategy import StrategyPlanner, guidance_for
 from amity.care.unasked_advice import LISTEN_ONLY_KEY
@@ -285,7 +286,6 @@ class CompanionAffectStage(BaseStage):
             ctx.guide(mood.guidance(valence))
 
 
-SELF_DOUBT_KEY = "care.self_doubt"
 LISTEN_ONLY = (
     "They want to be heard, not advised: give no advice or tips in this conversation unless they ask. Reflect back "
     'what they told you and how it feels, e.g. "That sounds like a lot to carry. I\'m glad you said it out loud."'
@@ -360,47 +360,6 @@ class FollowUpStage(BaseStage):
         if isinstance(event, PastEvent) and not ctx.extras.get(FOLLOW_UP_ASKED) and ctx.reply_override is None:
             ctx.extras[FOLLOW_UP_ASKED] = True
             ctx.guide(event.guidance(spoken=ctx.spoken))
-
-
-class SelfWorthStage(BaseStage):
-    """A harsh view of oneself ("Am I boring?") is a bid for reassurance: guide the reply never to agree."""
-
-    async def before_reply(self, ctx: TurnContext) -> None:
-        if ctx.reply_override is not None:
-            return
-        previous = next((t.text for t in reversed(ctx.history) if t.role == "user"), None)
-        doubt = find_self_doubt(ctx.text) or doubt_agreed(ctx.text, previous)  # "maybe she was right"
-        if doubt is None:
-            return
-        ctx.extras[SELF_DOUBT_KEY] = doubt.trait
-        example = reassurance(doubt)
-        if ctx.spoken:  # the affect line just above quotes their words; this must fit the short budget
-            ctx.guide(f'Never agree. Reassure: "{example}"')
-            return
-        if doubt.kind == "guilt":
-            ctx.guide(
-                f'They blame themselves ("{doubt.quote}"). Do not agree, and do not list what they could have done. '
-                f'Reassure them first, plainly and warmly, e.g. "{example}", then gently ask how they are holding up.'
-            )
-            return
-        if doubt.kind == "regret":
-            ctx.guide(
-                f'They wonder if a big decision was a mistake ("{doubt.quote}"). Do not judge it and give no list of '
-                f'tips. Reassure them first, plainly and warmly, e.g. "{example}", then gently ask what has been '
-                "hardest."
-            )
-            return
-        if doubt.kind == "ability":
-            ctx.guide(
-                f'They doubt they can do it ("{doubt.quote}"). Do not agree, and do not rush to tips. Reassure them '
-                f'first, plainly and warmly, e.g. "{example}", then gently ask what worries them most.'
-            )
-            return
-        ctx.guide(
-            f'They are being hard on themselves ("{doubt.quote}"). Do not agree, and give no tips on how to be '
-            f'different. Reassure them first, plainly and warmly, e.g. "{example}", then gently ask what makes them '
-            "feel so."
-        )
 
 
 class StrategyStage(BaseStage):

@@ -33,7 +33,7 @@ from amity.stages import TurnContext
 
 LISTEN_ONLY_KEY = "care.listen_only"  # ctx.extras: the user asked for no advice in this conversation
 ADVICE = re.compile(
-    r"\b(?:you\s+(?:should|ought\s+to|need\s+to|have\s+to|must(?!\s+(?:be|have|feel)\b))|you\s+(?:could|can|might|may)\s+(?:try|want\s+to|"
+    r"\b(?:you\s+(?:should(?!n'?t\b|\s+not\b|\s+never\b)|ought\s+to|need\s+to|have\s+to|must(?!\s+(?:be|have|feel)\b))|you\s+(?:could|can|might|may)\s+(?:try|want\s+to|"
     r"consider|talk(?!\s+(?:to|with)\s+me\b)(?!\s+about\b)|speak|ask(?!\s+me\b)|tell(?!\s+me\b)|let(?!\s+me\b)|reach\s+out)|(?:maybe\s+|perhaps\s+)?try\s+(?:to|talking|asking|telling|"
     r"writing|taking|setting|speaking)|consider\s+(?:talking|asking|telling|writing|speaking|taking|setting)|"
     r"it(?:'s|\s+is|\s+might\s+be|\s+may\s+be|\s+could\s+be)\s+(?:really\s+|very\s+|also\s+)?(?:important|a\s+good\s+idea|"
@@ -48,6 +48,9 @@ ADVICE = re.compile(
     r"\byou\s+are\s+in\s+control\s+of\s+your\s+(?:emotions|feelings)|"
     # one more task for someone already carrying a lot: "Is there anything you can do to help her?" (to a carer)
     r"\b(?:anything|something)\s+(?:else\s+)?(?:that\s+)?you\s+(?:can|could|might)\s+do\s+(?:to|for)\b|"
+    # "What other things are you doing to manage your pain?" (to someone with chronic pain)
+    r"\bwhat\s+(?:else|other\s+things|things)\s+(?:are|have)\s+you\s+(?:been\s+)?(?:doing|trying)\s+to\b|"
+    r"\b(?:anything|something)\s+you(?:'re|\s+are)\s+doing\s+to\s+(?:help|manage|cope|feel|get)\b|"
     # sent elsewhere: "Maybe it's time to talk to someone you trust about your feelings." (to "he said I was too
     # needy. maybe he's right", two weeks after a break-up)
     r"\b(?:maybe|perhaps)\s+it(?:'s|\s+is|\s+might\s+be)\s+time\s+to\b|"

@@ -35,6 +35,11 @@ _HOPELESS = re.compile(
     r"|\bi (just |really )?(want|wanna) (to )?(disappear|vanish)"
     r"( forever| for good| from (everything|everyone|the world))?\s*([.!?,]|$)"
     r"|\beverything (feels|is|seems) (so )?(pointless|hopeless)\b"
+    # "what's the point of me honestly" (chronic pain, friends gone; the 1.5B: "The point of being honest is…")
+    r"|\b(what is|whats|what s) the point (of|in) (me (even )?(being here|being alive|existing|living)"
+    r"|me(?! \w+ing\b)(?! (to|and|if|when)\b)|my life|my existence|living|existing|being (here|alive))\b"
+    r"|\bwhy (do|should) i (even )?(exist|bother living|keep living|keep going)\b"
+    r"|\bwhy am i (even |still )?(alive|here)\s*[?.!]*\s*$"
 )
 _HOPELESS_OTHER = {  # the same in German, French and Spanish (normalised: lower case, no accents)
     "de": re.compile(

@@ -207,6 +207,12 @@ DISMISSING_PAIN = tuple(
         r"\bnot necessarily (laziness|lazy|your fault|you)\b|\b(areas?|things?|ways?) (where |in which |that )?you (want|would like|need|could|should) to (improve|work on|change)\b",
         # "Do you have any plans for the future?" to a widower: "everyone else seems to have moved on"
         r"\b(do you have|have you made|what are your|you have) (any )?(plans|something planned) for (the future|the (rest of the )?(day|week|weekend)|today|tonight|this weekend)\b",
+        # its own low mood while they hurt, or asking them to lift it: "That's true. I've been feeling a bit off
+        # lately. Is there anything I can do to help me feel better?" (to "people say 'but you don't look sick'")
+        r"\bi (have been|am) (feeling )?(a bit |a little |kind of |really |so )?(off|down|low|sad|tired|stressed|blue) (lately|today|recently|these days|myself)\b",
+        r"\b(is there anything|can you|could you|would you|will you)( i can do to| you can do to)? (help|make) me feel (better|happier|good)\b",
+        # "It's always helpful to smile and express that you're okay." (to "I just smile and say I'm fine")
+        r"\b(it is|it s) (always |so |really )?(helpful|good|great|important|nice) to (smile|stay positive|keep smiling|put on a brave face)\b|\bkeep smiling\b",
         # "Don't let your negative feelings get in the way of what you are doing for your loved one." (to a carer
         # who said "sometimes I resent her and then I feel like a monster")
         r"\b(do not|don't|try not to|never) let (your|these|those|the|any) (negative |bad |own )?(feelings|emotions|thoughts|resentment|frustration|anger) (get in the way|affect|stop|ruin|take over)\b",
