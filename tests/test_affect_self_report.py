@@ -33,6 +33,8 @@ def words(text: str) -> list[str]:
         ("I feel so alone", ["alone"]),
         ("yeah. I just smile and say I'm fine", ["hiding it"]),  # chronic pain: not "helpful to smile"
         ("I put on a brave face", ["hiding it"]),
+        ("my dad didn't even say congrats. he just asked how much it costs", ["hurt"]),  # after medical school
+        ("nobody said happy birthday", ["hurt"]),
         ("My dog has been sick all week and I'm worried.", ["worried"]),
         ("I'm not okay.", ["not okay"]),
         ("I don't feel good today", ["not good"]),

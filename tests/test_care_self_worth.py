@@ -397,6 +397,7 @@ def test_siding_with_whoever_wrongs_them_is_dropped() -> None:
         "I've been feeling a bit off lately.",  # its own mood, to someone in chronic pain
         "Is there anything I can do to help me feel better?",
         "It's always helpful to smile and express that you're okay.",
+        "It's okay if he didn't say congrats.",
     ]:
         assert find_tactics(sentence, user_hurting=True) == ["dismissing_pain"], sentence
     for sentence in ["It's important to be patient with yourself.", "You deserve to be taken seriously.",

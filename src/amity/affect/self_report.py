@@ -223,6 +223,15 @@ SOCIAL_PAIN: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\b(?:son|daughter|kids|children|mum|mom|dad|brother|sister|family|friends?|grandkids|husband|wife)\s+"
          r"(?:didn't|did\s+not|didnt|never|hasn't|has\s+not|haven't|have\s+not)\s+(?:even\s+)?(?:call|called|text|"
          r"texted|write|written|visit|visited|come|came|ring|rang|remember|remembered)\b", "lonely"),
+        # "my dad didn't even say congrats. he just asked how much it costs" (the 1.5B: "It's okay if he didn't say
+        # congrats… You can tell him you're glad for the opportunity")
+        (r"\b(?:he|she|they|nobody|no\s+one|(?:my\s+)?(?:son|daughter|kids|mum|mom|dad|mother|father|parents|brother|sister|"
+         r"family|friends?|husband|wife|partner|boyfriend|girlfriend|boss))\s+(?:didn't|did\s+not|didnt|never|hasn't|has\s+not|"
+         r"haven't|have\s+not|wouldn't|couldn't)\s+(?:even\s+)?(?:say|said|tell\s+me|told\s+me)\s+(?:congrats|congratulations|"
+         r"well\s+done|good\s+job|happy\s+birthday|(?:that\s+)?(?:he|she|they)\s+(?:was|were|is|are)\s+proud|i'm\s+proud|"
+         r"they're\s+proud|he's\s+proud|she's\s+proud|thank\s+you|thanks|sorry)\b|"
+         r"\b(?:nobody|no\s+one|not\s+one\s+person)\s+(?:even\s+)?(?:said|wished\s+me)\s+(?:congrats|congratulations|well\s+done|"
+         r"happy\s+birthday|a\s+happy\s+birthday)\b", "hurt"),
         # lonely and sad in German, French and Spanish ("Ich fühle mich so allein.", "Je me sens seule.")
         (r"\bich\s+(?:f[üu]hle?|f[üu]hl)\s+mich\s+(?:so\s+|sehr\s+|total\s+|ganz\s+)?(?:allein|einsam)\b|"
          r"\bich\s+bin\s+(?:so\s+|sehr\s+|ganz\s+)?(?:allein|einsam)\b", "lonely"),

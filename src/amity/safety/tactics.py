@@ -211,6 +211,8 @@ DISMISSING_PAIN = tuple(
         # lately. Is there anything I can do to help me feel better?" (to "people say 'but you don't look sick'")
         r"\bi (have been|am) (feeling )?(a bit |a little |kind of |really |so )?(off|down|low|sad|tired|stressed|blue) (lately|today|recently|these days|myself)\b",
         r"\b(is there anything|can you|could you|would you|will you)( i can do to| you can do to)? (help|make) me feel (better|happier|good)\b",
+        # "It's okay if he didn't say congrats." (to a father's silence about medical school)
+        r"\b(it is|it s|that is|that s) (okay|ok|fine|alright|normal) (if|that) (he|she|they|your \w+) (did not|didn t|does not|doesn t|never|forgot)\b",
         # "It's always helpful to smile and express that you're okay." (to "I just smile and say I'm fine")
         r"\b(it is|it s) (always |so |really )?(helpful|good|great|important|nice) to (smile|stay positive|keep smiling|put on a brave face)\b|\bkeep smiling\b",
         # "Don't let your negative feelings get in the way of what you are doing for your loved one." (to a carer
