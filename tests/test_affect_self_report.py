@@ -35,6 +35,8 @@ def words(text: str) -> list[str]:
         ("I put on a brave face", ["hiding it"]),
         ("my dad didn't even say congrats. he just asked how much it costs", ["hurt"]),  # after medical school
         ("nobody said happy birthday", ["hurt"]),
+        ("I feel like I have no purpose anymore", ["lost"]),  # a month after retiring
+        ("I'm so excited I don't know what to do with myself!", ["excited"]),
         ("My dog has been sick all week and I'm worried.", ["worried"]),
         ("I'm not okay.", ["not okay"]),
         ("I don't feel good today", ["not good"]),
@@ -363,5 +365,29 @@ async def test_news_that_may_not_be_happy_is_asked_about(config: Config) -> None
         end = events[-1]
         assert isinstance(end, TurnEnd) and end.reply == "How are you feeling about it?"
         assert UNSURE_NEWS_GUIDANCE in llm.last_system_prompt
+    finally:
+        await app.aclose()
+
+
+async def test_a_retirement_that_left_a_gap_is_met_as_a_loss(config: Config) -> None:
+    """ "I retired last month after 38 years" then "everyone said I'd love it. I don't know what to do with myself"
+    drew "It's important to take care of yourself. Do you have any hobbies or interests you can explore?"."""
+    from amity.affect.self_report import RETIRED_GUIDANCE, retired
+    from amity.app import build_app, open_database
+    from amity.llm.fake import FakeLLM
+
+    assert retired(["I retired last month after 38 years"]) and not retired(["my dad retired"])
+    assert words("everyone said I'd love it. I don't know what to do with myself") == ["lost"]
+    llm = FakeLLM(default="That's a big change.")
+    app = build_app(config, llm=llm, db=open_database(config))
+    try:
+        [e async for e in app.companion.turn("ray", "I retired last month after 38 years at the same company")]
+        assert RETIRED_GUIDANCE not in llm.last_system_prompt  # retiring is not a loss until it hurts
+        llm.enqueue("That's a tough feeling. What you can do is explore new interests or hobbies.")
+        end = [
+            e async for e in app.companion.turn("ray", "everyone said I'd love it. I don't know what to do with myself")
+        ]
+        assert RETIRED_GUIDANCE in llm.last_system_prompt
+        assert end[-1].reply == "That's a tough feeling."  # a loss now: no hobby list unless asked
     finally:
         await app.aclose()

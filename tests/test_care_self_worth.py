@@ -398,6 +398,8 @@ def test_siding_with_whoever_wrongs_them_is_dropped() -> None:
         "Is there anything I can do to help me feel better?",
         "It's always helpful to smile and express that you're okay.",
         "It's okay if he didn't say congrats.",
+        "What do you think you could do to improve your situation?",  # to "I feel useless honestly", retired
+        "It's a normal part of aging to feel like you're missing out on something.",
     ]:
         assert find_tactics(sentence, user_hurting=True) == ["dismissing_pain"], sentence
     for sentence in ["It's important to be patient with yourself.", "You deserve to be taken seriously.",

@@ -35,6 +35,8 @@ ADVICE_REPLY = (
         "Is there anything you can do to help keep your brother in touch?",
         "Maybe it's time to talk to someone you trust about your feelings.",  # sent elsewhere, after a break-up
         "What other things are you doing to manage your pain?",  # to someone with chronic pain
+        "What you can do is explore new interests or hobbies.",  # to a man a month into retirement
+        "There are many things you can do to keep yourself busy and engaged, like reading or painting.",
     ],
 )
 def test_advice_is_recognised(sentence: str) -> None:

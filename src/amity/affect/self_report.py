@@ -223,6 +223,13 @@ SOCIAL_PAIN: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\b(?:son|daughter|kids|children|mum|mom|dad|brother|sister|family|friends?|grandkids|husband|wife)\s+"
          r"(?:didn't|did\s+not|didnt|never|hasn't|has\s+not|haven't|have\s+not)\s+(?:even\s+)?(?:call|called|text|"
          r"texted|write|written|visit|visited|come|came|ring|rang|remember|remembered)\b", "lonely"),
+        # "I retired last month… I don't know what to do with myself" (the 1.5B: "It's important to take care of
+        # yourself. Do you have any hobbies?"); not "I'm so excited I don't know what to do with myself"
+        (r"(?:^|[.!?]\s*)(?![^.!?]*\b(?:excited|happy|thrilled|giddy|hyper)\b)[^.!?]*?\bi\s+(?:do\s+not|don't|dont|just\s+don't)\s+"
+         r"know\s+what\s+to\s+do\s+with\s+(?:myself|my\s+days|my\s+time|my\s+life)\b|"
+         r"\b(?:i\s+(?:have|'ve\s+got)\s+no|i\s+(?:don't|do\s+not)\s+have\s+(?:a|any))\s+(?:purpose|reason\s+to\s+get\s+up)\b|"
+         r"\bi\s+(?:feel|felt)\s+(?:like\s+i\s+have\s+)?(?:no\s+purpose|purposeless)\b|\bmy\s+life\s+(?:has\s+no|lacks)\s+purpose\b",
+         "lost"),
         # "my dad didn't even say congrats. he just asked how much it costs" (the 1.5B: "It's okay if he didn't say
         # congrats… You can tell him you're glad for the opportunity")
         (r"\b(?:he|she|they|nobody|no\s+one|(?:my\s+)?(?:son|daughter|kids|mum|mom|dad|mother|father|parents|brother|sister|"
@@ -485,6 +492,21 @@ def caring_for(messages: Sequence[str]) -> str | None:
             if word == CARING and (m := pattern.search(lowered)) and not _hypothetical(lowered, m.start()):
                 return _clause_of(_normalise(text), m.start(), m.end())
     return None
+
+
+_RETIRED = re.compile(
+    r"\bi\s+(?:just\s+|recently\s+|finally\s+)?retired\b|\bsince\s+(?:i\s+retired|(?:my\s+)?retirement)\b"
+)
+RETIRED_GUIDANCE = (
+    "They retired, and it has left a gap: a role, a routine, the people they saw every day. Treat it as a real loss, "
+    "not as free time: no hobby lists or tips unless they ask; acknowledge how big a change it is and ask gently "
+    "what they miss most."
+)
+
+
+def retired(messages: Sequence[str]) -> bool:
+    """Whether the user told of retiring in any of ``messages`` ("I retired last month after 38 years")."""
+    return any(_RETIRED.search(_normalise(text).lower()) for text in messages)
 
 
 def recent_loss(earlier: Sequence[str], now: str) -> tuple[str, str] | None:

@@ -38,12 +38,14 @@ from amity.affect.self_report import (
     LOSS_TURNS,
     RECENT_HURT_KEY,
     RECENT_LOSS_KEY,
+    RETIRED_GUIDANCE,
     UNSURE_NEWS_GUIDANCE,
     UNSURE_NEWS_KEY,
     caring_for,
     find_loss,
     find_self_reports,
     recent_loss,
+    retired,
     unsure_news,
     with_self_reports,
 )
@@ -310,6 +312,7 @@ class AffectStage(BaseStage):
                 ctx.guide(told)
             self._remember_loss(ctx, compact)
             self._remember_hurt(ctx)
+            self._remember_retirement(ctx, compact)
             if unsure_news(ctx.text) and not affect.reported:  # "I just found out I'm pregnant"
                 ctx.extras[UNSURE_NEWS_KEY] = True
                 ctx.guide(UNSURE_NEWS_GUIDANCE)
@@ -366,6 +369,20 @@ class AffectStage(BaseStage):
             if hurt is not None:
                 ctx.extras[RECENT_HURT_KEY] = hurt.quote
                 return
+
+    @staticmethod
+    def _remember_retirement(ctx: TurnContext, compact: bool) -> None:
+        """Retiring told in this conversation, and a hurt now or a message ago ("I don't know what to do with myself"):
+        a loss, so the line says so and the unasked-advice guard keeps the hobby lists out (``RECENT_LOSS_KEY``)."""
+        hurting = ctx.extras.get(RECENT_HURT_KEY) or any(
+            r.valence <= -HURT_VALENCE for r in find_self_reports(ctx.text)
+        )
+        said = [t.text for t in ctx.history if t.role == "user" and t.session_id == ctx.session.id]
+        if not hurting or not retired([*said, ctx.text]):
+            return
+        ctx.extras.setdefault(RECENT_LOSS_KEY, "I retired")
+        if not compact:
+            ctx.guide(RETIRED_GUIDANCE)
 
     async def after_reply(self, ctx: TurnContext, reply: str) -> None:
         if ctx.affect is not None or (self.track_personality and ctx.extras.get("affect_text_on", True)):

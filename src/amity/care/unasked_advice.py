@@ -48,6 +48,9 @@ ADVICE = re.compile(
     r"\byou\s+are\s+in\s+control\s+of\s+your\s+(?:emotions|feelings)|"
     # one more task for someone already carrying a lot: "Is there anything you can do to help her?" (to a carer)
     r"\b(?:anything|something)\s+(?:else\s+)?(?:that\s+)?you\s+(?:can|could|might)\s+do\s+(?:to|for)\b|"
+    # hobby lists to someone a month into a retirement that hurts: "What you can do is explore new interests…",
+    # "There are many things you can do to keep yourself busy"
+    r"\bwhat\s+you\s+(?:can|could)\s+do\s+is\b|\bthere\s+(?:are|is)\s+(?:many|lots\s+of|plenty\s+of|so\s+many|some)\s+(?:things|ways|activities)\s+(?:that\s+)?(?:you\s+can|to)\b|"
     # "What other things are you doing to manage your pain?" (to someone with chronic pain)
     r"\bwhat\s+(?:else|other\s+things|things)\s+(?:are|have)\s+you\s+(?:been\s+)?(?:doing|trying)\s+to\b|"
     r"\b(?:anything|something)\s+you(?:'re|\s+are)\s+doing\s+to\s+(?:help|manage|cope|feel|get)\b|"

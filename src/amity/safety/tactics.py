@@ -204,13 +204,15 @@ DISMISSING_PAIN = tuple(
         r"\bwhat can you do to (show|be|make) (that )?(you |yourself )?(value|respect|more)\b|\btry to see (it )?(from )?(his|her|their) (side|perspective|point of view)\b",
         # "It's not necessarily laziness. … Are there any areas where you want to improve?" (to "everyone thinks I'm
         # lazy", from someone whose fibromyalgia keeps them in bed)
-        r"\bnot necessarily (laziness|lazy|your fault|you)\b|\b(areas?|things?|ways?) (where |in which |that )?you (want|would like|need|could|should) to (improve|work on|change)\b",
+        r"\bwhat (do you think )?(you )?(could|can) (you )?do to improve (your|the) (situation|life|mood|circumstances)\b|\bnot necessarily (laziness|lazy|your fault|you)\b|\b(areas?|things?|ways?) (where |in which |that )?you (want|would like|need|could|should) to (improve|work on|change)\b",
         # "Do you have any plans for the future?" to a widower: "everyone else seems to have moved on"
         r"\b(do you have|have you made|what are your|you have) (any )?(plans|something planned) for (the future|the (rest of the )?(day|week|weekend)|today|tonight|this weekend)\b",
         # its own low mood while they hurt, or asking them to lift it: "That's true. I've been feeling a bit off
         # lately. Is there anything I can do to help me feel better?" (to "people say 'but you don't look sick'")
         r"\bi (have been|am) (feeling )?(a bit |a little |kind of |really |so )?(off|down|low|sad|tired|stressed|blue) (lately|today|recently|these days|myself)\b",
         r"\b(is there anything|can you|could you|would you|will you)( i can do to| you can do to)? (help|make) me feel (better|happier|good)\b",
+        # "It's a normal part of aging to feel like you're missing out" (to a man a month into retirement)
+        r"\b(normal|natural) part of (aging|ageing|getting older|growing old|retirement)\b",
         # "It's okay if he didn't say congrats." (to a father's silence about medical school)
         r"\b(it is|it s|that is|that s) (okay|ok|fine|alright|normal) (if|that) (he|she|they|your \w+) (did not|didn t|does not|doesn t|never|forgot)\b",
         # "It's always helpful to smile and express that you're okay." (to "I just smile and say I'm fine")
