@@ -37,6 +37,8 @@ def words(text: str) -> list[str]:
         ("nobody said happy birthday", ["hurt"]),
         ("I feel like I have no purpose anymore", ["lost"]),  # a month after retiring
         ("I'm so excited I don't know what to do with myself!", ["excited"]),
+        ("the house is so quiet when they leave. their cereal bowls are still in the sink", ["lonely"]),  # weekend dad
+        ("the house is finally quiet, bliss", []),
         ("My dog has been sick all week and I'm worried.", ["worried"]),
         ("I'm not okay.", ["not okay"]),
         ("I don't feel good today", ["not good"]),
@@ -77,7 +79,7 @@ def words(text: str) -> list[str]:
         ("My grandma passed away this morning.", ["grieving"]),
         ("I lost my dad last year.", ["grieving"]),
         ("We had to put our cat down.", ["grieving"]),
-        ("My wife Margaret passed in March. The house is so quiet now.", ["grieving"]),
+        ("My wife Margaret passed in March. The house is so quiet now.", ["grieving", "lonely"]),
         ("My dad passed a few weeks back.", ["grieving"]),
         ("Ever since my husband died I barely eat.", ["grieving"]),
         ("I'm a widower.", ["grieving"]),
@@ -243,6 +245,7 @@ def test_a_loss_told_now_gets_the_line_a_friend_would_follow() -> None:
         ("I was diagnosed with fibromyalgia last year", "living with illness"),
         ("my fibro flared again", "living with illness"),
         ("I was diagnosed with cancer", "worried"),
+        ("I only get them every other weekend since the divorce", "heartbroken"),
         ("she has cancer", "worried"),
         ("I'm Mark. Divorce was finalised last month.", "heartbroken"),
         ("we separated in june", "heartbroken"),

@@ -10,8 +10,16 @@ from amity.care.stage import (
     asks_if_normal,
     asks_what_you_would_do,
     asks_whether_to_contact,
+    lost_for_words,
 )
-from amity.care.strategy import CANNOT_KNOW, IN_THEIR_SHOES, SAY_IT_IS_HUMAN, THEIR_CHOICE, WRITE_FOR_THEM
+from amity.care.strategy import (
+    CANNOT_KNOW,
+    IN_THEIR_SHOES,
+    NO_ANSWER_READY,
+    SAY_IT_IS_HUMAN,
+    THEIR_CHOICE,
+    WRITE_FOR_THEM,
+)
 from amity.care.tool_offers import (
     PANIC_PREFACE,
     accepts,
@@ -181,3 +189,13 @@ async def test_whether_to_text_the_ex_is_left_to_them(companion: tuple[Companion
         assert asks_whether_to_contact(text), text
     for text in ["should I text my mum a happy birthday", "I texted him", "should I go to bed"]:
         assert not asks_whether_to_contact(text), text
+
+
+async def test_lost_for_words_is_not_told_what_to_say(companion: tuple[Companion, FakeLLM, Database]) -> None:
+    """A weekend dad: "my son asked why I don't live with them anymore. I didn't know what to say" drew "Maybe you
+    could tell them about your decision and the reasons behind it. What was your decision and what were the
+    reasons?"."""
+    comp, llm, _ = companion
+    await reply(comp, "my son asked why I don't live with them anymore. I didn't know what to say")
+    assert NO_ANSWER_READY in llm.last_system_prompt
+    assert lost_for_words("she said it and I just froze") and not lost_for_words("I know what to say to him")

@@ -211,7 +211,10 @@ SOCIAL_PAIN: tuple[tuple[re.Pattern[str], str], ...] = tuple(
          r"(?:any\s+|many\s+|real\s+)?friends\b(?!\s+with)", "lonely"),
         (r"\b(?:everyone|everybody)\s+(?:i\s+know|else)\s+(?:is|has|seems)\s+(?:\w+\s+){0,2}?(?:asleep|a\s+partner|"
          r"married|someone|their\s+own)\b", "lonely"),
-        (r"\bmy\s+(?:flat|house|apartment|place|home|room)\s+is\s+(?:so\s+|really\s+|too\s+)?(?:quiet|empty)\b",
+        # "the house is so quiet when they leave" (a weekend dad; the 1.5B: "any other tips for keeping the house
+        # clean?")
+        (r"\b(?:my|the)\s+(?:flat|house|apartment|place|home|room)\s+(?:is|feels|gets)\s+(?:so\s+|really\s+|too\s+)?(?:quiet|empty)\b"
+         r"(?![^.!?]*\b(?:lovely|nice|bliss|peaceful|finally|heaven|great)\b)",
          "lonely"),
         # "yesterday was thanksgiving and I spent it alone" (the 1.5B: "That's nice to hear!"), "my son didn't even
         # call"; not "I spent the day by myself reading, it was lovely"
@@ -350,7 +353,9 @@ LOSS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\b(?:my\s+|the\s+|our\s+)?divorce\s+(?:was|is|got|has\s+been|went)\s+(?:just\s+)?(?:finali[sz]ed|final|through|"
          r"official)\b|\b(?:going|went|been\s+going)\s+through\s+(?:a|my|the)\s+(?:divorce|separation|break-?up)\b|"
          r"\b(?:we|my\s+(?:wife|husband|partner))\s+(?:just\s+|recently\s+)?(?:separated|split\s+up)\b|"
-         r"\bi(?:'m|\s+am)\s+(?:recently\s+|newly\s+|now\s+)?(?:divorced|separated)\b", "heartbroken"),
+         r"\bi(?:'m|\s+am)\s+(?:recently\s+|newly\s+|now\s+)?(?:divorced|separated)\b|"
+         # "I only get them every other weekend since the divorce" (the 1.5B: "getting to spend time with your brother")
+         r"\bsince\s+(?:the|my|our)\s+(?:divorce|separation|split)\b", "heartbroken"),
         # "my parents are getting divorced and they keep fighting" (a 15-year-old; the 1.5B: "it's important not to
         # make it a big deal. It's also important to support them")
         (r"\bmy\s+(?:parents|mum\s+and\s+dad|mom\s+and\s+dad)\s+(?:are|r)\s+(?:getting\s+(?:a\s+)?divorced?|divorcing|"

@@ -103,6 +103,19 @@ def asks_whether_to_contact(text: str) -> bool:
     return bool(_CONTACT.search(text.replace("\u2019", "'")))
 
 
+_NO_WORDS = re.compile(
+    r"\bi\s+(?:just\s+)?(?:didn't|did\s+not|didnt|don't|do\s+not|dont|never)\s+(?:know|knew)\s+what\s+to\s+(?:say|tell\s+(?:him|her|them))\b|"
+    r"\bi\s+(?:had|have)\s+no\s+(?:idea\s+what\s+to\s+say|answer)\b|\bi\s+(?:just\s+)?froze\b",
+    re.IGNORECASE,
+)
+
+
+def lost_for_words(text: str) -> bool:
+    """ "my son asked why I don't live with them anymore. I didn't know what to say" (a weekend dad; the 1.5B:
+    "Maybe you could tell them about your decision and the reasons behind it")."""
+    return bool(_NO_WORDS.search(text.replace("\u2019", "'")))
+
+
 _STILL_LOVED = re.compile(
     r"\b(?:do|does)\s+(?:you\s+think\s+)?(?:he|she|they|my\s+\w+)\s+(?:still\s+|even\s+|really\s+)?(?:love|loves|care\s+about|"
     r"cares\s+about|like|likes|miss|misses|want|wants)\s+me\b",

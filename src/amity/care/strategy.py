@@ -30,6 +30,7 @@ from amity.care.stage import (
     asks_what_you_would_do,
     asks_whether_to_contact,
     conversation_stage,
+    lost_for_words,
     position_bucket,
 )
 from amity.care.textfeat import LinearTextModel, load_artifact, tokens
@@ -280,11 +281,20 @@ THEIR_CHOICE = (
 )
 
 
+# "my son asked why I don't live with them anymore. I didn't know what to say" drew "Maybe you could tell them about
+# your decision and the reasons behind it. What was your decision and what were the reasons?"
+NO_ANSWER_READY = (
+    "They were asked or told something hard and didn't know what to say. Say it is a hard moment and that it's okay "
+    "not to have had an answer ready; don't tell them what they should have said. Offer, without pushing, to think "
+    "together about what they might say next time."
+)
+
+
 def guidance_for(strategy: str, stage: ConversationStage, text: str = "", *, listen_only: bool = False) -> str:
     """The strategy's line, or the line for what ``text`` asks: a text to be written (:data:`WRITE_FOR_THEM`, not in
     listening mode), whether a feeling is normal (:data:`SAY_IT_IS_HUMAN`), "what would you do?"
     (:data:`IN_THEIR_SHOES`), whether someone still loves them (:data:`CANNOT_KNOW`), whether to text them
-    (:data:`THEIR_CHOICE`)."""
+    (:data:`THEIR_CHOICE`), being lost for words (:data:`NO_ANSWER_READY`)."""
     if asks_for_writing(text) and not listen_only:
         return WRITE_FOR_THEM
     if asks_if_normal(text):
@@ -295,4 +305,6 @@ def guidance_for(strategy: str, stage: ConversationStage, text: str = "", *, lis
         return CANNOT_KNOW
     if asks_whether_to_contact(text):
         return THEIR_CHOICE
+    if lost_for_words(text):
+        return NO_ANSWER_READY
     return f"Support strategy for this reply: {strategy} ({stage} stage). {GUIDANCE[strategy]}"
