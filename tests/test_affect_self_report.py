@@ -246,6 +246,9 @@ def test_a_loss_told_now_gets_the_line_a_friend_would_follow() -> None:
         ("my fibro flared again", "living with illness"),
         ("I was diagnosed with cancer", "worried"),
         ("I only get them every other weekend since the divorce", "heartbroken"),
+        ("the vet says it might be time for my dog. she's 15", "losing a pet"),
+        ("we have to put our cat to sleep tomorrow", "losing a pet"),
+        ("we had to put our dog down last week", "grieving"),
         ("she has cancer", "worried"),
         ("I'm Mark. Divorce was finalised last month.", "heartbroken"),
         ("we separated in june", "heartbroken"),
@@ -392,5 +395,29 @@ async def test_a_retirement_that_left_a_gap_is_met_as_a_loss(config: Config) -> 
         ]
         assert RETIRED_GUIDANCE in llm.last_system_prompt
         assert end[-1].reply == "That's a tough feeling."  # a loss now: no hobby list unless asked
+    finally:
+        await app.aclose()
+
+
+async def test_a_pets_last_days_are_met_gently(config: Config) -> None:
+    """ "the vet says it might be time for my dog. she's 15" drew "That's a good sign - it's time to start thinking
+    about it.", and "how do you even know when it's the right time?" "I'm not a psychic… Does he or she seem nervous,
+    excited, or scared?"."""
+    from amity.affect.stage import PET_GUIDANCE, WHEN_TIME_REPLY, when_time_reply
+    from amity.app import build_app, open_database
+    from amity.llm.fake import FakeLLM
+
+    assert find_loss("I put the baby down to sleep") is None
+    assert find_loss("the vet says she is doing well") is None
+    assert when_time_reply("what time is it?") is None
+    llm = FakeLLM(default="That's so hard.")
+    app = build_app(config, llm=llm, db=open_database(config))
+    try:
+        [e async for e in app.companion.turn("lou", "the vet says it might be time for my dog. she's 15")]
+        assert "Their pet is near the end" in llm.last_system_prompt
+        [e async for e in app.companion.turn("lou", "her name is Pepper. she still wags when I come home")]
+        assert PET_GUIDANCE in llm.last_system_prompt
+        end = [e async for e in app.companion.turn("lou", "how do you even know when it's the right time?")][-1]
+        assert end.reply == WHEN_TIME_REPLY
     finally:
         await app.aclose()

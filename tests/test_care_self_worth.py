@@ -315,6 +315,7 @@ def test_the_example_reassurance_reads_as_english() -> None:
     assert example("What's wrong with me?") == "I don't think anything is wrong with you."
     assert example("I hate myself") == "You deserve kindness, from yourself too."
     assert example("Nobody could ever love me.") == "I don't believe that - you deserve to be loved."
+    assert example("I feel like I'm betraying her") == "Feeling that shows how much you love her - it isn't a betrayal."
     assert example("sometimes I resent her and then I feel like a monster") == (
         "Having feelings like that doesn't make you a monster - it makes you human, and tired."
     )

@@ -87,6 +87,7 @@ FEELINGS: dict[str, Feeling] = {
     "missing someone": _f("sadness", -0.6, -0.3), "caring for someone ill": _f("sadness", -0.6, 0.0),
     "losing someone slowly": _f("grief", -0.8, -0.2),
     "living with illness": _f("sadness", -0.55, -0.25),
+    "losing a pet": _f("grief", -0.8, -0.2),
     "hiding it": _f("sadness", -0.55, -0.2),
     "remembering a loss": _f("grief", -0.7, -0.3), "worthless": _f("sadness", -0.85, -0.3),
     "disappointed": _f("disappointment", -0.6, -0.1), "let down": _f("disappointment", -0.6, -0.1),
@@ -328,7 +329,9 @@ LOSS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\b(?:birthday|anniversary)\s+would(?:\s+have|'ve)\s+been\b|\b(?:would(?:\s+have|'ve)|(?:she|he|they)'d\s+have)\s+(?:turned|been)\s+\d+|"
          r"\bwould(?:\s+have|'ve)\s+been\s+(?:our|his|her|their|my)\s+(?:\w+\s+)?(?:birthday|anniversary)\b",
          "remembering a loss"),
-        (r"\b(?:had\s+to\s+)?put\s+(?:my|our)\s+(?:old\s+)?(?:dog|cat|pet|horse)\s+(?:down|to\s+sleep)\b", "grieving"),
+        (r"(?<!have\sto\s)(?<!going\sto\s)(?<!need\sto\s)(?<!will\s)(?<!might\s)(?<!may\s)(?<!should\s)(?<!to\s)"
+         r"\b(?:had\s+to\s+)?put\s+(?:my|our)\s+(?:old\s+)?(?:dog|cat|pet|horse)\s+(?:down|to\s+sleep)\b"
+         r"(?!\s+(?:tomorrow|on\s+\w+day|next|this\s+(?:week|weekend)|soon))", "grieving"),
         # the same in German, French and Spanish ("Meine Mutter ist letzte Woche gestorben.")
         (r"\b(?:mein|meine|unser|unsere)\s+(?:\w+\s+)?(?:mutter|vater|mama|papa|mann|frau|sohn|tochter|bruder|schwester|oma|"
          r"opa|freund|freundin|hund|katze)\s+(?:\w+\s+){0,4}?(?:ist|sind)\s+(?:\w+\s+){0,4}?(?:gestorben|verstorben|tot)\b|"
@@ -385,6 +388,14 @@ LOSS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
          rf"\b{_LOVED}\s+(?:has|had|has\s+got|with)\s+{_ILLNESS}\b[^.!?]{{0,40}}?\band\s+i(?:'m|\s+am)?\s+(?:the\s+one\s+(?:who\s+)?)?"
          r"(?:look(?:s|ing)?\s+after|car(?:e|es|ing)\s+for|tak(?:e|es|ing)\s+care\s+of|nurs(?:e|es|ing))\s+(?:her|him|them)\b",
          "caring for someone ill"),
+        # "the vet says it might be time for my dog. she's 15" (the 1.5B: "That's a good sign - it's time to start
+        # thinking about it.")
+        (r"\bvets?\s+(?:says?|said|thinks?|thought|told\s+(?:me|us)|suggested|suggests)\s+(?:that\s+)?(?:it(?:'s|\s+is|\s+might\s+be|"
+         r"\s+may\s+be|\s+could\s+be)\s+(?:almost\s+|nearly\s+)?time\b|(?:she|he|it)\s+(?:should|needs\s+to|has\s+to)\s+be\s+put\s+"
+         r"(?:down|to\s+sleep))|\b(?:put|putting|have|having)\s+(?:my|our)\s+(?:old\s+)?(?:dog|cat|pet|horse|rabbit|bunny|puppy|"
+         r"kitty|pup|boy|girl)\s+(?:\w+\s+)?(?:down|to\s+sleep|put\s+down|put\s+to\s+sleep)\b|\b(?:euthani[sz](?:e|ed|ing)|"
+         r"euthanasia)\b[^.!?]{0,40}\b(?:dog|cat|pet|her|him)\b|\b(?:my|our)\s+(?:dog|cat|pet|horse|rabbit)\b[^.!?]{0,40}\b"
+         r"(?:euthani[sz]|put\s+(?:down|to\s+sleep))", "losing a pet"),
         # "I have chronic pain and I had to cancel on my friends again" (the 1.5B: "Is there anything you're doing to
         # help you get out of bed?")
         (r"\bi\s+(?:have|'ve\s+got|have\s+got|live\s+with|suffer\s+from|was\s+diagnosed\s+with|got\s+diagnosed\s+with|"

@@ -75,6 +75,8 @@ _GUILT_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"\b(?P<trait>it(?:'s|\s+is|\s+was)\s+(?:all\s+)?my\s+fault)\b",
         r"\b(?P<trait>i\s+(?:still\s+|just\s+)?(?:blame|can't\s+forgive|cannot\s+forgive)\s+myself)\b",
         r"\b(?P<trait>if\s+only\s+i(?:'d|\s+had)\s+(?!the\b|a\b|an\b|more\b|some\b|enough\b)\w+)",
+        # "I feel like I'm betraying her" (deciding to put an old dog to sleep; a mum into a care home)
+        r"\bi\s+(?:feel|felt)\s+(?:like\s+)?(?:i'm|i\s+am|i\s+was)\s+(?P<trait>betraying\s+(?:her|him|them|my\s+\w+))\b",
     )
 )
 
@@ -156,6 +158,10 @@ def reassurance(doubt: SelfDoubt) -> str:
     trait = doubt.trait
     if doubt.kind == "ability":
         return "Feeling unsure doesn't mean you can't do it."
+    if doubt.kind == "guilt" and trait.startswith("betraying "):
+        who = trait.split(" ", 1)[1]
+        who = who if who in ("her", "him", "them") else "them"
+        return f"Feeling that shows how much you love {who} - it isn't a betrayal."
     if doubt.kind == "guilt":
         return "You did the best you could with what you knew then."
     if doubt.kind == "regret":

@@ -170,6 +170,12 @@ LOSS_GUIDANCE: dict[str, tuple[str, str]] = {
         "advice; if you ask anything, ask how they are.",
         "Someone they love no longer knows them: say gently that it must hurt; no advice.",
     ),
+    "losing a pet": (
+        "Their pet is near the end and they face the decision to put her to sleep. Say plainly how hard and sad that "
+        "is; nothing cheerful, no 'good sign'. If you ask anything, ask gently about the pet - what she is like, "
+        "their years together.",
+        "Their pet is near the end: say how hard that is; nothing cheerful.",
+    ),
     "living with illness": (
         "They live with a long-term illness or pain. Believe them, and acknowledge what it costs them (plans, "
         "friends, things they loved). No fixes, exercise, positivity or questions about what they do to get better "
@@ -215,6 +221,31 @@ _CHECKING = re.compile(
     r"facebook|fb|profile|page|photos|pics|pictures|socials|stories|story|posts|tiktok|twitter|texts|messages|chats?)\b",
     re.IGNORECASE,
 )
+_WHEN_TIME = re.compile(
+    r"\bhow\s+(?:do|does|will|would|can|could)\s+(?:you|i|anyone|one|people)\s+(?:even\s+|ever\s+|really\s+)?know\s+(?:when|if)\s+"
+    r"(?:it(?:'s|\s+is)|it\s+will\s+be|the\s+time\s+is)\s+(?:the\s+)?(?:right\s+)?time\b|\bhow\s+(?:do|will|would)\s+i\s+know\s+"
+    r"(?:it's|it\s+is)\s+time\b|\bis\s+it\s+(?:really\s+)?(?:the\s+right\s+)?time\s*\?",
+    re.IGNORECASE,
+)
+PET_GUIDANCE = (
+    "What they tell you about their pet now is precious to them. Receive it warmly and let it show the bond, e.g. "
+    '"She still wags when you come home - that says so much about what you two have." No suggestions about her care '
+    "or exercise, nothing cheerful."
+)
+WHEN_TIME_REPLY = (
+    "There's rarely one clear moment, which is part of what makes it so hard. Many vets suggest a few gentle "
+    "questions: does she still have more good days than bad ones? Does she still enjoy the things that make her "
+    "her - her food, her walks, being close to you? Some people mark each day good or bad on a calendar for a week "
+    "or two. Your vet can help you read the signs, and you know her better than anyone. Choosing a peaceful end "
+    "before the bad days win is a last kindness, not a failure."
+)
+
+
+def when_time_reply(text: str) -> str | None:
+    """The fixed answer to "how do you even know when it's the right time?" while a pet's end is in view."""
+    return WHEN_TIME_REPLY if _WHEN_TIME.search(text.replace("\u2019", "'")) else None
+
+
 _OBJECT = {"his": "him", "her": "her"}
 
 
@@ -353,6 +384,10 @@ class AffectStage(BaseStage):
                 ctx.guide(STILL_HABIT_GUIDANCE)
             if word == "heartbroken" and ctx.reply_override is None:  # "I keep looking at his instagram"
                 ctx.reply_override = checking_reply(ctx.text)
+            if word == "losing a pet":  # "her name is Pepper. she still wags when I come home"
+                ctx.guide(PET_GUIDANCE)
+                if ctx.reply_override is None:  # "how do you even know when it's time?"
+                    ctx.reply_override = when_time_reply(ctx.text)
 
     @staticmethod
     def _remember_hurt(ctx: TurnContext) -> None:
