@@ -39,6 +39,8 @@ def words(text: str) -> list[str]:
         ("I'm so excited I don't know what to do with myself!", ["excited"]),
         ("the house is so quiet when they leave. their cereal bowls are still in the sink", ["lonely"]),  # weekend dad
         ("the house is finally quiet, bliss", []),
+        ("A veces paso todo el día sin hablar con nadie", ["lonely"]),  # Carmen, 78
+        ("je passe des journées entières sans parler à personne", ["lonely"]),
         ("My dog has been sick all week and I'm worried.", ["worried"]),
         ("I'm not okay.", ["not okay"]),
         ("I don't feel good today", ["not good"]),

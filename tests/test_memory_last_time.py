@@ -8,7 +8,7 @@ from amity.app import App, build_app, open_database
 from amity.config import Config
 from amity.events import TurnEnd
 from amity.llm.fake import FakeLLM
-from amity.memory.last_time import asks_where_we_were, where_we_were
+from amity.memory.last_time import asks_what_i_told, asks_where_we_were, what_you_told, where_we_were
 from amity.types import Turn
 
 NOW = datetime(2026, 11, 28, 10, 0, tzinfo=UTC)
@@ -74,3 +74,42 @@ async def test_tom_is_not_told_the_conversation_never_happened(config: Config) -
         assert "job interview on Friday at the bakery" in answer and len(llm.calls) == calls
     finally:
         await app.aclose()
+
+
+def test_what_i_told_you_is_recognised_only_as_a_whole_question() -> None:
+    for text in ["do you remember what I told you?", "Do you still remember anything I said?",
+                 "¿Tú te acuerdas de lo que te conté?", "Weißt du noch, was ich dir erzählt habe?",
+                 "tu te souviens de ce que je t'ai dit ?"]:  # fmt: skip
+        assert asks_what_i_told(text), text
+    for text in ["do you remember what I told you about my sister?", "I remember what you told me"]:
+        assert not asks_what_i_told(text), text
+
+
+async def test_carmen_hears_her_own_words_back_in_spanish(config: Config) -> None:
+    """Carmen, 78, asked "¿Tú te acuerdas de lo que te conté?"; the 1.5B answered "Tengo la sensación de que estás
+    hablando de los problemas de tu familia" - made up. The question read as French until "¿" counted for Spanish."""
+    llm = FakeLLM(default="Lo siento mucho.")
+    app = build_app(config, llm=llm, db=open_database(config))
+    try:
+        told = [
+            "Hola. Me llamo Carmen, tengo 78 años",
+            "Mi marido murió hace dos años y mis hijos viven en Madrid",
+            "A veces paso todo el día sin hablar con nadie",
+        ]
+        for text in told:
+            [e async for e in app.companion.turn("carmen", text, session_id="c1")]
+        calls = len(llm.calls)
+        end = [e async for e in app.companion.turn("carmen", "¿Tú te acuerdas de lo que te conté?", session_id="c1")][
+            -1
+        ]
+        assert isinstance(end, TurnEnd) and len(llm.calls) == calls
+        assert end.reply.startswith("Sí, claro") and "Me contaste:" in end.reply
+        assert "«Mi marido murió hace dos años y mis hijos viven en Madrid»" in end.reply
+        assert "«A veces paso todo el día sin hablar con nadie»" in end.reply
+        assert end.reply.endswith("¿Quieres que sigamos con algo de eso?")
+    finally:
+        await app.aclose()
+
+
+def test_nothing_told_yet_is_said_plainly() -> None:
+    assert what_you_told([turn("a", "user", "hi", 1)], "en").startswith("You haven't told me much about yourself yet")

@@ -21,6 +21,8 @@ from tests.redteam.helpers import run_turn
         ("J'ai 45 ans", "fr"),
         ("Mi madre murió la semana pasada", "es"),
         ("Hola", "es"),
+        ("¿Tú te acuerdas de lo que te conté?", "es"),  # had read as French ("tu", "que")
+        ("Tu te souviens de ce que je t'ai dit ?", "fr"),
         ("I feel so alone", "en"),
         ("ok", None),  # too short to tell: the locale decides
         ("45", None),

@@ -249,6 +249,12 @@ SOCIAL_PAIN: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\bje\s+me\s+sens\s+(?:si\s+|tellement\s+|tr[èe]s\s+)?(?:seule?|isol[ée]e?)\b|\bje\s+suis\s+(?:si\s+|tellement\s+)?"
          r"seule?\b", "lonely"),
         (r"\bme\s+siento\s+(?:tan\s+|muy\s+)?(?:sola|solo)\b|\bestoy\s+(?:tan\s+|muy\s+)?(?:sola|solo)\b", "lonely"),
+        # "A veces paso todo el día sin hablar con nadie" (Carmen, 78; the 1.5B: "Por supuesto, eso es muy normal.")
+        (r"\bpaso\s+(?:todo\s+el\s+d[ií]a|d[ií]as(?:\s+enteros)?|semanas|el\s+d[ií]a)\s+sin\s+hablar\s+con\s+nadie\b|"
+         r"\bno\s+tengo\s+(?:a\s+nadie|con\s+qui[eé]n\s+hablar)\b|\bich\s+(?:rede|spreche)\s+(?:oft\s+)?(?:den\s+ganzen\s+tag|"
+         r"tagelang)\s+mit\s+niemandem\b|\bich\s+habe\s+niemanden(?:\s+zum\s+reden)?\b|\bje\s+passe\s+(?:toute\s+la\s+journ[ée]e|"
+         r"des\s+journ[ée]es(?:\s+enti[èe]res)?)\s+sans\s+parler\s+[àa]\s+personne\b|\bje\s+n'ai\s+personne(?:\s+[àa]\s+qui\s+parler)?\b",
+         "lonely"),
         (r"\bich\s+bin\s+(?:so\s+|sehr\s+)?traurig\b|\bmir\s+geht\s+es\s+(?:so\s+|sehr\s+)?schlecht\b|"
          r"\bje\s+(?:suis|me\s+sens)\s+(?:si\s+|tellement\s+|tr[èe]s\s+)?triste\b|"
          r"\b(?:estoy|me\s+siento)\s+(?:tan\s+|muy\s+)?triste\b", "sad"),

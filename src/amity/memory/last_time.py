@@ -1,4 +1,4 @@
-"""'What were we talking about last time?': answered from the stored conversation, never denied.
+"""'What were we talking about last time?', 'do you remember what I told you?': answered from what they said.
 
 Tom had told the default 1.5B about his job interview at the bakery and his daughter Lily. Opening a new
 conversation with "sorry what were we talking about last time?", he heard "I'm sorry, but I don't have any
@@ -12,6 +12,12 @@ about last time / yesterday?", "where did we leave off?", "remind me what we tal
 history, newest last): the user's own words from that conversation - at most :data:`QUOTES` of its most telling
 messages, in the order said, with the day - and an offer to pick up there. Greetings, goodbyes, thanks and
 questions about memory are not "what we talked about". With nothing from before, it says so plainly.
+
+"Do you remember what I told you?" (:func:`asks_what_i_told`; en/de/fr/es, and only when the question ends there:
+"…about my sister?" is the person answer's) gets :func:`what_you_told`: their most telling messages, quoted, framed
+in the language they asked in. Carmen, 78, asked "¿Tú te acuerdas de lo que te conté?" after telling that her husband
+died two years ago and her children live in Madrid, and the 1.5B answered "Tengo la sensación de que estás hablando
+de los problemas de tu familia" - a guess dressed as memory.
 """
 
 from __future__ import annotations
@@ -42,6 +48,14 @@ _NOW = re.compile(
     r"\bwo\s+waren\s+wir\b|\bo[uù]\s+en\s+[ée]tions-nous\b|\bd[óo]nde\s+[íi]bamos\b",
     re.IGNORECASE,
 )
+_TOLD = re.compile(
+    r"\b(?:do|did|can)\s+you\s+(?:still\s+|even\s+)?remember\s+(?:what|anything|everything)\s+(?:(?:that\s+)?i\s+(?:told|said\s+to)\s+you|"
+    r"(?:that\s+)?i\s+said|i(?:'ve|\s+have)\s+told\s+you)(?=\s*(?:[?.!]|$|so\s+far|before|earlier))|"
+    r"\b(?:te\s+acuerdas|recuerdas)\s+(?:de\s+)?(?:lo\s+que\s+te\s+(?:cont[ée]|dije|he\s+contado|he\s+dicho))(?=\s*(?:[?.!]|$))|"
+    r"\b(?:erinnerst\s+du\s+dich(?:\s+noch)?(?:\s+daran)?,?|wei(?:ß|ss)t\s+du\s+noch,?)\s+was\s+ich\s+(?:dir\s+)?(?:erzählt|gesagt)\s+habe\b|"
+    r"\btu\s+te\s+souviens\s+de\s+ce\s+que\s+je\s+t'ai\s+(?:dit|raconté)(?=\s*(?:[?.!]|$))",
+    re.IGNORECASE,
+)
 _SMALL_TALK = re.compile(
     r"^\W*(?:hi|hello|hey|hiya|morning|good\s+(?:morning|evening|night|afternoon)|thanks?|thank\s+you|ok(?:ay)?|yes|no|"
     r"yeah|bye|goodbye|good\s*night|night|talk\s+soon|see\s+you|cheers|lol|haha|hmm+|sure|cool|nice)\b[^.!?]{0,25}[.!?]*\W*$",
@@ -60,6 +74,12 @@ def asks_where_we_were(text: str) -> Literal["last", "now"] | None:
     if _NOW.search(text):
         return "now"
     return None
+
+
+def asks_what_i_told(text: str) -> bool:
+    """ "do you remember what I told you?", "¿Te acuerdas de lo que te conté?" (Carmen, 78; the 1.5B: "Tengo la
+    sensación de que estás hablando de los problemas de tu familia" - made up)."""
+    return _TOLD.search(text.replace("\u2019", "'")) is not None
 
 
 def _telling(turn: Turn) -> bool:
@@ -124,3 +144,43 @@ def _day(then: datetime, now: datetime) -> str:
     if days < 7:
         return f"on {then:%A}"
     return f"on {then.day} {then:%B}"
+
+
+_TOLD_FRAME = {
+    "en": (
+        "Yes{name} - you told me:",
+        "You haven't told me much about yourself yet - but I'll remember what you do. What's on your mind?",
+        "Would you like to pick up any of it?",
+        '"{q}"',
+    ),
+    "es": (
+        "Sí, claro{name}. Me contaste:",
+        "Todavía no me has contado mucho de ti, pero recordaré lo que me cuentes. ¿Qué tienes en mente?",
+        "¿Quieres que sigamos con algo de eso?",
+        "«{q}»",
+    ),
+    "de": (
+        "Ja{name}. Du hast mir erzählt:",
+        "Du hast mir noch nicht viel von dir erzählt - aber ich merke mir, was du mir erzählst. Was beschäftigt dich?",
+        "Möchtest du bei etwas davon weitermachen?",
+        "„{q}“",
+    ),
+    "fr": (
+        "Oui{name}. Tu m'as raconté :",
+        "Tu ne m'as pas encore beaucoup parlé de toi - mais je retiendrai ce que tu me diras. Qu'est-ce qui te "
+        "préoccupe ?",
+        "Tu veux qu'on reprenne un de ces sujets ?",
+        "« {q} »",
+    ),
+}
+
+
+def what_you_told(history: Sequence[Turn], lang: str = "en", name: str | None = None) -> str:
+    """The answer to "do you remember what I told you?": at most :data:`QUOTES` of their most telling messages, from
+    ``history`` (oldest first), in their own words, framed in ``lang``; never an invented summary."""
+    intro, nothing, ask, quote = _TOLD_FRAME.get(lang, _TOLD_FRAME["en"])
+    told = [t for t in history if _telling(t) and not asks_what_i_told(t.text)]
+    if not told:
+        return nothing
+    said = "\n".join("- " + quote.format(q=_quote(t.text)) for t in _most_telling(told))
+    return f"{intro.format(name=', ' + name if name else '')}\n{said}\n{ask}"

@@ -50,12 +50,12 @@ from amity.memory.extraction import FactExtractor
 from amity.memory.facts import Fact, FactBook, FactChange
 from amity.memory.follow_up import FOLLOW_UP_KEY, due_follow_up, mark_followed_up
 from amity.memory.index import MemoryIndex, MemoryItem, SearchOptions, new_memory_id
-from amity.memory.last_time import asks_where_we_were, where_we_were
+from amity.memory.last_time import asks_what_i_told, asks_where_we_were, what_you_told, where_we_were
 from amity.memory.losses import RECENT_DEATH_KEY, recent_death
 from amity.memory.named_later import named_later
 from amity.memory.retrieval import query_terms
 from amity.memory.unknown import unknown_memory
-from amity.safety.guard import user_hurting
+from amity.safety.guard import LANG_KEY, user_hurting
 from amity.stages import BaseStage, OpenContext, TurnContext
 from amity.store.conversations import ConversationStore
 from amity.types import MemoryHit
@@ -226,6 +226,11 @@ class MemoryStage(BaseStage):
             return
         if (which := asks_where_we_were(ctx.text)) is not None:  # "what were we talking about last time?"
             ctx.reply_override = where_we_were(which, ctx.history, ctx.session.id, self.clock(), ctx.user.display_name)
+            ctx.extras[ANSWERED] = True
+            return
+        if asks_what_i_told(ctx.text):  # "do you remember what I told you?", "¿te acuerdas de lo que te conté?"
+            lang = str(ctx.extras.get(LANG_KEY, "en"))
+            ctx.reply_override = what_you_told(ctx.history, lang, ctx.user.display_name)
             ctx.extras[ANSWERED] = True
             return
         if (subject := person_asked(ctx.text, active)) is not None:

@@ -97,12 +97,12 @@ _FUNCTION_WORDS: dict[str, frozenset[str]] = {
     "fr": _vocab(
         "je et le les pas est mon ma mes moi tu un une des que qui ne suis tres mais avec pour ai j'ai c'est ca "
         "sens aujourd'hui bonjour merci rien personne ans mere pere semaine derniere morte mort triste seule seul "
-        "travail amis soir veux plus vivre du"
+        "travail amis soir veux plus vivre du il elle nous vous ce cette sont"
     ),
     "es": _vocab(
         "yo y el los las mi mis estoy soy muy pero con para que hoy siento nadie nada tengo hola gracias esta "
         "como porque anos madre padre semana pasada murio triste sola solo trabajo amigos noche una por quiero "
-        "puedo vida vivir tiene ya mas"
+        "puedo vida vivir tiene ya mas lo del al eso esto hay"
     ),
 }
 _GREETINGS = {"hallo": "de", "servus": "de", "moin": "de", "bonjour": "fr", "salut": "fr", "coucou": "fr",
@@ -117,7 +117,11 @@ def detect_language(text: str) -> str | None:
         return None
     if len(words) <= 2 and words[0] in _GREETINGS:
         return _GREETINGS[words[0]]
-    scores = sorted(((sum(w in vocab for w in words), lang) for lang, vocab in _FUNCTION_WORDS.items()), reverse=True)
+    marks = {"es": 2 * ("¿" in text or "¡" in text)}  # "¿Tú te acuerdas de lo que te conté?" had read as French
+    scores = sorted(
+        ((sum(w in vocab for w in words) + marks.get(lang, 0), lang) for lang, vocab in _FUNCTION_WORDS.items()),
+        reverse=True,
+    )
     (best, lang), (second, _) = scores[0], scores[1]
     return lang if best >= 2 and best > second else None
 
