@@ -40,6 +40,7 @@ def words(text: str) -> list[str]:
         ("the house is so quiet when they leave. their cereal bowls are still in the sink", ["lonely"]),  # weekend dad
         ("the house is finally quiet, bliss", []),
         ("A veces paso todo el día sin hablar con nadie", ["lonely"]),  # Carmen, 78
+        ("my mum said at least it was early", ["hurt"]),  # after a miscarriage (the 1.5B: "Oh, that's good news.")
         ("je passe des journées entières sans parler à personne", ["lonely"]),
         ("My dog has been sick all week and I'm worried.", ["worried"]),
         ("I'm not okay.", ["not okay"]),
@@ -251,6 +252,8 @@ def test_a_loss_told_now_gets_the_line_a_friend_would_follow() -> None:
         ("the vet says it might be time for my dog. she's 15", "losing a pet"),
         ("we have to put our cat to sleep tomorrow", "losing a pet"),
         ("we had to put our dog down last week", "grieving"),
+        ("I had a miscarriage last week", "pregnancy loss"),
+        ("we lost the baby at 11 weeks", "pregnancy loss"),
         ("she has cancer", "worried"),
         ("I'm Mark. Divorce was finalised last month.", "heartbroken"),
         ("we separated in june", "heartbroken"),
@@ -421,5 +424,29 @@ async def test_a_pets_last_days_are_met_gently(config: Config) -> None:
         assert PET_GUIDANCE in llm.last_system_prompt
         end = [e async for e in app.companion.turn("lou", "how do you even know when it's the right time?")][-1]
         assert end.reply == WHEN_TIME_REPLY
+    finally:
+        await app.aclose()
+
+
+async def test_a_pregnancy_loss_is_a_bereavement_and_self_blame_is_answered(config: Config) -> None:
+    """ "I had a miscarriage last week", then "my mum said at least it was early" drew "Oh, that's good news.", and "I
+    keep thinking it was something I did" drew "It's okay to keep thinking about it. What is it?"."""
+    from amity.affect.stage import NOT_YOUR_DOING_REPLY
+    from amity.app import build_app, open_database
+    from amity.llm.fake import FakeLLM
+
+    assert find_loss("my sister had a miscarriage") is None
+    llm = FakeLLM(default="I'm so sorry.")
+    app = build_app(config, llm=llm, db=open_database(config))
+    try:
+        llm.enqueue("Losing a pregnancy is so hard. It's important to remember that it's not your fault.")
+        first = [e async for e in app.companion.turn("ana", "I had a miscarriage last week", session_id="m")][-1]
+        assert first.reply == "Losing a pregnancy is so hard. It's important to remember that it's not your fault."
+        assert "They lost a pregnancy" in llm.last_system_prompt
+        llm.enqueue("Oh, that's good news. How about you?")
+        said = [e async for e in app.companion.turn("ana", "my mum said at least it was early", session_id="m")][-1]
+        assert "good news" not in said.reply
+        blame = [e async for e in app.companion.turn("ana", "I keep thinking it was something I did", session_id="m")]
+        assert blame[-1].reply == NOT_YOUR_DOING_REPLY
     finally:
         await app.aclose()

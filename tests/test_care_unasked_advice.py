@@ -57,6 +57,7 @@ def test_advice_is_recognised(sentence: str) -> None:
         "Is there anything I can do for you?",
         "You can always talk to me about it.",
         "You shouldn't have to prove it to anyone.",
+        "It's important to remember that it's not your fault.",  # after a miscarriage: reassurance, not advice
     ],
 )
 def test_listening_is_not_advice(sentence: str) -> None:

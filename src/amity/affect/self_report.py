@@ -88,6 +88,7 @@ FEELINGS: dict[str, Feeling] = {
     "losing someone slowly": _f("grief", -0.8, -0.2),
     "living with illness": _f("sadness", -0.55, -0.25),
     "losing a pet": _f("grief", -0.8, -0.2),
+    "pregnancy loss": _f("grief", -0.85, -0.2),
     "hiding it": _f("sadness", -0.55, -0.2),
     "remembering a loss": _f("grief", -0.7, -0.3), "worthless": _f("sadness", -0.85, -0.3),
     "disappointed": _f("disappointment", -0.6, -0.1), "let down": _f("disappointment", -0.6, -0.1),
@@ -234,6 +235,9 @@ SOCIAL_PAIN: tuple[tuple[re.Pattern[str], str], ...] = tuple(
          r"\b(?:i\s+(?:have|'ve\s+got)\s+no|i\s+(?:don't|do\s+not)\s+have\s+(?:a|any))\s+(?:purpose|reason\s+to\s+get\s+up)\b|"
          r"\bi\s+(?:feel|felt)\s+(?:like\s+i\s+have\s+)?(?:no\s+purpose|purposeless)\b|\bmy\s+life\s+(?:has\s+no|lacks)\s+purpose\b",
          "lost"),
+        # "my mum said at least it was early" (after a miscarriage)
+        (r"\b(?:said|says|told\s+me|keeps?\s+(?:saying|telling\s+me)|just\s+said)\s+(?:that\s+)?['\"]?at\s+least\b",
+         "hurt"),
         # "my dad didn't even say congrats. he just asked how much it costs" (the 1.5B: "It's okay if he didn't say
         # congrats… You can tell him you're glad for the opportunity")
         (r"\b(?:he|she|they|nobody|no\s+one|(?:my\s+)?(?:son|daughter|kids|mum|mom|dad|mother|father|parents|brother|sister|"
@@ -394,6 +398,11 @@ LOSS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
          rf"\b{_LOVED}\s+(?:has|had|has\s+got|with)\s+{_ILLNESS}\b[^.!?]{{0,40}}?\band\s+i(?:'m|\s+am)?\s+(?:the\s+one\s+(?:who\s+)?)?"
          r"(?:look(?:s|ing)?\s+after|car(?:e|es|ing)\s+for|tak(?:e|es|ing)\s+care\s+of|nurs(?:e|es|ing))\s+(?:her|him|them)\b",
          "caring for someone ill"),
+        # "I had a miscarriage last week" (the 1.5B, to "my mum said at least it was early": "Oh, that's good news.")
+        (r"\b(?:i|we)\s+(?:had|have\s+had|just\s+had|suffered)\s+(?:a\s+|another\s+|an\s+)?(?:miscarriage|stillbirth|ectopic(?:\s+pregnancy)?|"
+         r"chemical\s+pregnancy|missed\s+miscarriage)\b|\bi\s+(?:miscarried|lost\s+(?:the|my|our)\s+(?:baby|pregnancy))\b|"
+         r"\bwe\s+lost\s+(?:the|our)\s+(?:baby|pregnancy)\b|\b(?:our|my)\s+(?:baby|son|daughter)\s+was\s+stillborn\b|"
+         r"\bpregnancy\s+loss\b", "pregnancy loss"),
         # "the vet says it might be time for my dog. she's 15" (the 1.5B: "That's a good sign - it's time to start
         # thinking about it.")
         (r"\bvets?\s+(?:says?|said|thinks?|thought|told\s+(?:me|us)|suggested|suggests)\s+(?:that\s+)?(?:it(?:'s|\s+is|\s+might\s+be|"

@@ -170,6 +170,12 @@ LOSS_GUIDANCE: dict[str, tuple[str, str]] = {
         "advice; if you ask anything, ask how they are.",
         "Someone they love no longer knows them: say gently that it must hurt; no advice.",
     ),
+    "pregnancy loss": (
+        "They lost a pregnancy. That is a real bereavement, often grieved in silence. Say you're so sorry for their "
+        "loss, in plain words. Never 'at least', never 'you can try again', never 'it was meant to be', and no "
+        "questions about what happened medically; if you ask anything, ask gently how they are.",
+        "They lost a pregnancy: say you're so sorry; never 'at least' or 'try again'.",
+    ),
     "losing a pet": (
         "Their pet is near the end and they face the decision to put her to sleep. Say plainly how hard and sad that "
         "is; nothing cheerful, no 'good sign'. If you ask anything, ask gently about the pet - what she is like, "
@@ -227,6 +233,24 @@ _WHEN_TIME = re.compile(
     r"(?:it's|it\s+is)\s+time\b|\bis\s+it\s+(?:really\s+)?(?:the\s+right\s+)?time\s*\?",
     re.IGNORECASE,
 )
+_NOT_YOUR_DOING = re.compile(
+    r"\b(?:it\s+was|it's|maybe\s+it\s+was|what\s+if\s+it\s+was)\s+(?:something\s+i\s+(?:did|ate|didn't\s+do)|my\s+fault|because\s+of\s+me)\b|"
+    r"\bi\s+(?:blame|can't\s+stop\s+blaming)\s+myself\b|\bdid\s+i\s+(?:cause|do\s+something\s+to\s+cause)\s+(?:it|this)\b|"
+    r"\b(?:should|shouldn't)\s+(?:have|'ve)\s+(?:lifted|worked|exercised|rested|been\s+more\s+careful|gone\s+to\s+work)\b",
+    re.IGNORECASE,
+)
+NOT_YOUR_DOING_REPLY = (
+    "It wasn't something you did. Most pregnancy losses happen for reasons no one can cause or prevent - not "
+    "stress, not work, not something you ate or lifted. I'm so sorry you're carrying that thought on top of the loss."
+)
+
+
+def not_your_doing_reply(text: str) -> str | None:
+    """The fixed answer to blaming oneself for a pregnancy loss ("I keep thinking it was something I did"); the 1.5B
+    answered "It's okay to keep thinking about it. What is it?"."""
+    return NOT_YOUR_DOING_REPLY if _NOT_YOUR_DOING.search(text.replace("\u2019", "'")) else None
+
+
 PET_GUIDANCE = (
     "What they tell you about their pet now is precious to them. Receive it warmly and let it show the bond, e.g. "
     '"She still wags when you come home - that says so much about what you two have." No suggestions about her care '
@@ -384,6 +408,8 @@ class AffectStage(BaseStage):
                 ctx.guide(STILL_HABIT_GUIDANCE)
             if word == "heartbroken" and ctx.reply_override is None:  # "I keep looking at his instagram"
                 ctx.reply_override = checking_reply(ctx.text)
+            if word == "pregnancy loss" and ctx.reply_override is None:  # "I keep thinking it was something I did"
+                ctx.reply_override = not_your_doing_reply(ctx.text)
             if word == "losing a pet":  # "her name is Pepper. she still wags when I come home"
                 ctx.guide(PET_GUIDANCE)
                 if ctx.reply_override is None:  # "how do you even know when it's time?"
