@@ -41,6 +41,7 @@ def words(text: str) -> list[str]:
         ("the house is finally quiet, bliss", []),
         ("A veces paso todo el día sin hablar con nadie", ["lonely"]),  # Carmen, 78
         ("my mum said at least it was early", ["hurt"]),  # after a miscarriage (the 1.5B: "Oh, that's good news.")
+        ("nobody sits with me at lunch. i eat in the library", ["lonely"]),  # 14 (the 1.5B: "places nearby to eat")
         ("je passe des journées entières sans parler à personne", ["lonely"]),
         ("My dog has been sick all week and I'm worried.", ["worried"]),
         ("I'm not okay.", ["not okay"]),

@@ -44,6 +44,7 @@ def test_harsh_views_of_oneself_are_found() -> None:
         "everyone thinks I'm lazy": "lazy",  # the 1.5B: "It's not necessarily laziness…"
         "honestly sometimes I resent her and then I feel like a monster": "a monster",  # a carer
         "people say 'but you don't look sick'": "you don't look sick",  # chronic pain
+        "do you think something is wrong with me": "wrong with me",  # 14, eating lunch alone
     }
     for text, trait in found.items():
         doubt = find_self_doubt(text)

@@ -149,3 +149,18 @@ async def test_not_a_therapist_and_no_diagnosis(companion: Companion, llm: FakeL
     assert llm.calls == []
     for text in ["my therapist said I should journal", "I went to therapy today", "do I have a cold?"]:
         assert detect_honesty(text) is None, text
+
+
+async def test_can_you_be_my_friend_is_answered_warmly_and_honestly(companion: Companion, llm: FakeLLM) -> None:
+    """A 14-year-old who eats lunch in the library asked "can you be my friend?"; the 1.5B said "Of course! I'd be
+    happy to be your friend." - a promise a program cannot keep the way a person at school could."""
+    from amity.safety.honesty import detect_honesty
+
+    answer, _ = await run_turn(companion, "kid", "can you be my friend?")
+    assert answer.reply.startswith("I'd really like that") and "I'm an AI, though" in answer.reply
+    assert "help you find people" in answer.reply
+    assert llm.calls == []
+    for text in ["¿Puedes ser mi amiga?", "are we friends?", "sind wir Freunde?"]:
+        assert detect_honesty(text) is not None, text
+    for text in ["my friend is coming over", "are you friends with Siri?", "my best friend moved away"]:
+        assert detect_honesty(text) is None, text

@@ -190,6 +190,11 @@ SOCIAL_PAIN: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\b(?:kids|children|son|daughter|family|friends|grandkids|grandchildren)\s+(?:never|rarely|no\s+longer|"
          r"don't|do\s+not|doesn't|does\s+not)\s+(?:visit|visits|call|calls|come|comes|write|writes)\b", "lonely"),
         (r"\bi(?:'m|\s+am)\s+always\s+the\s+one\s+who\s+(?:reaches\s+out|calls|texts|writes|makes)\b", "lonely"),
+        # "nobody sits with me at lunch. i eat in the library" (14; the 1.5B: "I can suggest some places nearby where
+        # you might find a good spot to eat")
+        (r"\b(?:nobody|no\s+one)\s+(?:ever\s+)?(?:sits|talks|plays|hangs\s+out|eats|wants\s+to\s+sit|partners)\s+(?:with|to)\s+me\b|"
+         r"\bi\s+(?:always\s+|usually\s+|just\s+)?(?:eat|have\s+lunch|sit)\s+(?:lunch\s+)?(?:alone|by\s+myself|on\s+my\s+own|in\s+the\s+"
+         r"(?:library|bathroom|toilets?|loos?|stairwell))\b", "lonely"),
         # "I just smile and say I'm fine" (chronic pain; the 1.5B: "It's always helpful to smile and express that
         # you're okay.")
         (r"\bi\s+(?:just\s+|always\s+|usually\s+)?(?:smile\s+and\s+(?:say|tell\s+(?:them|people|everyone))|pretend|act\s+like|"

@@ -124,6 +124,9 @@ _PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         # "I just feel like a failure as a mum", "I feel so useless" ("I feel weird / hopeless" is not about worth)
         rf"\bi\s+(?:just\s+|really\s+|sometimes\s+|always\s+|kind\s+of\s+|kinda\s+)?feel\s+(?:like\s+)?{_DEGREE}(?!(?:weird|hopeless|dull|too much)\b){_TRAIT}\b",
         r"\b(?P<trait>what(?:'s|\s+is)\s+wrong\s+with\s+me)\b",
+        # "do you think something is wrong with me" (14, eating lunch alone in the library)
+        r"\b(?:is\s+(?:there\s+)?something|do\s+you\s+think\s+(?:there(?:'s|\s+is)\s+)?something(?:'s|\s+is)?|maybe\s+(?:there(?:'s|\s+is)\s+)?"
+        r"something(?:'s|\s+is)?|i\s+think\s+(?:there(?:'s|\s+is)\s+)?something(?:'s|\s+is)?)\s+(?P<trait>wrong\s+with\s+me)\b",
         # "my mum always said I'd never amount to anything"
         rf"\b{_OTHERS}\s+(?:\w+\s+){{0,2}}?{_SEE}\s+(?:that\s+)?i(?:'d|\s+would|'ll|\s+will)\s+(?P<trait>never\s+(?:amount\s+to\s+"
         r"anything|be\s+anything|be\s+good\s+enough|make\s+it|get\s+anywhere))\b",
@@ -168,7 +171,7 @@ def reassurance(doubt: SelfDoubt) -> str:
         return "It's natural to second-guess a big decision - it doesn't mean it was a mistake."
     if trait.startswith("not ") and trait.endswith(" enough"):
         return f"You are {trait[4:]}, just as you are."
-    if trait == "what's wrong with me":
+    if trait in ("what's wrong with me", "wrong with me"):
         return "I don't think anything is wrong with you."
     if trait.startswith("hate "):
         return "You deserve kindness, from yourself too."

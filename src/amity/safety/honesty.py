@@ -7,7 +7,7 @@ Whatever the persona says, a question about what Amity is gets a fixed, honest, 
 question was asked in. Detection is by pattern on the normalised text; :func:`detect_honesty` returns the
 kind of question (``human``, ``love``, ``feel``, ``always``, ``between`` - what Amity does while the user is away -,
 ``day`` - "What did you do today?" -, ``payment``, ``secret`` - "please don't tell anyone", in a short
-message -, ``therapist`` - "can you be my therapist?" -, ``diagnose`` - "can you diagnose me?") and its language,
+message -, ``friend`` - "can you be my friend?" -, ``therapist`` - "can you be my therapist?" -, ``diagnose`` - "can you diagnose me?") and its language,
 or ``None``.
 """
 
@@ -181,6 +181,28 @@ _PATTERNS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
         ("between", "es", r"\b(piensas en mi|que haces cuando no estoy)\b"),
         ("day", "es", r"\b(como (fue|estuvo|va) tu dia|que hiciste hoy)\b"),
         ("feel", "es", r"\b(tienes (sentimientos|emociones)|sientes (algo|cosas|de verdad)|puedes sentir)\b"),
+        # "can you be my friend?" (a 14-year-old who eats lunch in the library; the 1.5B: "Of course! I'd be happy to be
+        # your friend.") - warmly yes to the talking, honestly no to being a friend the way a person is
+        (
+            "friend",
+            "en",
+            r"\b(can|could|will|would) you be my (friend|best friend|bestie|bff|only friend)\b|\bare (you|we) (my |best )?friends?\s*\?|\bare you my (friend|best friend)\b",
+        ),
+        (
+            "friend",
+            "de",
+            r"\b(kannst|willst|wirst) du (mein(e)?|meine beste) (freund|freundin)\b|\bsind wir freunde\b|\bbist du mein(e)? (freund|freundin)\b",
+        ),
+        (
+            "friend",
+            "fr",
+            r"\b(peux|veux)-tu (etre|devenir) (mon ami|mon amie|ma meilleure amie|mon meilleur ami)\b|\best-ce qu'on est amis\b|\bon est amis\s*\?",
+        ),
+        (
+            "friend",
+            "es",
+            r"\b(puedes|quieres) ser (mi amigo|mi amiga|mi mejor amigo|mi mejor amiga)\b|\bsomos amigos\s*\?|\beres mi (amigo|amiga)\b",
+        ),
         # "can you be my therapist? therapy is too expensive" (the 1.5B: "Of course! I'm here to help you through your
         # struggles"), "can you diagnose me?" ("Sure, I can try.")
         (
