@@ -42,6 +42,7 @@ def words(text: str) -> list[str]:
         ("A veces paso todo el día sin hablar con nadie", ["lonely"]),  # Carmen, 78
         ("my mum said at least it was early", ["hurt"]),  # after a miscarriage (the 1.5B: "Oh, that's good news.")
         ("nobody sits with me at lunch. i eat in the library", ["lonely"]),  # 14 (the 1.5B: "places nearby to eat")
+        ("people keep saying he's in a better place", ["hurt"]),  # after a friend's suicide
         ("je passe des journées entières sans parler à personne", ["lonely"]),
         ("My dog has been sick all week and I'm worried.", ["worried"]),
         ("I'm not okay.", ["not okay"]),
@@ -449,5 +450,30 @@ async def test_a_pregnancy_loss_is_a_bereavement_and_self_blame_is_answered(conf
         assert "good news" not in said.reply
         blame = [e async for e in app.companion.turn("ana", "I keep thinking it was something I did", session_id="m")]
         assert blame[-1].reply == NOT_YOUR_DOING_REPLY
+    finally:
+        await app.aclose()
+
+
+async def test_after_a_friends_suicide_why_is_answered_gently(config: Config) -> None:
+    """ "my best friend killed himself last month", then "I keep rereading our last texts. he said he was fine" drew
+    "Is there anything else you'd like to tell me about?", and "why didn't he tell me" "maybe he didn't want to tell
+    you about it"."""
+    from amity.affect.stage import checking_reply, why_reply
+    from amity.app import build_app, open_database
+    from amity.llm.fake import FakeLLM
+
+    assert why_reply("why did she do it") is not None and why_reply("why is it raining") is None
+    llm = FakeLLM(default="I'm so sorry.")
+    app = build_app(config, llm=llm, db=open_database(config))
+    try:
+        first = [e async for e in app.companion.turn("ben", "my best friend killed himself last month", session_id="b")]
+        assert first[-1].reply == "I'm so sorry."  # a death told, not the user's own crisis
+        texts = "I keep rereading our last texts. he said he was fine"
+        reread = [e async for e in app.companion.turn("ben", texts, session_id="b")][-1]
+        assert reread.reply == checking_reply(texts) and "close to him" in reread.reply
+        why = [e async for e in app.companion.turn("ben", "why didn't he tell me", session_id="b")][-1]
+        assert "It doesn't mean he didn't trust you or love you" in why.reply and why.reply.endswith(
+            "What was he like?"
+        )
     finally:
         await app.aclose()

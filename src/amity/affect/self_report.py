@@ -241,7 +241,11 @@ SOCIAL_PAIN: tuple[tuple[re.Pattern[str], str], ...] = tuple(
          r"\bi\s+(?:feel|felt)\s+(?:like\s+i\s+have\s+)?(?:no\s+purpose|purposeless)\b|\bmy\s+life\s+(?:has\s+no|lacks)\s+purpose\b",
          "lost"),
         # "my mum said at least it was early" (after a miscarriage)
-        (r"\b(?:said|says|told\s+me|keeps?\s+(?:saying|telling\s+me)|just\s+said)\s+(?:that\s+)?['\"]?at\s+least\b",
+        (r"\b(?:said|says|told\s+me|keeps?\s+(?:saying|telling\s+me)|just\s+said)\s+(?:that\s+)?['\"]?at\s+least\b|"
+         # "people keep saying he's in a better place" (after a friend's suicide)
+         r"\b(?:saying|said|says|tell(?:ing)?\s+me|told\s+me)\s+(?:that\s+)?['\"]?(?:(?:he|she|they)(?:'s|\s+is|'re|\s+are)\s+in\s+a\s+"
+         r"better\s+place|everything\s+happens\s+for\s+a\s+reason|it\s+was\s+(?:his|her|their)\s+time|god\s+(?:needed|wanted)|"
+         r"time\s+heals|(?:i|you)\s+(?:need|have)\s+to\s+move\s+on)\b",
          "hurt"),
         # "my dad didn't even say congrats. he just asked how much it costs" (the 1.5B: "It's okay if he didn't say
         # congrats… You can tell him you're glad for the opportunity")

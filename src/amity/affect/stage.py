@@ -223,7 +223,7 @@ STILL_HABIT_GUIDANCE = (
 # sometimes make people feel more connected to others… Is there anything you want to say about Instagram?"
 _CHECKING = re.compile(
     r"\b(?:keep|kept|keeps|can'?t\s+stop|cannot\s+stop|still)\s+(?:looking\s+at|checking|stalking|scrolling(?:\s+through)?|"
-    r"reading|re-?reading|looking\s+through|watching)\s+(?:his|her|their|my\s+ex'?s|our\s+old)\s+(?:\w+\s+)?(?:instagram|insta|ig|"
+    r"reading|re-?reading|looking\s+through|watching)\s+(?:his|her|their|my\s+ex'?s|our)\s+(?:\w+\s+)?(?:instagram|insta|ig|"
     r"facebook|fb|profile|page|photos|pics|pictures|socials|stories|story|posts|tiktok|twitter|texts|messages|chats?)\b",
     re.IGNORECASE,
 )
@@ -270,6 +270,34 @@ def when_time_reply(text: str) -> str | None:
     return WHEN_TIME_REPLY if _WHEN_TIME.search(text.replace("\u2019", "'")) else None
 
 
+_SUICIDE_LOSS = re.compile(
+    r"\bkilled\s+(?:himself|herself|themselves)\b|\btook\s+(?:his|her|their)\s+(?:own\s+)?life\b|\bsuicide\b"
+)
+_WHY = re.compile(
+    r"\bwhy\s+(?:didn't|did\s+not|wouldn't|couldn't)\s+(?:he|she|they)\s+(?:just\s+)?(?:tell|talk\s+to|call|text|come\s+to|ask)\s+me\b|"
+    r"\bwhy\s+(?:did|would)\s+(?:he|she|they)\s+(?:do\s+(?:it|this|that)|hide\s+it)\b|\b(?:he|she|they)\s+(?:said|told\s+me)\s+"
+    r"(?:he|she|they)\s+(?:was|were)\s+(?:fine|okay|ok|good)\b",
+    re.IGNORECASE,
+)
+_SUBJECT = {"he": "he", "she": "she", "they": "they"}
+
+
+def why_reply(text: str) -> str | None:
+    """The fixed answer to "why didn't he tell me?" after a suicide told in this conversation: the 1.5B said "maybe he
+    didn't want to tell you about it", and "It's okay if he didn't tell you."."""
+    m = _WHY.search(text.replace("\u2019", "'"))
+    if m is None:
+        return None
+    pronoun = next((w for w in re.findall(r"[a-z]+", m.group(0).lower()) if w in _SUBJECT), "they")
+    he = _SUBJECT[pronoun]
+    was = "were" if he == "they" else "was"
+    return (
+        f"I'm so sorry. People in that much pain often hide it, even from the people closest to them - sometimes "
+        f"most of all from them, so as not to worry them. It doesn't mean {he} didn't trust you or love you. That "
+        f"question can go round and round; you don't have to carry it on your own. What {was} {he} like?"
+    )
+
+
 _OBJECT = {"his": "him", "her": "her"}
 
 
@@ -280,7 +308,10 @@ def checking_reply(text: str) -> str | None:
     if m is None:
         return None
     whose = m.group(0).lower().split()
-    person = next((_OBJECT[w] for w in whose if w in _OBJECT), "them")
+    person = next((_OBJECT[w] for w in whose if w in _OBJECT), None)
+    if person is None:  # "I keep rereading our last texts. he said he was fine"
+        said = set(re.findall(r"[a-z]+", text.lower()))
+        person = "him" if said & {"he", "him", "his"} else "her" if said & {"she", "her"} else "them"
     return (
         f"That's so understandable - part of you still wants to feel close to {person}. Does looking help, or does "
         "it make it hurt more?"
@@ -406,8 +437,10 @@ class AffectStage(BaseStage):
             )
             if grief and _STILL_HABIT.search(ctx.text):  # "I still set two cups out some mornings"
                 ctx.guide(STILL_HABIT_GUIDANCE)
-            if word == "heartbroken" and ctx.reply_override is None:  # "I keep looking at his instagram"
+            if grief and ctx.reply_override is None:  # "I keep looking at his instagram", "…rereading our last texts"
                 ctx.reply_override = checking_reply(ctx.text)
+            if word == "grieving" and _SUICIDE_LOSS.search(quote.lower()) and ctx.reply_override is None:
+                ctx.reply_override = why_reply(ctx.text)  # "why didn't he tell me"
             if word == "pregnancy loss" and ctx.reply_override is None:  # "I keep thinking it was something I did"
                 ctx.reply_override = not_your_doing_reply(ctx.text)
             if word == "losing a pet":  # "her name is Pepper. she still wags when I come home"
