@@ -6,8 +6,10 @@ from datetime import UTC, datetime
 
 import pytest
 
-from amity.affect.self_report import REPORT_CONFIDENCE, caring_for, find_loss, find_self_reports, with_self_reports
-from amity.affect.stage import affect_guidance, loss_guidance, simple_fuse
+from amity.affect.loss import caring_for, find_loss
+from amity.affect.loss_care import loss_guidance
+from amity.affect.self_report import REPORT_CONFIDENCE, find_self_reports, with_self_reports
+from amity.affect.stage import affect_guidance, simple_fuse
 from amity.affect.text_emotion import shared_model
 from amity.care.companion_affect import SOFTENED, CompanionMood
 from amity.config import Config
@@ -316,7 +318,7 @@ async def test_a_habit_kept_after_a_death_is_met_tenderly(config: Config) -> Non
     """A widower, a year after his wife died: "I still set two cups out some mornings" drew "It's always helpful to
     have something to look forward to in the morning. How do you usually go about it?", and "everyone else seems to
     have moved on" "Do you have any plans for the future?"."""
-    from amity.affect.stage import STILL_HABIT_GUIDANCE
+    from amity.affect.loss_care import STILL_HABIT_GUIDANCE
     from amity.app import build_app, open_database
     from amity.llm.fake import FakeLLM
     from amity.safety.tactics import find_tactics
@@ -335,7 +337,7 @@ async def test_a_habit_kept_after_a_death_is_met_tenderly(config: Config) -> Non
 async def test_checking_the_ex_after_a_break_up_is_met_with_understanding(config: Config) -> None:
     """Two weeks after a break-up, "I keep looking at his instagram" drew "Instagram can be a great way to see what
     someone is doing and feel inspired. But remember, it's important not to spend too much time on it"."""
-    from amity.affect.stage import checking_reply
+    from amity.affect.loss_care import checking_reply
     from amity.app import build_app, open_database
     from amity.llm.fake import FakeLLM
 
@@ -385,7 +387,7 @@ async def test_news_that_may_not_be_happy_is_asked_about(config: Config) -> None
 async def test_a_retirement_that_left_a_gap_is_met_as_a_loss(config: Config) -> None:
     """ "I retired last month after 38 years" then "everyone said I'd love it. I don't know what to do with myself"
     drew "It's important to take care of yourself. Do you have any hobbies or interests you can explore?"."""
-    from amity.affect.self_report import RETIRED_GUIDANCE, retired
+    from amity.affect.loss import RETIRED_GUIDANCE, retired
     from amity.app import build_app, open_database
     from amity.llm.fake import FakeLLM
 
@@ -410,7 +412,7 @@ async def test_a_pets_last_days_are_met_gently(config: Config) -> None:
     """ "the vet says it might be time for my dog. she's 15" drew "That's a good sign - it's time to start thinking
     about it.", and "how do you even know when it's the right time?" "I'm not a psychic… Does he or she seem nervous,
     excited, or scared?"."""
-    from amity.affect.stage import PET_GUIDANCE, WHEN_TIME_REPLY, when_time_reply
+    from amity.affect.loss_care import PET_GUIDANCE, WHEN_TIME_REPLY, when_time_reply
     from amity.app import build_app, open_database
     from amity.llm.fake import FakeLLM
 
@@ -433,7 +435,7 @@ async def test_a_pets_last_days_are_met_gently(config: Config) -> None:
 async def test_a_pregnancy_loss_is_a_bereavement_and_self_blame_is_answered(config: Config) -> None:
     """ "I had a miscarriage last week", then "my mum said at least it was early" drew "Oh, that's good news.", and "I
     keep thinking it was something I did" drew "It's okay to keep thinking about it. What is it?"."""
-    from amity.affect.stage import NOT_YOUR_DOING_REPLY
+    from amity.affect.loss_care import NOT_YOUR_DOING_REPLY
     from amity.app import build_app, open_database
     from amity.llm.fake import FakeLLM
 
@@ -458,7 +460,7 @@ async def test_after_a_friends_suicide_why_is_answered_gently(config: Config) ->
     """ "my best friend killed himself last month", then "I keep rereading our last texts. he said he was fine" drew
     "Is there anything else you'd like to tell me about?", and "why didn't he tell me" "maybe he didn't want to tell
     you about it"."""
-    from amity.affect.stage import checking_reply, why_reply
+    from amity.affect.loss_care import checking_reply, why_reply
     from amity.app import build_app, open_database
     from amity.llm.fake import FakeLLM
 

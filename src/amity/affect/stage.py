@@ -27,25 +27,37 @@ artifact, runs in a thread).
 from __future__ import annotations
 
 import asyncio
-import re
 from collections.abc import Callable, Sequence
 
 from amity.affect import mood as mood_model
-from amity.affect.self_report import (
+from amity.affect.loss import (
     CARER_GUIDANCE,
     CARING,
-    HURT_TURNS,
     LOSS_TURNS,
-    RECENT_HURT_KEY,
     RECENT_LOSS_KEY,
     RETIRED_GUIDANCE,
-    UNSURE_NEWS_GUIDANCE,
-    UNSURE_NEWS_KEY,
     caring_for,
     find_loss,
-    find_self_reports,
     recent_loss,
     retired,
+)
+from amity.affect.loss_care import (
+    PET_GUIDANCE,
+    STILL_HABIT_GUIDANCE,
+    checking_reply,
+    loss_guidance,
+    not_your_doing_reply,
+    still_habit,
+    suicide_loss,
+    when_time_reply,
+    why_reply,
+)
+from amity.affect.self_report import (
+    HURT_TURNS,
+    RECENT_HURT_KEY,
+    UNSURE_NEWS_GUIDANCE,
+    UNSURE_NEWS_KEY,
+    find_self_reports,
     unsure_news,
     with_self_reports,
 )
@@ -137,204 +149,7 @@ def affect_guidance(affect: Affect, *, compact: bool = False) -> str:
     )
 
 
-# What a friend does first when told of a loss, by the loss's word (:data:`amity.affect.self_report.LOSS`). Quoting
-# the words alone drew "It's a beautiful thing to know that Margaret passed in March" and "Have you considered
-# talking to friends or family?" from the 1.5B model: it needs to be told what the moment asks for.
-LOSS_GUIDANCE: dict[str, tuple[str, str]] = {
-    "grieving": (
-        "They just told you of a death. First say you're sorry for their loss, in plain words. No advice, no silver "
-        "lining, nothing cheerful; if you ask anything, ask gently about the person or how they are managing.",
-        "They told you of a death: say you're sorry first; no advice, nothing cheerful.",
-    ),
-    "remembering a loss": (
-        "They are remembering someone who died: a birthday or anniversary that would have been. Gently "
-        "acknowledge that such days are hard without the person; no plans, nothing to celebrate. If you ask "
-        "anything, ask what the person was like.",
-        "They remember someone who died: acknowledge it gently; not a celebration to plan.",
-    ),
-    "hurting at home": (
-        "They just told you of trouble between their parents. First say you're sorry it's happening; it is not "
-        "their job to fix it or to look after their parents, and it is okay that it hurts. Give no advice; if you "
-        "ask anything, ask gently how they are doing.",
-        "Trouble between their parents: say you're sorry first; not their job to fix it; no advice.",
-    ),
-    "caring for someone ill": (
-        "They care for someone they love who is ill. That is hard, tiring and often lonely work: acknowledge that "
-        "first, in plain words. Don't call it great or wonderful, don't praise them as dedicated, give no advice; if "
-        "you ask anything, ask gently how they are holding up.",
-        "They care for someone ill they love: say it sounds hard first; no praise, no advice.",
-    ),
-    "losing someone slowly": (
-        "Someone they love no longer always knows who they are. That is a real loss, a kind of grief while the "
-        "person is still here. Say gently that it must hurt; don't call it nice, don't explain the illness, give no "
-        "advice; if you ask anything, ask how they are.",
-        "Someone they love no longer knows them: say gently that it must hurt; no advice.",
-    ),
-    "pregnancy loss": (
-        "They lost a pregnancy. That is a real bereavement, often grieved in silence. Say you're so sorry for their "
-        "loss, in plain words. Never 'at least', never 'you can try again', never 'it was meant to be', and no "
-        "questions about what happened medically; if you ask anything, ask gently how they are.",
-        "They lost a pregnancy: say you're so sorry; never 'at least' or 'try again'.",
-    ),
-    "losing a pet": (
-        "Their pet is near the end and they face the decision to put her to sleep. Say plainly how hard and sad that "
-        "is; nothing cheerful, no 'good sign'. If you ask anything, ask gently about the pet - what she is like, "
-        "their years together.",
-        "Their pet is near the end: say how hard that is; nothing cheerful.",
-    ),
-    "living with illness": (
-        "They live with a long-term illness or pain. Believe them, and acknowledge what it costs them (plans, "
-        "friends, things they loved). No fixes, exercise, positivity or questions about what they do to get better "
-        "unless they ask; if you ask anything, ask gently how today is for them.",
-        "They live with long-term illness or pain: believe them; no fixes or positivity.",
-    ),
-    "heartbroken": (
-        "They just told you of a break-up or betrayal. First say you're sorry it happened; don't take sides, give "
-        "no advice and no silver lining; if you ask anything, ask gently how they are.",
-        "They told you of a break-up: say you're sorry first; no advice, no silver lining.",
-    ),
-    "worried": (
-        "They just told you of an illness. First say you're sorry to hear it; no medical advice and no false "
-        "reassurance; if you ask anything, ask gently how they are taking it.",
-        "They told you of an illness: say you're sorry first; no medical advice, no false reassurance.",
-    ),
-    "upset": (
-        "They just told you they lost their work. First say you're sorry; no advice yet and no silver lining; "
-        "if you ask anything, ask gently how they are taking it.",
-        "They told you they lost their work: say you're sorry first; no advice yet.",
-    ),
-}
-
-
-# A habit kept from life with the person who died ("I still set two cups out some mornings"): the 1.5B answered "It's
-# always helpful to have something to look forward to in the morning. How do you usually go about it?"
-_STILL_HABIT = re.compile(
-    r"\bi\s+(?:still|sometimes\s+still|keep)\s+(?:set(?:ting)?|make|making|buy|buying|cook|cooking|pour|lay|reach(?:ing)?\s+for|"
-    r"call|calling|text|texting|talk(?:ing)?\s+to|sleep(?:ing)?\s+on|keep|wear|wearing|save|saving|look(?:ing)?\s+for|"
-    r"expect|listen(?:ing)?\s+for|turn(?:ing)?\s+to\s+tell)\b",
-    re.IGNORECASE,
-)
-STILL_HABIT_GUIDANCE = (
-    "They still keep a habit from their life with the person who died. Say it back gently, as a sign of how much "
-    "they shared, e.g. \"That's such a tender thing - after all that time together, of course part of you still "
-    "does it.\" Don't call it helpful or nice, and give no advice about stopping."
-)
-# Checking an ex's profile after a break-up ("I keep looking at his instagram"): the 1.5B answered "Instagram can
-# sometimes make people feel more connected to others… Is there anything you want to say about Instagram?"
-_CHECKING = re.compile(
-    r"\b(?:keep|kept|keeps|can'?t\s+stop|cannot\s+stop|still)\s+(?:looking\s+at|checking|stalking|scrolling(?:\s+through)?|"
-    r"reading|re-?reading|looking\s+through|watching)\s+(?:his|her|their|my\s+ex'?s|our)\s+(?:\w+\s+)?(?:instagram|insta|ig|"
-    r"facebook|fb|profile|page|photos|pics|pictures|socials|stories|story|posts|tiktok|twitter|texts|messages|chats?)\b",
-    re.IGNORECASE,
-)
-_WHEN_TIME = re.compile(
-    r"\bhow\s+(?:do|does|will|would|can|could)\s+(?:you|i|anyone|one|people)\s+(?:even\s+|ever\s+|really\s+)?know\s+(?:when|if)\s+"
-    r"(?:it(?:'s|\s+is)|it\s+will\s+be|the\s+time\s+is)\s+(?:the\s+)?(?:right\s+)?time\b|\bhow\s+(?:do|will|would)\s+i\s+know\s+"
-    r"(?:it's|it\s+is)\s+time\b|\bis\s+it\s+(?:really\s+)?(?:the\s+right\s+)?time\s*\?",
-    re.IGNORECASE,
-)
-_NOT_YOUR_DOING = re.compile(
-    r"\b(?:it\s+was|it's|maybe\s+it\s+was|what\s+if\s+it\s+was)\s+(?:something\s+i\s+(?:did|ate|didn't\s+do)|my\s+fault|because\s+of\s+me)\b|"
-    r"\bi\s+(?:blame|can't\s+stop\s+blaming)\s+myself\b|\bdid\s+i\s+(?:cause|do\s+something\s+to\s+cause)\s+(?:it|this)\b|"
-    r"\b(?:should|shouldn't)\s+(?:have|'ve)\s+(?:lifted|worked|exercised|rested|been\s+more\s+careful|gone\s+to\s+work)\b",
-    re.IGNORECASE,
-)
-NOT_YOUR_DOING_REPLY = (
-    "It wasn't something you did. Most pregnancy losses happen for reasons no one can cause or prevent - not "
-    "stress, not work, not something you ate or lifted. I'm so sorry you're carrying that thought on top of the loss."
-)
-
-
-def not_your_doing_reply(text: str) -> str | None:
-    """The fixed answer to blaming oneself for a pregnancy loss ("I keep thinking it was something I did"); the 1.5B
-    answered "It's okay to keep thinking about it. What is it?"."""
-    return NOT_YOUR_DOING_REPLY if _NOT_YOUR_DOING.search(text.replace("\u2019", "'")) else None
-
-
-PET_GUIDANCE = (
-    "What they tell you about their pet now is precious to them. Receive it warmly and let it show the bond, e.g. "
-    '"She still wags when you come home - that says so much about what you two have." No suggestions about her care '
-    "or exercise, nothing cheerful."
-)
-WHEN_TIME_REPLY = (
-    "There's rarely one clear moment, which is part of what makes it so hard. Many vets suggest a few gentle "
-    "questions: does she still have more good days than bad ones? Does she still enjoy the things that make her "
-    "her - her food, her walks, being close to you? Some people mark each day good or bad on a calendar for a week "
-    "or two. Your vet can help you read the signs, and you know her better than anyone. Choosing a peaceful end "
-    "before the bad days win is a last kindness, not a failure."
-)
-
-
-def when_time_reply(text: str) -> str | None:
-    """The fixed answer to "how do you even know when it's the right time?" while a pet's end is in view."""
-    return WHEN_TIME_REPLY if _WHEN_TIME.search(text.replace("\u2019", "'")) else None
-
-
-_SUICIDE_LOSS = re.compile(
-    r"\bkilled\s+(?:himself|herself|themselves)\b|\btook\s+(?:his|her|their)\s+(?:own\s+)?life\b|\bsuicide\b"
-)
-_WHY = re.compile(
-    r"\bwhy\s+(?:didn't|did\s+not|wouldn't|couldn't)\s+(?:he|she|they)\s+(?:just\s+)?(?:tell|talk\s+to|call|text|come\s+to|ask)\s+me\b|"
-    r"\bwhy\s+(?:did|would)\s+(?:he|she|they)\s+(?:do\s+(?:it|this|that)|hide\s+it)\b|\b(?:he|she|they)\s+(?:said|told\s+me)\s+"
-    r"(?:he|she|they)\s+(?:was|were)\s+(?:fine|okay|ok|good)\b",
-    re.IGNORECASE,
-)
-_SUBJECT = {"he": "he", "she": "she", "they": "they"}
-
-
-def why_reply(text: str) -> str | None:
-    """The fixed answer to "why didn't he tell me?" after a suicide told in this conversation: the 1.5B said "maybe he
-    didn't want to tell you about it", and "It's okay if he didn't tell you."."""
-    m = _WHY.search(text.replace("\u2019", "'"))
-    if m is None:
-        return None
-    pronoun = next((w for w in re.findall(r"[a-z]+", m.group(0).lower()) if w in _SUBJECT), "they")
-    he = _SUBJECT[pronoun]
-    was = "were" if he == "they" else "was"
-    return (
-        f"I'm so sorry. People in that much pain often hide it, even from the people closest to them - sometimes "
-        f"most of all from them, so as not to worry them. It doesn't mean {he} didn't trust you or love you. That "
-        f"question can go round and round; you don't have to carry it on your own. What {was} {he} like?"
-    )
-
-
-_OBJECT = {"his": "him", "her": "her"}
-
-
-def checking_reply(text: str) -> str | None:
-    """The fixed reply to checking an ex's profile after a break-up: the 1.5B did not follow a line ("Instagram can
-    be a great way to see what someone is doing… it's important not to spend too much time on it")."""
-    m = _CHECKING.search(text.replace("\u2019", "'"))
-    if m is None:
-        return None
-    whose = m.group(0).lower().split()
-    person = next((_OBJECT[w] for w in whose if w in _OBJECT), None)
-    if person is None:  # "I keep rereading our last texts. he said he was fine"
-        said = set(re.findall(r"[a-z]+", text.lower()))
-        person = "him" if said & {"he", "him", "his"} else "her" if said & {"she", "her"} else "them"
-    return (
-        f"That's so understandable - part of you still wants to feel close to {person}. Does looking help, or does "
-        "it make it hurt more?"
-    )
-
-
 HURT_VALENCE = 0.5  # a named feeling this unpleasant or more keeps the next messages hurting (``_remember_hurt``)
-
-
-# How "I'm so sorry" is said, for a loss told in another language (the 1.5B did not find the words on its own:
-# "Meine Mutter ist letzte Woche gestorben." drew "Ich hoffe, dass du es dir gut machen kannst.")
-SORRY = {"de": "Das tut mir so leid.", "fr": "Je suis vraiment désolée.", "es": "Lo siento mucho."}
-
-
-def loss_guidance(text: str, *, compact: bool = False, lang: str = "en") -> str | None:
-    """The line for a loss told in this message ("My wife passed in March"), or None; ``lang``: the language of the
-    message, whose way of saying sorry is given as an example."""
-    found = find_loss(text)
-    if found is None or found[1] not in LOSS_GUIDANCE:
-        return None
-    full, short = LOSS_GUIDANCE[found[1]]
-    line = short if compact else full
-    return f'{line} In their language: "{SORRY[lang]}"' if lang in SORRY else line
 
 
 def mood_guidance(state: mood_model.MoodState, *, compact: bool = False) -> str | None:
@@ -435,11 +250,11 @@ class AffectStage(BaseStage):
                 f'Earlier in this conversation they told you "{quote}". {still}: keep it in mind, '
                 "and don't talk about it as if it had not happened."
             )
-            if grief and _STILL_HABIT.search(ctx.text):  # "I still set two cups out some mornings"
+            if grief and still_habit(ctx.text):  # "I still set two cups out some mornings"
                 ctx.guide(STILL_HABIT_GUIDANCE)
             if grief and ctx.reply_override is None:  # "I keep looking at his instagram", "…rereading our last texts"
                 ctx.reply_override = checking_reply(ctx.text)
-            if word == "grieving" and _SUICIDE_LOSS.search(quote.lower()) and ctx.reply_override is None:
+            if word == "grieving" and suicide_loss(quote) and ctx.reply_override is None:
                 ctx.reply_override = why_reply(ctx.text)  # "why didn't he tell me"
             if word == "pregnancy loss" and ctx.reply_override is None:  # "I keep thinking it was something I did"
                 ctx.reply_override = not_your_doing_reply(ctx.text)

@@ -34,7 +34,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from amity.affect.self_report import RECENT_LOSS_KEY, find_loss
+from amity.affect.loss import RECENT_LOSS_KEY, find_loss
 from amity.care import cbt, tool_offers
 from amity.care.cbt.distortions import DistortionDetector
 from amity.care.companion_affect import (

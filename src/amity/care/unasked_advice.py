@@ -14,7 +14,7 @@ dropped; a reply that was nothing but advice ends up empty, and the manipulation
 its place. Questions that ask about them ("Have you been able to tell anyone?") and reflections stay. The cost:
 in listening mode a sentence shows when it ends, so a spoken reply's first clause waits for its sentence.
 
-A loss told in this conversation (:func:`amity.affect.self_report.find_loss`: a death, a break-up, an illness, a
+A loss told in this conversation (:func:`amity.affect.loss.find_loss`: a death, a break-up, an illness, a
 parent with dementia) puts the guard on as well, unless this message asks for advice ("what should I do?"): a
 carer who said "Some days she doesn't know who I am" was told "it's important to remember who you are… remember
 that you have friends and family who can help you navigate this", and her "I'm so tired" drew "It's important
@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import AsyncIterator
 
-from amity.affect.self_report import RECENT_LOSS_KEY, find_loss
+from amity.affect.loss import RECENT_LOSS_KEY, find_loss
 from amity.care.sentence_filter import filter_sentences
 from amity.care.stage import asks_for_advice
 from amity.stages import TurnContext

@@ -34,7 +34,8 @@ import re
 from collections.abc import AsyncIterator, Callable
 from datetime import datetime
 
-from amity.affect.self_report import RECENT_HURT_KEY, RECENT_LOSS_KEY, UNSURE_NEWS_KEY
+from amity.affect.loss import RECENT_LOSS_KEY
+from amity.affect.self_report import RECENT_HURT_KEY, UNSURE_NEWS_KEY
 from amity.safety import responses
 from amity.safety.bullying import BULLYING_KEY
 from amity.safety.control import CONTROL_KEY
