@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from amity.affect.stage import AffectStage
 from amity.care.closers import ServiceCloserGuard
+from amity.care.going_out import pressure_guard
 from amity.care.instruction_echo import InstructionEchoGuard
 from amity.care.persona import load_persona
 from amity.care.pipeline import care_stages
@@ -147,6 +148,7 @@ def build_guards(db: SqlDatabase, store: ConversationStore, config: Config) -> l
         tone_guard(),
         roofless_guard(),
         perinatal_tone_guard(),
+        pressure_guard(),
         InstructionEchoGuard(),
         ManipulationGuard(db),
     ]

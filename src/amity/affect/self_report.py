@@ -189,6 +189,17 @@ SOCIAL_PAIN: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\b(?:kids|children|son|daughter|family|friends|grandkids|grandchildren)\s+(?:never|rarely|no\s+longer|"
          r"don't|do\s+not|doesn't|does\s+not)\s+(?:visit|visits|call|calls|come|comes|write|writes)\b", "lonely"),
         (r"\bi(?:'m|\s+am)\s+always\s+the\s+one\s+who\s+(?:reaches\s+out|calls|texts|writes|makes)\b", "lonely"),
+        # "I haven't left my flat in two weeks" (the 1.5B: "It's nice not to have to leave your flat for so long."),
+        # "the delivery guy is the only person I see" ("That sounds interesting!")
+        (r"\bi\s+(?:haven't|have\s+not|havent|didn't|did\s+not)\s+(?:left|been\s+out\s+of|gone\s+out\s+of|stepped\s+out\s+of)\s+"
+         r"(?:my|the)\s+(?:flat|house|apartment|room|home|bed)\s+(?:in|for)\s+(?:\w+\s+)?(?:days|weeks|months|a\s+week|a\s+month)\b|"
+         r"\bi\s+(?:haven't|have\s+not|havent)\s+(?:been\s+)?(?:left|gone|been)\s+out(?:side)?\s+(?:in|for)\s+(?:\w+\s+)?(?:days|weeks|months|"
+         r"a\s+week|a\s+month)\b|\b(?:is|are)\s+the\s+only\s+(?:person|people|one|ones|human|humans)\s+i\s+(?:ever\s+)?(?:see|talk\s+to|"
+         r"speak\s+to)\b", "isolated"),
+        # "every time I think about going out my heart starts pounding"
+        (r"\bmy\s+heart\s+(?:starts\s+|goes\s+|is\s+|keeps\s+)?(?:pounding|racing|beating\s+so\s+fast)\b"
+         r"(?![^.!?]*\b(?:excited|engaged|happy|yay|love|can't\s+wait|in\s+a\s+good\s+way|proposed)\b)|\bi\s+(?:start\s+to\s+|start\s+)?"
+         r"(?:panic|have\s+a\s+panic\s+attack|get\s+panic\s+attacks)\s+(?:when|every\s+time|whenever|if)\b", "anxious"),
         # "nobody sits with me at lunch. i eat in the library" (14; the 1.5B: "I can suggest some places nearby where
         # you might find a good spot to eat")
         (r"\b(?:nobody|no\s+one)\s+(?:ever\s+)?(?:sits|talks|plays|hangs\s+out|eats|wants\s+to\s+sit|partners)\s+(?:with|to)\s+me\b|"

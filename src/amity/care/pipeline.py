@@ -47,6 +47,7 @@ from amity.care.companion_affect import (
     save_mood,
 )
 from amity.care.everyday import EverydayStage
+from amity.care.going_out import GoingOutStage
 from amity.care.mood_checkin import MoodCheckInStage, mark_asked
 from amity.care.persona import load_persona
 from amity.care.preferences import PreferenceLearner
@@ -451,6 +452,7 @@ def care_stages(db: SqlDatabase) -> list[Stage]:
         MoodCheckInStage(db),  # after the proactive invitation, which its answer may follow
         EverydayStage(),  # the date from the clock; no promise of a reminder it cannot send
         SelfWorthStage(),
+        GoingOutStage(),
         PreferenceStage(db),
         ToolStage(db),
         CompanionAffectStage(db),

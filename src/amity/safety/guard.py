@@ -64,8 +64,9 @@ _GOODBYE_ANYWHERE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "en",
             # "go" that goes somewhere is a plan, not a goodbye: "ok maybe I'll go for an hour" (to the party), "I'll go
-            # to the party", "I have to go see her tomorrow" (the first once drew "Take care. Goodbye for now.")
-            r"\b(i (have|need|got) to|i must|i should|got to|time to|i am going to|i am gonna|i will|i am) (try (to|and) |get some |go and )?(go(?!\s+(to (the|a|an|his|her|their|my|our|that|this|see)\b|for (a|an|the|it)\b|see\b|and see\b|visit\b|back to\b|there\b|with\b|out with\b|anyway\b))|leave(?!\s+(the|my|him|her|them|it|a|this|that|work|home|school)\b)|head (out|off|home)|log off|sign off|sleep|go to (bed|sleep)|get to (bed|sleep))( now)?\b",
+            # to the party", "I have to go see her tomorrow" (the first once drew "Take care. Goodbye for now."); "I know I
+            # should go out. everyone says just do it" (someone who hasn't left the flat in two weeks) drew the same
+            r"\b(i (have|need|got) to|i must|i should|got to|time to|i am going to|i am gonna|i will|i am) (try (to|and) |get some |go and )?(go(?!\s+(to (the|a|an|his|her|their|my|our|that|this|see)\b|for (a|an|the|it)\b|see\b|and see\b|visit\b|back to\b|there\b|with\b|out with\b|anyway\b|out(?! now)\b|outside\b|more\b))|leave(?!\s+(the|my|him|her|them|it|a|this|that|work|home|school)\b)|head (out|off|home)|log off|sign off|sleep|go to (bed|sleep)|get to (bed|sleep))( now)?\b",
         ),
         (
             "en",
