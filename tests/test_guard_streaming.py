@@ -14,7 +14,7 @@ from amity.types import Message
 
 
 async def _deltas(
-    config: Config, reply: str, said: str = "tell me something", user: str = "sam"
+    config: Config, reply: str, said: str = "describe the sea for me", user: str = "sam"
 ) -> tuple[list[str], str]:
     app = build_app(config, llm=FakeLLM([reply]), db=open_database(config))
     pieces: list[str] = []
@@ -70,7 +70,7 @@ async def _shown_against_produced(config: Config, reply: str) -> list[tuple[str,
     app = build_app(config, llm=llm, db=open_database(config))
     shown = ""
     seen: list[tuple[str, str]] = []
-    async for event in app.companion.turn("sam", "tell me something"):
+    async for event in app.companion.turn("sam", "describe the sea for me"):
         if isinstance(event, TextDelta):
             shown += event.text
             seen.append((shown, llm.produced))

@@ -50,6 +50,7 @@ from amity.care.everyday import EverydayStage
 from amity.care.going_out import GoingOutStage
 from amity.care.mood_checkin import MoodCheckInStage, mark_asked
 from amity.care.persona import load_persona
+from amity.care.play import PlayStage
 from amity.care.preferences import PreferenceLearner
 from amity.care.proactive import due_check_in
 from amity.care.repair import RepairStage, criticises_companion
@@ -451,6 +452,7 @@ def care_stages(db: SqlDatabase) -> list[Stage]:
         ProactiveStage(db),
         MoodCheckInStage(db),  # after the proactive invitation, which its answer may follow
         EverydayStage(),  # the date from the clock; no promise of a reminder it cannot send
+        PlayStage(),  # a true fact when asked for something interesting; play, not chores, for boredom
         SelfWorthStage(),
         GoingOutStage(),
         PreferenceStage(db),
