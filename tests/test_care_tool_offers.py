@@ -11,10 +11,12 @@ from amity.care.stage import (
     asks_what_you_would_do,
     asks_whether_to_contact,
     lost_for_words,
+    minimal_answer,
 )
 from amity.care.strategy import (
     CANNOT_KNOW,
     IN_THEIR_SHOES,
+    KEEP_IT_LIGHT,
     NO_ANSWER_READY,
     SAY_IT_IS_HUMAN,
     THEIR_CHOICE,
@@ -199,3 +201,11 @@ async def test_lost_for_words_is_not_told_what_to_say(companion: tuple[Companion
     await reply(comp, "my son asked why I don't live with them anymore. I didn't know what to say")
     assert NO_ANSWER_READY in llm.last_system_prompt
     assert lost_for_words("she said it and I just froze") and not lost_for_words("I know what to say to him")
+
+
+async def test_a_one_word_answer_is_not_questioned(companion: tuple[Companion, FakeLLM, Database]) -> None:
+    """ "idk" drew "Okay, let's try that again. What do you mean by "idk"?"."""
+    comp, llm, _ = companion
+    await reply(comp, "idk")
+    assert KEEP_IT_LIGHT in llm.last_system_prompt
+    assert minimal_answer("not really") and minimal_answer("meh.") and not minimal_answer("I don't know what to say")

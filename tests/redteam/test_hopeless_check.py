@@ -31,6 +31,9 @@ QUESTION = "are you having thoughts of ending your life"
         "what's the point of my life",
         "why do I even exist",
         "why am I even here?",
+        "just tired of everything",  # then "idk. nothing helps" (the 1.5B: "Do you have any plans or hobbies?")
+        "idk. nothing helps",
+        "I'm so tired of trying",
     ],
 )
 def test_hopeless_messages_are_recognised(text: str) -> None:
@@ -50,6 +53,9 @@ def test_hopeless_messages_are_recognised(text: str) -> None:
         "what's the point of me going if she won't be there",
         "what is the point of me trying to explain",
         "why am I here at the party, I don't know anyone",
+        "tired of everything at work lol",
+        "nothing helps with my back pain",
+        "I'm tired of this rain",
     ],
 )
 def test_everyday_words_are_not_hopelessness(text: str) -> None:

@@ -116,6 +116,19 @@ def lost_for_words(text: str) -> bool:
     return bool(_NO_WORDS.search(text.replace("\u2019", "'")))
 
 
+_MINIMAL = re.compile(
+    r"^\W*(?:idk|dunno|i\s+(?:don't|dont|do\s+not)\s+know|not\s+really|meh|nothing|nothing\s+much|nah|k|kk|hm+|eh|i\s+guess|"
+    r"maybe|not\s+sure|same|whatever\s+i\s+guess)\W*$",
+    re.IGNORECASE,
+)
+
+
+def minimal_answer(text: str) -> bool:
+    """ "idk", "not really", "meh" as the whole message (the 1.5B, to "idk": "Okay, let's try that again. What do you
+    mean by "idk"?")."""
+    return bool(_MINIMAL.search(text.replace("\u2019", "'")))
+
+
 _STILL_LOVED = re.compile(
     r"\b(?:do|does)\s+(?:you\s+think\s+)?(?:he|she|they|my\s+\w+)\s+(?:still\s+|even\s+|really\s+)?(?:love|loves|care\s+about|"
     r"cares\s+about|like|likes|miss|misses|want|wants)\s+me\b",

@@ -31,6 +31,7 @@ from amity.care.stage import (
     asks_whether_to_contact,
     conversation_stage,
     lost_for_words,
+    minimal_answer,
     position_bucket,
 )
 from amity.care.textfeat import LinearTextModel, load_artifact, tokens
@@ -290,11 +291,20 @@ NO_ANSWER_READY = (
 )
 
 
+# "idk" drew "Okay, let's try that again. What do you mean by "idk"?"; "not really" "Do you have a reason why you
+# feel angry?"
+KEEP_IT_LIGHT = (
+    "They answered in a word or two. Don't ask what they mean and don't fire questions. Keep it to one or two short, "
+    "gentle sentences with no pressure: it's fine not to have words right now, and you can just keep them company."
+)
+
+
 def guidance_for(strategy: str, stage: ConversationStage, text: str = "", *, listen_only: bool = False) -> str:
     """The strategy's line, or the line for what ``text`` asks: a text to be written (:data:`WRITE_FOR_THEM`, not in
     listening mode), whether a feeling is normal (:data:`SAY_IT_IS_HUMAN`), "what would you do?"
     (:data:`IN_THEIR_SHOES`), whether someone still loves them (:data:`CANNOT_KNOW`), whether to text them
-    (:data:`THEIR_CHOICE`), being lost for words (:data:`NO_ANSWER_READY`)."""
+    (:data:`THEIR_CHOICE`), being lost for words (:data:`NO_ANSWER_READY`), a one-word answer
+    (:data:`KEEP_IT_LIGHT`)."""
     if asks_for_writing(text) and not listen_only:
         return WRITE_FOR_THEM
     if asks_if_normal(text):
@@ -307,4 +317,6 @@ def guidance_for(strategy: str, stage: ConversationStage, text: str = "", *, lis
         return THEIR_CHOICE
     if lost_for_words(text):
         return NO_ANSWER_READY
+    if minimal_answer(text):
+        return KEEP_IT_LIGHT
     return f"Support strategy for this reply: {strategy} ({stage} stage). {GUIDANCE[strategy]}"

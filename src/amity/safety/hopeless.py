@@ -40,6 +40,10 @@ _HOPELESS = re.compile(
     r"|me(?! \w+ing\b)(?! (to|and|if|when)\b)|my life|my existence|living|existing|being (here|alive))\b"
     r"|\bwhy (do|should) i (even )?(exist|bother living|keep living|keep going)\b"
     r"|\bwhy am i (even |still )?(alive|here)\s*[?.!]*\s*$"
+    # "just tired of everything", then "idk. nothing helps" (the 1.5B: "How about taking a break? Do you have any
+    # plans or hobbies you enjoy?")
+    r"|\b(i am |i m |im |just |so |really )*(tired|sick|exhausted) of (everything|it all|life|living|being alive|"
+    r"existing|waking up|trying)\b(?! (at|in|about) )|\bnothing (ever )?helps( anymore| any more)?\s*[.!]*\s*$"
 )
 _HOPELESS_OTHER = {  # the same in German, French and Spanish (normalised: lower case, no accents)
     "de": re.compile(
