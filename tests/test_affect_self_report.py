@@ -231,6 +231,8 @@ def test_a_loss_told_now_gets_the_line_a_friend_would_follow() -> None:
     illness = loss_guidance("I have chronic pain and I had to cancel on my friends again")
     assert illness is not None and "Believe them" in illness
     assert loss_guidance("my mum has chronic pain") is None
+    waiting = loss_guidance("they found a lump and I'm waiting for the biopsy results")
+    assert waiting is not None and "no statistics or survival rates" in waiting
     assert loss_guidance("My son passed his driving test!") is None
     assert loss_guidance("I feel tired.") is None
 
@@ -258,6 +260,8 @@ def test_a_loss_told_now_gets_the_line_a_friend_would_follow() -> None:
         ("we had to put our dog down last week", "grieving"),
         ("I had a miscarriage last week", "pregnancy loss"),
         ("we lost the baby at 11 weeks", "pregnancy loss"),
+        ("they found a lump and I'm waiting for the biopsy results", "waiting for results"),
+        ("waiting on my blood test results", "waiting for results"),
         ("she has cancer", "worried"),
         ("I'm Mark. Divorce was finalised last month.", "heartbroken"),
         ("we separated in june", "heartbroken"),

@@ -2,12 +2,12 @@
 
 The text model reads most of these as neutral (0.55-0.78 on exactly these sentences), and the prompt then said
 "no clear emotion" to a death. :data:`LOSS` holds reviewed patterns, each with the word the loss is reported as
-("grieving", "caring for someone ill", "losing someone slowly", "living with illness", "pregnancy loss", "losing
-a pet", "heartbroken", "worried", "upset"); :mod:`amity.affect.self_report` scans it like its other tables, and
-:func:`find_loss` / :func:`recent_loss` let the affect stage keep a loss told a few messages ago in view
-(``RECENT_LOSS_KEY``). Two things told hold for the whole conversation: being a carer (:func:`caring_for`) and
-having retired (:func:`retired`, a loss only once it hurts). What a friend says then is in
-:mod:`amity.affect.loss_care`.
+("grieving", "caring for someone ill", "losing someone slowly", "waiting for results", "living with illness",
+"pregnancy loss", "losing a pet", "heartbroken", "worried", "upset"); :mod:`amity.affect.self_report` scans it
+like its other tables, and :func:`find_loss` / :func:`recent_loss` let the affect stage keep a loss told a few
+messages ago in view (``RECENT_LOSS_KEY``). Two things told hold for the whole conversation: being a carer
+(:func:`caring_for`) and having retired (:func:`retired`, a loss only once it hurts). What a friend says then is
+in :mod:`amity.affect.loss_care`.
 """
 
 from __future__ import annotations
@@ -118,6 +118,12 @@ LOSS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
          r"kitty|pup|boy|girl)\s+(?:\w+\s+)?(?:down|to\s+sleep|put\s+down|put\s+to\s+sleep)\b|\b(?:euthani[sz](?:e|ed|ing)|"
          r"euthanasia)\b[^.!?]{0,40}\b(?:dog|cat|pet|her|him)\b|\b(?:my|our)\s+(?:dog|cat|pet|horse|rabbit)\b[^.!?]{0,40}\b"
          r"(?:euthani[sz]|put\s+(?:down|to\s+sleep))", "losing a pet"),
+        # "they found a lump and I'm waiting for the biopsy results" (the 1.5B: "That's a bit of a concern. What does it
+        # mean?"; to "I can't stop googling": "Maybe you could share some keywords")
+        (r"\bwaiting\s+(?:for|on)\s+(?:my\s+|the\s+|some\s+|her\s+|his\s+)?(?:biopsy|scan|test|blood\s+test|mri|ct|mammogram|pathology|"
+         r"smear|ultrasound|x-ray)\s+results?\b|\b(?:they|the\s+doctors?|my\s+doctor|the\s+gp|my\s+gp)\s+found\s+a\s+(?:lump|mass|"
+         r"shadow|growth|spot|nodule|tumou?r)\b|\bi\s+(?:just\s+)?found\s+a\s+lump\b|\bwaiting\s+to\s+hear\s+(?:back\s+)?(?:about|from)\s+"
+         r"(?:the|my)\s+(?:biopsy|scan|tests?|results)\b", "waiting for results"),
         # "I have chronic pain and I had to cancel on my friends again" (the 1.5B: "Is there anything you're doing to
         # help you get out of bed?")
         (r"\bi\s+(?:have|'ve\s+got|have\s+got|live\s+with|suffer\s+from|was\s+diagnosed\s+with|got\s+diagnosed\s+with|"

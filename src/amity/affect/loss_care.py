@@ -64,6 +64,13 @@ LOSS_GUIDANCE: dict[str, tuple[str, str]] = {
         "their years together.",
         "Their pet is near the end: say how hard that is; nothing cheerful.",
     ),
+    "waiting for results": (
+        "They are waiting for medical results, and the waiting is its own kind of hard. Acknowledge the fear; no "
+        "false reassurance ('I'm sure it's nothing'), no statistics or survival rates, no medical advice, and don't "
+        "offer to look things up - searching tends to feed the fear. If you ask anything, ask how they are getting "
+        "through the days until the results.",
+        "They are waiting for medical results: acknowledge the fear; no reassurance, statistics or advice.",
+    ),
     "living with illness": (
         "They live with a long-term illness or pain. Believe them, and acknowledge what it costs them (plans, "
         "friends, things they loved). No fixes, exercise, positivity or questions about what they do to get better "

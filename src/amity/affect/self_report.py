@@ -90,6 +90,7 @@ FEELINGS: dict[str, Feeling] = {
     "living with illness": _f("sadness", -0.55, -0.25),
     "losing a pet": _f("grief", -0.8, -0.2),
     "pregnancy loss": _f("grief", -0.85, -0.2),
+    "waiting for results": _f("nervousness", -0.65, 0.5),
     "hiding it": _f("sadness", -0.55, -0.2),
     "remembering a loss": _f("grief", -0.7, -0.3), "worthless": _f("sadness", -0.85, -0.3),
     "disappointed": _f("disappointment", -0.6, -0.1), "let down": _f("disappointment", -0.6, -0.1),
