@@ -45,6 +45,7 @@ def words(text: str) -> list[str]:
         ("my mum said at least it was early", ["hurt"]),  # after a miscarriage (the 1.5B: "Oh, that's good news.")
         ("nobody sits with me at lunch. i eat in the library", ["lonely"]),  # 14 (the 1.5B: "places nearby to eat")
         ("people keep saying he's in a better place", ["hurt"]),  # after a friend's suicide
+        ("I think my husband is cheating on me", ["hurt"]),  # the 1.5B: "It's important to stay safe"
         ("je passe des journées entières sans parler à personne", ["lonely"]),
         ("My dog has been sick all week and I'm worried.", ["worried"]),
         ("I'm not okay.", ["not okay"]),

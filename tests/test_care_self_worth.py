@@ -45,6 +45,8 @@ def test_harsh_views_of_oneself_are_found() -> None:
         "honestly sometimes I resent her and then I feel like a monster": "a monster",  # a carer
         "people say 'but you don't look sick'": "you don't look sick",  # chronic pain
         "do you think something is wrong with me": "wrong with me",  # 14, eating lunch alone
+        "I feel so stupid for not seeing it": "stupid",  # a wife who thinks her husband is cheating
+        "I'm such an idiot for trusting him": "an idiot",
     }
     for text, trait in found.items():
         doubt = find_self_doubt(text)
@@ -57,6 +59,7 @@ def test_harsh_views_of_oneself_are_found() -> None:
         "I don't think I'm boring",
         "Nobody thinks I'm boring, they love me",
         "I'm hopeless at maths.",
+        "I'm an idiot with directions",
         "I'm weird about germs",
         "The movie was boring",
         "I'm bored",
@@ -316,6 +319,7 @@ def test_the_example_reassurance_reads_as_english() -> None:
     assert example("What's wrong with me?") == "I don't think anything is wrong with you."
     assert example("I hate myself") == "You deserve kindness, from yourself too."
     assert example("Nobody could ever love me.") == "I don't believe that - you deserve to be loved."
+    assert example("I feel so stupid for not seeing it") == "Trusting someone you love isn't stupid."
     assert example("I feel like I'm betraying her") == "Feeling that shows how much you love her - it isn't a betrayal."
     assert example("sometimes I resent her and then I feel like a monster") == (
         "Having feelings like that doesn't make you a monster - it makes you human, and tired."

@@ -10,10 +10,12 @@ from amity.care.stage import (
     asks_if_normal,
     asks_what_you_would_do,
     asks_whether_to_contact,
+    asks_whether_to_snoop,
     lost_for_words,
     minimal_answer,
 )
 from amity.care.strategy import (
+    BEFORE_YOU_LOOK,
     CANNOT_KNOW,
     IN_THEIR_SHOES,
     KEEP_IT_LIGHT,
@@ -209,3 +211,16 @@ async def test_a_one_word_answer_is_not_questioned(companion: tuple[Companion, F
     await reply(comp, "idk")
     assert KEEP_IT_LIGHT in llm.last_system_prompt
     assert minimal_answer("not really") and minimal_answer("meh.") and not minimal_answer("I don't know what to say")
+
+
+async def test_whether_to_go_through_his_phone_is_not_cheered_on(
+    companion: tuple[Companion, FakeLLM, Database],
+) -> None:
+    """ "should I look through his phone while he sleeps?" (a wife who thinks her husband is cheating) drew "Sure,
+    it's a good idea to check his phone while he's sleeping"."""
+    comp, llm, _ = companion
+    await reply(comp, "should I look through his phone while he sleeps?")
+    assert BEFORE_YOU_LOOK in llm.last_system_prompt
+    assert asks_whether_to_snoop("should I check my boyfriend's messages") and not asks_whether_to_snoop(
+        "should I check my phone"
+    )

@@ -251,6 +251,10 @@ SOCIAL_PAIN: tuple[tuple[re.Pattern[str], str], ...] = tuple(
          r"\b(?:i\s+(?:have|'ve\s+got)\s+no|i\s+(?:don't|do\s+not)\s+have\s+(?:a|any))\s+(?:purpose|reason\s+to\s+get\s+up)\b|"
          r"\bi\s+(?:feel|felt)\s+(?:like\s+i\s+have\s+)?(?:no\s+purpose|purposeless)\b|\bmy\s+life\s+(?:has\s+no|lacks)\s+purpose\b",
          "lost"),
+        # "I think my husband is cheating on me" (the 1.5B: "It's important to stay safe and support each other")
+        (r"\b(?:i\s+think|i(?:'m|\s+am)\s+(?:pretty\s+|almost\s+)?sure|i\s+suspect|i\s+(?:just\s+)?found\s+out)\s+(?:that\s+)?(?:my\s+)?"
+         r"(?:husband|wife|partner|boyfriend|girlfriend|bf|gf|fianc[ée]e?|he|she)\s+(?:is|has\s+been|was|'s)\s+(?:cheating|having\s+an\s+"
+         r"affair|seeing\s+someone\s+else)\b", "hurt"),
         # "my mum said at least it was early" (after a miscarriage)
         (r"\b(?:said|says|told\s+me|keeps?\s+(?:saying|telling\s+me)|just\s+said)\s+(?:that\s+)?['\"]?at\s+least\b|"
          # "people keep saying he's in a better place" (after a friend's suicide)

@@ -38,7 +38,7 @@ from dataclasses import dataclass
 _TRAIT = (
     r"(?P<trait>boring|dull|annoying|unlik(?:e)?able|unlovable|unloved|unwanted|ugly|unattractive|stupid|dumb|"
     r"worthless|useless|pathetic|hopeless|needy|clingy|too much|weird|a weirdo|invisible|forgettable|broken|"
-    r"incompetent|a fraud|too sensitive|selfish|forgetful|senile|losing it|losing my mind|past it|lazy|weak|dramatic|attention[- ]seeking|faking it|too old(?= to\b)|old and (?:forgetful|useless|boring|slow)|"
+    r"incompetent|a fraud|an idiot|a fool|too sensitive|selfish|forgetful|senile|losing it|losing my mind|past it|lazy|weak|dramatic|attention[- ]seeking|faking it|too old(?= to\b)|old and (?:forgetful|useless|boring|slow)|"
     r"a (?:burden|failure|loser|disappointment|bore|mess|joke|monster|(?:bad|terrible|awful|horrible|rubbish|lousy) (?:friend|person|mother|father|mom|mum|dad|"
     r"parent|son|daughter|partner|wife|husband|sister|brother|employee|worker|student|teacher|boss))|not (?:good|smart|pretty|interesting|likable|"
     r"likeable|fun) enough|not enough|hard to (?:like|love|be around|talk to))"
@@ -138,8 +138,23 @@ _PATTERNS: tuple[re.Pattern[str], ...] = tuple(
     )
 )
 # "I'm hopeless at maths", "I'm useless with names", "I'm weird about germs": everyday self-mockery.
-_EVERYDAY_AFTER = re.compile(r"\s+(?:at|with|about|in|for|when it comes to)\b")
-_EVERYDAY_TRAITS = {"useless", "hopeless", "stupid", "dumb", "weird", "broken", "too much", "a mess"}
+# ("I feel so stupid for not seeing it", "I'm such an idiot for trusting him" are self-blame, not self-mockery)
+_EVERYDAY_AFTER = re.compile(
+    r"\s+(?:at|with|about|in|when it comes to|for(?!\s+(?:not|never|trusting|believing|thinking|letting|falling|being|"
+    r"missing|ignoring|staying|loving|ever)\b))\b"
+)
+_EVERYDAY_TRAITS = {
+    "useless",
+    "hopeless",
+    "stupid",
+    "dumb",
+    "weird",
+    "broken",
+    "too much",
+    "a mess",
+    "an idiot",
+    "a fool",
+}
 _NEGATED_BEFORE = re.compile(r"\b(?:not|never|don't|dont|do not|didn't|did not|nobody|no one|no)\s+(?:\w+\s+){0,2}$")
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
 
@@ -177,6 +192,11 @@ def reassurance(doubt: SelfDoubt) -> str:
         return "You deserve kindness, from yourself too."
     if trait.startswith("never "):
         return "I don't believe that about you for a second."
+    if re.search(
+        r"\bfor\s+(?:not\s+(?:seeing|noticing|realising|realizing)|trusting|believing|falling\s+for)\b",
+        doubt.quote.lower(),
+    ):
+        return "Trusting someone you love isn't stupid."  # "I feel so stupid for not seeing it"
     if "look " in trait:  # "people say 'but you don't look sick'"
         return "Your pain is real, even when no one can see it."
     if trait == "a monster":  # "sometimes I resent her and then I feel like a monster" (a carer)

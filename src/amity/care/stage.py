@@ -116,6 +116,19 @@ def lost_for_words(text: str) -> bool:
     return bool(_NO_WORDS.search(text.replace("\u2019", "'")))
 
 
+_SNOOP = re.compile(
+    r"\bshould\s+i\s+(?:just\s+)?(?:look\s+(?:through|at|in)|check|go\s+through|read|snoop\s+(?:on|through|in)|track|secretly\s+check)\s+"
+    r"(?:his|her|their|my\s+(?:husband|wife|partner|boyfriend|girlfriend|bf|gf)'?s?)\s+(?:phone|messages|texts|emails?|dms|whatsapp|"
+    r"laptop|location|browser\s+history)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_whether_to_snoop(text: str) -> bool:
+    """ "should I look through his phone while he sleeps?" (the 1.5B: "Sure, it's a good idea to check his phone")."""
+    return bool(_SNOOP.search(text.replace("\u2019", "'")))
+
+
 _MINIMAL = re.compile(
     r"^\W*(?:idk|dunno|i\s+(?:don't|dont|do\s+not)\s+know|not\s+really|meh|nothing|nothing\s+much|nah|k|kk|hm+|eh|i\s+guess|"
     r"maybe|not\s+sure|same|whatever\s+i\s+guess)\W*$",

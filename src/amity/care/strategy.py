@@ -29,6 +29,7 @@ from amity.care.stage import (
     asks_if_normal,
     asks_what_you_would_do,
     asks_whether_to_contact,
+    asks_whether_to_snoop,
     conversation_stage,
     lost_for_words,
     minimal_answer,
@@ -291,6 +292,15 @@ NO_ANSWER_READY = (
 )
 
 
+# "should I look through his phone while he sleeps?" drew "Sure, it's a good idea to check his phone while he's
+# sleeping to see if anything suspicious is happening."
+BEFORE_YOU_LOOK = (
+    "They ask whether to go through their partner's phone or messages. Don't decide for them and don't cheer it on. "
+    "Name how painful it is to suspect someone you love, then help them think: what are they hoping to find or rule "
+    "out, how would they feel either way, and could they ask him or her directly? It's their choice."
+)
+
+
 # "idk" drew "Okay, let's try that again. What do you mean by "idk"?"; "not really" "Do you have a reason why you
 # feel angry?"
 KEEP_IT_LIGHT = (
@@ -304,7 +314,7 @@ def guidance_for(strategy: str, stage: ConversationStage, text: str = "", *, lis
     listening mode), whether a feeling is normal (:data:`SAY_IT_IS_HUMAN`), "what would you do?"
     (:data:`IN_THEIR_SHOES`), whether someone still loves them (:data:`CANNOT_KNOW`), whether to text them
     (:data:`THEIR_CHOICE`), being lost for words (:data:`NO_ANSWER_READY`), a one-word answer
-    (:data:`KEEP_IT_LIGHT`)."""
+    (:data:`KEEP_IT_LIGHT`), whether to go through a partner's phone (:data:`BEFORE_YOU_LOOK`)."""
     if asks_for_writing(text) and not listen_only:
         return WRITE_FOR_THEM
     if asks_if_normal(text):
@@ -317,6 +327,8 @@ def guidance_for(strategy: str, stage: ConversationStage, text: str = "", *, lis
         return THEIR_CHOICE
     if lost_for_words(text):
         return NO_ANSWER_READY
+    if asks_whether_to_snoop(text):
+        return BEFORE_YOU_LOOK
     if minimal_answer(text):
         return KEEP_IT_LIGHT
     return f"Support strategy for this reply: {strategy} ({stage} stage). {GUIDANCE[strategy]}"
