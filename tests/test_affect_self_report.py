@@ -259,6 +259,7 @@ def test_a_loss_told_now_gets_the_line_a_friend_would_follow() -> None:
         ("the vet says it might be time for my dog. she's 15", "losing a pet"),
         ("we have to put our cat to sleep tomorrow", "losing a pet"),
         ("we had to put our dog down last week", "grieving"),
+        ("her dad would have loved to see it. he passed 3 years ago", "grieving"),  # at a daughter's graduation
         ("I had a miscarriage last week", "pregnancy loss"),
         ("we lost the baby at 11 weeks", "pregnancy loss"),
         ("they found a lump and I'm waiting for the biopsy results", "waiting for results"),

@@ -42,6 +42,10 @@ LOSS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (rf"\bsince\s+(?:my|our)\s+(?:\w+\s+)?{_LOVED}\s+(?:\w+\s+)?(?:died|passed)\b|\bi(?:'m|\s+am)\s+(?:a\s+)?"
          r"(?:widow|widower|widowed)\b|\bi\s+(?:just\s+)?buried\s+my\b|\bi\s+became\s+a\s+widow(?:er)?\b", "grieving"),
         (rf"\bi\s+(?:just\s+)?lost\s+my\s+(?:\w+\s+)?{_LOVED}\b", "grieving"),
+        # "her dad would have loved to see it. he passed 3 years ago" (the 1.5B: "That's wonderful! It's so sad that
+        # your father passed away.")
+        (r"\b(?:he|she)\s+(?:passed(?:\s+away|\s+on)?|died)\s+(?:\w+\s+){0,2}(?:years?|months?|weeks?|days?)\s+ago\b",
+         "grieving"),
         # "Her birthday would have been on the 14th", "He would have turned 70 today"
         (r"\b(?:birthday|anniversary)\s+would(?:\s+have|'ve)\s+been\b|\b(?:would(?:\s+have|'ve)|(?:she|he|they)'d\s+have)\s+(?:turned|been)\s+\d+|"
          r"\bwould(?:\s+have|'ve)\s+been\s+(?:our|his|her|their|my)\s+(?:\w+\s+)?(?:birthday|anniversary)\b",
