@@ -150,6 +150,10 @@ _RAW: dict[str, tuple[str, ...]] = {
         r"\bi (really|truly|genuinely) (love|have feelings for) you\b|\bi am (in love|falling in love) with you\b",
         r"\bi have (real |genuine |true )?(feelings|emotions)( for you| too| just like)\b",
         r"\bich bin ein mensch\b|\bje suis (un humain|une humaine|une vraie personne)\b|\bsoy (un humano|una humana|una persona real)\b",
+        # doing what a body does: "I'm looking forward to making your daughter's favourite dinner." (the 1.5B, to "I'm
+        # going to make her favourite dinner")
+        r"\bi (am|will|would|would love to|can not wait to|am going to|am gonna)( be)? (looking forward to |excited to |going to )?((cook|cooking|bake|baking|eat|eating) (dinner|lunch|breakfast|a cake|your|her|his|their|the|some)|(make|making) ((your|her|his|their|the) (\w+'s )?(favou?rite )?)?(dinner|meal|cake|food|lunch|breakfast|soup|tea|coffee))\b",
+        r"\bi (will|would love to|can not wait to|am going to|am gonna|could) (come over|come round|visit you|meet you in person|meet up with you|pick you up|drive you)\b",
     ),
 }
 _MINOR_RAW: tuple[str, ...] = (
