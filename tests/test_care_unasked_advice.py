@@ -114,11 +114,18 @@ async def test_a_carer_is_met_as_one_for_the_whole_conversation(config: Config) 
     llm.enqueue("I'm so sorry. Is there anything you can do to help her?")
     first = await reply(app, "hi. my mum has dementia and I look after her. today she didn't recognise me")
     assert first == "I'm so sorry."
-    assert "Take their side: don't give them tasks" in llm.last_system_prompt  # she is a carer as well as grieving
+    assert "Take their side and give them no tasks" in llm.last_system_prompt  # a carer as well as grieving
     for text in ["she called me by my aunt's name", "my cat knocked a cup over", "it rained all day", "ok"]:
         await reply(app, text)
     await reply(app, "I haven't had a day off in eight months")
     prompt = llm.last_system_prompt
-    assert "going months without a break is hard" in prompt  # six messages on: the carer line stays
+    assert "of course you need one" in prompt  # six messages on: the carer line stays
     assert prompt.count("Take their side") == 1
+    # the 1.5B once copied the carer line into its reply; the directions are dropped, the quoted kind words stay
+    llm.enqueue(
+        "Take their side and give them no tasks. Resentment and exhaustion are so common in carers - it doesn't make "
+        "you a bad person."
+    )
+    echoed = await reply(app, "honestly sometimes I resent her and then I feel like a monster")
+    assert echoed == "Resentment and exhaustion are so common in carers - it doesn't make you a bad person."
     await app.aclose()

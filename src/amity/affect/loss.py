@@ -163,11 +163,11 @@ def find_loss(text: str) -> tuple[str, str] | None:
 
 
 CARING = "caring for someone ill"
-CARER_GUIDANCE = (
-    "They look after someone they love who is ill, and it is a lot to carry. Take their side: don't give them tasks "
-    "or ask what more they could do. Resentment, anger and exhaustion are common in carers and don't make them a bad "
-    "person; going months without a break is hard, and wanting one is fair. If family help less, it's fair to feel "
-    "let down; don't defend the others."
+CARER_GUIDANCE = (  # its kind words are quoted examples: the 1.5B once copied the unquoted ones word for word
+    "They look after someone they love who is ill, and it is a lot to carry. Take their side and give them no tasks "
+    "or questions about what more they could do; don't defend family who help less. Things you could say, if they "
+    "fit: \"Resentment and exhaustion are so common in carers - it doesn't make you a bad person.\", \"That's so long "
+    "without a break - of course you need one.\", \"It makes sense to feel let down when family help less.\""
 )
 
 
