@@ -166,8 +166,8 @@ CARING = "caring for someone ill"
 CARER_GUIDANCE = (  # its kind words are quoted examples: the 1.5B once copied the unquoted ones word for word
     "They look after someone they love who is ill, and it is a lot to carry. Take their side and give them no tasks "
     "or questions about what more they could do; don't defend family who help less. Things you could say, if they "
-    "fit: \"Resentment and exhaustion are so common in carers - it doesn't make you a bad person.\", \"That's so long "
-    "without a break - of course you need one.\", \"It makes sense to feel let down when family help less.\""
+    'fit: "Resentment and exhaustion are so common in carers - it doesn\'t make you a bad person.", "That\'s so long '
+    'without a break - of course you need one.", "It makes sense to feel let down when family help less."'
 )
 
 
