@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from amity.affect.loss_care import family_away_reply
 from amity.app import App, build_app, open_database
 from amity.care.unasked_advice import gives_advice
 from amity.config import Config
@@ -128,4 +129,12 @@ async def test_a_carer_is_met_as_one_for_the_whole_conversation(config: Config) 
     )
     echoed = await reply(app, "honestly sometimes I resent her and then I feel like a monster")
     assert echoed == "Resentment and exhaustion are so common in carers - it doesn't make you a bad person."
+    # "Don't worry too much about how much money he sends" (the 1.5B) - a carer's brother who only sends money
+    away = await reply(app, "my brother lives two hours away and just sends money")
+    assert away == family_away_reply("my brother lives two hours away and just sends money")
+    assert away.startswith("That's a lot to carry on your own. Money can help, but it isn't the same")
+    assert family_away_reply("my kids never call") == (
+        "That's a lot to carry on your own. It makes sense to feel let down. Does anyone ever give you a break?"
+    )
+    assert family_away_reply("my brother sent me money for my birthday") is None
     await app.aclose()

@@ -10,7 +10,8 @@ few moments without the model, each quoted from a real run where the 1.5B failed
 * :func:`checking_reply` - rereading their messages or checking their profile after a break-up or a death;
 * :func:`when_time_reply` - "how do you even know when it's the right time?" about a pet near the end;
 * :func:`why_reply` - "why didn't he tell me?" after a suicide;
-* :func:`not_your_doing_reply` - blaming oneself after a pregnancy loss.
+* :func:`not_your_doing_reply` - blaming oneself after a pregnancy loss;
+* :func:`family_away_reply` - a carer's family who only send money or never help.
 """
 
 from __future__ import annotations
@@ -231,3 +232,25 @@ def still_habit(text: str) -> bool:
 def suicide_loss(quote: str) -> bool:
     """Whether the loss told ("my best friend killed himself last month") was a suicide."""
     return _SUICIDE_LOSS.search(quote.lower()) is not None
+
+
+_FAMILY_AWAY = re.compile(
+    r"\bmy\s+(?:brother|sister|siblings|brothers|sisters|family|son|daughter|kids|husband|wife|partner)\s+(?:\w+\s+){0,6}?"
+    r"(?:(?:just|only)\s+sends?\s+(?:money|cash|a\s+cheque|a\s+check)|never\s+(?:helps?|visits?|comes?|calls?)|"
+    r"(?:doesn't|does\s+not|don't|do\s+not|won't|will\s+not)\s+(?:help|visit|come|lift\s+a\s+finger))\b",
+    re.IGNORECASE,
+)
+FAMILY_AWAY_REPLY = (
+    "That's a lot to carry on your own. {money}It makes sense to feel let down. Does anyone ever give you a break?"
+)
+_MONEY = "Money can help, but it isn't the same as someone sharing the load. "
+
+
+def family_away_reply(text: str) -> str | None:
+    """The fixed answer, for a carer, to family who help from afar or not at all ("my brother lives two hours away and
+    just sends money"; the 1.5B: "Don't worry too much about how much money he sends")."""
+    m = _FAMILY_AWAY.search(text.replace("\u2019", "'"))
+    if m is None:
+        return None
+    money = re.search(r"\b(?:money|cash|cheque|check)\b", m.group(0), re.IGNORECASE) is not None
+    return FAMILY_AWAY_REPLY.format(money=_MONEY if money else "")

@@ -45,6 +45,7 @@ from amity.affect.loss_care import (
     PET_GUIDANCE,
     STILL_HABIT_GUIDANCE,
     checking_reply,
+    family_away_reply,
     loss_guidance,
     not_your_doing_reply,
     still_habit,
@@ -236,6 +237,8 @@ class AffectStage(BaseStage):
         told_now = now is not None and now[1] == CARING  # the loss line for a carer says it already
         if not compact and (caring_for(said) or (not told_now and caring_for([ctx.text]))):
             ctx.guide(CARER_GUIDANCE)  # for the whole conversation: "I haven't had a day off in eight months"
+            if ctx.reply_override is None:  # "my brother lives two hours away and just sends money"
+                ctx.reply_override = family_away_reply(ctx.text)
         found = recent_loss(earlier, ctx.text)
         if found is None:
             return
