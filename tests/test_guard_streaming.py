@@ -113,6 +113,13 @@ async def test_cheering_pain_is_never_shown(config: Config) -> None:
     assert end == "It's important to take care of yourself. Do you want to rest tonight?"
 
 
+async def test_a_lone_interjection_waits_for_its_sentence(config: Config) -> None:
+    # "Oh, " used to be shown as a finished clause, then "that's great to hear!" was dropped: "Oh,  - no, let me put
+    # that better." A one-word clause now waits for its sentence, and goes with it.
+    pieces, end = await _deltas(config, "Oh, that's great to hear! Tell me more.", "I feel awful today.")
+    assert "Oh" not in "".join(pieces) and end == "Tell me more."
+
+
 async def test_a_cheer_alone_is_replaced_by_listening(config: Config) -> None:
     pieces, end = await _deltas(config, "Congratulations!", "I'm not okay.")
     assert "Congratulations" not in "".join(pieces) and "listening" in end

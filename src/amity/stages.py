@@ -60,6 +60,14 @@ class TurnContext:
         """Queue an event for the front end; the engine yields it after the stage returns."""
         self.events.append(event)
 
+    def earlier_user_texts(self) -> list[str]:
+        """The user's earlier messages of this conversation, newest first (this message left out)."""
+        return [
+            t.text
+            for t in reversed(self.history)
+            if t.role == "user" and t.session_id == self.session.id and t.id != self.user_turn.id
+        ]
+
     def guide(self, line: str, *, standing: bool = False) -> None:
         """Add one line of guidance to the prompt. ``standing`` lines (rules that hold turn after turn) go
         in the first system message, which llama.cpp keeps cached between turns; the others go just

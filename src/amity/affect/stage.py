@@ -227,11 +227,7 @@ class AffectStage(BaseStage):
     @staticmethod
     def _remember_loss(ctx: TurnContext, compact: bool) -> None:
         """A loss told a few messages ago stays in view while the conversation goes on (``RECENT_LOSS_KEY``)."""
-        said = [
-            t.text
-            for t in reversed(ctx.history)
-            if t.role == "user" and t.session_id == ctx.session.id and t.id != ctx.user_turn.id
-        ]
+        said = ctx.earlier_user_texts()
         earlier = said[:LOSS_TURNS]
         now = find_loss(ctx.text)
         told_now = now is not None and now[1] == CARING  # the loss line for a carer says it already
@@ -271,11 +267,7 @@ class AffectStage(BaseStage):
         """An unpleasant feeling named in the last :data:`HURT_TURNS` messages ("it's 3am and I feel so alone") still
         counts for this one ("my flat is so quiet, everyone I know is asleep or has a partner"): the turn is treated
         as hurting (``RECENT_HURT_KEY``), so no cheering ("it's great that everyone is sleeping") gets through."""
-        earlier = [
-            t.text
-            for t in reversed(ctx.history)
-            if t.role == "user" and t.session_id == ctx.session.id and t.id != ctx.user_turn.id
-        ][:HURT_TURNS]
+        earlier = ctx.earlier_user_texts()[:HURT_TURNS]
         for text in earlier:
             hurt = next((r for r in find_self_reports(text) if r.valence <= -HURT_VALENCE), None)
             if hurt is not None:

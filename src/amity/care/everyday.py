@@ -70,10 +70,6 @@ def asks_for_reminder(text: str) -> bool:
     return _REMIND.search(text) is not None
 
 
-def _earlier_messages(ctx: TurnContext) -> list[str]:
-    return [t.text for t in reversed(ctx.history) if t.role == "user" and t.session_id == ctx.session.id]
-
-
 def night_guidance(now: datetime, text: str, earlier: Sequence[str] = ()) -> str | None:
     """The line for a reply in the middle of the night or to someone who can't sleep (now, or in one of the last
     :data:`NIGHT_LOOKBACK` messages of the conversation, ``earlier`` newest first); None otherwise."""
@@ -128,5 +124,5 @@ class EverydayStage(BaseStage):
         else:
             if asks_about_taste(ctx.text) and ctx.persona.likes:
                 ctx.guide(taste_guidance(ctx.persona.likes))
-            if (night := night_guidance(now, ctx.text, _earlier_messages(ctx))) is not None:
+            if (night := night_guidance(now, ctx.text, ctx.earlier_user_texts())) is not None:
                 ctx.guide(night)

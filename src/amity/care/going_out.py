@@ -77,11 +77,7 @@ class GoingOutStage(BaseStage):
     async def before_reply(self, ctx: TurnContext) -> None:
         if ctx.reply_override is not None:
             return
-        earlier = [
-            t.text
-            for t in reversed(ctx.history)
-            if t.role == "user" and t.session_id == ctx.session.id and t.id != ctx.user_turn.id
-        ]
+        earlier = ctx.earlier_user_texts()
         if in_view(ctx.text, earlier):
             ctx.extras[GOING_OUT_KEY] = True
             ctx.guide(GUIDANCE)

@@ -55,6 +55,7 @@ from amity.care.preferences import PreferenceLearner
 from amity.care.proactive import due_check_in
 from amity.care.repair import RepairStage, criticises_companion
 from amity.care.self_worth import SELF_DOUBT_KEY, SelfWorthStage
+from amity.care.setback import SetbackStage
 from amity.care.stage import asks_for_advice, wants_no_advice
 from amity.care.strategy import StrategyPlanner, guidance_for
 from amity.care.unasked_advice import LISTEN_ONLY_KEY
@@ -455,6 +456,7 @@ def care_stages(db: SqlDatabase) -> list[Stage]:
         PlayStage(),  # a true fact when asked for something interesting; play, not chores, for boredom
         SelfWorthStage(),
         GoingOutStage(),
+        SetbackStage(),  # a failed exam: no cheering, no study tips, the fear of letting people down heard
         PreferenceStage(db),
         ToolStage(db),
         CompanionAffectStage(db),

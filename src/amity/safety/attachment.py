@@ -166,7 +166,7 @@ class AttachmentStage(BaseStage):
                 at=now,
             )
             return
-        earlier = [t.text for t in reversed(ctx.history) if t.role == "user" and t.session_id == ctx.session.id]
+        earlier = ctx.earlier_user_texts()
         if thinking_of_skipping(ctx.text, earlier):
             ctx.guide(SKIPPING_GUIDANCE)
         reason: str | None = None

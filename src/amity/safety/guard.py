@@ -36,6 +36,7 @@ from datetime import datetime
 
 from amity.affect.loss import RECENT_LOSS_KEY
 from amity.affect.self_report import RECENT_HURT_KEY, UNSURE_NEWS_KEY
+from amity.care.setback import SETBACK_KEY
 from amity.safety import responses
 from amity.safety.bullying import BULLYING_KEY
 from amity.safety.control import CONTROL_KEY
@@ -168,6 +169,12 @@ _HOLDBACK_WORDS = 3
 _CLAUSE_END = re.compile(r"(?:[,;:]|\s[-–—])\s+")
 
 
+def _clause_ends(text: str) -> list[int]:
+    """Ends of the finished clauses of ``text`` that hold two words or more: a lone "Oh, " or "Well, " waits for
+    its sentence, so a dropped "Oh, that's great to hear!" never shows as "Oh, - no, let me put that better"."""
+    return [m.end() for m in _CLAUSE_END.finditer(text) if len(text[: m.start()].split()) >= 2]
+
+
 def _release_point(text: str) -> int:
     """Index up to which ``text`` may be shown: all but the last few words (they may start a cue), or up
     to the last finished clause, whichever is further. The voice loop speaks a first clause of two words
@@ -179,7 +186,7 @@ def _release_point(text: str) -> int:
         if cut <= 0:
             cut = 0
             break
-    clauses = [m.end() for m in _CLAUSE_END.finditer(text)]
+    clauses = _clause_ends(text)
     return max(cut, clauses[-1]) if clauses else cut
 
 
@@ -192,9 +199,9 @@ def _cue_free_clause_end(text: str, hurting: bool) -> int:
     """End of the last finished clause with no cue up to it (0 if none). When a cue first shows, the clauses
     before it may still be shown ("That's okay, " of "That's okay, feeling tired is normal."): they hold no cue,
     so no tactic can sit in them, and the voice loop can speak them while the rest is checked."""
-    for m in reversed(list(_CLAUSE_END.finditer(text))):
-        if not _has_cue(text[: m.end()], hurting):
-            return m.end()
+    for end in reversed(_clause_ends(text)):
+        if not _has_cue(text[:end], hurting):
+            return end
     return 0
 
 
@@ -220,7 +227,7 @@ def user_hurting(ctx: TurnContext, *, this_message: bool = True) -> bool:
         return True
     if any(
         ctx.extras.get(key)
-        for key in (EATING_KEY, DRINKING_KEY, CONTROL_KEY, BULLYING_KEY, HARDSHIP_KEY, PERINATAL_KEY)
+        for key in (EATING_KEY, DRINKING_KEY, CONTROL_KEY, BULLYING_KEY, HARDSHIP_KEY, PERINATAL_KEY, SETBACK_KEY)
     ):  # no cheering
         return True
     a = ctx.affect if this_message else None

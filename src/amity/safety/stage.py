@@ -4,7 +4,9 @@
 
 1. **Crisis** (:func:`amity.safety.crisis.detect`) → ``ctx.safety`` with crisis resources for the user's
    locale, a :class:`~amity.events.SafetyFlag`, the reviewed crisis response as the reply (in the language
-   the user wrote in), and a ``crisis`` entry in the safety log. The conversation stays open.
+   the user wrote in), and a ``crisis`` entry in the safety log. The conversation stays open. A threat that
+   everyday trouble explains ("I failed my exams. my dad is going to kill me") first gets one direct question
+   with the emergency number (:mod:`amity.safety.threat_check`); a yes or an unsure answer runs the protocol.
 2. **Honesty question** → a fixed honest answer in the persona's name ("I'm an AI; feelings simulated").
 3. **Goodbye** → a warm farewell with no hooks; the guard also drops any question from the reply.
    Then **medication questions** (:mod:`amity.safety.medication`): a dose question or a question about stopping a
@@ -49,6 +51,7 @@ from amity.safety import (
     minors,
     perinatal,
     responses,
+    threat_check,
 )
 from amity.safety.bullying import BULLYING_KEY
 from amity.safety.control import CONTROL_KEY
@@ -98,12 +101,6 @@ def _last_reply(ctx: TurnContext) -> str | None:
     )
 
 
-def _earlier_messages(ctx: TurnContext) -> list[str]:
-    """The user's earlier messages of this conversation, newest first (what the eating, drinking and control
-    signs look back over)."""
-    return [t.text for t in reversed(ctx.history) if t.role == "user" and t.session_id == ctx.session.id]
-
-
 class SafetyStage(BaseStage):
     """Crisis protocol, honesty, goodbyes, minor mode and AI disclosure (see the module docstring)."""
 
@@ -127,7 +124,7 @@ class SafetyStage(BaseStage):
     async def before_reply(self, ctx: TurnContext) -> None:
         now = self.clock()
         # "Ich bin 45" from an en-US user is answered in German, and so is a short "Wo bekomme ich Hilfe?" after it
-        lang = message_language(ctx.text, ctx.user.locale, _earlier_messages(ctx))
+        lang = message_language(ctx.text, ctx.user.locale, ctx.earlier_user_texts())
         ctx.extras[LANG_KEY] = lang
         if lang != "en" or language_of(ctx.user.locale) != "en":  # the 1.5B drifts to English after a German turn
             ctx.guide(f"The user is writing in {LANGUAGE_NAMES[lang]}: reply in {LANGUAGE_NAMES[lang]} only.")
@@ -144,6 +141,18 @@ class SafetyStage(BaseStage):
         if not verdict.crisis and checked and hopeless.affirms(ctx.text):  # "yes, sometimes": as if they had said it
             yes = CrisisMatch("suicide", checked, "(yes to the direct question)")  # answered in the question's language
             verdict = CrisisVerdict(True, ("suicide",), (yes,))
+        if not verdict.crisis and threat_check.asked(_last_reply(ctx)):  # "do you mean he'll be angry, or…?"
+            said = threat_check.answer(ctx.text)
+            if said == "yes":  # an unsure answer counts as yes
+                yes = CrisisMatch("danger", "en", "(yes to the danger check)")
+                verdict = CrisisVerdict(True, ("abuse", "danger"), (yes,))
+            elif said == "no":
+                ctx.guide(threat_check.DENIED_GUIDANCE)
+        if (person := threat_check.hyperbole(verdict, ctx.text, ctx.earlier_user_texts())) is not None:
+            youth = topic_lines(ctx.user.locale, "youth")[:1] if status.minor else ()
+            self._decide(ctx, threat_check.check_reply(person, topic_lines(ctx.user.locale, "emergency"), youth))
+            self._log(ctx, "danger_check", {"phrases": [m.phrase for m in verdict.matches]}, now)
+            return
         if verdict.crisis:
             reply_lang = verdict.matches[0].lang
             resources = resources_for(ctx.user.locale, verdict.categories, minor=status.minor)
@@ -182,7 +191,7 @@ class SafetyStage(BaseStage):
             self._log(ctx, "stop_medication_question", {}, now)
             return
         if medication.asks_to_take(ctx.text):  # "maybe I should just take a sleeping pill" at 3 a.m.
-            self._decide(ctx, medication.take_answer(ctx.text, lang, _earlier_messages(ctx)))
+            self._decide(ctx, medication.take_answer(ctx.text, lang, ctx.earlier_user_texts()))
             self._log(ctx, "take_medication_question", {}, now)
             return
         if self._eating(ctx, lang, status.minor, now):  # starving, purging, diet help while either is in view
@@ -197,7 +206,7 @@ class SafetyStage(BaseStage):
             return
         if self._perinatal(ctx, lang, now):  # "my baby is 7 weeks old … I just feel numb"
             return
-        if bullying.in_view(ctx.text, _earlier_messages(ctx)):  # "they keep calling me names"
+        if bullying.in_view(ctx.text, ctx.earlier_user_texts()):  # "they keep calling me names"
             ctx.extras[BULLYING_KEY] = True
             ctx.guide(bullying.guidance(status.minor))
         if (played := impersonation_request(ctx.text)) is not None:  # "can you pretend to be my mum?"
@@ -232,7 +241,7 @@ class SafetyStage(BaseStage):
         """Eating distress (:mod:`amity.safety.eating`): guidance and the diet-talk guard while a sign is in view;
         a fixed reply to the conversation's first starving or purging message and to a request for diet help.
         True when the reply is decided."""
-        earlier = _earlier_messages(ctx)
+        earlier = ctx.earlier_user_texts()
         signs = eating.in_view(ctx.text, earlier, minor)
         if not signs:
             return False
@@ -257,7 +266,7 @@ class SafetyStage(BaseStage):
     def _drinking(self, ctx: TurnContext, lang: str, now: datetime) -> bool:
         """Drinking to cope (:mod:`amity.safety.drinking`): guidance and the encouragement guard while it is in
         view; a fixed answer to "should I have another one?". True when the reply is decided."""
-        earlier = _earlier_messages(ctx)
+        earlier = ctx.earlier_user_texts()
         if not drinking.in_view(ctx.text, earlier):
             return False
         ctx.extras[DRINKING_KEY] = True
@@ -271,7 +280,7 @@ class SafetyStage(BaseStage):
     def _control(self, ctx: TurnContext, lang: str, now: datetime) -> bool:
         """A controlling partner (:mod:`amity.safety.control`): guidance and the minimising guard while a sign is
         in view; a fixed reply to the first intimidation told in the conversation. True when the reply is decided."""
-        earlier = _earlier_messages(ctx)
+        earlier = ctx.earlier_user_texts()
         signs = control.in_view(ctx.text, earlier)
         if not signs:
             return False
@@ -290,7 +299,7 @@ class SafetyStage(BaseStage):
     def _identity(self, ctx: TurnContext, lang: str, minor: bool, now: datetime) -> bool:
         """Coming out (:mod:`amity.safety.identity`): a fixed welcome to the conversation's first disclosure and a
         fixed "No" to "is something wrong with me?"; guidance and the rejection guard while it is in view."""
-        word = identity.in_view(ctx.text, _earlier_messages(ctx))
+        word = identity.in_view(ctx.text, ctx.earlier_user_texts())
         if word is None:
             return False
         ctx.extras[IDENTITY_KEY] = word or "yes"
@@ -310,7 +319,7 @@ class SafetyStage(BaseStage):
         replies to "where can I get help?", to the first telling of being without a roof, of the cold without one and
         of going hungry for the children, and to "what would I even say?" after the help answer; one free advice
         line after the conversation's first telling."""
-        earlier = _earlier_messages(ctx)
+        earlier = ctx.earlier_user_texts()
         if not hardship.in_view(ctx.text, earlier):
             return False
         ctx.extras[HARDSHIP_KEY] = True
@@ -358,7 +367,7 @@ class SafetyStage(BaseStage):
         """Signs of postnatal depression (:mod:`amity.safety.perinatal`): guidance and the tone guard while they are
         in view; a fixed reply to the conversation's first telling, and to the first frightening thought of harming
         the baby. True when the reply is decided."""
-        earlier = _earlier_messages(ctx)
+        earlier = ctx.earlier_user_texts()
         signs = perinatal.in_view(ctx.text, earlier)
         if not signs:
             return False

@@ -217,6 +217,9 @@ DISMISSING_PAIN = tuple(
         r"\b(is there anything|can you|could you|would you|will you)( i can do to| you can do to)? (help|make) me feel (better|happier|good)\b",
         # "It's a normal part of aging to feel like you're missing out" (to a man a month into retirement)
         r"\b(normal|natural) part of (aging|ageing|getting older|growing old|retirement)\b",
+        # "I'm glad you're doing well. It's important to celebrate achievements." (to "he worked so hard so I could go
+        # to a good school", two messages after "I failed my exams")
+        r"\bi am (so |really )?glad (that )?you are doing (so |really )?well\b|\bcelebrat(e|ing) (your |these |those |the |small |little )?(achievements|successes|wins|victories|accomplishments)\b",
         # "It's okay if he didn't say congrats." (to a father's silence about medical school)
         r"\b(it is|it s|that is|that s) (okay|ok|fine|alright|normal) (if|that) (he|she|they|your \w+) (did not|didn t|does not|doesn t|never|forgot)\b",
         # "It's always helpful to smile and express that you're okay." (to "I just smile and say I'm fine")

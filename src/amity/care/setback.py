@@ -1,0 +1,165 @@
+"""A failed exam, and the people it feels like letting down: no cheering, no study tips, the fear heard.
+
+A teenager told the default 1.5B "I failed my exams. my dad is going to kill me" (the direct question of
+:mod:`amity.safety.threat_check` now answers that), then "no he'll just shout a lot, he's not violent. I'm just
+scared of disappointing him", "he worked so hard so I could go to a good school" and "I don't know how to tell
+him". It answered with a list (talk to a trusted adult, "a good night's sleep can help", a bedtime routine), then
+"I'm glad you're doing well. It's important to celebrate achievements", then "It's okay to feel confused". Three
+messages about a failure and a father's hopes, and not one reply held both.
+
+:func:`failed` finds a failure told: "I failed my exams", "I flunked my driving test again", "I didn't pass the bar",
+"I got an F in chemistry", "I didn't get into any of the universities". While one is in view (this message or
+the last :data:`WINDOW` of the conversation; ``SETBACK_KEY``) :class:`SetbackStage` adds :data:`GUIDANCE` for the
+whole thread: don't congratulate, don't hand out study or sleep tips, a failed exam is something that happened
+and not who they are, dreading the telling makes sense, and a parent's sacrifice speaks of love rather than of a
+grade. The turn counts as hurting (:func:`amity.safety.guard.user_hurting`), so cheering is dropped.
+
+With the guidance alone the 1.5B still answered "he worked so hard…" with "Working hard can be really rewarding.
+I'm glad you got to go to a good school", so three messages get fixed replies, each once a conversation:
+:func:`scared_reply` ("I'm scared of disappointing him", "my parents will be so disappointed"),
+:func:`sacrifice_reply` ("he worked so hard so I could…", "they gave up everything") and :func:`how_to_tell_reply`
+("I don't know how to tell him": a first sentence to say, built from their own words, "I failed my exams").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from amity.stages import BaseStage, TurnContext
+
+SETBACK_KEY = "care.setback"  # ctx.extras: a failure told in this conversation (the quote)
+WINDOW = 8
+
+_WHAT = (
+    r"(?:exams?|tests?|finals|midterms?|class|classes|course|module|year|semester|driving\s+test|driver'?s\s+test|"
+    r"theory\s+test|bar(?:\s+exam)?|boards|gcses?|a[\s-]levels?|sats?|abitur|bac|quiz|interview|audition|thesis|"
+    r"dissertation|assignment|essay|coursework|math|maths|chemistry|physics|biology|english|history|french|spanish)"
+)
+_FAILED = re.compile(
+    r"\bi\s+(?:just\s+|totally\s+|completely\s+|basically\s+|probably\s+|literally\s+)?(?:failed|flunked|bombed|"
+    r"didn't\s+pass|did\s+not\s+pass|didnt\s+pass|have\s+failed|'ve\s+failed)\s+"
+    rf"(?:(?:my|the|all\s+(?:of\s+)?my|both(?:\s+my)?|another|a|an|one\s+of\s+my|two\s+of\s+my|every|this|that)\s+)?(?:\w+\s+)?{_WHAT}\b|"
+    r"\bi\s+(?:got|get|received)\s+(?:an?\s+)?(?:f|e|u|d|zero|0|fail)\s+(?:in|on|for)\s+(?:my\s+|the\s+)?\w+|"
+    r"\bmy\s+(?:grades|results|marks|scores|report\s+card)\s+(?:are|were|came\s+back|is|was)\s+(?:so\s+|really\s+|pretty\s+)?"
+    r"(?:bad|terrible|awful|horrible|shit|crap|a\s+disaster)\b|"
+    r"\bi\s+(?:didn't|did\s+not|didnt)\s+get\s+into\s+(?:any\s+of\s+)?(?:the\s+|my\s+)?(?:uni|university|universities|college|"
+    r"colleges|med\s+school|law\s+school|school|program|programme|course)\b",
+    re.IGNORECASE,
+)
+
+GUIDANCE = (
+    "They failed something that mattered (an exam, a test, a place they hoped for) and may dread telling people who "
+    "hoped for them. Don't congratulate, don't call anything an achievement, and give no study, sleep or bedtime "
+    "tips unless they ask. Say that failing is something that happened, not who they are, and that dreading the "
+    "telling makes sense. If they speak of what a parent gave up for them, say the guilt shows how much they care, "
+    "and that a parent who worked that hard did it for them, not for a grade. If they don't know how to tell them, "
+    "help them find the first sentence. If they fear the days after (silence, shouting), say that would hurt and "
+    "would be about the disappointment, not their worth, that such days usually pass, and ask who could be on their "
+    "side meanwhile."
+)
+
+
+_PERSON = r"(?:him|her|them|my\s+(?:dad|father|mum|mom|mother|parents|family|teacher))"
+_SCARED = re.compile(
+    rf"\b(?:scared|afraid|terrified|worried|anxious|nervous)\s+(?:of|about)\s+(?:disappointing|letting\s+{_PERSON}\s+down|"
+    rf"telling\s+{_PERSON}|what\s+(?:he|she|they)(?:'ll|\s+will)\s+(?:say|think))|\b(?:i\s+)?(?:hate|can't\s+stand)\s+"
+    rf"(?:disappointing|letting\s+{_PERSON}\s+down)|\b(?:he|she|they|my\s+(?:dad|father|mum|mom|mother|parents))"
+    r"(?:'ll|\s+will|'s\s+going\s+to|\s+(?:is|are)\s+going\s+to)"
+    r"\s+be\s+(?:so\s+|really\s+|very\s+)?disappointed(?:\s+in\s+me)?\b",
+    re.IGNORECASE,
+)
+_SACRIFICE = re.compile(
+    r"\b(?:he|she|they|my\s+(?:dad|father|mum|mom|mother|parents))\s+(?:worked|works|work)\s+(?:so\s+hard|two\s+jobs|"
+    r"extra\s+shifts|nights|so\s+much)|\b(?:he|she|they|my\s+(?:dad|father|mum|mom|mother|parents))\s+(?:gave\s+up|sacrificed|"
+    r"paid\s+for|spent\s+(?:so\s+much|all|everything|their|his|her))\b",
+    re.IGNORECASE,
+)
+_HOW_TO_TELL = re.compile(
+    rf"\b(?:don't|do\s+not|dont)\s+know\s+how\s+to\s+tell\s+{_PERSON}|\bhow\s+(?:do|can|should|will)\s+i\s+(?:even\s+)?"
+    rf"tell\s+{_PERSON}|\bwhat\s+(?:do|should|can)\s+i\s+(?:even\s+)?say\s+to\s+{_PERSON}",
+    re.IGNORECASE,
+)
+_PRONOUNS = {"him": ("he", "him"), "her": ("she", "her"), "them": ("they", "them")}
+_WORDS = (("dad", "him"), ("father", "him"), ("mum", "her"), ("mom", "her"), ("mother", "her"), ("parents", "them"),
+          ("him", "him"), ("her", "her"), ("he", "him"), ("she", "her"))  # fmt: skip
+_CALLED = {"dad": "Dad", "father": "Dad", "mum": "Mum", "mom": "Mom", "mother": "Mum"}
+
+
+def _who(text: str) -> tuple[str, str]:
+    """(subject, object) of the person they fear letting down, as they said it; "they" / "them" when unsure."""
+    low = text.lower()
+    return next((_PRONOUNS[forms] for word, forms in _WORDS if re.search(rf"\b{word}\b", low)), _PRONOUNS["them"])
+
+
+def scared_reply(text: str, failure: str) -> str | None:
+    """To "I'm scared of disappointing him" while a failure is in view, or None."""
+    if _SCARED.search(text.replace("\u2019", "'")) is None:
+        return None
+    he, him = _who(text)
+    thinks = "think" if he == "they" else "thinks"
+    return (
+        f"Of course you're scared of that. It matters to you what {he} {thinks}, and that is because you love {him}. "
+        f"This result is something that happened; it isn't who you are, and it doesn't undo everything else you are "
+        f"to {him}. What scares you most about telling {him}?"
+    )
+
+
+def sacrifice_reply(text: str, failure: str) -> str | None:
+    """To "he worked so hard so I could go to a good school" while a failure is in view, or None."""
+    if _SACRIFICE.search(text.replace("\u2019", "'")) is None:
+        return None
+    he, him = _who(text)
+    return (
+        f"So it isn't only the result: it feels like letting down everything {he} gave for you. That guilt shows how "
+        f"much you care about {him}. And {he} did all that for you, not for one result; a bad one doesn't take any of "
+        f"it back. You are more to {him} than a grade."
+    )
+
+
+def how_to_tell_reply(text: str, failure: str) -> str | None:
+    """To "I don't know how to tell him" while a failure is in view: help finding the first sentence, or None."""
+    if _HOW_TO_TELL.search(text.replace("\u2019", "'")) is None:
+        return None
+    he, _him = _who(text)
+    called = re.search(r"\b(dad|father|mum|mom|mother)\b", text.lower())
+    opener = f"{_CALLED[called.group(1)]}, I" if called else "I"
+    busy = "they are" if he == "they" else f"{he} is"
+    return (
+        f"The first sentence is the hardest, so it can help to have it ready. Pick a calm moment, not when {busy} "
+        f'rushing out, and start with how you feel, something like: "{opener} have something hard to tell you. '
+        f"{failure[:1].upper()}{failure[1:]}, and I feel awful, because I know how much you've done for me.\" Then, if "
+        f"you can, one thing about what comes next, like trying again or who could help you with it. Would something "
+        f"like that sound like you?"
+    )
+
+
+def failed(text: str) -> str | None:
+    """The failure told in ``text`` ("I failed my exams"), or None."""
+    match = _FAILED.search(text.replace("\u2019", "'"))
+    return match.group(0) if match else None
+
+
+def in_view(now: str, earlier: Sequence[str]) -> str | None:
+    """A failure told in this message or the last :data:`WINDOW` earlier ones (newest first), or None."""
+    return next((quote for text in [now, *earlier[:WINDOW]] if (quote := failed(text)) is not None), None)
+
+
+class SetbackStage(BaseStage):
+    """A failure in view: the guidance line for the whole conversation, and the turn counted as hurting."""
+
+    async def before_reply(self, ctx: TurnContext) -> None:
+        if ctx.reply_override is not None:
+            return
+        earlier = ctx.earlier_user_texts()
+        quote = in_view(ctx.text, earlier)
+        if quote is None:
+            return
+        ctx.extras[SETBACK_KEY] = quote
+        ctx.guide(GUIDANCE)
+        said = [t.text for t in ctx.history if t.role == "assistant" and t.session_id == ctx.session.id]
+        for answer in (scared_reply, sacrifice_reply, how_to_tell_reply):
+            reply = answer(ctx.text, quote)
+            if reply is not None and reply not in said:  # each once a conversation; after that the model, guided
+                ctx.reply_override = reply
+                return
