@@ -10,8 +10,9 @@ import pytest
 
 from amity.errors import BackendUnavailable, InputError
 from amity.llm.fake import FakeLLM
-from amity.memory.extraction import FACT_SCHEMA, FactExtractor, extract_rules, parse_llm_reply
+from amity.memory.extraction import FactExtractor, extract_rules
 from amity.memory.facts import Fact, FactBook, FactDraft
+from amity.memory.llm_facts import FACT_SCHEMA, parse_llm_reply
 from amity.store.db import Database
 from amity.store.schema_facts import MIGRATIONS
 from amity.store.sqlite_facts import SQLiteFactStore

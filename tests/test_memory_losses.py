@@ -140,7 +140,7 @@ async def collect(app: App, text: str, session: str) -> list[Event]:
 
 
 def test_a_model_cannot_declare_someone_dead() -> None:
-    from amity.memory.extraction import KEYS, validate_item
+    from amity.memory.llm_facts import KEYS, validate_item
 
     assert "died" not in KEYS  # the JSON schema the model fills
     item = {"subject": "phone", "key": "died", "value": "died"}
