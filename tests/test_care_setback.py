@@ -83,5 +83,7 @@ async def test_the_thread_gets_the_line_and_loses_the_cheer(config: Config) -> N
         llm.enqueue("It makes sense that his opinion weighs so much.")
         again = [e async for e in app.companion.turn("sam", "I'm scared of disappointing him", session_id="s")][-1]
         assert again.reply == "It makes sense that his opinion weighs so much."  # each fixed reply once, then the model
+        told = [e async for e in app.companion.turn("sam", "I don't know how to tell him", session_id="s")][-1]
+        assert told.reply == how_to_tell_reply("I don't know how to tell him", "I failed my exams")  # not cut as advice
     finally:
         await app.aclose()

@@ -16,7 +16,9 @@ ConversationStage = Literal["exploration", "comforting", "action"]
 _ADVICE = re.compile(
     r"\b(what (should|can|do) i do|any (advice|tips|ideas|suggestions)|how (do|can|should) i|"
     r"what would you (do|suggest)|should i|help me (figure|decide|plan|make|work out|sort out|come up with)|"
-    r"(can|could|would) you help me (with|to)|what are my options)\b",
+    r"(can|could|would) you help me (with|to)|what are my options|"
+    r"(don'?t|do not) know how to (tell|say|ask|talk to|start|explain|break it to)|"
+    r"what (do|should|would|can) i (even )?say)\b",
     re.IGNORECASE,
 )
 

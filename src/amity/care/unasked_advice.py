@@ -19,6 +19,9 @@ parent with dementia) puts the guard on as well, unless this message asks for ad
 carer who said "Some days she doesn't know who I am" was told "it's important to remember who you are… remember
 that you have friends and family who can help you navigate this", and her "I'm so tired" drew "It's important
 to take care of yourself and get enough sleep". The loss line already says "no advice"; the 1.5B ignores it.
+A failed exam (:mod:`amity.care.setback`) and a parent who snapped at their children (:mod:`amity.care.parenting`)
+put it on too: to "they wouldn't stop fighting and I snapped. my youngest cried" the 1.5B gave "You might try to
+talk to both of them in a calm and gentle way… take a break and try again later."
 """
 
 from __future__ import annotations
@@ -27,7 +30,9 @@ import re
 from collections.abc import AsyncIterator
 
 from amity.affect.loss import RECENT_LOSS_KEY, find_loss
+from amity.care.parenting import PARENT_GUILT_KEY
 from amity.care.sentence_filter import filter_sentences
+from amity.care.setback import SETBACK_KEY
 from amity.care.stage import asks_for_advice
 from amity.stages import TurnContext
 
@@ -69,9 +74,10 @@ def gives_advice(sentence: str) -> bool:
 
 
 def loss_without_question(ctx: TurnContext) -> bool:
-    """A loss is in view in this conversation and this message does not ask what to do."""
-    in_view = RECENT_LOSS_KEY in ctx.extras or find_loss(ctx.text) is not None
-    return in_view and not asks_for_advice(ctx.text)
+    """A loss, a failed exam or snapping at one's children is in view in this conversation, and this message does not
+    ask what to do."""
+    in_view = any(key in ctx.extras for key in (RECENT_LOSS_KEY, SETBACK_KEY, PARENT_GUILT_KEY))
+    return (in_view or find_loss(ctx.text) is not None) and not asks_for_advice(ctx.text)
 
 
 class UnaskedAdviceGuard:

@@ -36,6 +36,7 @@ from datetime import datetime
 
 from amity.affect.loss import RECENT_LOSS_KEY
 from amity.affect.self_report import RECENT_HURT_KEY, UNSURE_NEWS_KEY
+from amity.care.parenting import PARENT_GUILT_KEY
 from amity.care.setback import SETBACK_KEY
 from amity.safety import responses
 from amity.safety.bullying import BULLYING_KEY
@@ -212,6 +213,12 @@ AGREES = re.compile(
 )
 
 
+# While one of these is in view the conversation hurts, whatever this message's own words say.
+_NO_CHEER_KEYS = (
+    EATING_KEY, DRINKING_KEY, CONTROL_KEY, BULLYING_KEY, HARDSHIP_KEY, PERINATAL_KEY, SETBACK_KEY, PARENT_GUILT_KEY
+)  # fmt: skip
+
+
 def user_hurting(ctx: TurnContext, *, this_message: bool = True) -> bool:
     """True when the user's turn reads clearly unpleasant: they said so ("I feel tired", "I'm not okay"), the
     affect estimate is sure of it, they told of a loss earlier in this conversation, or they lean on Amity alone
@@ -225,10 +232,7 @@ def user_hurting(ctx: TurnContext, *, this_message: bool = True) -> bool:
         return True
     if ctx.extras.get(DEPENDENCY_KEY):  # "I don't need anyone else" is loneliness, not news to celebrate
         return True
-    if any(
-        ctx.extras.get(key)
-        for key in (EATING_KEY, DRINKING_KEY, CONTROL_KEY, BULLYING_KEY, HARDSHIP_KEY, PERINATAL_KEY, SETBACK_KEY)
-    ):  # no cheering
+    if any(ctx.extras.get(key) for key in _NO_CHEER_KEYS):  # no cheering
         return True
     a = ctx.affect if this_message else None
     return a is not None and a.valence <= HURTING_VALENCE and (bool(a.reported) or a.confidence >= HURTING_CONFIDENCE)

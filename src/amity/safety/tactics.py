@@ -192,6 +192,9 @@ DISMISSING_PAIN = tuple(
         r"\b(it is|it must be) (so )?(nice|great|lovely|good) to have (some )?(time|space|peace and quiet) (to|for) yourself\b",
         r"\b(great|good|glad|nice|wonderful|happy) (that|to (see|hear|know)( that)?) you (are|have been|were) (feeling|doing) (so |much |a lot )?better\b",
         r"\blet('s| us) (try to |just )?(talk about|focus on|think about|change the subject to) (something )?(more )?(positive|happy|happier|cheerful|fun|lighter|nice|good)\b",
+        # "Let's talk about something else you're feeling more comfortable with." (to a mother whose own mother lives far
+        # away, three messages after "I yelled at my kids")
+        r"\blet('s| us) (talk about|move on to|change the subject to|focus on) something else\b",
         r"\b(try to|you should|just) (stay|be|think|keep) (positive|optimistic)\b|\bfocus on the (positive|positives|good things|bright side)\b",
         # "That's a good feeling." to "I'm nervous about my exam" / "That's a good way to feel." to "My knee hurts"
         r"\b(that|this|it) (is|sounds like|sounds) (a |such a |a really )?(good|great|nice|positive|wonderful|healthy) (feeling|way to feel|thing to feel)\b",
