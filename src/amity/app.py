@@ -47,6 +47,7 @@ from amity.safety.hardship import roofless_guard, tone_guard
 from amity.safety.identity import rejection_guard
 from amity.safety.perinatal import tone_guard as perinatal_tone_guard
 from amity.safety.sensing import EmotionGate, SensingStage, emotion_inference_allowed, has_consent
+from amity.safety.sobriety import SobrietyStage, drink_guard
 from amity.safety.stage import SafetyStage
 from amity.senses.fusion import fuse
 from amity.senses.sensing import SensingChannels
@@ -120,6 +121,7 @@ def build_stages(
     safety = SafetyStore(db)
     return [
         SafetyStage(db),  # first: the crisis protocol and honesty answers are deterministic
+        SobrietyStage(),  # recovery: a milestone, a craving; never a drink suggested
         PrivacyQuestionStage(install_of(llm.name, getattr(db, "encrypted", None), config.database_url)),
         ProfileStage(store),
         SensingStage(db),  # work/school setting switches emotion inference off (EU AI Act 5(1)(f))
@@ -142,6 +144,7 @@ def build_guards(db: SqlDatabase, store: ConversationStore, config: Config) -> l
         UnaskedAdviceGuard(),
         diet_talk_guard(),
         encouragement_guard(),
+        drink_guard(),
         minimising_guard(),
         rejection_guard(),
         brush_off_guard(),
