@@ -47,6 +47,9 @@ def test_harsh_views_of_oneself_are_found() -> None:
         "do you think something is wrong with me": "wrong with me",  # 14, eating lunch alone
         "I feel so stupid for not seeing it": "stupid",  # a wife who thinks her husband is cheating
         "I'm such an idiot for trusting him": "an idiot",
+        "I'm starting to think something is wrong with me": "wrong with me",  # 34 and single
+        "I'm jealous. what kind of person does that make me": "what kind of person does that make me",
+        "what does that say about me": "what does that say about me",
     }
     for text, trait in found.items():
         doubt = find_self_doubt(text)
@@ -323,6 +326,14 @@ def test_the_example_reassurance_reads_as_english() -> None:
     assert example("I feel like I'm betraying her") == "Feeling that shows how much you love her - it isn't a betrayal."
     assert example("sometimes I resent her and then I feel like a monster") == (
         "Having feelings like that doesn't make you a monster - it makes you human, and tired."
+    )
+    jealous = "my best friend just got engaged and I'm jealous. what kind of person does that make me"
+    doubt = find_self_doubt(jealous)
+    assert doubt is not None and reassurance(doubt, jealous).startswith(
+        "Feeling jealous doesn't make you a bad person."
+    )
+    assert example("I snapped at her. what does that say about me") == (
+        "Having a feeling like that doesn't make you a bad person - it makes you human."
     )
 
 

@@ -13,6 +13,7 @@ from amity.affect.stage import AffectStage
 from amity.care.closers import ServiceCloserGuard
 from amity.care.going_out import pressure_guard
 from amity.care.instruction_echo import InstructionEchoGuard
+from amity.care.longing import platitude_guard
 from amity.care.persona import load_persona
 from amity.care.pipeline import care_stages
 from amity.care.repetition import RepetitionGuard
@@ -152,6 +153,7 @@ def build_guards(db: SqlDatabase, store: ConversationStore, config: Config) -> l
         roofless_guard(),
         perinatal_tone_guard(),
         pressure_guard(),
+        platitude_guard(),
         InstructionEchoGuard(),
         ManipulationGuard(db),
     ]

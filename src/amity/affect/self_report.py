@@ -170,6 +170,17 @@ _PLEASANT_NEGATED = Feeling("sadness", -0.5, -0.1)
 # burden"): reported as the feeling it tells of, quoted as said. The text model, trained on Reddit comments,
 # reads most of these as neutral.
 _NOBODY = r"(?:nobody|no one|no-one|noone)"
+# Longing for a partner: "nobody has even come close", "I'm going to be alone forever", "everyone is getting married
+# except me", "I just want someone to come home to" (lower-case; amity.care.longing answers it)
+LONGING = (
+    r"\b(?:nobody|no\s+one|no-one)\s+(?:has|have|had|ever)\s+(?:even\s+|ever\s+)*(?:come\s+close|asked\s+me\s+out|wanted\s+me|"
+    r"been\s+interested\s+in\s+me|loved\s+me|chosen\s+me|picked\s+me)\b(?!\s+to\b)|"
+    r"\b(?:i'll|i\s+will|i'm\s+going\s+to|i\s+am\s+going\s+to|i'm\s+gonna)\s+(?:be|end\s+up|die)\s+alone\b|"
+    r"\b(?:everyone|everybody|all\s+my\s+friends)\s+(?:is|are|'s)\s+(?:getting\s+(?:married|engaged)|having\s+(?:babies|kids)|"
+    r"coupled\s+up)\s+(?:but|except)\s+me\b|"
+    r"\bi\s+(?:just\s+)?(?:want|wish\s+i\s+had)\s+(?:someone|somebody)\s+(?:to\s+come\s+home\s+to|to\s+love\s+me|who\s+(?:loves|wants|chooses)\s+me)\b"
+)
+
 SOCIAL_PAIN: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(rx), word)
     for rx, word in (
@@ -302,6 +313,9 @@ SOCIAL_PAIN: tuple[tuple[re.Pattern[str], str], ...] = tuple(
          r"everything|every\s+word)\b[^.!?]{0,30}\bi\s+said\b|\bthat\s+stupid\s+thing\s+i\s+said\b", "embarrassed"),
         (r"\b(?:stopped|stops)\s+(?:replying|answering|talking|responding|calling|texting)\s+(?:to\s+)?(?:me|my)\b",
          "lonely"),
+        # "I'm just 34 and nobody has even come close" (after a best friend's engagement; the 1.5B: "I'm glad you're
+        # happy for her!"); the care side is amity.care.longing
+        (LONGING, "lonely"),
         (r"\bi(?:\s+(?:feel|felt|am|was)|'m)\s+(?:like\s+)?(?:such\s+)?(?:a|an\s+extra)\s+burden\b", "a burden"),
         (r"\bi(?:\s+(?:feel|felt|am|was)|'m)\s+(?:like\s+)?(?:such\s+|a\s+complete\s+|a\s+total\s+)?(?:a\s+)?"
          r"(?:failure|loser|disappointment|waste\s+of\s+space)\b", "a failure"),

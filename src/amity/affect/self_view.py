@@ -124,9 +124,15 @@ _PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         # "I just feel like a failure as a mum", "I feel so useless" ("I feel weird / hopeless" is not about worth)
         rf"\bi\s+(?:just\s+|really\s+|sometimes\s+|always\s+|kind\s+of\s+|kinda\s+)?feel\s+(?:like\s+)?{_DEGREE}(?!(?:weird|hopeless|dull|too much)\b){_TRAIT}\b",
         r"\b(?P<trait>what(?:'s|\s+is)\s+wrong\s+with\s+me)\b",
+        # judging oneself for a feeling: "my best friend just got engaged and I'm jealous. what kind of person does
+        # that make me" (the 1.5B: "it can make you feel that your own relationship is being overlooked")
+        r"\b(?P<trait>what\s+(?:kind|sort)\s+of\s+(?:a\s+)?(?:person|friend|sister|brother|mother|mom|mum|father|dad|daughter|son|wife|"
+        r"husband|partner)\s+(?:does\s+(?:that|this|it)\s+make\s+me|am\s+i|feels\s+(?:that|this|like\s+this)))\b",
+        r"\b(?P<trait>what\s+does\s+(?:that|this|it)\s+say\s+about\s+me)\b",
         # "do you think something is wrong with me" (14, eating lunch alone in the library)
         r"\b(?:is\s+(?:there\s+)?something|do\s+you\s+think\s+(?:there(?:'s|\s+is)\s+)?something(?:'s|\s+is)?|maybe\s+(?:there(?:'s|\s+is)\s+)?"
-        r"something(?:'s|\s+is)?|i\s+think\s+(?:there(?:'s|\s+is)\s+)?something(?:'s|\s+is)?)\s+(?P<trait>wrong\s+with\s+me)\b",
+        r"something(?:'s|\s+is)?|i(?:'m|\s+am)?\s+(?:starting\s+to\s+|beginning\s+to\s+)?(?:think|feel|wonder\s+if)\s+(?:that\s+)?(?:there(?:'s|\s+is)\s+)?"
+        r"something(?:'s|\s+is)?|something\s+must\s+be)\s+(?P<trait>wrong\s+with\s+me)\b",
         # "my mum always said I'd never amount to anything"
         rf"\b{_OTHERS}\s+(?:\w+\s+){{0,2}}?{_SEE}\s+(?:that\s+)?i(?:'d|\s+would|'ll|\s+will)\s+(?P<trait>never\s+(?:amount\s+to\s+"
         r"anything|be\s+anything|be\s+good\s+enough|make\s+it|get\s+anywhere))\b",
@@ -170,9 +176,10 @@ class SelfDoubt:
     # "regret" (did I make a mistake moving here?)
 
 
-def reassurance(doubt: SelfDoubt) -> str:
+def reassurance(doubt: SelfDoubt, message: str = "") -> str:
     """An example of the plain, warm words that answer this doubt ("I don't see you as boring at all."), for the
-    prompt: small models follow an example far better than an instruction."""
+    prompt: small models follow an example far better than an instruction. ``message``: the whole message the doubt
+    is in (the feeling judged may be named in another sentence: "I'm jealous. what kind of person does that make me")."""
     trait = doubt.trait
     if doubt.kind == "ability":
         return "Feeling unsure doesn't mean you can't do it."
@@ -186,6 +193,13 @@ def reassurance(doubt: SelfDoubt) -> str:
         return "It's natural to second-guess a big decision - it doesn't mean it was a mistake."
     if trait.startswith("not ") and trait.endswith(" enough"):
         return f"You are {trait[4:]}, just as you are."
+    if trait.startswith(("what kind of", "what sort of", "what does")):  # judging themselves for a feeling
+        if re.search(r"\b(?:jealous|envious|envy|jealousy)\b", f"{message} {doubt.quote}".lower()):
+            return (
+                "Feeling jealous doesn't make you a bad person. It can sit right next to being truly happy for "
+                "someone, and it usually points at something you want for yourself."
+            )
+        return "Having a feeling like that doesn't make you a bad person - it makes you human."
     if trait in ("what's wrong with me", "wrong with me"):
         return "I don't think anything is wrong with you."
     if trait.startswith("hate "):

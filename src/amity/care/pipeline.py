@@ -48,6 +48,7 @@ from amity.care.companion_affect import (
 )
 from amity.care.everyday import EverydayStage
 from amity.care.going_out import GoingOutStage
+from amity.care.longing import LongingStage
 from amity.care.mood_checkin import MoodCheckInStage, mark_asked
 from amity.care.parenting import ParentingStage
 from amity.care.persona import load_persona
@@ -455,6 +456,7 @@ def care_stages(db: SqlDatabase) -> list[Stage]:
         MoodCheckInStage(db),  # after the proactive invitation, which its answer may follow
         EverydayStage(),  # the date from the clock; no promise of a reminder it cannot send
         PlayStage(),  # a true fact when asked for something interesting; play, not chores, for boredom
+        LongingStage(),  # "nobody has even come close": the ache heard, no "the right one is out there"
         ParentingStage(),  # before self-worth: "I yelled at my kids… a terrible mother" gets its own answer
         SelfWorthStage(),
         GoingOutStage(),

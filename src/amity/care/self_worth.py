@@ -35,7 +35,7 @@ class SelfWorthStage(BaseStage):
         if " look " in f" {doubt.trait} " and not ctx.spoken:  # "people say 'but you don't look sick'"
             ctx.reply_override = NOT_BELIEVED_REPLY
             return
-        example = reassurance(doubt)
+        example = reassurance(doubt, ctx.text)
         if ctx.spoken:  # the affect line just above quotes their words; this must fit the short budget
             ctx.guide(f'Never agree. Reassure: "{example}"')
             return
