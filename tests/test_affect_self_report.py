@@ -234,6 +234,9 @@ def test_a_loss_told_now_gets_the_line_a_friend_would_follow() -> None:
     assert loss_guidance("my mum has chronic pain") is None
     waiting = loss_guidance("they found a lump and I'm waiting for the biopsy results")
     assert waiting is not None and "no statistics or survival rates" in waiting
+    home_country = loss_guidance("I moved here from Brazil three months ago and I miss home so much")
+    assert home_country is not None and "Be curious about home" in home_country
+    assert "sorry" not in home_country.lower()  # a loss to be curious about, not a death
     assert loss_guidance("My son passed his driving test!") is None
     assert loss_guidance("I feel tired.") is None
 
@@ -267,6 +270,10 @@ def test_a_loss_told_now_gets_the_line_a_friend_would_follow() -> None:
         ("she has cancer", "worried"),
         ("I'm Mark. Divorce was finalised last month.", "heartbroken"),
         ("we separated in june", "heartbroken"),
+        ("I moved here from Brazil three months ago and I miss home so much", "homesick"),
+        ("I'm so homesick", "homesick"),
+        ("I miss my country", "homesick"),
+        ("I'm so far from home", "homesick"),
     ],
 )
 def test_caring_for_someone_ill_is_a_loss_told(text: str, kind: str) -> None:
@@ -290,6 +297,8 @@ def test_a_carer_is_known_from_any_message_of_the_conversation() -> None:
         "I'm a carer at a nursing home",
         "the teacher doesn't know me",
         "my divorce lawyer called",
+        "I miss my dog",  # not a loss told: they may just be at work
+        "I moved here from the city and love it",
     ],
 )
 def test_no_caring_loss_is_read_into_other_words(text: str) -> None:

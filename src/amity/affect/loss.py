@@ -3,8 +3,8 @@
 The text model reads most of these as neutral (0.55-0.78 on exactly these sentences), and the prompt then said
 "no clear emotion" to a death. :data:`LOSS` holds reviewed patterns, each with the word the loss is reported as
 ("grieving", "caring for someone ill", "losing someone slowly", "waiting for results", "living with illness",
-"pregnancy loss", "losing a pet", "heartbroken", "worried", "upset"); :mod:`amity.affect.self_report` scans it
-like its other tables, and :func:`find_loss` / :func:`recent_loss` let the affect stage keep a loss told a few
+"pregnancy loss", "losing a pet", "homesick", "heartbroken", "worried", "upset"); :mod:`amity.affect.self_report`
+scans it like its other tables, and :func:`find_loss` / :func:`recent_loss` let the affect stage keep a loss told a few
 messages ago in view (``RECENT_LOSS_KEY``). Two things told hold for the whole conversation: being a carer
 (:func:`caring_for`) and having retired (:func:`retired`, a loss only once it hurts). What a friend says then is
 in :mod:`amity.affect.loss_care`.
@@ -143,6 +143,13 @@ LOSS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
          r"\b(?:he|she)\s+has\s+(?:got\s+)?(?:dementia|alzheimer'?s|parkinson'?s|cancer|terminal\s+cancer)\b|"
          r"\b(?:might|may|could)\s+be\s+cancer\b|\bi\s+(?:was|got|have\s+been|'ve\s+been)\s+diagnosed\s+with\b",
          "worried"),
+        # "I moved here from Brazil three months ago and I miss home so much" (the 1.5B: "spend time with those you
+        # love", then "You might consider learning how to make it at home", then "It's important to practice")
+        (r"\bi(?:'m|\s+am)\s+(?:so\s+|really\s+|very\s+|just\s+|a\s+bit\s+|kind\s+of\s+)?homesick\b|\bhomesickness\b|"
+         r"\bi\s+(?:really\s+|so\s+|just\s+)?miss\s+(?:home|my\s+(?:home|country|hometown|home\s+town|home\s+country|family\s+back\s+"
+         r"home|people\s+back\s+home|own\s+language|language))\b|\bi\s+(?:just\s+|recently\s+)?(?:moved|came)\s+(?:here\s+)?from\s+"
+         r"[a-z][\w'-]*(?:\s+[a-z][\w'-]*)?\b[^.!?]{0,60}\bmiss\b|\b(?:so\s+|very\s+)?far\s+(?:away\s+)?from\s+(?:home|my\s+family|everyone\s+i\s+love)\b",
+         "homesick"),
         (r"\bi\s+(?:just\s+)?(?:got|was|'ve\s+been|have\s+been)\s+(?:fired|laid\s+off|let\s+go|made\s+redundant)\b|"
          r"\bi\s+(?:just\s+)?lost\s+my\s+job\b", "upset"),
     )

@@ -23,6 +23,7 @@ from amity.affect.loss import find_loss
 # What a friend does first when told of a loss, by the loss's word (:data:`amity.affect.loss.LOSS`). Quoting
 # the words alone drew "It's a beautiful thing to know that Margaret passed in March" and "Have you considered
 # talking to friends or family?" from the 1.5B model: it needs to be told what the moment asks for.
+NOT_SORRY = frozenset({"homesick"})  # a loss to be curious about, not one to say "I'm so sorry" to
 LOSS_GUIDANCE: dict[str, tuple[str, str]] = {
     "grieving": (
         "They just told you of a death. First say you're sorry for their loss, in plain words. No advice, no silver "
@@ -77,6 +78,14 @@ LOSS_GUIDANCE: dict[str, tuple[str, str]] = {
         "friends, things they loved). No fixes, exercise, positivity or questions about what they do to get better "
         "unless they ask; if you ask anything, ask gently how today is for them.",
         "They live with long-term illness or pain: believe them; no fixes or positivity.",
+    ),
+    "homesick": (
+        "They left home (a country, a town, a family) and miss it. That is a real loss, and a few months in it often "
+        "hurts more, not less. Don't tell them to spend time with loved ones (they are far away), to make friends, "
+        "join groups, cook it themselves or practise the language unless they ask. Be curious about home and let "
+        "them tell you: what they miss most, the food, the people. If people are impatient with how they speak, say "
+        "that says more about the listeners, and that living in a second language all day is tiring.",
+        "They miss home: be curious about it; no advice to make friends or practise.",
     ),
     "heartbroken": (
         "They just told you of a break-up or betrayal. First say you're sorry it happened; don't take sides, give "
@@ -221,7 +230,9 @@ def loss_guidance(text: str, *, compact: bool = False, lang: str = "en") -> str 
         return None
     full, short = LOSS_GUIDANCE[found[1]]
     line = short if compact else full
-    return f'{line} In their language: "{SORRY[lang]}"' if lang in SORRY else line
+    if found[1] in NOT_SORRY or lang not in SORRY:
+        return line
+    return f'{line} In their language: "{SORRY[lang]}"'
 
 
 def still_habit(text: str) -> bool:
