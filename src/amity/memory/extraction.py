@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from amity.llm.base import LLM
+from amity.memory import rules_intl
 from amity.memory.dates import find_date
 from amity.memory.facts import (
     MULTI_KEYS,
@@ -354,7 +355,7 @@ def extract_rules(text: str, today: date, known: Sequence[Fact] = (), locale: st
     for clause in clauses(text):
         if clause.endswith("?"):
             continue
-        for key, pattern, confidence in RULES:
+        for key, pattern, confidence in (*RULES, *rules_intl.RULES):
             for m in pattern.finditer(clause):
                 drafts.extend(_from_match(key, m, confidence, clause))
         drafts.extend(_dated(clause, today, locale, known, rels, text))
@@ -382,10 +383,10 @@ def _from_match(key: str, m: re.Match[str], confidence: float, clause: str) -> l
         ]
     if key == "relation":
         name = g["name"]
-        if name.split()[0].lower() in _BAD_NAMES | NOT_NAMES:
+        if name.split()[0].lower() in _BAD_NAMES | NOT_NAMES | rules_intl.NOT_NAMES:
             return []
         name = " ".join(w.capitalize() for w in re.sub(r"'s$", "", name).split())
-        return [FactDraft("relation", g["rel"].lower(), name, confidence, clause)]
+        return [FactDraft("relation", rules_intl.relation(g["rel"]), name, confidence, clause)]
     if key == "age":
         return [FactDraft("age", g["v"], "user", confidence, clause)] if 5 <= int(g["v"]) <= 120 else []
     if key in {"location", "hometown"}:

@@ -43,6 +43,7 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 
 from amity.events import MemoryChanged, Notice
+from amity.memory.about_me import asks_about_me, sourced_summary
 from amity.memory.about_person import facts_about, person_answer, person_asked
 from amity.memory.dates import ReminderPolicy, coming_up_answer, due_reminder, upcoming
 from amity.memory.embedders import costly
@@ -60,12 +61,6 @@ from amity.stages import BaseStage, OpenContext, TurnContext
 from amity.store.conversations import ConversationStore
 from amity.types import MemoryHit
 
-ABOUT_ME = re.compile(
-    r"\bwhat (?:do|did) you (?:know|remember) about me\b"
-    r"|\bwhat have you (?:learned|learnt|found out) about me\b"
-    r"|\bwhat do you know of me\b|\btell me (?:what|everything) you (?:know|remember) about me\b",
-    re.I,
-)
 COMING_UP = re.compile(
     r"\bwhat(?:'s| is) coming up\b|\banything coming up\b|\bupcoming (?:dates|events|birthdays)\b"
     r"|\bwhat(?:'s| is) (?:on )?(?:this|next) (?:week|month)\b"
@@ -135,38 +130,6 @@ def episode_line(
     return f'{who}, {when.day} {when:%b %Y}: "{densest_run(text, query, words)}"'
 
 
-def sourced_summary(facts: Sequence[Fact], history: dict[str, list[Fact]], episodes: int) -> str:
-    """The answer to "what do you know about me?": every current fact with its source, nothing invented."""
-    if not facts:
-        tail = f" I do have {episodes} bits of our conversations saved." if episodes else ""
-        return (
-            "Honestly, I don't know much about you yet: I haven't stored any facts about you."
-            + tail
-            + " Anything you tell me about yourself I'll remember, and you can always check or delete "
-            "it with `amity memory list`."
-        )
-    lines = ["Here's what I know about you, and where each thing comes from:"]
-    for fact in facts:
-        if fact.origin == "user":
-            source = f"you corrected this on {_day(fact.created_at)}"
-        elif fact.quote:
-            source = f'you told me on {_day(fact.created_at)}: "{fact.quote}"'
-        else:
-            source = f"noted on {_day(fact.created_at)}"
-        if fact.origin == "llm":
-            source += "; I inferred it, so tell me if it's wrong"
-        earlier = [h.value for h in history.get(fact.id, []) if h.id != fact.id]
-        before = f" Before that: {', '.join(earlier)}." if earlier else ""
-        lines.append(f"- {fact.describe('you')} ({source}).{before}")
-    if episodes:
-        lines.append(f"I also keep {episodes} snippets of our conversations to recall what we talked about.")
-    lines.append(
-        "You can see, correct or delete any of this: `amity memory list`, `amity memory edit ID`, "
-        "`amity memory forget ID` (or `amity memory forget --all`)."
-    )
-    return "\n".join(lines)
-
-
 _PRONOUN_START = re.compile(r"\s*(?:she|her|he|his)\b", re.I)
 
 
@@ -218,10 +181,11 @@ class MemoryStage(BaseStage):
             return  # an earlier stage (safety) already answers this turn
         user_id = ctx.user.id
         active = self.facts.active(user_id)
-        if ABOUT_ME.search(ctx.text):
+        if asks_about_me(ctx.text):  # in the language asked: "¿qué sabes de mí?"
             chains = {f.id: self.facts.store.chain(f.id) for f in active}
             ctx.memories = [MemoryHit(f.id, f.describe("user"), f.confidence, "fact") for f in active]
-            ctx.reply_override = sourced_summary(active, chains, self._episode_count(user_id))
+            lang = str(ctx.extras.get(LANG_KEY, "en"))
+            ctx.reply_override = sourced_summary(active, chains, self._episode_count(user_id), lang)
             ctx.extras[ANSWERED] = True
             return
         if (which := asks_where_we_were(ctx.text)) is not None:  # "what were we talking about last time?"
