@@ -30,6 +30,7 @@ import re
 from collections.abc import AsyncIterator
 
 from amity.affect.loss import RECENT_LOSS_KEY, find_loss
+from amity.care.burnout import BURNOUT_KEY
 from amity.care.parenting import PARENT_GUILT_KEY
 from amity.care.sentence_filter import filter_sentences
 from amity.care.setback import SETBACK_KEY
@@ -60,6 +61,8 @@ ADVICE = re.compile(
     # "What other things are you doing to manage your pain?" (to someone with chronic pain)
     r"\bwhat\s+(?:else|other\s+things|things)\s+(?:are|have)\s+you\s+(?:been\s+)?(?:doing|trying)\s+to\b|"
     r"\b(?:anything|something)\s+you(?:'re|\s+are)\s+doing\s+to\s+(?:help|manage|cope|feel|get)\b|"
+    # "What can you do to help yourself manage your workload?" (to "my boss keeps piling more on and I can't say no")
+    r"\bwhat\s+(?:can|could)\s+you\s+do\s+to\b|"
     # sent elsewhere: "Maybe it's time to talk to someone you trust about your feelings." (to "he said I was too
     # needy. maybe he's right", two weeks after a break-up)
     r"\b(?:maybe|perhaps)\s+it(?:'s|\s+is|\s+might\s+be)\s+time\s+to\b|"
@@ -74,9 +77,9 @@ def gives_advice(sentence: str) -> bool:
 
 
 def loss_without_question(ctx: TurnContext) -> bool:
-    """A loss, a failed exam or snapping at one's children is in view in this conversation, and this message does not
-    ask what to do."""
-    in_view = any(key in ctx.extras for key in (RECENT_LOSS_KEY, SETBACK_KEY, PARENT_GUILT_KEY))
+    """A loss, a failed exam, snapping at one's children or being worn down by work is in view in this conversation, and
+    this message does not ask what to do."""
+    in_view = any(key in ctx.extras for key in (RECENT_LOSS_KEY, SETBACK_KEY, PARENT_GUILT_KEY, BURNOUT_KEY))
     return (in_view or find_loss(ctx.text) is not None) and not asks_for_advice(ctx.text)
 
 
