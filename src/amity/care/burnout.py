@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from amity.stages import BaseStage, TurnContext
+from amity.care.thread import ThreadStage
 
 BURNOUT_KEY = "care.burnout"  # ctx.extras: being worn down by work told in this conversation
 WINDOW = 8
@@ -81,20 +81,18 @@ def first_reply(text: str) -> str:
     )
 
 
-class BurnoutStage(BaseStage):
+class BurnoutStage(ThreadStage):
     """Worn down by work in view: a fixed first answer, the guidance line, and the fear of quitting answered once."""
 
-    async def before_reply(self, ctx: TurnContext) -> None:
-        if ctx.reply_override is not None:
-            return
-        earlier = ctx.earlier_user_texts()
-        if not in_view(ctx.text, earlier):
-            return
-        ctx.extras[BURNOUT_KEY] = True
-        if worn_down(ctx.text) and not any(worn_down(text) for text in earlier[:WINDOW]):
-            ctx.reply_override = first_reply(ctx.text)
-            return
-        ctx.guide(GUIDANCE)
-        said = [t.text for t in ctx.history if t.role == "assistant" and t.session_id == ctx.session.id]
-        if _QUIT_FEAR.search(ctx.text.replace("\u2019", "'")) and QUIT_FEAR_REPLY not in said:
-            ctx.reply_override = QUIT_FEAR_REPLY
+    key = BURNOUT_KEY
+    window = WINDOW
+    guidance = GUIDANCE
+
+    def told(self, text: str) -> bool:
+        return worn_down(text)
+
+    def first_reply(self, text: str) -> str | None:
+        return first_reply(text)
+
+    def later_replies(self, text: str, earlier: Sequence[str]) -> Sequence[str]:
+        return (QUIT_FEAR_REPLY,) if _QUIT_FEAR.search(text.replace("\u2019", "'")) else ()

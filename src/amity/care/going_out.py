@@ -19,8 +19,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from amity.care.thread import ThreadStage
 from amity.safety.topic_guard import TopicGuard
-from amity.stages import BaseStage, TurnContext
 
 GOING_OUT_KEY = "care.going_out"  # ctx.extras: fear of going out is in view in this conversation
 WINDOW = 6
@@ -71,13 +71,12 @@ def pressure_guard() -> TopicGuard:
     return TopicGuard(GOING_OUT_KEY, pushes)
 
 
-class GoingOutStage(BaseStage):
+class GoingOutStage(ThreadStage):
     """Fear of going out in view: the guidance line, and the pressure guard switched on."""
 
-    async def before_reply(self, ctx: TurnContext) -> None:
-        if ctx.reply_override is not None:
-            return
-        earlier = ctx.earlier_user_texts()
-        if in_view(ctx.text, earlier):
-            ctx.extras[GOING_OUT_KEY] = True
-            ctx.guide(GUIDANCE)
+    key = GOING_OUT_KEY
+    window = WINDOW
+    guidance = GUIDANCE
+
+    def told(self, text: str) -> bool:
+        return _SIGNS.search(text.replace("\u2019", "'")) is not None

@@ -20,8 +20,8 @@ import re
 from collections.abc import Sequence
 
 from amity.affect.self_report import LONGING
+from amity.care.thread import ThreadStage
 from amity.safety.topic_guard import TopicGuard
-from amity.stages import BaseStage, TurnContext
 
 LONGING_KEY = "care.longing"  # ctx.extras: longing for a partner told in this conversation
 WINDOW = 6
@@ -80,17 +80,15 @@ def platitude_guard() -> TopicGuard:
     return TopicGuard(LONGING_KEY, is_platitude)
 
 
-class LongingStage(BaseStage):
+class LongingStage(ThreadStage):
     """Longing for a partner in view: a fixed first answer, then the guidance line and the platitude guard."""
 
-    async def before_reply(self, ctx: TurnContext) -> None:
-        if ctx.reply_override is not None:
-            return
-        earlier = ctx.earlier_user_texts()
-        if not in_view(ctx.text, earlier):
-            return
-        ctx.extras[LONGING_KEY] = True
-        if longs(ctx.text) and not any(longs(text) for text in earlier[:WINDOW]):
-            ctx.reply_override = longing_reply(ctx.text)
-            return
-        ctx.guide(GUIDANCE)
+    key = LONGING_KEY
+    window = WINDOW
+    guidance = GUIDANCE
+
+    def told(self, text: str) -> bool:
+        return longs(text)
+
+    def first_reply(self, text: str) -> str | None:
+        return longing_reply(text)

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from amity.stages import BaseStage, TurnContext
+from amity.care.thread import ThreadStage
 
 PARENT_GUILT_KEY = "care.parent_guilt"  # ctx.extras: snapping at their children told in this conversation
 WINDOW = 6
@@ -101,22 +101,19 @@ def guilt_reply(text: str) -> str:
     )
 
 
-class ParentingStage(BaseStage):
-    """Snapping at their children in view: a fixed first answer, then the guidance line."""
+class ParentingStage(ThreadStage):
+    """Snapping at their children in view: a fixed first answer, the guidance line, the load named once."""
 
-    async def before_reply(self, ctx: TurnContext) -> None:
-        if ctx.reply_override is not None:
-            return
-        earlier = ctx.earlier_user_texts()
-        if not in_view(ctx.text, earlier):
-            return
-        ctx.extras[PARENT_GUILT_KEY] = True
-        told_before = any(snapped(text) for text in earlier[:WINDOW])
-        if snapped(ctx.text) and not told_before:
-            ctx.reply_override = guilt_reply(ctx.text)
-            return
-        ctx.guide(GUIDANCE)
-        said = [t.text for t in ctx.history if t.role == "assistant" and t.session_id == ctx.session.id]
-        load = stretched_reply(ctx.text)
-        if load is not None and load not in said:  # once a conversation
-            ctx.reply_override = load
+    key = PARENT_GUILT_KEY
+    window = WINDOW
+    guidance = GUIDANCE
+
+    def told(self, text: str) -> bool:
+        return snapped(text)
+
+    def first_reply(self, text: str) -> str | None:
+        return guilt_reply(text)
+
+    def later_replies(self, text: str, earlier: Sequence[str]) -> Sequence[str]:
+        load = stretched_reply(text)
+        return (load,) if load is not None else ()

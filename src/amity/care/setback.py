@@ -26,9 +26,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from amity.stages import BaseStage, TurnContext
+from amity.care.thread import ThreadStage
 
-SETBACK_KEY = "care.setback"  # ctx.extras: a failure told in this conversation (the quote)
+SETBACK_KEY = "care.setback"  # ctx.extras: a failure told in this conversation
 WINDOW = 8
 
 _WHAT = (
@@ -145,21 +145,18 @@ def in_view(now: str, earlier: Sequence[str]) -> str | None:
     return next((quote for text in [now, *earlier[:WINDOW]] if (quote := failed(text)) is not None), None)
 
 
-class SetbackStage(BaseStage):
-    """A failure in view: the guidance line for the whole conversation, and the turn counted as hurting."""
+class SetbackStage(ThreadStage):
+    """A failure in view: the guidance line for the whole conversation, the turn counted as hurting, and the fear,
+    the sacrifice and the first sentence answered once each."""
 
-    async def before_reply(self, ctx: TurnContext) -> None:
-        if ctx.reply_override is not None:
-            return
-        earlier = ctx.earlier_user_texts()
-        quote = in_view(ctx.text, earlier)
-        if quote is None:
-            return
-        ctx.extras[SETBACK_KEY] = quote
-        ctx.guide(GUIDANCE)
-        said = [t.text for t in ctx.history if t.role == "assistant" and t.session_id == ctx.session.id]
-        for answer in (scared_reply, sacrifice_reply, how_to_tell_reply):
-            reply = answer(ctx.text, quote)
-            if reply is not None and reply not in said:  # each once a conversation; after that the model, guided
-                ctx.reply_override = reply
-                return
+    key = SETBACK_KEY
+    window = WINDOW
+    guidance = GUIDANCE
+
+    def told(self, text: str) -> bool:
+        return failed(text) is not None
+
+    def later_replies(self, text: str, earlier: Sequence[str]) -> Sequence[str]:
+        quote = in_view(text, earlier) or "I failed"
+        replies = (answer(text, quote) for answer in (scared_reply, sacrifice_reply, how_to_tell_reply))
+        return [reply for reply in replies if reply is not None]
