@@ -43,6 +43,8 @@ from amity.safety.bullying import brush_off_guard
 from amity.safety.control import minimising_guard
 from amity.safety.drinking import encouragement_guard
 from amity.safety.eating import diet_talk_guard
+from amity.safety.exploitation import flattery_guard
+from amity.safety.exploitation_stage import ExploitationStage
 from amity.safety.guard import ManipulationGuard
 from amity.safety.hardship import roofless_guard, tone_guard
 from amity.safety.identity import rejection_guard
@@ -122,6 +124,7 @@ def build_stages(
     safety = SafetyStore(db)
     return [
         SafetyStage(db),  # first: the crisis protocol and honesty answers are deterministic
+        ExploitationStage(db),  # sextortion; a minor pressured for pictures or groomed: answered at once
         SobrietyStage(),  # recovery: a milestone, a craving; never a drink suggested
         PrivacyQuestionStage(install_of(llm.name, getattr(db, "encrypted", None), config.database_url)),
         ProfileStage(store),
@@ -146,6 +149,7 @@ def build_guards(db: SqlDatabase, store: ConversationStore, config: Config) -> l
         diet_talk_guard(),
         encouragement_guard(),
         drink_guard(),
+        flattery_guard(),
         minimising_guard(),
         rejection_guard(),
         brush_off_guard(),

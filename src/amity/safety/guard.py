@@ -45,6 +45,7 @@ from amity.safety.bullying import BULLYING_KEY
 from amity.safety.control import CONTROL_KEY
 from amity.safety.drinking import DRINKING_KEY
 from amity.safety.eating import EATING_KEY
+from amity.safety.exploitation import EXPLOITATION_KEY
 from amity.safety.hardship import HARDSHIP_KEY
 from amity.safety.perinatal import PERINATAL_KEY
 from amity.safety.sobriety import CRAVING_KEY
@@ -219,7 +220,7 @@ AGREES = re.compile(
 # While one of these is in view the conversation hurts, whatever this message's own words say.
 _NO_CHEER_KEYS = (
     EATING_KEY, DRINKING_KEY, CONTROL_KEY, BULLYING_KEY, HARDSHIP_KEY, PERINATAL_KEY, SETBACK_KEY, PARENT_GUILT_KEY,
-    CRAVING_KEY, LONGING_KEY, BURNOUT_KEY,
+    CRAVING_KEY, LONGING_KEY, BURNOUT_KEY, EXPLOITATION_KEY,
 )  # fmt: skip
 
 
