@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from amity.app import App, build_app, open_database
+from amity.care import body_image
 from amity.config import Config
 from amity.events import TurnEnd
 from amity.llm.fake import FakeLLM
@@ -116,9 +117,8 @@ async def test_a_teenager_starving_herself_is_cared_for_not_coached(config: Conf
     try:
         assert await say(app, "I'm 17 btw") == "Thank you for telling me. How are you today?"
         assert llm.calls == []  # not "That's a great age!"
-        llm.enqueue("I'm sorry you feel that way. What do you do to eat and exercise?")
-        assert await say(app, "I feel so fat. I hate my body.") == "I'm sorry you feel that way."
-        assert eating.GUIDANCE in llm.last_system_prompt
+        # hating one's body first gets the body-image answer (amity.care.body_image), not "what do you eat?"
+        assert await say(app, "I feel so fat. I hate my body.") == body_image.first_reply("I hate my body")
         calls = len(llm.calls)
         told = await say(app, "I haven't eaten anything today, I'm trying to get under 50 kg.")
         assert told.startswith("Thank you for telling me") and "Going without food" in told

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from amity.affect.stage import AffectStage
+from amity.care.body_image import looks_guard
 from amity.care.closers import ServiceCloserGuard
 from amity.care.going_out import pressure_guard
 from amity.care.instruction_echo import InstructionEchoGuard
@@ -158,6 +159,7 @@ def build_guards(db: SqlDatabase, store: ConversationStore, config: Config) -> l
         perinatal_tone_guard(),
         pressure_guard(),
         platitude_guard(),
+        looks_guard(),
         InstructionEchoGuard(),
         ManipulationGuard(db),
     ]

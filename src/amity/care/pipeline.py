@@ -36,6 +36,7 @@ from typing import Any
 
 from amity.affect.loss import RECENT_LOSS_KEY, find_loss
 from amity.care import cbt, tool_offers
+from amity.care.body_image import BodyImageStage
 from amity.care.burnout import BurnoutStage
 from amity.care.cbt.distortions import DistortionDetector
 from amity.care.companion_affect import (
@@ -457,6 +458,7 @@ def care_stages(db: SqlDatabase) -> list[Stage]:
         MoodCheckInStage(db),  # after the proactive invitation, which its answer may follow
         EverydayStage(),  # the date from the clock; no promise of a reminder it cannot send
         PlayStage(),  # a true fact when asked for something interesting; play, not chores, for boredom
+        BodyImageStage(),  # "I hate how I look in every photo": no "what you want to look like"
         BurnoutStage(),  # "I cry in the car before work": too much, not weakness; no hobbies
         LongingStage(),  # "nobody has even come close": the ache heard, no "the right one is out there"
         ParentingStage(),  # before self-worth: "I yelled at my kids… a terrible mother" gets its own answer
