@@ -9,7 +9,15 @@ from __future__ import annotations
 import pytest
 
 from amity.app import build_app, open_database
-from amity.care.setback import GUIDANCE, failed, how_to_tell_reply, in_view, sacrifice_reply, scared_reply
+from amity.care.setback import (
+    GUIDANCE,
+    failed,
+    how_to_tell_reply,
+    in_view,
+    not_enough_reply,
+    sacrifice_reply,
+    scared_reply,
+)
 from amity.config import Config
 from amity.llm.fake import FakeLLM
 from amity.safety.tactics import find_tactics
@@ -25,6 +33,9 @@ from amity.safety.tactics import find_tactics
         ("I didn’t get into any of the universities", "I didn't get into any of the universities"),
         ("my grades are so bad this year", "my grades are so bad"),
         ("I think I failed all of my finals", "I failed all of my finals"),
+        ("I didn't get the job. I was so sure this time", "I didn't get the job"),
+        ("that's the 12th rejection this year", "the 12th rejection"),
+        ("I got rejected again", "I got rejected again"),
     ],
 )
 def test_a_failure_told_is_found(text: str, quote: str) -> None:
@@ -85,5 +96,34 @@ async def test_the_thread_gets_the_line_and_loses_the_cheer(config: Config) -> N
         assert again.reply == "It makes sense that his opinion weighs so much."  # each fixed reply once, then the model
         told = [e async for e in app.companion.turn("sam", "I don't know how to tell him", session_id="s")][-1]
         assert told.reply == how_to_tell_reply("I don't know how to tell him", "I failed my exams")  # not cut as advice
+    finally:
+        await app.aclose()
+
+
+def test_not_good_enough_after_rejections_gets_a_plain_no() -> None:
+    told = ["maybe I'm just not good enough", "that's the 12th rejection this year", "I didn't get the job"]
+    reply = not_enough_reply(told[0], told)
+    assert reply is not None and reply.startswith("You are good enough - a no from them isn't a verdict on you.")
+    assert "12 rejections say more about how hard it is out there" in reply
+    exam = not_enough_reply("maybe I'm just not good enough", ["maybe I'm just not good enough", "I failed my exams"])
+    assert exam is not None and "one result isn't a verdict on you" in exam
+    assert not_enough_reply("I'm tired", ["I'm tired", "I failed my exams"]) is None
+
+
+async def test_a_job_rejection_gets_no_search_for_fault(config: Config) -> None:
+    llm = FakeLLM(default="That's a lot to carry.")
+    app = build_app(config, llm=llm, db=open_database(config))
+    try:
+
+        async def say(text: str) -> str:
+            return [e async for e in app.companion.turn("ria", text, session_id="r")][-1].reply
+
+        llm.enqueue("What did you do to prepare? That's a lot to carry.")
+        assert await say("I didn't get the job. I was so sure this time") == "That's a lot to carry."
+        assert GUIDANCE in llm.last_system_prompt
+        llm.enqueue("What do you think could have gone wrong this time? That's so many.")
+        assert await say("that's the 12th rejection this year") == "That's so many."
+        reply = await say("maybe I'm just not good enough")
+        assert reply.startswith("You are good enough") and "12 rejections" in reply
     finally:
         await app.aclose()

@@ -18,7 +18,9 @@ With the guidance alone the 1.5B still answered "he worked so hard…" with "Wor
 I'm glad you got to go to a good school", so three messages get fixed replies, each once a conversation:
 :func:`scared_reply` ("I'm scared of disappointing him", "my parents will be so disappointed"),
 :func:`sacrifice_reply` ("he worked so hard so I could…", "they gave up everything") and :func:`how_to_tell_reply`
-("I don't know how to tell him": a first sentence to say, built from their own words, "I failed my exams").
+("I don't know how to tell him": a first sentence to say, built from their own words, "I failed my exams"), and
+"maybe I'm just not good enough" gets :func:`not_enough_reply` (a job rejection counts as a failure too: "I didn't
+get the job", "that's the 12th rejection this year"; the 1.5B had said "Keep practicing… and you'll get better").
 """
 
 from __future__ import annotations
@@ -44,19 +46,30 @@ _FAILED = re.compile(
     r"\bmy\s+(?:grades|results|marks|scores|report\s+card)\s+(?:are|were|came\s+back|is|was)\s+(?:so\s+|really\s+|pretty\s+)?"
     r"(?:bad|terrible|awful|horrible|shit|crap|a\s+disaster)\b|"
     r"\bi\s+(?:didn't|did\s+not|didnt)\s+get\s+into\s+(?:any\s+of\s+)?(?:the\s+|my\s+)?(?:uni|university|universities|college|"
-    r"colleges|med\s+school|law\s+school|school|program|programme|course)\b",
+    r"colleges|med\s+school|law\s+school|school|program|programme|course)\b|"
+    # "I didn't get the job. I was so sure this time" (the 1.5B: "What did you do to prepare?")
+    r"\bi\s+(?:didn't|did\s+not|didnt)\s+get\s+(?:the|that|this)\s+(?:job|role|position|promotion|part|offer|apartment|flat)\b|"
+    r"\bi\s+(?:got|was|have\s+been|'ve\s+been)\s+(?:rejected|turned\s+down)\s+(?:again|for|from|by)\b|"
+    r"\b(?:another|(?:the|my)\s+\d+(?:st|nd|rd|th))\s+rejection\b",
+    re.IGNORECASE,
+)
+_COUNT = re.compile(r"\b(\d+)(?:st|nd|rd|th)\s+rejection\b", re.IGNORECASE)
+_JOB = re.compile(r"\b(?:job|role|position|promotion|interview|rejections?|application|offer)\b", re.IGNORECASE)
+_NOT_ENOUGH = re.compile(
+    r"\b(?:i(?:'m|\s+am)|i\s+guess\s+i(?:'m|\s+am)|maybe\s+i(?:'m|\s+am))\s+(?:just\s+|simply\s+)?(?:not\s+good\s+enough|"
+    r"not\s+(?:smart|clever)\s+enough|a\s+failure|a\s+loser|useless|worthless)\b",
     re.IGNORECASE,
 )
 
 GUIDANCE = (
-    "They failed something that mattered (an exam, a test, a place they hoped for) and may dread telling people who "
-    "hoped for them. Don't congratulate, don't call anything an achievement, and give no study, sleep or bedtime "
-    "tips unless they ask. Say that failing is something that happened, not who they are, and that dreading the "
-    "telling makes sense. If they speak of what a parent gave up for them, say the guilt shows how much they care, "
-    "and that a parent who worked that hard did it for them, not for a grade. If they don't know how to tell them, "
-    "help them find the first sentence. If they fear the days after (silence, shouting), say that would hurt and "
-    "would be about the disappointment, not their worth, that such days usually pass, and ask who could be on their "
-    "side meanwhile."
+    "They failed something that mattered (an exam, a test, a job or a place they hoped for) and may dread telling "
+    "people who hoped for them. Don't congratulate, don't call anything an achievement, don't ask what went wrong, "
+    "and give no study, sleep or bedtime tips unless they ask. Say that failing is something that happened, not who "
+    "they are, and that dreading the telling makes sense. If they speak of what a parent gave up for them, say the "
+    "guilt shows how much they care, and that a parent who worked that hard did it for them, not for a grade. If "
+    "they don't know how to tell them, help them find the first sentence. If they fear the days after (silence, "
+    "shouting), say that would hurt and would be about the disappointment, not their worth, that such days usually "
+    "pass, and ask who could be on their side meanwhile."
 )
 
 
@@ -134,6 +147,25 @@ def how_to_tell_reply(text: str, failure: str) -> str | None:
     )
 
 
+def not_enough_reply(text: str, told: Sequence[str]) -> str | None:
+    """To "maybe I'm just not good enough" while a failure is in view: a plain no, and what the count really says.
+    ``told``: this message and the earlier ones of the conversation."""
+    if _NOT_ENOUGH.search(text.replace("\u2019", "'")) is None:
+        return None
+    if any(_JOB.search(t) for t in told):
+        count = next((m.group(1) for t in told if (m := _COUNT.search(t))), None)
+        many = f"{count} rejections" if count else "Rejections like these"
+        return (
+            f"You are good enough - a no from them isn't a verdict on you. {many} say more about how hard it is out "
+            "there, where most places get far more people than they can take, than about what you're worth. And it's "
+            "exhausting to keep putting yourself out there. How are you holding up?"
+        )
+    return (
+        "You are good enough - one result isn't a verdict on you, or on everything you can do. It says how that day "
+        "went, not who you are. How are you holding up?"
+    )
+
+
 def failed(text: str) -> str | None:
     """The failure told in ``text`` ("I failed my exams"), or None."""
     match = _FAILED.search(text.replace("\u2019", "'"))
@@ -158,5 +190,6 @@ class SetbackStage(ThreadStage):
 
     def later_replies(self, text: str, earlier: Sequence[str]) -> Sequence[str]:
         quote = in_view(text, earlier) or "I failed"
-        replies = (answer(text, quote) for answer in (scared_reply, sacrifice_reply, how_to_tell_reply))
+        replies = [answer(text, quote) for answer in (scared_reply, sacrifice_reply, how_to_tell_reply)]
+        replies.append(not_enough_reply(text, [text, *earlier[: self.window]]))
         return [reply for reply in replies if reply is not None]

@@ -63,6 +63,10 @@ ADVICE = re.compile(
     r"\b(?:anything|something)\s+you(?:'re|\s+are)\s+doing\s+to\s+(?:help|manage|cope|feel|get)\b|"
     # "What can you do to help yourself manage your workload?" (to "my boss keeps piling more on and I can't say no")
     r"\bwhat\s+(?:can|could)\s+you\s+do\s+to\b|"
+    # looking for their fault after a setback: "What did you do to prepare?", "What do you think could have gone wrong
+    # this time?" (to "I didn't get the job", "that's the 12th rejection this year")
+    r"\bwhat\s+(?:do\s+you\s+think\s+)?(?:could|might|may)\s+have\s+gone\s+wrong\b|\bwhat\s+(?:did\s+you\s+do|have\s+you\s+done)\s+to\s+prepare\b|"
+    r"\bwhat\s+(?:could|would|might)\s+you\s+(?:have\s+)?do(?:ne)?\s+differently\b|"
     # sent elsewhere: "Maybe it's time to talk to someone you trust about your feelings." (to "he said I was too
     # needy. maybe he's right", two weeks after a break-up)
     r"\b(?:maybe|perhaps)\s+it(?:'s|\s+is|\s+might\s+be)\s+time\s+to\b|"
