@@ -101,7 +101,8 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("suicide", "en", r"\b(want|going|plan|planning|thinking|think|ready|about|tempted)\s+(to\s+|of\s+|about\s+)?(jump|jumping|throw myself|throwing myself|step|stepping)\s+(off|from|in front of|under)\s+(a|the|my)?\s*(bridge|roof|building|train|cliff|balcony|window|tower|bus|car|truck|traffic)\b"),
     _p("suicide", "en", r"\b(throw|throwing|threw) my\s?self (off|in front of|under)\b"),
     _p("suicide", "en", r"\b(i|me) (will not|am not going to|will not be) be (here|around|alive) (anymore|tomorrow|much longer|for long|next week|by morning)\b", negatable=False),
-    _p("suicide", "en", r"\b(sleep|go to sleep|fall asleep) and (never|not) wake up\b|\bnever wake up again\b", negatable=False),
+    # "…and not wake up for a week" / "until Monday" is exhaustion, not a wish to die
+    _p("suicide", "en", r"\b(sleep|go to sleep|fall asleep) and (never|not) wake up\b|\bnever wake up again\b", negatable=False, after=r"^\s*(for (a|the|two|three|\d+) (week|weeks|month|months|day|days|year|weekend|while|hours|whole)|until|till|til|before (noon|lunch|monday|the weekend))\b"),
     _p("suicide", "en", r"\b(writing|wrote|written|write|left|leave|leaving) (my |a |the )?(suicide|goodbye|farewell) (note|letter)s?\b|\bgiving away (all )?my (things|stuff|belongings|possessions)\b"),
     _p("suicide", "en", r"\blethal dose\b", after=r"^\s*of [\w\s]{1,20} for (a|my|the|your) (cat|dog|pet|horse|bird|rabbit)\b"),
     _p("suicide", "en", r"\b(painless(ly)? (way )?to (die|kill)|(easiest|quickest|best|fastest|surest) way to (die|kill myself|end my life|end it))\b"),
