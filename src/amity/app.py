@@ -15,6 +15,7 @@ from amity.care.closers import ServiceCloserGuard
 from amity.care.going_out import pressure_guard
 from amity.care.instruction_echo import InstructionEchoGuard
 from amity.care.longing import platitude_guard
+from amity.care.memory_worry import brush_off_memory_guard
 from amity.care.persona import load_persona
 from amity.care.pipeline import care_stages
 from amity.care.repetition import RepetitionGuard
@@ -160,6 +161,7 @@ def build_guards(db: SqlDatabase, store: ConversationStore, config: Config) -> l
         pressure_guard(),
         platitude_guard(),
         looks_guard(),
+        brush_off_memory_guard(),
         InstructionEchoGuard(),
         ManipulationGuard(db),
     ]

@@ -39,6 +39,7 @@ from amity.affect.self_report import RECENT_HURT_KEY, UNSURE_NEWS_KEY
 from amity.care.body_image import BODY_IMAGE_KEY
 from amity.care.burnout import BURNOUT_KEY
 from amity.care.longing import LONGING_KEY
+from amity.care.memory_worry import MEMORY_WORRY_KEY
 from amity.care.parenting import PARENT_GUILT_KEY
 from amity.care.setback import SETBACK_KEY
 from amity.safety import responses
@@ -221,7 +222,7 @@ AGREES = re.compile(
 # While one of these is in view the conversation hurts, whatever this message's own words say.
 _NO_CHEER_KEYS = (
     EATING_KEY, DRINKING_KEY, CONTROL_KEY, BULLYING_KEY, HARDSHIP_KEY, PERINATAL_KEY, SETBACK_KEY, PARENT_GUILT_KEY,
-    CRAVING_KEY, LONGING_KEY, BURNOUT_KEY, EXPLOITATION_KEY, BODY_IMAGE_KEY,
+    CRAVING_KEY, LONGING_KEY, BURNOUT_KEY, EXPLOITATION_KEY, BODY_IMAGE_KEY, MEMORY_WORRY_KEY,
 )  # fmt: skip
 
 
