@@ -197,6 +197,32 @@ def why_reply(text: str) -> str | None:
     )
 
 
+_DAYS = (
+    r"(?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|weekends|evenings|mornings|sunday\s+dinners|"
+    r"christmases|holidays)"
+)
+_EMPTY_DAYS = re.compile(
+    rf"\b(?P<days>{_DAYS})\s+(?:are\s+going\s+to|will|are\s+gonna|'ll)\s+(?:be|feel)\s+(?:so\s+|really\s+|very\s+)?"
+    r"(?:empty|quiet|lonely|strange|hard|long)\b",
+    re.IGNORECASE,
+)
+
+
+def empty_days_reply(text: str) -> str | None:
+    """ "thursdays are going to be so empty now", after a friend of 40 years of Thursday cards died (the 1.5B: "You
+    can always start a new game or find other ways to keep yourself entertained"): the shape of the week, named."""
+    m = _EMPTY_DAYS.search(text.replace("\u2019", "'"))
+    if m is None:
+        return None
+    days = m.group("days").lower()
+    if days.rstrip("s") in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"):
+        days = days.capitalize()  # "Thursdays"
+    return (
+        f"They will. After all those years, {days} were yours together, and now the week keeps its shape with "
+        f"someone missing from it - that's one of the hardest parts. Would you tell me what those {days} were like?"
+    )
+
+
 _OBJECT = {"his": "him", "her": "her"}
 
 

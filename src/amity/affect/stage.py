@@ -45,6 +45,7 @@ from amity.affect.loss_care import (
     PET_GUIDANCE,
     STILL_HABIT_GUIDANCE,
     checking_reply,
+    empty_days_reply,
     family_away_reply,
     loss_guidance,
     not_your_doing_reply,
@@ -253,6 +254,8 @@ class AffectStage(BaseStage):
                 ctx.guide(STILL_HABIT_GUIDANCE)
             if grief and ctx.reply_override is None:  # "I keep looking at his instagram", "…rereading our last texts"
                 ctx.reply_override = checking_reply(ctx.text)
+            if word == "grieving" and ctx.reply_override is None:  # "thursdays are going to be so empty now"
+                ctx.reply_override = empty_days_reply(ctx.text)
             if word == "grieving" and suicide_loss(quote) and ctx.reply_override is None:
                 ctx.reply_override = why_reply(ctx.text)  # "why didn't he tell me"
             if word == "pregnancy loss" and ctx.reply_override is None:  # "I keep thinking it was something I did"

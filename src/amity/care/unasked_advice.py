@@ -61,6 +61,9 @@ ADVICE = re.compile(
     # "What other things are you doing to manage your pain?" (to someone with chronic pain)
     r"\bwhat\s+(?:else|other\s+things|things)\s+(?:are|have)\s+you\s+(?:been\s+)?(?:doing|trying)\s+to\b|"
     r"\b(?:anything|something)\s+you(?:'re|\s+are)\s+doing\s+to\s+(?:help|manage|cope|feel|get)\b|"
+    # "You can always start a new game or find other ways to keep yourself entertained." (to "thursdays are going to be
+    # so empty now", a week after the last friend of a card group died)
+    r"\byou\s+(?:can|could)\s+always\s+(?!talk\s+(?:to|with)\s+me\b|tell\s+me\b|come\s+back\b|message\s+me\b|write\s+to\s+me\b)|\b(?:find|look\s+for)\s+(?:other|new|some)\s+ways\s+to\s+keep\s+(?:yourself|you)\s+(?:busy|entertained|occupied)\b|"
     # "What can you do to help yourself manage your workload?" (to "my boss keeps piling more on and I can't say no")
     r"\bwhat\s+(?:can|could)\s+you\s+do\s+to\b|"
     # looking for their fault after a setback: "What did you do to prepare?", "What do you think could have gone wrong

@@ -171,7 +171,10 @@ DISMISSING_PAIN = tuple(
     re.compile(rx)
     for rx in (
         r"\b(great|good|glad|nice|wonderful|awesome|amazing|fantastic|lovely|exciting|excellent) to (hear|know)\b",
-        r"\b(that|this|it) (is|sounds) (so |really |just )?(great|wonderful|awesome|amazing|fantastic|exciting|excellent|lovely|fun|nice|cool)\s*([!.]|[-–—,]\s)",
+        r"\b(that|this|it) (is|sounds) (so |really |just |always )?(great|wonderful|awesome|amazing|fantastic|exciting|excellent|lovely|fun|nice|cool|interesting)\s*([!.]|[-–—,]\s)",
+        # "It's always fun to play games with friends." (to "we played cards every thursday for 40 years", a week after the
+        # last friend of the group died)
+        r"\b(it is|it s) (always |so |really )?(fun|nice|great|lovely) to play\b",
         # cheer in German, French and Spanish ("Oh, das ist super!" to "Sie hat immer angerufen, jeden Sonntag.")
         r"\b(das ist|das klingt|das hort sich) (ja |doch |echt |wirklich )?(super|toll|schon|prima|wunderbar|klasse|gro(ss|ß)artig|genial)\b",
         r"\b(c'est|ca a l'air) (vraiment |tellement )?(super|genial|formidable|chouette|merveilleux|top)\b",
