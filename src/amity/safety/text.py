@@ -102,7 +102,8 @@ _FUNCTION_WORDS: dict[str, frozenset[str]] = {
     "es": _vocab(
         "yo y el los las mi mis estoy soy muy pero con para que hoy siento nadie nada tengo hola gracias esta "
         "como porque anos madre padre semana pasada murio triste sola solo trabajo amigos noche una por quiero "
-        "puedo vida vivir tiene ya mas lo del al eso esto hay"
+        "puedo vida vivir tiene ya mas lo del al eso esto hay dice dijo va voy vas cuando donde tambien ahora mucho "
+        "ella ellos hace quiere"
     ),
 }
 _GREETINGS = {"hallo": "de", "servus": "de", "moin": "de", "bonjour": "fr", "salut": "fr", "coucou": "fr",
