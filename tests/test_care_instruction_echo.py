@@ -49,15 +49,30 @@ async def test_the_echo_never_reaches_the_user(config: Config) -> None:
         await app.aclose()
 
 
-@pytest.mark.parametrize("step", [1, 3, 7, 100])
-async def test_dropped_wherever_it_comes_and_other_sentences_stream(step: int) -> None:
-    async def stream(text: str) -> AsyncIterator[str]:
+async def _guarded(text: str, step: int) -> list[str]:
+    """The pieces the guard lets through when ``text`` streams in pieces of ``step`` characters."""
+
+    async def stream() -> AsyncIterator[str]:
         for i in range(0, len(text), step):
             yield text[i : i + step]
 
     ctx: TurnContext = SimpleNamespace(standing=[], guidance=GUIDANCE)  # type: ignore[assignment]
+    return [p async for p in InstructionEchoGuard().guard(ctx, stream())]
+
+
+@pytest.mark.parametrize("step", [1, 3, 7, 100])
+async def test_dropped_wherever_it_comes_and_other_sentences_stream(step: int) -> None:
     text = "Feeling unsure doesn't mean you can't do it. Don't rush to tips; try to relax. What worries you?"
-    pieces = [p async for p in InstructionEchoGuard().guard(ctx, stream(text))]
+    pieces = await _guarded(text, step)
     assert "".join(pieces) == "Feeling unsure doesn't mean you can't do it. What worries you?"
     if step == 1:
         assert pieces[0] == "Feeling "  # no guidance run opens with "Feeling": it streams after its first word
+
+
+@pytest.mark.parametrize("step", [1, 4, 100])
+async def test_narrating_the_technique_is_dropped(step: int) -> None:
+    """The 1.5B, guided to "briefly restate what they told you in your own words": "Restating what you told me in
+    your own words, I heard you say you wish you could just be normal about this." """
+    text = "Restating what you told me in your own words, I heard you say it's hard. That's a common feeling."
+    assert "".join(await _guarded(text, step)) == "That's a common feeling."
+    assert not echoes("Reflecting back on the year, you've come so far.", frozenset())

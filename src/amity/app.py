@@ -19,6 +19,7 @@ from amity.care.memory_worry import brush_off_memory_guard
 from amity.care.persona import load_persona
 from amity.care.pipeline import care_stages
 from amity.care.repetition import RepetitionGuard
+from amity.care.social_anxiety import social_pressure_guard
 from amity.care.unasked_advice import UnaskedAdviceGuard
 from amity.config import Config
 from amity.engine import Companion, EngineSettings
@@ -159,6 +160,7 @@ def build_guards(db: SqlDatabase, store: ConversationStore, config: Config) -> l
         roofless_guard(),
         perinatal_tone_guard(),
         pressure_guard(),
+        social_pressure_guard(),
         platitude_guard(),
         looks_guard(),
         brush_off_memory_guard(),

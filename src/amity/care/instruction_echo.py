@@ -10,7 +10,9 @@ of :data:`N` words that holds a word of instruction ("do not", "never", "user", 
 sentence that opens with one of those runs is dropped (a copied direction stands at the start of its sentence:
 "Don't rush to tips; …", "Greet them back like a friend."). Following the guidance in one's own words passes:
 guided to "say plainly that there is no shame in it", the sentence "There is no shame in it at all." stays (no word
-of instruction in the shared run). Streaming costs little: a sentence is held only while its first words could
+of instruction in the shared run). A sentence that narrates the technique it was asked to use ("Restating what you
+told me in your own words, I heard you say…", from "Briefly restate what they told you in your own words") is
+dropped too (:data:`NARRATION`). Streaming costs little: a sentence is held only while its first words could
 still open a run; as soon as they cannot, it streams on.
 """
 
@@ -29,6 +31,11 @@ _META = frozenset(
     {"not", "never", "don't", "user", "user's", "they", "them", "their", "reply", "replies", "strategy", "guidance",
      "tips", "stage", "prompt", "instruction", "instructions", "unless", "avoid"}
 )  # fmt: skip
+NARRATION = re.compile(
+    r"^\W*(?:restating|paraphrasing|reflecting\s+back\s+(?:what|on\s+what\s+you)|to\s+(?:restate|paraphrase)\b)",
+    re.IGNORECASE,
+)
+_NARRATION_WORDS = frozenset({"restating", "paraphrasing", "reflecting"})
 
 
 def _words(text: str) -> list[str]:
@@ -49,8 +56,8 @@ def instruction_runs(lines: Iterable[str]) -> frozenset[tuple[str, ...]]:
 
 
 def echoes(sentence: str, runs: frozenset[tuple[str, ...]]) -> bool:
-    """Whether a reply sentence opens with a run of the guidance."""
-    return tuple(_words(sentence)[:N]) in runs
+    """Whether a reply sentence opens with a run of the guidance, or narrates the technique (:data:`NARRATION`)."""
+    return tuple(_words(sentence)[:N]) in runs or NARRATION.match(sentence) is not None
 
 
 def prefixes(runs: frozenset[tuple[str, ...]]) -> frozenset[tuple[str, ...]]:
@@ -63,6 +70,8 @@ def may_echo(start: str, openings: frozenset[tuple[str, ...]], runs: frozenset[t
     words = _words(start)
     if start and not start[-1].isspace() and start[-1] not in ".,;:!?":
         words = words[:-1]  # the last word may still be being written ("Don'" of "Don't")
+    if words and words[0] in _NARRATION_WORDS:
+        return True  # "Restating what you told me…": held to the end of the sentence, where it is dropped
     if len(words) >= N:
         return tuple(words[:N]) in runs  # an echo: hold it to the end of the sentence, where it is dropped
     return not words or tuple(words) in openings

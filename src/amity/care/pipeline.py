@@ -61,6 +61,7 @@ from amity.care.proactive import due_check_in
 from amity.care.repair import RepairStage, criticises_companion
 from amity.care.self_worth import SELF_DOUBT_KEY, SelfWorthStage
 from amity.care.setback import SetbackStage
+from amity.care.social_anxiety import SocialAnxietyStage
 from amity.care.stage import asks_for_advice, wants_no_advice
 from amity.care.strategy import StrategyPlanner, guidance_for
 from amity.care.unasked_advice import LISTEN_ONLY_KEY
@@ -466,6 +467,7 @@ def care_stages(db: SqlDatabase) -> list[Stage]:
         ParentingStage(),  # before self-worth: "I yelled at my kids… a terrible mother" gets its own answer
         SelfWorthStage(),
         GoingOutStage(),
+        SocialAnxietyStage(),  # "I already feel sick about the party": no "just relax", no drink, their choice
         SetbackStage(),  # a failed exam: no cheering, no study tips, the fear of letting people down heard
         PreferenceStage(db),
         ToolStage(db),

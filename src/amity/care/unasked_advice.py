@@ -34,6 +34,7 @@ from amity.care.burnout import BURNOUT_KEY
 from amity.care.parenting import PARENT_GUILT_KEY
 from amity.care.sentence_filter import filter_sentences
 from amity.care.setback import SETBACK_KEY
+from amity.care.social_anxiety import SOCIAL_ANXIETY_KEY
 from amity.care.stage import asks_for_advice
 from amity.stages import TurnContext
 
@@ -86,7 +87,9 @@ def gives_advice(sentence: str) -> bool:
 def loss_without_question(ctx: TurnContext) -> bool:
     """A loss, a failed exam, snapping at one's children or being worn down by work is in view in this conversation, and
     this message does not ask what to do."""
-    in_view = any(key in ctx.extras for key in (RECENT_LOSS_KEY, SETBACK_KEY, PARENT_GUILT_KEY, BURNOUT_KEY))
+    in_view = any(
+        key in ctx.extras for key in (RECENT_LOSS_KEY, SETBACK_KEY, PARENT_GUILT_KEY, BURNOUT_KEY, SOCIAL_ANXIETY_KEY)
+    )
     return (in_view or find_loss(ctx.text) is not None) and not asks_for_advice(ctx.text)
 
 

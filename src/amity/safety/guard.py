@@ -42,6 +42,7 @@ from amity.care.longing import LONGING_KEY
 from amity.care.memory_worry import MEMORY_WORRY_KEY
 from amity.care.parenting import PARENT_GUILT_KEY
 from amity.care.setback import SETBACK_KEY
+from amity.care.social_anxiety import SOCIAL_ANXIETY_KEY
 from amity.safety import responses
 from amity.safety.bullying import BULLYING_KEY
 from amity.safety.control import CONTROL_KEY
@@ -223,6 +224,7 @@ AGREES = re.compile(
 _NO_CHEER_KEYS = (
     EATING_KEY, DRINKING_KEY, CONTROL_KEY, BULLYING_KEY, HARDSHIP_KEY, PERINATAL_KEY, SETBACK_KEY, PARENT_GUILT_KEY,
     CRAVING_KEY, LONGING_KEY, BURNOUT_KEY, EXPLOITATION_KEY, BODY_IMAGE_KEY, MEMORY_WORRY_KEY,
+    SOCIAL_ANXIETY_KEY,
 )  # fmt: skip
 
 
