@@ -13,6 +13,7 @@ from amity.affect.stage import AffectStage
 from amity.care.body_image import looks_guard
 from amity.care.closers import ServiceCloserGuard
 from amity.care.going_out import pressure_guard
+from amity.care.health_scare import scary_guess_guard
 from amity.care.instruction_echo import InstructionEchoGuard
 from amity.care.longing import platitude_guard
 from amity.care.memory_worry import brush_off_memory_guard
@@ -164,6 +165,7 @@ def build_guards(db: SqlDatabase, store: ConversationStore, config: Config) -> l
         platitude_guard(),
         looks_guard(),
         brush_off_memory_guard(),
+        scary_guess_guard(),
         InstructionEchoGuard(),
         ManipulationGuard(db),
     ]

@@ -50,6 +50,7 @@ from amity.care.companion_affect import (
 )
 from amity.care.everyday import EverydayStage
 from amity.care.going_out import GoingOutStage
+from amity.care.health_scare import HealthScareStage
 from amity.care.longing import LongingStage
 from amity.care.memory_worry import MemoryWorryStage
 from amity.care.mood_checkin import MoodCheckInStage, mark_asked
@@ -460,6 +461,7 @@ def care_stages(db: SqlDatabase) -> list[Stage]:
         MoodCheckInStage(db),  # after the proactive invitation, which its answer may follow
         EverydayStage(),  # the date from the clock; no promise of a reminder it cannot send
         PlayStage(),  # a true fact when asked for something interesting; play, not chores, for boredom
+        HealthScareStage(),  # "I found a lump": the fright met, a doctor, no guess either way
         MemoryWorryStage(),  # "I got lost driving home": taken seriously, a doctor, no "senior moment"
         BodyImageStage(),  # "I hate how I look in every photo": no "what you want to look like"
         BurnoutStage(),  # "I cry in the car before work": too much, not weakness; no hobbies
