@@ -49,6 +49,7 @@ from amity.safety.drinking import encouragement_guard
 from amity.safety.eating import diet_talk_guard
 from amity.safety.exploitation import flattery_guard
 from amity.safety.exploitation_stage import ExploitationStage
+from amity.safety.gambling import GamblingStage, gamble_guard
 from amity.safety.guard import ManipulationGuard
 from amity.safety.hardship import roofless_guard, tone_guard
 from amity.safety.identity import rejection_guard
@@ -130,6 +131,7 @@ def build_stages(
         SafetyStage(db),  # first: the crisis protocol and honesty answers are deterministic
         ExploitationStage(db),  # sextortion; a minor pressured for pictures or groomed: answered at once
         SobrietyStage(),  # recovery: a milestone, a craving; never a drink suggested
+        GamblingStage(),  # money lost gambling: no luck or "win it back"; the chase named, the secret shared
         PrivacyQuestionStage(install_of(llm.name, getattr(db, "encrypted", None), config.database_url)),
         ProfileStage(store),
         SensingStage(db),  # work/school setting switches emotion inference off (EU AI Act 5(1)(f))
@@ -153,6 +155,7 @@ def build_guards(db: SqlDatabase, store: ConversationStore, config: Config) -> l
         diet_talk_guard(),
         encouragement_guard(),
         drink_guard(),
+        gamble_guard(),
         flattery_guard(),
         minimising_guard(),
         rejection_guard(),

@@ -37,6 +37,11 @@ class ThreadStage(BaseStage):
         conversation is the reply (each is given once), else the model answers, guided."""
         return ()
 
+    def replies_for(self, ctx: TurnContext, earlier: Sequence[str]) -> Sequence[str]:
+        """:meth:`later_replies` of this turn's message; a stage whose answers need more of the turn (the user's
+        region, for support lines) overrides this instead."""
+        return self.later_replies(ctx.text, earlier)
+
     async def before_reply(self, ctx: TurnContext) -> None:
         if ctx.reply_override is not None:
             return
@@ -51,6 +56,6 @@ class ThreadStage(BaseStage):
             return
         ctx.guide(self.guidance)
         said = {t.text for t in ctx.history if t.role == "assistant" and t.session_id == ctx.session.id}
-        reply = next((r for r in self.later_replies(ctx.text, earlier) if r not in said), None)
+        reply = next((r for r in self.replies_for(ctx, earlier) if r not in said), None)
         if reply is not None:
             ctx.reply_override = reply

@@ -50,6 +50,7 @@ from amity.safety.control import CONTROL_KEY
 from amity.safety.drinking import DRINKING_KEY
 from amity.safety.eating import EATING_KEY
 from amity.safety.exploitation import EXPLOITATION_KEY
+from amity.safety.gambling import GAMBLING_KEY
 from amity.safety.hardship import HARDSHIP_KEY
 from amity.safety.perinatal import PERINATAL_KEY
 from amity.safety.sobriety import CRAVING_KEY
@@ -225,7 +226,7 @@ AGREES = re.compile(
 _NO_CHEER_KEYS = (
     EATING_KEY, DRINKING_KEY, CONTROL_KEY, BULLYING_KEY, HARDSHIP_KEY, PERINATAL_KEY, SETBACK_KEY, PARENT_GUILT_KEY,
     CRAVING_KEY, LONGING_KEY, BURNOUT_KEY, EXPLOITATION_KEY, BODY_IMAGE_KEY, MEMORY_WORRY_KEY,
-    SOCIAL_ANXIETY_KEY, HEALTH_SCARE_KEY,
+    SOCIAL_ANXIETY_KEY, HEALTH_SCARE_KEY, GAMBLING_KEY,
 )  # fmt: skip
 
 
