@@ -33,7 +33,7 @@ from typing import Any
 from dismissing_pain import RecordingLLM
 
 from amity.app import build_app, make_llm
-from amity.care.pipeline import SelfWorthStage
+from amity.care.self_worth import SelfWorthStage
 from amity.config import load_config
 from amity.events import TurnEnd
 from amity.safety.tactics import belittles

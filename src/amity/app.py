@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from amity.affect.stage import AffectStage
 from amity.care.body_image import looks_guard
 from amity.care.closers import ServiceCloserGuard
+from amity.care.fertility import fertility_guard
 from amity.care.going_out import pressure_guard
 from amity.care.health_scare import scary_guess_guard
 from amity.care.instruction_echo import InstructionEchoGuard
@@ -169,6 +170,7 @@ def build_guards(db: SqlDatabase, store: ConversationStore, config: Config) -> l
         looks_guard(),
         brush_off_memory_guard(),
         scary_guess_guard(),
+        fertility_guard(),
         InstructionEchoGuard(),
         ManipulationGuard(db),
     ]

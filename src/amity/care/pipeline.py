@@ -1,8 +1,9 @@
 """The care stages of a turn (see ``amity.stages``), in the order ``care_stages`` returns them:
 
 1. :class:`ProactiveStage`   - on a new session, an opt-in, rate-limited check-in notice.
-2. :class:`~amity.care.self_worth.SelfWorthStage` - when the user voices a harsh view of themselves ("Am I
-   boring?", "I'm such a burden") or doubts they can do it ("I'm not sure I can do this";
+2. the theme stages of :mod:`amity.care.themes` (one hard subject each: a failed exam, a lump found, dread of a
+   party…), among them :class:`~amity.care.self_worth.SelfWorthStage` - when the user voices a harsh view of
+   themselves ("Am I boring?", "I'm such a burden") or doubts they can do it ("I'm not sure I can do this";
    :mod:`amity.affect.self_view`), guides the reply to reassure and never agree, and tells the strategy stage
    (``care.self_doubt``).
 3. :class:`PreferenceStage`  - learned style preferences (bandit) as guidance; ``/good`` / ``/bad`` (also as
@@ -36,8 +37,6 @@ from typing import Any
 
 from amity.affect.loss import RECENT_LOSS_KEY, find_loss
 from amity.care import cbt, tool_offers
-from amity.care.body_image import BodyImageStage
-from amity.care.burnout import BurnoutStage
 from amity.care.cbt.distortions import DistortionDetector
 from amity.care.companion_affect import (
     HURTING,
@@ -49,22 +48,16 @@ from amity.care.companion_affect import (
     save_mood,
 )
 from amity.care.everyday import EverydayStage
-from amity.care.going_out import GoingOutStage
-from amity.care.health_scare import HealthScareStage
-from amity.care.longing import LongingStage
-from amity.care.memory_worry import MemoryWorryStage
 from amity.care.mood_checkin import MoodCheckInStage, mark_asked
-from amity.care.parenting import ParentingStage
 from amity.care.persona import load_persona
 from amity.care.play import PlayStage
 from amity.care.preferences import PreferenceLearner
 from amity.care.proactive import due_check_in
 from amity.care.repair import RepairStage, criticises_companion
-from amity.care.self_worth import SELF_DOUBT_KEY, SelfWorthStage
-from amity.care.setback import SetbackStage
-from amity.care.social_anxiety import SocialAnxietyStage
+from amity.care.self_worth import SELF_DOUBT_KEY
 from amity.care.stage import asks_for_advice, wants_no_advice
 from amity.care.strategy import StrategyPlanner, guidance_for
+from amity.care.themes import theme_stages
 from amity.care.unasked_advice import LISTEN_ONLY_KEY
 from amity.errors import AmityError
 from amity.events import Notice
@@ -461,16 +454,7 @@ def care_stages(db: SqlDatabase) -> list[Stage]:
         MoodCheckInStage(db),  # after the proactive invitation, which its answer may follow
         EverydayStage(),  # the date from the clock; no promise of a reminder it cannot send
         PlayStage(),  # a true fact when asked for something interesting; play, not chores, for boredom
-        HealthScareStage(),  # "I found a lump": the fright met, a doctor, no guess either way
-        MemoryWorryStage(),  # "I got lost driving home": taken seriously, a doctor, no "senior moment"
-        BodyImageStage(),  # "I hate how I look in every photo": no "what you want to look like"
-        BurnoutStage(),  # "I cry in the car before work": too much, not weakness; no hobbies
-        LongingStage(),  # "nobody has even come close": the ache heard, no "the right one is out there"
-        ParentingStage(),  # before self-worth: "I yelled at my kids… a terrible mother" gets its own answer
-        SelfWorthStage(),
-        GoingOutStage(),
-        SocialAnxietyStage(),  # "I already feel sick about the party": no "just relax", no drink, their choice
-        SetbackStage(),  # a failed exam: no cheering, no study tips, the fear of letting people down heard
+        *theme_stages(),  # one hard subject each: a failed exam, a lump, dread of a party… (care/themes.py)
         PreferenceStage(db),
         ToolStage(db),
         CompanionAffectStage(db),

@@ -1,0 +1,45 @@
+"""The theme stages of a turn: one hard subject each, kept in view for a few messages, in their intended order.
+
+Each of these (most of them a :class:`~amity.care.thread.ThreadStage`) answers one kind of message the default 1.5B
+got wrong in a way that hurts - cheering a failed exam, "just relax" to someone dreading a party or trying for a
+baby, "a senior moment" to someone afraid of dementia - with a fixed first answer, a guidance line while the theme is
+in view, and answers given once to the messages that usually follow (see ``docs/CARE.md``). They run after the
+everyday stages and before preferences, tools and the strategy planner (:func:`amity.care.pipeline.care_stages`).
+
+The order matters only where two could answer the same message: parenting comes before self-worth, so "I yelled at my
+kids… I'm a terrible mother" gets the parent's answer rather than the general one. A new theme goes in its own module
+and in this list; its reply guard goes in :func:`amity.app.build_guards` and its key, when the turn should count as
+hurting, in :data:`amity.safety.guard._NO_CHEER_KEYS`.
+"""
+
+from __future__ import annotations
+
+from amity.care.body_image import BodyImageStage
+from amity.care.burnout import BurnoutStage
+from amity.care.fertility import FertilityStage
+from amity.care.going_out import GoingOutStage
+from amity.care.health_scare import HealthScareStage
+from amity.care.longing import LongingStage
+from amity.care.memory_worry import MemoryWorryStage
+from amity.care.parenting import ParentingStage
+from amity.care.self_worth import SelfWorthStage
+from amity.care.setback import SetbackStage
+from amity.care.social_anxiety import SocialAnxietyStage
+from amity.stages import Stage
+
+
+def theme_stages() -> list[Stage]:
+    """The theme stages, in order (see the module docstring)."""
+    return [
+        FertilityStage(),  # "another negative test": no "just relax", no congratulations on a sister's news
+        HealthScareStage(),  # "I found a lump": the fright met, a doctor, no guess either way
+        MemoryWorryStage(),  # "I got lost driving home": taken seriously, a doctor, no "senior moment"
+        BodyImageStage(),  # "I hate how I look in every photo": no "what you want to look like"
+        BurnoutStage(),  # "I cry in the car before work": too much, not weakness; no hobbies
+        LongingStage(),  # "nobody has even come close": the ache heard, no "the right one is out there"
+        ParentingStage(),  # before self-worth: "I yelled at my kids… a terrible mother" gets its own answer
+        SelfWorthStage(),  # "Am I boring?": reassure, never agree
+        GoingOutStage(),  # "I haven't left my flat in two weeks": no "just do it"
+        SocialAnxietyStage(),  # "I already feel sick about the party": no "just relax", no drink, their choice
+        SetbackStage(),  # a failed exam: no cheering, no study tips, the fear of letting people down heard
+    ]
