@@ -54,6 +54,7 @@ from amity.safety.gambling import GamblingStage, gamble_guard
 from amity.safety.guard import ManipulationGuard
 from amity.safety.hardship import roofless_guard, tone_guard
 from amity.safety.identity import rejection_guard
+from amity.safety.image_pressure import ImagePressureStage, coercion_guard
 from amity.safety.perinatal import tone_guard as perinatal_tone_guard
 from amity.safety.sensing import EmotionGate, SensingStage, emotion_inference_allowed, has_consent
 from amity.safety.sobriety import SobrietyStage, drink_guard
@@ -132,6 +133,7 @@ def build_stages(
         SafetyStage(db),  # first: the crisis protocol and honesty answers are deterministic
         ExploitationStage(db),  # sextortion; a minor pressured for pictures or groomed: answered at once
         SobrietyStage(),  # recovery: a milestone, a craving; never a drink suggested
+        ImagePressureStage(),  # an adult pressured by a partner for pictures: the no backed, no "understand him"
         GamblingStage(),  # money lost gambling: no luck or "win it back"; the chase named, the secret shared
         PrivacyQuestionStage(install_of(llm.name, getattr(db, "encrypted", None), config.database_url)),
         ProfileStage(store),
@@ -158,6 +160,7 @@ def build_guards(db: SqlDatabase, store: ConversationStore, config: Config) -> l
         drink_guard(),
         gamble_guard(),
         flattery_guard(),
+        coercion_guard(),
         minimising_guard(),
         rejection_guard(),
         brush_off_guard(),

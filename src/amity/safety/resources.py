@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -135,7 +136,9 @@ def topic_lines(locale: str | None, topic: str) -> tuple[CrisisResource, ...]:
 
 def spoken_line(resource: CrisisResource) -> str:
     """How a support line is named inside a sentence: "Beat Helpline (0808 801 0677)", or "name: contact" when
-    the contact has brackets of its own."""
+    the contact has brackets of its own. The table's description in brackets ("Beat Helpline (eating disorders)")
+    is left out: the sentence around it says what the line is for."""
+    name = re.sub(r"\s*\([^)]*\)", "", resource.name).strip() or resource.name
     if "(" in resource.contact:
-        return f"{resource.name}: {resource.contact}"
-    return f"{resource.name} ({resource.contact})"
+        return f"{name}: {resource.contact}"
+    return f"{name} ({resource.contact})"
