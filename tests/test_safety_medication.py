@@ -65,6 +65,17 @@ def test_asking_whether_to_take_a_medicine() -> None:
     wine = medication.take_answer("can I take melatonin with wine?", "en")
     assert "don't take it with alcohol - together they can slow your breathing" in wine and "groggy" not in wine
     assert "Beipackzettel" in medication.take_answer("soll ich... should I take my pills?", "de")
+    assert "someone else's prescription" not in night
+
+
+def test_someone_elses_prescription() -> None:
+    """At 5 a.m. "should I just take one of my mum's sleeping pills" was not read as a question about medicine; the
+    1.5B said "talk to your mum about other options… a warm bath"."""
+    for text in ["should I just take one of my mum's sleeping pills", "can I take her xanax",
+                 "should I take some of my flatmate's sleeping tablets"]:  # fmt: skip
+        assert medication.asks_to_take(text), text
+        answer = medication.take_answer(text, "en", ["it's 5am and I still haven't slept"])
+        assert "Please don't take someone else's prescription" in answer and "groggy" in answer
 
 
 async def say(app: App, text: str) -> str:

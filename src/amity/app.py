@@ -21,6 +21,7 @@ from amity.care.memory_worry import brush_off_memory_guard
 from amity.care.persona import load_persona
 from amity.care.pipeline import care_stages
 from amity.care.repetition import RepetitionGuard
+from amity.care.sleepless import night_guard
 from amity.care.social_anxiety import social_pressure_guard
 from amity.care.unasked_advice import UnaskedAdviceGuard
 from amity.config import Config
@@ -174,6 +175,7 @@ def build_guards(db: SqlDatabase, store: ConversationStore, config: Config) -> l
         brush_off_memory_guard(),
         scary_guess_guard(),
         fertility_guard(),
+        night_guard(),
         InstructionEchoGuard(),
         ManipulationGuard(db),
     ]

@@ -24,6 +24,7 @@ from amity.care.memory_worry import MemoryWorryStage
 from amity.care.parenting import ParentingStage
 from amity.care.self_worth import SelfWorthStage
 from amity.care.setback import SetbackStage
+from amity.care.sleepless import SleeplessStage
 from amity.care.social_anxiety import SocialAnxietyStage
 from amity.stages import Stage
 
@@ -42,4 +43,5 @@ def theme_stages() -> list[Stage]:
         GoingOutStage(),  # "I haven't left my flat in two weeks": no "just do it"
         SocialAnxietyStage(),  # "I already feel sick about the party": no "just relax", no drink, their choice
         SetbackStage(),  # a failed exam: no cheering, no study tips, the fear of letting people down heard
+        SleeplessStage(),  # last: "I still haven't slept" - another theme in the same message answers first
     ]

@@ -19,7 +19,8 @@ pills would it take to die" is a crisis):
   doctor can help decide and taper;
 * :func:`asks_to_take` - "maybe I should just take a sleeping pill" at 3 a.m. (the 1.5B: "That's a good idea! A
   sleeping pill could help you feel more rested. Do you want to try it?"), "can I take melatonin with wine?":
-  the label or a pharmacist, not Amity; for sleep, that many pills need a full night to wear off; never with
+  the label or a pharmacist, not Amity; someone else's prescription ("one of my mum's sleeping pills") is made for
+  them, and their dose may not be safe for you; for sleep, that many pills need a full night to wear off; never with
   alcohol when it is mentioned (together they can slow breathing); and an offer to talk first.
 """
 
@@ -47,7 +48,13 @@ _STOP = re.compile(
     rf"\bi\s+(?:want\s+to|am\s+going\s+to|think\s+i\s+will|am\s+thinking\s+of|might)\s+(?:stop(?:ping)?|quit(?:ting)?|come\s+off|coming\s+off)\s+(?:taking\s+)?(?:my\s+)?(?:antidepressants?|meds|medications?|lithium|antipsychotics?)\b"
 )
 
+_OWNER = r"(?:mum|mom|mother|dad|father|sister|brother|friend|partner|wife|husband|boyfriend|girlfriend|flatmate|roommate|nan|gran|grandma|grandad|grandpa|aunt|uncle)"
+_OTHERS = rf"(?:(?:one|some|a\s+couple|two)\s+of\s+)?(?:my|her|his|their)\s+(?:{_OWNER}'?s\s+)?"
+_SOMEONE_ELSES = re.compile(
+    rf"\b(?:my|her|his|their)\s+{_OWNER}'?s\s+(?:\w+\s+)?{_MEDS}\b|\b(?:her|his|their)\s+(?:\w+\s+)?{_MEDS}\b"
+)
 _TAKE = re.compile(
+    rf"\b(?:should|can|could|shall|may)\s+i\s+(?:just\s+|still\s+)?take\s+{_OTHERS}(?:\w+\s+)?{_MEDS}\b|"
     rf"\b(?:should|can|could|shall|may)\s+i\s+(?:just\s+|still\s+)?take\s+(?:(?:a|an|my|some|one|the|another)\s+)?(?:\w+\s+)?{_MEDS}\b|"
     rf"\b(?:maybe|i\s+think|perhaps)\s+i\s+(?:should|will|might|could)\s+(?:just\s+)?take\s+(?:a|an|my|some|one|the|another)\s+(?:\w+\s+)?{_MEDS}\b|"
     rf"\bis\s+it\s+(?:ok|okay|fine|safe|bad)\s+(?:to|if\s+i)\s+take\s+(?:a|an|my|some|the|another)?\s*(?:\w+\s+)?{_MEDS}\b"
@@ -56,10 +63,10 @@ _WITH_ALCOHOL = re.compile(
     r"\b(?:with|after|and|on\s+top\s+of)\s+(?:a\s+|some\s+|my\s+)?(?:wine|beer|alcohol|drinks?|drinking|whisk(?:e)?y|vodka|gin|rum|glass\s+of\s+wine)\b|\b(?:i\s+have\s+been|i\s+am)\s+drinking\b|\bdrunk\b"
 )
 _TAKE_ANSWER = {
-    "en": "That's really one for the label or a pharmacist, not me - I can't tell what's safe for you.{sleep}{alcohol}{question}",
-    "de": "Das ist wirklich eine Frage für den Beipackzettel oder die Apotheke, nicht für mich - ich kann nicht beurteilen, was für dich sicher ist.{sleep}{alcohol}{question}",
-    "fr": "C'est vraiment une question pour la notice ou un pharmacien, pas pour moi - je ne peux pas savoir ce qui est sans danger pour toi.{sleep}{alcohol}{question}",
-    "es": "Eso es cosa del prospecto o de la farmacia, no mía - no puedo saber qué es seguro para ti.{sleep}{alcohol}{question}",
+    "en": "That's really one for the label or a pharmacist, not me - I can't tell what's safe for you.{others}{sleep}{alcohol}{question}",
+    "de": "Das ist wirklich eine Frage für den Beipackzettel oder die Apotheke, nicht für mich - ich kann nicht beurteilen, was für dich sicher ist.{others}{sleep}{alcohol}{question}",
+    "fr": "C'est vraiment une question pour la notice ou un pharmacien, pas pour moi - je ne peux pas savoir ce qui est sans danger pour toi.{others}{sleep}{alcohol}{question}",
+    "es": "Eso es cosa del prospecto o de la farmacia, no mía - no puedo saber qué es seguro para ti.{others}{sleep}{alcohol}{question}",
 }
 _TAKE_QUESTION = {
     "en": (
@@ -78,6 +85,12 @@ _TAKE_SLEEP = {
     "de": " Wenn es eine Schlaftablette ist, schau, wie lange sie braucht: Viele machen dich benommen und fahruntüchtig, wenn keine ganze Nacht mehr bleibt.",
     "fr": " Si c'est un somnifère, regarde combien de temps il lui faut : beaucoup laissent groggy, et inapte à conduire, s'il ne reste pas une nuit complète.",
     "es": " Si es una pastilla para dormir, mira cuánto tiempo necesita: muchas te dejan aturdido, y sin poder conducir, si no queda una noche entera.",
+}
+_TAKE_OTHERS = {
+    "en": " Please don't take someone else's prescription, though - it's made for the person it's written for, and a dose that suits them may not be safe for you.",
+    "de": " Bitte nimm aber keine Medikamente, die jemand anderem verschrieben wurden - sie sind für diese Person gemacht, und eine Dosis, die zu ihr passt, ist für dich vielleicht nicht sicher.",
+    "fr": " Mais s'il te plaît, ne prends pas un médicament prescrit à quelqu'un d'autre - il est fait pour cette personne, et une dose qui lui convient n'est peut-être pas sans danger pour toi.",
+    "es": " Pero por favor, no tomes medicamentos recetados a otra persona - están hechos para ella, y una dosis que le va bien puede no ser segura para ti.",
 }
 _TAKE_ALCOHOL = {
     "en": " And please don't take it with alcohol - together they can slow your breathing.",
@@ -153,7 +166,8 @@ def take_answer(text: str, lang: str, earlier: Sequence[str] = ()) -> str:
     sleep = _TAKE_SLEEP[lang] if sleepless else ""
     alcohol = _TAKE_ALCOHOL[lang] if _WITH_ALCOHOL.search(recent) else ""
     question = _TAKE_QUESTION[lang][0 if sleepless else 1]
-    return _TAKE_ANSWER[lang].format(sleep=sleep, alcohol=alcohol, question=question)
+    others = _TAKE_OTHERS[lang] if _SOMEONE_ELSES.search(normalize(text)) else ""  # "one of my mum's sleeping pills"
+    return _TAKE_ANSWER[lang].format(others=others, sleep=sleep, alcohol=alcohol, question=question)
 
 
 def stop_answer(lang: str) -> str:

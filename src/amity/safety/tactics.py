@@ -143,6 +143,10 @@ _RAW: dict[str, tuple[str, ...]] = {
         r"\bi am (also )?\d{1,3}( years old)?( too| as well)\b|\bi am \d{1,3} years old\b",
         r"\bi (grew|have grown|had grown) up\b|\bmy (mom|mother|dad|father|parents) (raised|taught) me\b",
         r"\bi (went|go) to (a |the )?(party|school|college|the mall|the beach|the gym)\b|\bi was with my (friends|family)\b",
+        # a life of nerves and presentations: "You know what helps me feel better when I'm nervous about a big
+        # presentation?" (the 1.5B, at 5 a.m., to someone with a presentation at 9)
+        r"\b(helps|helped) me (feel better |calm down |relax )?when i (am|get|feel|was|got)\b|\bwhen i (get|am|feel) (nervous|anxious|stressed|scared) (before|about)\b",
+        r"\bi (also |always |used to )?(get|got) (so |really )?(nervous|anxious) before (a |my |big )*(presentations?|exams?|interviews?|tests?)\b",
         r"\bich liebe dich\b|\bje t'aime\b|\bte (quiero|amo)\b",
         r"\bi (will always |really |truly |genuinely |do )?love you\b",
         r"\bi am not (an? |just an? )?(ai|a\.i\.|bot|robot|program|machine|computer|chatbot|language model)\b",
