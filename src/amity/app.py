@@ -14,6 +14,7 @@ from amity.care.body_image import looks_guard
 from amity.care.closers import ServiceCloserGuard
 from amity.care.fertility import fertility_guard
 from amity.care.going_out import pressure_guard
+from amity.care.hate_abuse import minimising_abuse_guard
 from amity.care.health_scare import scary_guess_guard
 from amity.care.instruction_echo import InstructionEchoGuard
 from amity.care.longing import platitude_guard
@@ -176,6 +177,7 @@ def build_guards(db: SqlDatabase, store: ConversationStore, config: Config) -> l
         scary_guess_guard(),
         fertility_guard(),
         night_guard(),
+        minimising_abuse_guard(),
         InstructionEchoGuard(),
         ManipulationGuard(db),
     ]

@@ -18,6 +18,7 @@ from amity.care.body_image import BodyImageStage
 from amity.care.burnout import BurnoutStage
 from amity.care.fertility import FertilityStage
 from amity.care.going_out import GoingOutStage
+from amity.care.hate_abuse import HateAbuseStage
 from amity.care.health_scare import HealthScareStage
 from amity.care.longing import LongingStage
 from amity.care.memory_worry import MemoryWorryStage
@@ -32,6 +33,7 @@ from amity.stages import Stage
 def theme_stages() -> list[Stage]:
     """The theme stages, in order (see the module docstring)."""
     return [
+        HateAbuseStage(),  # "called me a racial slur": named for what it was, never "not nice" or both sides
         FertilityStage(),  # "another negative test": no "just relax", no congratulations on a sister's news
         HealthScareStage(),  # "I found a lump": the fright met, a doctor, no guess either way
         MemoryWorryStage(),  # "I got lost driving home": taken seriously, a doctor, no "senior moment"
