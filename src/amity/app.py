@@ -17,6 +17,7 @@ from amity.care.going_out import pressure_guard
 from amity.care.hate_abuse import minimising_abuse_guard
 from amity.care.health_scare import scary_guess_guard
 from amity.care.instruction_echo import InstructionEchoGuard
+from amity.care.job_loss import silver_lining_guard
 from amity.care.longing import platitude_guard
 from amity.care.memory_worry import brush_off_memory_guard
 from amity.care.persona import load_persona
@@ -178,6 +179,7 @@ def build_guards(db: SqlDatabase, store: ConversationStore, config: Config) -> l
         fertility_guard(),
         night_guard(),
         minimising_abuse_guard(),
+        silver_lining_guard(),
         InstructionEchoGuard(),
         ManipulationGuard(db),
     ]

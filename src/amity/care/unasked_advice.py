@@ -31,6 +31,7 @@ from collections.abc import AsyncIterator
 
 from amity.affect.loss import RECENT_LOSS_KEY, find_loss
 from amity.care.burnout import BURNOUT_KEY
+from amity.care.job_loss import JOB_LOSS_KEY
 from amity.care.parenting import PARENT_GUILT_KEY
 from amity.care.sentence_filter import filter_sentences
 from amity.care.setback import SETBACK_KEY
@@ -88,7 +89,8 @@ def loss_without_question(ctx: TurnContext) -> bool:
     """A loss, a failed exam, snapping at one's children or being worn down by work is in view in this conversation, and
     this message does not ask what to do."""
     in_view = any(
-        key in ctx.extras for key in (RECENT_LOSS_KEY, SETBACK_KEY, PARENT_GUILT_KEY, BURNOUT_KEY, SOCIAL_ANXIETY_KEY)
+        key in ctx.extras
+        for key in (RECENT_LOSS_KEY, SETBACK_KEY, PARENT_GUILT_KEY, BURNOUT_KEY, SOCIAL_ANXIETY_KEY, JOB_LOSS_KEY)
     )
     return (in_view or find_loss(ctx.text) is not None) and not asks_for_advice(ctx.text)
 
