@@ -29,14 +29,18 @@ from amity.safety.tactics import find_tactics
 @pytest.mark.parametrize(
     "text",
     ["a man on the bus called me a racial slur today", "she told me to go back to my country",
-     "some guys yelled homophobic slurs at us", "I was racially abused at work", "it was a hate crime",
+     "some guys yelled homophobic slurs at us", "I was racially abused at work", "I was the victim of a hate crime",
      "he called me the n-word"],
 )  # fmt: skip
 def test_hateful_abuse_is_found(text: str) -> None:
     assert abused_for_who_they_are(text)
 
 
-@pytest.mark.parametrize("text", ["I want to go back to my country for the summer", "I'm reading about racial history"])
+@pytest.mark.parametrize(
+    "text",
+    ["I want to go back to my country for the summer", "I'm reading about racial history",
+     "I read about racist abuse of footballers in the news", "there was a hate crime in our town"],
+)  # fmt: skip
 def test_other_messages_are_not(text: str) -> None:
     assert not abused_for_who_they_are(text)
 
@@ -55,7 +59,7 @@ def test_softening_and_both_sides_are_caught(sentence: str) -> None:
 def test_the_first_answer_names_the_kind_of_abuse() -> None:
     assert "That was racist abuse" in first_reply("called me a racial slur and told me to go back to my country")
     assert "That was homophobic abuse" in first_reply("they yelled homophobic slurs at us")
-    assert "That was hateful abuse" in first_reply("it was a hate crime")
+    assert "That was hateful abuse" in first_reply("I was the victim of a hate crime")
     bus = going_back_reply("I don't want to take the bus tomorrow")
     assert "sit near the driver" in bus and "sit near" not in going_back_reply("I'm scared of going out")
     replies = [first_reply("racial slur"), BYSTANDERS_REPLY, BELONGING_REPLY, FROZE_REPLY, bus]

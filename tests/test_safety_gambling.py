@@ -31,7 +31,8 @@ from amity.safety.text import sentences
     "text",
     ["I lost 2000 on the betting app last night", "I blew my wages at the casino", "I gambled away our savings",
      "I can't stop betting", "I keep chasing my losses", "I think I have a gambling problem",
-     "I lost £300 on the slots", "I just lost all my rent money on football bets"],
+     "I lost £300 on the slots", "I just lost all my rent money on football bets",
+     "I lost £50 of my rent money on the slots", "I lost 20 on the slots again"],
 )  # fmt: skip
 def test_gambling_losses_are_found(text: str) -> None:
     assert gambling_trouble(text)
@@ -40,7 +41,7 @@ def test_gambling_losses_are_found(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     ["I lost my keys at the casino", "I lost 2 kilos this month", "we watched the game last night",
-     "I lost my bet with my sister, now I have to cook"],
+     "I lost my bet with my sister, now I have to cook", "I lost 20 quid on the horses lol"],
 )  # fmt: skip
 def test_other_messages_are_not(text: str) -> None:
     assert not gambling_trouble(text)

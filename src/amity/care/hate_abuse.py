@@ -38,7 +38,7 @@ _ABUSE = re.compile(
     r"(?:slurs?|names?|abuse|insults?|words?)\b|"
     rf"\b{_KIND}\s+(?:slurs?|abuse|attack|insults?)\b|\bgo\s+back\s+to\s+(?:your\s+(?:own\s+)?country|where\s+you\s+came\s+from)\b|"
     r"\b(?:told|telling|tell|yelled\s+at|shouted\s+at|screamed\s+at)\s+(?:me|us)\s+to\s+go\s+back\s+(?:to\s+(?:my|our)\s+(?:own\s+)?"
-    r"country|where\s+(?:i|we)\s+came\s+from)\b|\bhate\s+crimes?\b|\b(?:was|were|got|been)\s+(?:racially|homophobically)\s+abused\b|"
+    r"country|where\s+(?:i|we)\s+came\s+from)\b|\b(?:it\s+was|victims?\s+of|targeted\s+in)\s+a\s+hate\s+crime\b|\b(?:was|were|got|been)\s+(?:racially|homophobically)\s+abused\b|"
     r"\bcalled\s+me\s+(?:the\s+)?n[-\s]?word\b",
     re.IGNORECASE,
 )
@@ -108,9 +108,21 @@ def going_back_reply(text: str) -> str:
     )
 
 
+_TO_THEM = re.compile(r"\b(?:me|us|i|we|my|our)\b", re.IGNORECASE)
+_ABOUT_OTHERS = re.compile(
+    r"\b(?:read|reading|news|article|watched|watching|video|documentary|film|movie|book|history|essay|class|lecture)\b",
+    re.IGNORECASE,
+)
+
+
 def abused_for_who_they_are(text: str) -> bool:
-    """ "called me a racial slur", "told me to go back to my country", "yelled homophobic slurs at us"."""
-    return _ABUSE.search(text.replace("\u2019", "'")) is not None
+    """ "called me a racial slur", "told me to go back to my country", "yelled homophobic slurs at us" - told of
+    themselves, in the sentence that names it (not "I read about racist abuse of footballers")."""
+    folded = text.replace("\u2019", "'")
+    for sentence in re.split(r"(?<=[.!?])\s+", folded):
+        if _ABUSE.search(sentence) and _TO_THEM.search(sentence) and not _ABOUT_OTHERS.search(sentence):
+            return True
+    return False
 
 
 def first_reply(text: str) -> str:

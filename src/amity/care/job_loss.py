@@ -59,10 +59,18 @@ _CAR = re.compile(
     re.IGNORECASE,
 )
 _WHAT_TO_DO = re.compile(
-    r"\b(?:don't|do\s+not|dont)\s+know\s+what\s+(?:to\s+do|i(?:'m|\s+am)\s+going\s+to\s+do)\b", re.I
+    r"\b(?:don't|do\s+not|dont)\s+know\s+what\s+(?:to\s+do|i(?:'m|\s+am)\s+going\s+to\s+do)\b|"
+    r"\bwhat\s+(?:am|will)\s+i\s+(?:going\s+to\s+|gonna\s+)?do\b",
+    re.I,
 )
 _NOT_NEWS = re.compile(
-    r"\b(?:last\s+(?:month|year|week|summer|spring|winter|autumn|fall)|(?:weeks|months|years)\s+ago|a\s+(?:month|year|while)\s+ago)\b",
+    r"\b(?:last\s+(?:month|year|week|summer|spring|winter|autumn|fall)|(?:weeks|months|years)\s+(?:ago|back)|"
+    r"a\s+(?:month|year|while|few\s+\w+)\s+(?:ago|back)|in\s+(?:january|february|march|april|may|june|july|august|september|"
+    r"october|november|december|\d{4}))\b|\b(?:january|february|march|april|june|july|august|september|october|november|"
+    r"december)\s+\d{1,2}(?:st|nd|rd|th)?\b|"
+    # a story that has ended: "it worked out though", "my family loaned me money and saved me"
+    r"\b(?:it|things|everything)\s+worked\s+out\b|\bended\s+up\s+(?:getting|finding)\b|\bfound\s+(?:a\s+)?(?:new|another|better)\s+"
+    r"job\b|\bsaved\s+me\b",
     re.I,
 )
 _MONEY_NOW = re.compile(r"\b(?:rent|bills?|mortgage|behind\s+on|can't\s+pay|debts?|food\s+bank|broke)\b", re.I)

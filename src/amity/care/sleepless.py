@@ -38,7 +38,7 @@ WINDOW = 6
 _SLEEPLESS = re.compile(
     r"\b(?:can't|cannot|can\s+not|couldn't|could\s+not|unable\s+to)\s+(?:get\s+(?:back\s+)?to\s+)?sleep\b|"
     r"\b(?:still\s+)?(?:haven't|have\s+not|hasn't|didn't|did\s+not)\s+(?:slept|sleep)\b|\b(?:still|wide)\s+awake\b|"
-    r"\bup\s+all\s+night\b|\binsomnia\b|\bno\s+sleep\s+(?:again|at\s+all|for)\b|"
+    r"\b(?:i\s+was|i've\s+been|i\s+have\s+been|i'm|i\s+am|been)\s+up\s+all\s+night\b|\binsomnia\b|\bno\s+sleep\s+(?:again|at\s+all|for)\b|"
     r"\bmind\s+(?:just\s+)?(?:won't|will\s+not|doesn't|does\s+not)\s+(?:stop|switch\s+off|shut\s+off|quiet)",
     re.IGNORECASE,
 )
@@ -54,7 +54,9 @@ _RACING = re.compile(
     re.IGNORECASE,
 )
 _TO_DO = re.compile(r"\b(?:to\s+do|to-do|todo|have\s+to|need\s+to|tomorrow|list|deadlines?)\b", re.IGNORECASE)
-_EVENT = r"(?:presentation|exam|interview|meeting|test|shift|surgery|operation|flight|pitch|first\s+day|big\s+day)"
+_EVENT = (
+    r"(?:presentation|exam|interview|meeting|test|shift|surgery|operation|flight|pitch|first\s+day|big\s+day|new\s+job)"
+)
 _BIG_DAY = re.compile(
     rf"\b(?P<event>{_EVENT})\b[^.!?]{{0,40}}\b(?:at\s+\d|tomorrow|in\s+the\s+morning|today|in\s+(?:a\s+few|\w+)\s+hours)\b|"
     rf"\b(?:at\s+\d{{1,2}}|tomorrow|this\s+morning|today)\b[^.!?]{{0,30}}\b(?P<event2>{_EVENT})\b|"
@@ -88,6 +90,10 @@ def first_reply(text: str) -> str | None:
         return None
     if _RACING.search(folded) or _BIG_DAY.search(folded):
         return None  # the later answers fit it better
+    if re.search(
+        r"\b(?:excited|can't\s+wait|couldn't\s+wait|anticipation|so\s+happy|pumped|thrilled|lol|haha)\b", folded, re.I
+    ):
+        return None  # awake with excitement ("I can't sleep, I can't wait for tomorrow!"): not a lonely night
     match = _COUNT.search(folded)
     if match and match.group("nth"):
         nights = f"The {match.group('nth').lower()} night - no wonder you're worn through. "

@@ -41,7 +41,7 @@ _GAME = (
 )
 _MONEY = r"(?:[$£€]\s?)?\d[\d,.]*\s?k?(?:\s?(?:dollars|pounds|euros|quid|bucks|grand))?"
 _TROUBLE = re.compile(
-    rf"\bi\s+(?:just\s+|already\s+)?(?:lost|blew|gambled\s+away|bet\s+away|pissed\s+away)\s+(?:{_MONEY}|(?:all\s+)?(?:my|our|the)\s+"
+    rf"\bi\s+(?:just\s+|already\s+)?(?:lost|blew|gambled\s+away|bet\s+away|pissed\s+away)\s+(?:{_MONEY}|(?:{_MONEY}\s+of\s+)?(?:all\s+)?(?:my|our|the)\s+"
     rf"(?:\w+\s+)?(?:money|rent|savings|wages|paycheck|pay|salary|bonus|loan|student\s+loan))\s+(?:\w+\s+)?(?:on|at|in)\s+{_GAME}\b|"
     r"\bi\s+(?:gambled|bet)\s+away\s+(?:all\s+)?(?:my|our|the)\s+(?:\w+\s+)?(?:money|rent|savings|wages|paycheck|pay|salary)\b|"
     r"\bi\s+(?:can't|cannot|can\s+not)\s+stop\s+(?:gambling|betting|playing\s+(?:the\s+)?(?:slots|pokies|poker))\b|"
@@ -98,9 +98,21 @@ GUIDANCE = (
 )
 
 
+_AMOUNT = re.compile(r"\b(?:lost|blew)\s+[$£€]?\s?(\d[\d,]*)(?!\s?k\b|\s?(?:grand|thousand))", re.IGNORECASE)
+_HEAVY = re.compile(
+    r"\b(?:rent|savings|wages|paycheck|salary|mortgage|again|all|everything|can't\s+stop|every\s+week)\b", re.I
+)
+
+
 def gambling_trouble(text: str) -> bool:
-    """ "I lost 2000 on the betting app", "I gambled away our savings", "I can't stop betting"."""
-    return _TROUBLE.search(text.replace("\u2019", "'")) is not None
+    """ "I lost 2000 on the betting app", "I gambled away our savings", "I can't stop betting"; not a small stake
+    lost once ("I lost 20 quid on the horses lol")."""
+    folded = text.replace("\u2019", "'")
+    if _TROUBLE.search(folded) is None:
+        return False
+    amount = _AMOUNT.search(folded)
+    small = amount is not None and int(amount.group(1).replace(",", "")) < 100
+    return not small or _HEAVY.search(folded) is not None
 
 
 def first_reply(text: str) -> str:

@@ -1,0 +1,73 @@
+"""How often the theme stages fire on everyday messages, and how often they would answer with a fixed reply.
+
+The theme stages (``amity.care.themes``, the gambling and picture-pressure stages of ``amity.safety``) answer a first
+telling with a fixed reply. A fixed reply to a message it doesn't fit is worse than the model's own, so this counts,
+over ordinary labelled messages that were not written to trigger them (GoEmotions Reddit comments, EmpatheticDialogues
+situations), how many each stage's detector matches, and how many of those would get the fixed first answer. Side by
+side in one run, with the matched texts printed for reading. Recorded in docs/CARE.md.
+
+    python benchmarks/theme_triggers.py [--goemotions ../shared/data/goemotions/dev.tsv]
+        [--ed ../shared/data/empathetic_dialogues_situations/train.csv …] [--examples 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+from amity.affect.evaluation import read_ed, read_goemotions
+from amity.care import fertility, health_scare, job_loss, sleepless, social_anxiety
+from amity.care.hate_abuse import HateAbuseStage
+from amity.care.thread import ThreadStage
+from amity.safety.gambling import GamblingStage
+from amity.safety.image_pressure import ImagePressureStage
+
+DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+STAGES: dict[str, Callable[[], ThreadStage]] = {
+    "social_anxiety": social_anxiety.SocialAnxietyStage,
+    "health_scare": health_scare.HealthScareStage,
+    "fertility": fertility.FertilityStage,
+    "sleepless": sleepless.SleeplessStage,
+    "hate_abuse": HateAbuseStage,
+    "job_loss": job_loss.JobLossStage,
+    "gambling": GamblingStage,
+    "image_pressure": ImagePressureStage,
+}
+
+
+def count(texts: list[str], examples: int) -> dict[str, object]:
+    out: dict[str, object] = {}
+    for name, make in STAGES.items():
+        stage = make()
+        told = [text for text in texts if stage.told(text)]
+        fixed = [text for text in told if stage.first_reply(text) is not None]
+        out[name] = {"told": len(told), "fixed_first_reply": len(fixed), "examples": fixed[:examples]}
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--goemotions", type=Path, default=DATA / "goemotions" / "dev.tsv")
+    parser.add_argument(
+        "--ed",
+        type=Path,
+        nargs="*",
+        default=[
+            DATA / "empathetic_dialogues_situations" / "train.csv",
+            DATA / "empathetic_dialogues_situations" / "valid.csv",
+        ],
+    )
+    parser.add_argument("--examples", type=int, default=5)
+    args = parser.parse_args()
+    sets = {"goemotions_dev": read_goemotions(args.goemotions)[0]}
+    for path in args.ed:
+        sets[f"ed_{path.stem}"] = read_ed(path)[0]
+    result: dict[str, object] = {"n_messages": {name: len(texts) for name, texts in sets.items()}}
+    result["by_set"] = {name: count(texts, args.examples) for name, texts in sets.items()}
+    print(json.dumps(result, indent=1, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()
