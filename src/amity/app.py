@@ -16,6 +16,7 @@ from amity.care.fertility import fertility_guard
 from amity.care.going_out import pressure_guard
 from amity.care.hate_abuse import minimising_abuse_guard
 from amity.care.health_scare import scary_guess_guard
+from amity.care.holidays import holiday_guard
 from amity.care.instruction_echo import InstructionEchoGuard
 from amity.care.job_loss import silver_lining_guard
 from amity.care.longing import platitude_guard
@@ -180,6 +181,7 @@ def build_guards(db: SqlDatabase, store: ConversationStore, config: Config) -> l
         night_guard(),
         minimising_abuse_guard(),
         silver_lining_guard(),
+        holiday_guard(),
         InstructionEchoGuard(),
         ManipulationGuard(db),
     ]

@@ -20,6 +20,7 @@ from amity.care.fertility import FertilityStage
 from amity.care.going_out import GoingOutStage
 from amity.care.hate_abuse import HateAbuseStage
 from amity.care.health_scare import HealthScareStage
+from amity.care.holidays import HolidayAloneStage
 from amity.care.job_loss import JobLossStage
 from amity.care.longing import LongingStage
 from amity.care.memory_worry import MemoryWorryStage
@@ -41,6 +42,7 @@ def theme_stages() -> list[Stage]:
         BodyImageStage(),  # "I hate how I look in every photo": no "what you want to look like"
         JobLossStage(),  # "I got laid off today": the loss heard, no "other opportunities" or "still young"
         BurnoutStage(),  # "I cry in the car before work": too much, not weakness; no hobbies
+        HolidayAloneStage(),  # "I spent thanksgiving alone": the quiet named, no "favourite family dinners"
         LongingStage(),  # "nobody has even come close": the ache heard, no "the right one is out there"
         ParentingStage(),  # before self-worth: "I yelled at my kids… a terrible mother" gets its own answer
         SelfWorthStage(),  # "Am I boring?": reassure, never agree

@@ -41,6 +41,7 @@ from amity.care.burnout import BURNOUT_KEY
 from amity.care.fertility import FERTILITY_KEY
 from amity.care.hate_abuse import HATE_ABUSE_KEY
 from amity.care.health_scare import HEALTH_SCARE_KEY
+from amity.care.holidays import HOLIDAY_KEY
 from amity.care.job_loss import JOB_LOSS_KEY
 from amity.care.longing import LONGING_KEY
 from amity.care.memory_worry import MEMORY_WORRY_KEY
@@ -230,7 +231,7 @@ _NO_CHEER_KEYS = (
     EATING_KEY, DRINKING_KEY, CONTROL_KEY, BULLYING_KEY, HARDSHIP_KEY, PERINATAL_KEY, SETBACK_KEY, PARENT_GUILT_KEY,
     CRAVING_KEY, LONGING_KEY, BURNOUT_KEY, EXPLOITATION_KEY, BODY_IMAGE_KEY, MEMORY_WORRY_KEY,
     SOCIAL_ANXIETY_KEY, HEALTH_SCARE_KEY, GAMBLING_KEY, FERTILITY_KEY,
-    HATE_ABUSE_KEY, JOB_LOSS_KEY,
+    HATE_ABUSE_KEY, JOB_LOSS_KEY, HOLIDAY_KEY,
 )  # fmt: skip
 
 
