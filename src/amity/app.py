@@ -13,6 +13,7 @@ from amity.affect.stage import AffectStage
 from amity.care.body_image import looks_guard
 from amity.care.closers import ServiceCloserGuard
 from amity.care.fertility import fertility_guard
+from amity.care.friend_silence import silence_guard
 from amity.care.going_out import pressure_guard
 from amity.care.hate_abuse import minimising_abuse_guard
 from amity.care.health_scare import scary_guess_guard
@@ -182,6 +183,7 @@ def build_guards(db: SqlDatabase, store: ConversationStore, config: Config) -> l
         minimising_abuse_guard(),
         silver_lining_guard(),
         holiday_guard(),
+        silence_guard(),
         InstructionEchoGuard(),
         ManipulationGuard(db),
     ]

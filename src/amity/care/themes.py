@@ -17,6 +17,7 @@ from __future__ import annotations
 from amity.care.body_image import BodyImageStage
 from amity.care.burnout import BurnoutStage
 from amity.care.fertility import FertilityStage
+from amity.care.friend_silence import FriendSilenceStage
 from amity.care.going_out import GoingOutStage
 from amity.care.hate_abuse import HateAbuseStage
 from amity.care.health_scare import HealthScareStage
@@ -43,6 +44,7 @@ def theme_stages() -> list[Stage]:
         JobLossStage(),  # "I got laid off today": the loss heard, no "other opportunities" or "still young"
         BurnoutStage(),  # "I cry in the car before work": too much, not weakness; no hobbies
         HolidayAloneStage(),  # "I spent thanksgiving alone": the quiet named, no "favourite family dinners"
+        FriendSilenceStage(),  # "my best friend hasn't replied in three weeks": no "that's good to hear"
         LongingStage(),  # "nobody has even come close": the ache heard, no "the right one is out there"
         ParentingStage(),  # before self-worth: "I yelled at my kids… a terrible mother" gets its own answer
         SelfWorthStage(),  # "Am I boring?": reassure, never agree

@@ -39,6 +39,7 @@ from amity.affect.self_report import RECENT_HURT_KEY, UNSURE_NEWS_KEY
 from amity.care.body_image import BODY_IMAGE_KEY
 from amity.care.burnout import BURNOUT_KEY
 from amity.care.fertility import FERTILITY_KEY
+from amity.care.friend_silence import FRIEND_SILENCE_KEY
 from amity.care.hate_abuse import HATE_ABUSE_KEY
 from amity.care.health_scare import HEALTH_SCARE_KEY
 from amity.care.holidays import HOLIDAY_KEY
@@ -231,7 +232,7 @@ _NO_CHEER_KEYS = (
     EATING_KEY, DRINKING_KEY, CONTROL_KEY, BULLYING_KEY, HARDSHIP_KEY, PERINATAL_KEY, SETBACK_KEY, PARENT_GUILT_KEY,
     CRAVING_KEY, LONGING_KEY, BURNOUT_KEY, EXPLOITATION_KEY, BODY_IMAGE_KEY, MEMORY_WORRY_KEY,
     SOCIAL_ANXIETY_KEY, HEALTH_SCARE_KEY, GAMBLING_KEY, FERTILITY_KEY,
-    HATE_ABUSE_KEY, JOB_LOSS_KEY, HOLIDAY_KEY,
+    HATE_ABUSE_KEY, JOB_LOSS_KEY, HOLIDAY_KEY, FRIEND_SILENCE_KEY,
 )  # fmt: skip
 
 
