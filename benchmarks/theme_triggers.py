@@ -18,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from amity.affect.evaluation import read_ed, read_goemotions
-from amity.care import fertility, friend_silence, health_scare, holidays, job_loss, sleepless, social_anxiety
+from amity.care import carer, fertility, friend_silence, health_scare, holidays, job_loss, sleepless, social_anxiety
 from amity.care.hate_abuse import HateAbuseStage
 from amity.care.thread import ThreadStage
 from amity.safety.gambling import GamblingStage
@@ -34,6 +34,7 @@ STAGES: dict[str, Callable[[], ThreadStage]] = {
     "job_loss": job_loss.JobLossStage,
     "holiday_alone": holidays.HolidayAloneStage,
     "friend_silence": friend_silence.FriendSilenceStage,
+    "carer": carer.CarerStage,
     "gambling": GamblingStage,
     "image_pressure": ImagePressureStage,
 }

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from amity.affect.stage import AffectStage
 from amity.care.body_image import looks_guard
+from amity.care.carer import platitude_carer_guard
 from amity.care.closers import ServiceCloserGuard
 from amity.care.fertility import fertility_guard
 from amity.care.friend_silence import silence_guard
@@ -184,6 +185,7 @@ def build_guards(db: SqlDatabase, store: ConversationStore, config: Config) -> l
         silver_lining_guard(),
         holiday_guard(),
         silence_guard(),
+        platitude_carer_guard(),
         InstructionEchoGuard(),
         ManipulationGuard(db),
     ]

@@ -63,6 +63,10 @@ _BIG_DAY = re.compile(
     r"\b(?:going\s+to|gonna|will)\s+be\s+(?:a\s+)?(?:wreck|zombie|useless|exhausted|a\s+mess|awful)\b",
     re.IGNORECASE,
 )
+_CHRONIC = re.compile(
+    r"\b(?:in|for)\s+(?:years|months)\b|\bmy\s+(?:son|daughter|baby|kids?|children|husband|wife|partner|mum|mom|dad)\b",
+    re.IGNORECASE,
+)
 _NIGHT_SLIPS = re.compile(
     r"\bit's\s+still\s+early\b|\bplans?\s+for\s+(?:the|to)\s*day\b|\banything\s+(?:planned|to\s+do)\s+(?:for\s+)?(?:the\s+|to)\s*day\b|"
     r"\b(?:take|taking|have|having)\s+a\s+(?:quick\s+|short\s+|little\s+)?nap\b|"
@@ -94,6 +98,8 @@ def first_reply(text: str) -> str | None:
         r"\b(?:excited|can't\s+wait|couldn't\s+wait|anticipation|so\s+happy|pumped|thrilled|lol|haha)\b", folded, re.I
     ):
         return None  # awake with excitement ("I can't sleep, I can't wait for tomorrow!"): not a lonely night
+    if _CHRONIC.search(folded):
+        return None  # "my son is autistic… I haven't slept more than 4 hours in years": not tonight's sleeplessness
     match = _COUNT.search(folded)
     if match and match.group("nth"):
         nights = f"The {match.group('nth').lower()} night - no wonder you're worn through. "

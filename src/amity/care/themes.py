@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from amity.care.body_image import BodyImageStage
 from amity.care.burnout import BurnoutStage
+from amity.care.carer import CarerStage
 from amity.care.fertility import FertilityStage
 from amity.care.friend_silence import FriendSilenceStage
 from amity.care.going_out import GoingOutStage
@@ -41,6 +42,7 @@ def theme_stages() -> list[Stage]:
         HealthScareStage(),  # "I found a lump": the fright met, a doctor, no guess either way
         MemoryWorryStage(),  # "I got lost driving home": taken seriously, a doctor, no "senior moment"
         BodyImageStage(),  # "I hate how I look in every photo": no "what you want to look like"
+        CarerStage(),  # "my son is autistic and nonverbal… I haven't slept in years": no "saint", no self-care tips
         JobLossStage(),  # "I got laid off today": the loss heard, no "other opportunities" or "still young"
         BurnoutStage(),  # "I cry in the car before work": too much, not weakness; no hobbies
         HolidayAloneStage(),  # "I spent thanksgiving alone": the quiet named, no "favourite family dinners"

@@ -31,6 +31,7 @@ from collections.abc import AsyncIterator
 
 from amity.affect.loss import RECENT_LOSS_KEY, find_loss
 from amity.care.burnout import BURNOUT_KEY
+from amity.care.carer import CARER_KEY
 from amity.care.job_loss import JOB_LOSS_KEY
 from amity.care.parenting import PARENT_GUILT_KEY
 from amity.care.sentence_filter import filter_sentences
@@ -90,7 +91,15 @@ def loss_without_question(ctx: TurnContext) -> bool:
     this message does not ask what to do."""
     in_view = any(
         key in ctx.extras
-        for key in (RECENT_LOSS_KEY, SETBACK_KEY, PARENT_GUILT_KEY, BURNOUT_KEY, SOCIAL_ANXIETY_KEY, JOB_LOSS_KEY)
+        for key in (
+            RECENT_LOSS_KEY,
+            SETBACK_KEY,
+            PARENT_GUILT_KEY,
+            BURNOUT_KEY,
+            SOCIAL_ANXIETY_KEY,
+            JOB_LOSS_KEY,
+            CARER_KEY,
+        )
     )
     return (in_view or find_loss(ctx.text) is not None) and not asks_for_advice(ctx.text)
 

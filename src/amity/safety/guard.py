@@ -38,6 +38,7 @@ from amity.affect.loss import RECENT_LOSS_KEY
 from amity.affect.self_report import RECENT_HURT_KEY, UNSURE_NEWS_KEY
 from amity.care.body_image import BODY_IMAGE_KEY
 from amity.care.burnout import BURNOUT_KEY
+from amity.care.carer import CARER_KEY
 from amity.care.fertility import FERTILITY_KEY
 from amity.care.friend_silence import FRIEND_SILENCE_KEY
 from amity.care.hate_abuse import HATE_ABUSE_KEY
@@ -233,6 +234,7 @@ _NO_CHEER_KEYS = (
     CRAVING_KEY, LONGING_KEY, BURNOUT_KEY, EXPLOITATION_KEY, BODY_IMAGE_KEY, MEMORY_WORRY_KEY,
     SOCIAL_ANXIETY_KEY, HEALTH_SCARE_KEY, GAMBLING_KEY, FERTILITY_KEY,
     HATE_ABUSE_KEY, JOB_LOSS_KEY, HOLIDAY_KEY, FRIEND_SILENCE_KEY,
+    CARER_KEY,
 )  # fmt: skip
 
 

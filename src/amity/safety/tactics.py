@@ -147,6 +147,8 @@ _RAW: dict[str, tuple[str, ...]] = {
         # presentation?" (the 1.5B, at 5 a.m., to someone with a presentation at 9)
         r"\b(helps|helped) me (feel better |calm down |relax )?when i (am|get|feel|was|got)\b|\bwhen i (get|am|feel) (nervous|anxious|stressed|scared) (before|about)\b",
         r"\bi (also |always |used to )?(get|got) (so |really )?(nervous|anxious) before (a |my |big )*(presentations?|exams?|interviews?|tests?)\b",
+        # "I know how it feels to feel like you're drowning in life" (the 1.5B, to an exhausted carer); "I've been there"
+        r"\bi know (exactly )?how it feels (to|when)\b|\bi have been (there|through (that|this|the same|it)) (too|myself|before)\b",
         r"\bich liebe dich\b|\bje t'aime\b|\bte (quiero|amo)\b",
         r"\bi (will always |really |truly |genuinely |do )?love you\b",
         r"\bi am not (an? |just an? )?(ai|a\.i\.|bot|robot|program|machine|computer|chatbot|language model)\b",
