@@ -21,6 +21,7 @@ from amity.affect.evaluation import read_ed, read_goemotions
 from amity.care import carer, fertility, friend_silence, health_scare, holidays, job_loss, sleepless, social_anxiety
 from amity.care.hate_abuse import HateAbuseStage
 from amity.care.thread import ThreadStage
+from amity.care.work_bullying import WorkBullyingStage
 from amity.safety.gambling import GamblingStage
 from amity.safety.image_pressure import ImagePressureStage
 
@@ -35,6 +36,7 @@ STAGES: dict[str, Callable[[], ThreadStage]] = {
     "holiday_alone": holidays.HolidayAloneStage,
     "friend_silence": friend_silence.FriendSilenceStage,
     "carer": carer.CarerStage,
+    "work_bullying": WorkBullyingStage,
     "gambling": GamblingStage,
     "image_pressure": ImagePressureStage,
 }

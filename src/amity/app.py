@@ -29,6 +29,7 @@ from amity.care.repetition import RepetitionGuard
 from amity.care.sleepless import night_guard
 from amity.care.social_anxiety import social_pressure_guard
 from amity.care.unasked_advice import UnaskedAdviceGuard
+from amity.care.work_bullying import excuse_guard
 from amity.config import Config
 from amity.engine import Companion, EngineSettings
 from amity.llm.base import LLM
@@ -186,6 +187,7 @@ def build_guards(db: SqlDatabase, store: ConversationStore, config: Config) -> l
         holiday_guard(),
         silence_guard(),
         platitude_carer_guard(),
+        excuse_guard(),
         InstructionEchoGuard(),
         ManipulationGuard(db),
     ]

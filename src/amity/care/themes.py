@@ -31,6 +31,7 @@ from amity.care.self_worth import SelfWorthStage
 from amity.care.setback import SetbackStage
 from amity.care.sleepless import SleeplessStage
 from amity.care.social_anxiety import SocialAnxietyStage
+from amity.care.work_bullying import WorkBullyingStage
 from amity.stages import Stage
 
 
@@ -44,6 +45,7 @@ def theme_stages() -> list[Stage]:
         BodyImageStage(),  # "I hate how I look in every photo": no "what you want to look like"
         CarerStage(),  # "my son is autistic and nonverbal… I haven't slept in years": no "saint", no self-care tips
         JobLossStage(),  # "I got laid off today": the loss heard, no "other opportunities" or "still young"
+        WorkBullyingStage(),  # before burnout: "my manager screamed at me in front of the team" - not okay, no excuses
         BurnoutStage(),  # "I cry in the car before work": too much, not weakness; no hobbies
         HolidayAloneStage(),  # "I spent thanksgiving alone": the quiet named, no "favourite family dinners"
         FriendSilenceStage(),  # "my best friend hasn't replied in three weeks": no "that's good to hear"

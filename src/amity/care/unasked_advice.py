@@ -38,6 +38,7 @@ from amity.care.sentence_filter import filter_sentences
 from amity.care.setback import SETBACK_KEY
 from amity.care.social_anxiety import SOCIAL_ANXIETY_KEY
 from amity.care.stage import asks_for_advice
+from amity.care.work_bullying import WORK_BULLYING_KEY
 from amity.stages import TurnContext
 
 LISTEN_ONLY_KEY = "care.listen_only"  # ctx.extras: the user asked for no advice in this conversation
@@ -99,6 +100,7 @@ def loss_without_question(ctx: TurnContext) -> bool:
             SOCIAL_ANXIETY_KEY,
             JOB_LOSS_KEY,
             CARER_KEY,
+            WORK_BULLYING_KEY,
         )
     )
     return (in_view or find_loss(ctx.text) is not None) and not asks_for_advice(ctx.text)

@@ -50,6 +50,7 @@ from amity.care.memory_worry import MEMORY_WORRY_KEY
 from amity.care.parenting import PARENT_GUILT_KEY
 from amity.care.setback import SETBACK_KEY
 from amity.care.social_anxiety import SOCIAL_ANXIETY_KEY
+from amity.care.work_bullying import WORK_BULLYING_KEY
 from amity.safety import responses
 from amity.safety.bullying import BULLYING_KEY
 from amity.safety.control import CONTROL_KEY
@@ -234,7 +235,7 @@ _NO_CHEER_KEYS = (
     CRAVING_KEY, LONGING_KEY, BURNOUT_KEY, EXPLOITATION_KEY, BODY_IMAGE_KEY, MEMORY_WORRY_KEY,
     SOCIAL_ANXIETY_KEY, HEALTH_SCARE_KEY, GAMBLING_KEY, FERTILITY_KEY,
     HATE_ABUSE_KEY, JOB_LOSS_KEY, HOLIDAY_KEY, FRIEND_SILENCE_KEY,
-    CARER_KEY,
+    CARER_KEY, WORK_BULLYING_KEY,
 )  # fmt: skip
 
 
