@@ -452,21 +452,23 @@ async def test_a_pregnancy_loss_is_a_bereavement_and_self_blame_is_answered(conf
     keep thinking it was something I did" drew "It's okay to keep thinking about it. What is it?"."""
     from amity.affect.loss_care import NOT_YOUR_DOING_REPLY
     from amity.app import build_app, open_database
+    from amity.care.pregnancy_loss import AT_LEAST_REPLY, first_reply
     from amity.llm.fake import FakeLLM
 
     assert find_loss("my sister had a miscarriage") is None
     llm = FakeLLM(default="I'm so sorry.")
     app = build_app(config, llm=llm, db=open_database(config))
     try:
-        llm.enqueue("Losing a pregnancy is so hard. It's important to remember that it's not your fault.")
         first = [e async for e in app.companion.turn("ana", "I had a miscarriage last week", session_id="m")][-1]
-        assert first.reply == "Losing a pregnancy is so hard. It's important to remember that it's not your fault."
-        assert "They lost a pregnancy" in llm.last_system_prompt
+        assert first.reply == first_reply("I had a miscarriage last week")  # care/pregnancy_loss.py's fixed answer
         llm.enqueue("Oh, that's good news. How about you?")
         said = [e async for e in app.companion.turn("ana", "my mum said at least it was early", session_id="m")][-1]
-        assert "good news" not in said.reply
+        assert "good news" not in said.reply and said.reply == AT_LEAST_REPLY
         blame = [e async for e in app.companion.turn("ana", "I keep thinking it was something I did", session_id="m")]
         assert blame[-1].reply == NOT_YOUR_DOING_REPLY
+        llm.enqueue("Losing a pregnancy is so hard. It's important to remember that it's not your fault.")
+        [e async for e in app.companion.turn("ana", "I just feel empty", session_id="m")]
+        assert "They lost a pregnancy" in llm.last_system_prompt
     finally:
         await app.aclose()
 

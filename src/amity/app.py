@@ -25,6 +25,7 @@ from amity.care.longing import platitude_guard
 from amity.care.memory_worry import brush_off_memory_guard
 from amity.care.persona import load_persona
 from amity.care.pipeline import care_stages
+from amity.care.pregnancy_loss import at_least_guard
 from amity.care.repetition import RepetitionGuard
 from amity.care.sleepless import night_guard
 from amity.care.social_anxiety import social_pressure_guard
@@ -188,6 +189,7 @@ def build_guards(db: SqlDatabase, store: ConversationStore, config: Config) -> l
         silence_guard(),
         platitude_carer_guard(),
         excuse_guard(),
+        at_least_guard(),
         InstructionEchoGuard(),
         ManipulationGuard(db),
     ]

@@ -68,6 +68,11 @@ class TurnContext:
             if t.role == "user" and t.session_id == self.session.id and t.id != self.user_turn.id
         ]
 
+    def last_reply(self) -> str:
+        """The companion's last reply in this conversation, or "" before the first."""
+        replies = (t.text for t in reversed(self.history) if t.role == "assistant" and t.session_id == self.session.id)
+        return next(replies, "")
+
     def guide(self, line: str, *, standing: bool = False) -> None:
         """Add one line of guidance to the prompt. ``standing`` lines (rules that hold turn after turn) go
         in the first system message, which llama.cpp keeps cached between turns; the others go just

@@ -384,10 +384,7 @@ class StrategyStage(BaseStage):
         if ctx.reply_override is not None:
             return
         prev = self.store.recent_strategies(ctx.user.id, ctx.session.id)
-        last_reply = next(
-            (t.text for t in reversed(ctx.history) if t.role == "assistant" and t.session_id == ctx.session.id),
-            "",
-        )
+        last_reply = ctx.last_reply()
         listen_only = self._listen_only(ctx)
         choice = self.planner.choose(
             ctx.text, last_reply, prev, ctx.affect, self_doubt=SELF_DOUBT_KEY in ctx.extras, listen_only=listen_only

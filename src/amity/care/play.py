@@ -98,9 +98,7 @@ class PlayStage(BaseStage):
     async def before_reply(self, ctx: TurnContext) -> None:
         if ctx.reply_override is not None:
             return
-        last = next(
-            (t.text for t in reversed(ctx.history) if t.role == "assistant" and t.session_id == ctx.session.id), ""
-        )
+        last = ctx.last_reply()
         wants_more = _MORE.search(ctx.text) is not None and any(fact in last for fact in FACTS)  # "Want another one?"
         if asks_for_a_fact(ctx.text) or wants_more:
             ctx.reply_override = fact_reply(_facts_told(ctx))

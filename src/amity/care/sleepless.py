@@ -194,9 +194,7 @@ class SleeplessStage(ThreadStage):
 
     def replies_for(self, ctx: TurnContext, earlier: Sequence[str]) -> Sequence[str]:
         folded = ctx.text.replace("\u2019", "'")
-        last = next(
-            (t.text for t in reversed(ctx.history) if t.session_id == ctx.session.id and t.role == "assistant"), ""
-        )
+        last = ctx.last_reply()
         items = list_items(folded)
         if last == LIST_INVITATION and len(items) >= 2:  # the list, right after "tell me the things"
             return [list_reply(items)]

@@ -27,6 +27,7 @@ from amity.care.job_loss import JobLossStage
 from amity.care.longing import LongingStage
 from amity.care.memory_worry import MemoryWorryStage
 from amity.care.parenting import ParentingStage
+from amity.care.pregnancy_loss import PregnancyLossStage
 from amity.care.self_worth import SelfWorthStage
 from amity.care.setback import SetbackStage
 from amity.care.sleepless import SleeplessStage
@@ -39,6 +40,7 @@ def theme_stages() -> list[Stage]:
     """The theme stages, in order (see the module docstring)."""
     return [
         HateAbuseStage(),  # "called me a racial slur": named for what it was, never "not nice" or both sides
+        PregnancyLossStage(),  # before fertility: "I had a miscarriage… 11 weeks": no "at least", the name honoured
         FertilityStage(),  # "another negative test": no "just relax", no congratulations on a sister's news
         HealthScareStage(),  # "I found a lump": the fright met, a doctor, no guess either way
         MemoryWorryStage(),  # "I got lost driving home": taken seriously, a doctor, no "senior moment"

@@ -238,9 +238,7 @@ class GamblingStage(ThreadStage):
             replies.append(secret_reply(told, lines))
         if _LEAVE.search(text):
             replies.append(leave_reply(told))
-        last = next(
-            (t.text for t in reversed(ctx.history) if t.role == "assistant" and t.session_id == ctx.session.id), ""
-        )
+        last = ctx.last_reply()
         if _HOW_TO_TELL.search(text) or (_YES.search(text) and "how you'd start" in last):
             replies.append(how_to_tell_reply(told))
         return replies
