@@ -14,6 +14,7 @@ from amity.app import build_app, open_database
 from amity.care.holidays import (
     GUIDANCE,
     PICTURES_REPLY,
+    HolidayAloneStage,
     alone_for_holiday,
     clueless,
     first_reply,
@@ -57,7 +58,14 @@ def test_the_replies_follow_their_words() -> None:
     assert first_reply("I'll be alone for Christmas").startswith("Facing Christmas on your own is hard")
     assert "since you came out" in shut_out_reply("my family doesn't talk to me since I came out")
     assert "since you came out" not in shut_out_reply("my parents stopped calling")
-    assert next_one_reply("christmas is going to be the same").startswith("It makes sense to dread Christmas")
+    assert next_one_reply("christmas is going to be the same").startswith("It makes sense to dread Christmas.")
+    kids = "it's going to be my first christmas without my kids. it's their dad's year"
+    assert alone_for_holiday(kids) and alone_for_holiday("our first christmas without mum")
+    assert first_reply(kids).startswith("A first Christmas without your kids - that's a particular kind of hard.")
+    assert "places she was meant to be" in first_reply("christmas without mum")
+    assert not alone_for_holiday("I can do christmas without presents")
+    lost = "I don't even know what to do with myself that day"
+    assert HolidayAloneStage().later_replies(lost, [kids]) == [next_one_reply(lost)]
     replies = [past, PICTURES_REPLY, shut_out_reply("since I came out"), next_one_reply("christmas")]
     assert not [r for r in replies if clueless(r)]
 

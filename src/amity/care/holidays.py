@@ -33,12 +33,17 @@ _HOLIDAY = (
     r"the\s+holidays|lunar\s+new\s+year|my\s+birthday)"
 )
 _ALONE = r"(?:all\s+)?(?:alone|by\s+myself|on\s+my\s+own)"
+_MISSING = (
+    r"(?:kids|children|son|daughter|boys|girls|mum|mom|dad|mother|father|husband|wife|partner|family|grandma|grandad)"
+)
 _TOLD = re.compile(
     rf"\b(?:spent|spending|spend|having|had|be|being|am|was|'ll\s+be|will\s+be)\s+{_HOLIDAY}\s+{_ALONE}\b|"
     rf"\b{_ALONE}\s+(?:on|for|at|over)\s+{_HOLIDAY}\b|\bno\s*(?:one|body)\s+to\s+(?:spend|have|celebrate)\s+{_HOLIDAY}\s+with\b|"
-    rf"\b{_HOLIDAY}\s+(?:was|is\s+going\s+to\s+be|will\s+be)\s+(?:just\s+)?me\s+(?:alone|and\s+the\s+tv)\b",
+    rf"\b{_HOLIDAY}\s+(?:was|is\s+going\s+to\s+be|will\s+be)\s+(?:just\s+)?me\s+(?:alone|and\s+the\s+tv)\b|"
+    rf"\b{_HOLIDAY}\s+without\s+(?:my\s+|the\s+|our\s+)?{_MISSING}\b",
     re.IGNORECASE,
 )
+_WITHOUT = re.compile(rf"\bwithout\s+(?:my\s+|the\s+|our\s+)?(?P<who>{_MISSING})\b", re.IGNORECASE)
 _DAY = re.compile(rf"\b{_HOLIDAY}\b", re.IGNORECASE)
 _PAST = re.compile(r"\b(?:spent|had|was|yesterday|last\s+(?:night|week))\b", re.IGNORECASE)
 _PICTURES = re.compile(
@@ -57,7 +62,9 @@ _CAME_OUT = re.compile(
 )
 _NEXT_ONE = re.compile(
     r"\b(?:christmas|xmas|the\s+holidays|new\s+year'?s?|next\s+year|my\s+birthday)\s+(?:is|are|will\s+be)\s+(?:going\s+to\s+be\s+)?"
-    r"(?:the\s+same|just\s+as\s+bad|worse|no\s+different)\b|\bdreading\s+(?:christmas|xmas|the\s+holidays|new\s+year)\b",
+    r"(?:the\s+same|just\s+as\s+bad|worse|no\s+different)\b|\bdreading\s+(?:christmas|xmas|the\s+holidays|new\s+year)\b|"
+    r"\b(?:don't|do\s+not)\s+(?:even\s+)?know\s+what\s+to\s+do\s+with\s+myself\b|\bwhat\s+(?:do|will|should)\s+i\s+(?:even\s+)?do\s+"
+    r"(?:on\s+the\s+day|that\s+day|with\s+myself)\b",
     re.IGNORECASE,
 )
 _CLUELESS = re.compile(
@@ -91,9 +98,22 @@ def _day(text: str) -> str:
     return named.get(day, " ".join(word.capitalize() if word not in {"eve", "day"} else word for word in day.split()))
 
 
+_SUBJECT = {"son": "he", "dad": "he", "father": "he", "husband": "he", "grandad": "he", "daughter": "she", "mum": "she",
+            "mom": "she", "mother": "she", "wife": "she", "grandma": "she"}  # fmt: skip
+
+
 def first_reply(text: str) -> str:
     """The first answer: the day they named, the quiet a full-table day makes louder, how it really was."""
     day = _day(text)
+    if (without := _WITHOUT.search(text)) is not None:  # "our first christmas without the kids" (a divorce, a death)
+        who = without.group("who").lower()
+        they = _SUBJECT.get(who, "they")
+        was = "were" if they == "they" else "was"
+        lead = f"A first {day}" if re.search(r"\bfirst\b", text, re.IGNORECASE) else f"{day[:1].upper()}{day[1:]}"
+        return (
+            f"{lead} without your {who} - that's a particular kind of hard. The day is full of the "
+            f"places {they} {was} meant to be. How are you feeling about it?"
+        )
     if _PAST.search(text):
         if re.search(r"\bfrozen\s+(?:dinner|meal|pizza)\b", text, re.IGNORECASE):
             what = f"A frozen dinner in front of the TV on {day}"
@@ -125,9 +145,9 @@ def shut_out_reply(text: str) -> str:
 
 def next_one_reply(text: str) -> str:
     """To "christmas is going to be the same": not a perfect day, a less lonely one, planned a little ahead."""
-    coming = "Christmas" if re.search(r"\b(?:christmas|xmas)\b", text, re.I) else "the next one"
+    coming = "Christmas" if re.search(r"\b(?:christmas|xmas)\b", text, re.I) else "the day"
     return (
-        f"It makes sense to dread {coming} after this one. Nothing has to be solved tonight. But if you'd like, we can "
+        f"It makes sense to dread {coming}. Nothing has to be solved tonight. But if you'd like, we can "
         "think about it a little before it comes - not a perfect day, just a less lonely one: a community or volunteer "
         "lunch, a friend who's also on their own, a call at a set time, a plan for the hardest hour. And I'll be here "
         "on the day, too."
