@@ -20,6 +20,7 @@ from pathlib import Path
 from amity.affect.evaluation import read_ed, read_goemotions
 from amity.care import carer, fertility, friend_silence, health_scare, holidays, job_loss, sleepless, social_anxiety
 from amity.care.hate_abuse import HateAbuseStage
+from amity.care.parents_divorce import ParentsDivorceStage
 from amity.care.pregnancy_loss import PregnancyLossStage
 from amity.care.thread import ThreadStage
 from amity.care.work_bullying import WorkBullyingStage
@@ -39,6 +40,7 @@ STAGES: dict[str, Callable[[], ThreadStage]] = {
     "carer": carer.CarerStage,
     "work_bullying": WorkBullyingStage,
     "pregnancy_loss": PregnancyLossStage,
+    "parents_divorce": ParentsDivorceStage,
     "gambling": GamblingStage,
     "image_pressure": ImagePressureStage,
 }

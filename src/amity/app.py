@@ -23,6 +23,7 @@ from amity.care.instruction_echo import InstructionEchoGuard
 from amity.care.job_loss import silver_lining_guard
 from amity.care.longing import platitude_guard
 from amity.care.memory_worry import brush_off_memory_guard
+from amity.care.parents_divorce import fix_it_guard
 from amity.care.persona import load_persona
 from amity.care.pipeline import care_stages
 from amity.care.pregnancy_loss import at_least_guard
@@ -190,6 +191,7 @@ def build_guards(db: SqlDatabase, store: ConversationStore, config: Config) -> l
         platitude_carer_guard(),
         excuse_guard(),
         at_least_guard(),
+        fix_it_guard(),
         InstructionEchoGuard(),
         ManipulationGuard(db),
     ]

@@ -27,6 +27,7 @@ from amity.care.job_loss import JobLossStage
 from amity.care.longing import LongingStage
 from amity.care.memory_worry import MemoryWorryStage
 from amity.care.parenting import ParentingStage
+from amity.care.parents_divorce import ParentsDivorceStage
 from amity.care.pregnancy_loss import PregnancyLossStage
 from amity.care.self_worth import SelfWorthStage
 from amity.care.setback import SetbackStage
@@ -52,6 +53,7 @@ def theme_stages() -> list[Stage]:
         HolidayAloneStage(),  # "I spent thanksgiving alone": the quiet named, no "favourite family dinners"
         FriendSilenceStage(),  # "my best friend hasn't replied in three weeks": no "that's good to hear"
         LongingStage(),  # "nobody has even come close": the ache heard, no "the right one is out there"
+        ParentsDivorceStage(),  # before self-worth: "my parents are getting divorced… it's my fault" - it isn't
         ParentingStage(),  # before self-worth: "I yelled at my kids… a terrible mother" gets its own answer
         SelfWorthStage(),  # "Am I boring?": reassure, never agree
         GoingOutStage(),  # "I haven't left my flat in two weeks": no "just do it"

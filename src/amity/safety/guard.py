@@ -48,6 +48,7 @@ from amity.care.job_loss import JOB_LOSS_KEY
 from amity.care.longing import LONGING_KEY
 from amity.care.memory_worry import MEMORY_WORRY_KEY
 from amity.care.parenting import PARENT_GUILT_KEY
+from amity.care.parents_divorce import PARENTS_DIVORCE_KEY
 from amity.care.pregnancy_loss import PREGNANCY_LOSS_KEY
 from amity.care.setback import SETBACK_KEY
 from amity.care.social_anxiety import SOCIAL_ANXIETY_KEY
@@ -236,7 +237,7 @@ _NO_CHEER_KEYS = (
     CRAVING_KEY, LONGING_KEY, BURNOUT_KEY, EXPLOITATION_KEY, BODY_IMAGE_KEY, MEMORY_WORRY_KEY,
     SOCIAL_ANXIETY_KEY, HEALTH_SCARE_KEY, GAMBLING_KEY, FERTILITY_KEY,
     HATE_ABUSE_KEY, JOB_LOSS_KEY, HOLIDAY_KEY, FRIEND_SILENCE_KEY,
-    CARER_KEY, WORK_BULLYING_KEY, PREGNANCY_LOSS_KEY,
+    CARER_KEY, WORK_BULLYING_KEY, PREGNANCY_LOSS_KEY, PARENTS_DIVORCE_KEY,
 )  # fmt: skip
 
 
