@@ -439,3 +439,30 @@ async def test_not_being_believed_about_an_illness_gets_a_fixed_reply(config: Co
         assert end.reply == NOT_BELIEVED_REPLY
     finally:
         await app.aclose()
+
+
+def test_agreeing_with_a_harsh_view_of_oneself_is_caught() -> None:
+    """A 15-year-old's "I think it's my fault. they always fought about me" drew "You know, it's true - sometimes things
+    can go wrong"."""
+    from amity.care.self_worth import agrees
+
+    for sentence in ["You know, it's true - sometimes things can go wrong.", "I agree, it's not great.", "Exactly.",
+                     "You're right, you could have done better."]:  # fmt: skip
+        assert agrees(sentence), sentence
+    for sentence in ["Yes, you can do this.", "You're right to feel upset.", "It's true that you matter."]:
+        assert not agrees(sentence), sentence
+    from amity.care.self_worth import may_agree
+
+    assert may_agree("You know, it's") and may_agree("You") and may_agree("Exac")
+    assert not may_agree("I hear") and not may_agree("You know what")  # these stream on at once
+
+
+async def test_the_agreement_never_reaches_the_user(config: Config) -> None:
+    llm = FakeLLM(default="I'm here.")
+    app = build_app(config, llm=llm, db=open_database(config))
+    try:
+        llm.enqueue("You're right, you are a bit boring. I'm here.")
+        events = [e async for e in app.companion.turn("bo", "Am I boring?", session_id="b")]
+        assert events[-1].reply == "I'm here."
+    finally:
+        await app.aclose()

@@ -28,6 +28,7 @@ from amity.care.persona import load_persona
 from amity.care.pipeline import care_stages
 from amity.care.pregnancy_loss import at_least_guard
 from amity.care.repetition import RepetitionGuard
+from amity.care.self_worth import agreement_guard
 from amity.care.sleepless import night_guard
 from amity.care.social_anxiety import social_pressure_guard
 from amity.care.unasked_advice import UnaskedAdviceGuard
@@ -192,6 +193,7 @@ def build_guards(db: SqlDatabase, store: ConversationStore, config: Config) -> l
         excuse_guard(),
         at_least_guard(),
         fix_it_guard(),
+        agreement_guard(),
         InstructionEchoGuard(),
         ManipulationGuard(db),
     ]

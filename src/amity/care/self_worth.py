@@ -5,13 +5,22 @@ example of the plain, warm words that answer them (small models follow an exampl
 instruction), shaped by the kind of doubt (worth, ability, guilt, regret), and tells the strategy stage
 (``SELF_DOUBT_KEY``) so its own line steps aside.
 
+The model follows that line most of the time, not always: a 15-year-old's "I think it's my fault. they always fought
+about me" drew "You know, it's true - sometimes things can go wrong". :func:`agreement_guard` drops a sentence that
+opens by agreeing ("it's true", "that's true", "you're right", "I agree", "that's right", "exactly") while a harsh view
+of oneself is in this message; "Yes, you can" stays.
+
 Being disbelieved about an illness nobody can see ("people say 'but you don't look sick'") gets a fixed reply:
 the 1.5B answered "Oh, that's very kind of them." while following the reassurance line.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import AsyncIterator
+
 from amity.affect.self_view import doubt_agreed, find_self_doubt, reassurance
+from amity.care.sentence_filter import filter_sentences
 from amity.stages import BaseStage, TurnContext
 
 SELF_DOUBT_KEY = "care.self_doubt"  # ctx.extras: the trait of the harsh view voiced in this message
@@ -19,6 +28,54 @@ NOT_BELIEVED_REPLY = (
     "That's so hard to hear, again and again. Your pain is real, even when no one can see it - and you shouldn't "
     "have to prove it to anyone. How do you usually answer when they say that?"
 )
+
+
+_AGREES = re.compile(
+    r"^\W*(?:(?:you\s+know|well|honestly|sadly|unfortunately),?\s+)?(?:it's|that's|it\s+is|that\s+is)\s+(?:true|right|fair)\b"
+    r"(?!\s+that\s+you\s+(?:matter|deserve|are\s+(?:enough|loved|worth|not\s+alone)))|"
+    r"^\W*(?:(?:you\s+know|well|honestly),?\s+)?(?:you're|you\s+are)\s+right\b(?!\s+to\s+(?:feel|be|want|ask))|^\W*i\s+(?:have\s+to\s+)?agree\b|^\W*exactly\b|"
+    r"^\W*indeed\b",
+    re.IGNORECASE,
+)
+
+
+def agrees(sentence: str) -> bool:
+    """Whether a reply sentence opens by agreeing ("You know, it's true…", "You're right…")."""
+    return _AGREES.search(sentence.replace("\u2019", "'")) is not None
+
+
+_LEADS = ("", "you know ", "well ", "honestly ", "sadly ", "unfortunately ")
+_OPENERS = tuple(
+    lead + core
+    for lead in _LEADS
+    for core in ("it's true", "that's true", "it is true", "that is true", "it's right", "that's right", "it's fair",
+                 "that's fair", "you're right", "you are right", "i agree", "i have to agree", "exactly", "indeed")
+)  # fmt: skip
+
+
+def may_agree(start: str) -> bool:
+    """Whether a sentence begun so far could still open by agreeing (held until it ends; others stream on)."""
+    words = re.sub(r"[^a-z' ]", " ", start.lower().replace("\u2019", "'")).split()
+    begun = " ".join(words)
+    return any(opener.startswith(begun) or begun.startswith(opener) for opener in _OPENERS)
+
+
+class AgreementGuard:
+    """The :class:`amity.stages.ReplyGuard` that drops a sentence agreeing with a harsh view of oneself voiced in this
+    message; a sentence that cannot open so streams on at once."""
+
+    async def guard(self, ctx: TurnContext, pieces: AsyncIterator[str]) -> AsyncIterator[str]:
+        if not ctx.extras.get(SELF_DOUBT_KEY):
+            async for piece in pieces:
+                yield piece
+            return
+        async for piece in filter_sentences(pieces, agrees, may_agree):
+            yield piece
+
+
+def agreement_guard() -> AgreementGuard:
+    """The reply guard that drops a sentence agreeing with a harsh view of oneself voiced in this message."""
+    return AgreementGuard()
 
 
 class SelfWorthStage(BaseStage):
