@@ -23,6 +23,7 @@ from amity.care.hate_abuse import HateAbuseStage
 from amity.care.parents_divorce import ParentsDivorceStage
 from amity.care.pregnancy_loss import PregnancyLossStage
 from amity.care.thread import ThreadStage
+from amity.care.unplanned_pregnancy import UnplannedPregnancyStage
 from amity.care.work_bullying import WorkBullyingStage
 from amity.safety.gambling import GamblingStage
 from amity.safety.image_pressure import ImagePressureStage
@@ -41,6 +42,7 @@ STAGES: dict[str, Callable[[], ThreadStage]] = {
     "work_bullying": WorkBullyingStage,
     "pregnancy_loss": PregnancyLossStage,
     "parents_divorce": ParentsDivorceStage,
+    "unplanned_pregnancy": UnplannedPregnancyStage,
     "gambling": GamblingStage,
     "image_pressure": ImagePressureStage,
 }

@@ -32,6 +32,7 @@ from amity.care.self_worth import agreement_guard
 from amity.care.sleepless import night_guard
 from amity.care.social_anxiety import social_pressure_guard
 from amity.care.unasked_advice import UnaskedAdviceGuard
+from amity.care.unplanned_pregnancy import pushing_guard
 from amity.care.work_bullying import excuse_guard
 from amity.config import Config
 from amity.engine import Companion, EngineSettings
@@ -194,6 +195,7 @@ def build_guards(db: SqlDatabase, store: ConversationStore, config: Config) -> l
         at_least_guard(),
         fix_it_guard(),
         agreement_guard(),
+        pushing_guard(),
         InstructionEchoGuard(),
         ManipulationGuard(db),
     ]

@@ -33,6 +33,7 @@ from amity.care.self_worth import SelfWorthStage
 from amity.care.setback import SetbackStage
 from amity.care.sleepless import SleeplessStage
 from amity.care.social_anxiety import SocialAnxietyStage
+from amity.care.unplanned_pregnancy import UnplannedPregnancyStage
 from amity.care.work_bullying import WorkBullyingStage
 from amity.stages import Stage
 
@@ -41,6 +42,7 @@ def theme_stages() -> list[Stage]:
     """The theme stages, in order (see the module docstring)."""
     return [
         HateAbuseStage(),  # "called me a racial slur": named for what it was, never "not nice" or both sides
+        UnplannedPregnancyStage(),  # "I'm pregnant and I don't know if I want to keep it": no "big step!", no push
         PregnancyLossStage(),  # before fertility: "I had a miscarriage… 11 weeks": no "at least", the name honoured
         FertilityStage(),  # "another negative test": no "just relax", no congratulations on a sister's news
         HealthScareStage(),  # "I found a lump": the fright met, a doctor, no guess either way

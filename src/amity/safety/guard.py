@@ -52,6 +52,7 @@ from amity.care.parents_divorce import PARENTS_DIVORCE_KEY
 from amity.care.pregnancy_loss import PREGNANCY_LOSS_KEY
 from amity.care.setback import SETBACK_KEY
 from amity.care.social_anxiety import SOCIAL_ANXIETY_KEY
+from amity.care.unplanned_pregnancy import UNPLANNED_PREGNANCY_KEY
 from amity.care.work_bullying import WORK_BULLYING_KEY
 from amity.safety import responses
 from amity.safety.bullying import BULLYING_KEY
@@ -238,6 +239,7 @@ _NO_CHEER_KEYS = (
     SOCIAL_ANXIETY_KEY, HEALTH_SCARE_KEY, GAMBLING_KEY, FERTILITY_KEY,
     HATE_ABUSE_KEY, JOB_LOSS_KEY, HOLIDAY_KEY, FRIEND_SILENCE_KEY,
     CARER_KEY, WORK_BULLYING_KEY, PREGNANCY_LOSS_KEY, PARENTS_DIVORCE_KEY,
+    UNPLANNED_PREGNANCY_KEY,
 )  # fmt: skip
 
 
