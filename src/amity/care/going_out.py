@@ -75,6 +75,7 @@ class GoingOutStage(ThreadStage):
     """Fear of going out in view: the guidance line, and the pressure guard switched on."""
 
     key = GOING_OUT_KEY
+    hurting = False  # its pressure guard is enough; "I haven't left my flat in two weeks" may be said lightly
     window = WINDOW
     guidance = GUIDANCE
 

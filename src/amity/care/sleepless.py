@@ -183,6 +183,7 @@ class SleeplessStage(ThreadStage):
     """Not sleeping in view: a first answer to it, the guidance line, the racing mind and a big day answered once."""
 
     key = SLEEPLESS_KEY
+    hurting = False  # "I can't sleep, I can't wait for tomorrow!" is not a hurt
     window = WINDOW
     guidance = GUIDANCE
 

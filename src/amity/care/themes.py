@@ -8,8 +8,9 @@ everyday stages and before preferences, tools and the strategy planner (:func:`a
 
 The order matters only where two could answer the same message: parenting comes before self-worth, so "I yelled at my
 kids… I'm a terrible mother" gets the parent's answer rather than the general one. A new theme goes in its own module
-and in this list; its reply guard goes in :func:`amity.app.build_guards` and its key, when the turn should count as
-hurting, in :data:`amity.safety.guard._NO_CHEER_KEYS`.
+and in :data:`THEMES`; its reply guard goes in :func:`amity.app.build_guards`. :data:`HURTING_KEYS` (the keys of the
+themes whose ``hurting`` is set) is what :func:`amity.safety.guard.user_hurting` reads, so no cheering reaches a turn
+while one of them is in view.
 """
 
 from __future__ import annotations
@@ -33,33 +34,37 @@ from amity.care.self_worth import SelfWorthStage
 from amity.care.setback import SetbackStage
 from amity.care.sleepless import SleeplessStage
 from amity.care.social_anxiety import SocialAnxietyStage
+from amity.care.thread import ThreadStage
 from amity.care.unplanned_pregnancy import UnplannedPregnancyStage
 from amity.care.work_bullying import WorkBullyingStage
 from amity.stages import Stage
 
+THEMES: tuple[type[Stage], ...] = (
+    HateAbuseStage,  # "called me a racial slur": named for what it was, never "not nice" or both sides
+    UnplannedPregnancyStage,  # "I'm pregnant and I don't know if I want to keep it": no "big step!", no push
+    PregnancyLossStage,  # before fertility: "I had a miscarriage… 11 weeks": no "at least", the name honoured
+    FertilityStage,  # "another negative test": no "just relax", no congratulations on a sister's news
+    HealthScareStage,  # "I found a lump": the fright met, a doctor, no guess either way
+    MemoryWorryStage,  # "I got lost driving home": taken seriously, a doctor, no "senior moment"
+    BodyImageStage,  # "I hate how I look in every photo": no "what you want to look like"
+    CarerStage,  # "my son is autistic and nonverbal… I haven't slept in years": no "saint", no self-care tips
+    JobLossStage,  # "I got laid off today": the loss heard, no "other opportunities" or "still young"
+    WorkBullyingStage,  # before burnout: "my manager screamed at me in front of the team" - not okay, no excuses
+    BurnoutStage,  # "I cry in the car before work": too much, not weakness; no hobbies
+    HolidayAloneStage,  # "I spent thanksgiving alone": the quiet named, no "favourite family dinners"
+    FriendSilenceStage,  # "my best friend hasn't replied in three weeks": no "that's good to hear"
+    LongingStage,  # "nobody has even come close": the ache heard, no "the right one is out there"
+    ParentsDivorceStage,  # before self-worth: "my parents are getting divorced… it's my fault" - it isn't
+    ParentingStage,  # before self-worth: "I yelled at my kids… a terrible mother" gets its own answer
+    SelfWorthStage,  # "Am I boring?": reassure, never agree
+    GoingOutStage,  # "I haven't left my flat in two weeks": no "just do it"
+    SocialAnxietyStage,  # "I already feel sick about the party": no "just relax", no drink, their choice
+    SetbackStage,  # a failed exam: no cheering, no study tips, the fear of letting people down heard
+    SleeplessStage,  # last: "I still haven't slept" - another theme in the same message answers first
+)
+HURTING_KEYS = tuple(theme.key for theme in THEMES if issubclass(theme, ThreadStage) and theme.hurting)
+
 
 def theme_stages() -> list[Stage]:
     """The theme stages, in order (see the module docstring)."""
-    return [
-        HateAbuseStage(),  # "called me a racial slur": named for what it was, never "not nice" or both sides
-        UnplannedPregnancyStage(),  # "I'm pregnant and I don't know if I want to keep it": no "big step!", no push
-        PregnancyLossStage(),  # before fertility: "I had a miscarriage… 11 weeks": no "at least", the name honoured
-        FertilityStage(),  # "another negative test": no "just relax", no congratulations on a sister's news
-        HealthScareStage(),  # "I found a lump": the fright met, a doctor, no guess either way
-        MemoryWorryStage(),  # "I got lost driving home": taken seriously, a doctor, no "senior moment"
-        BodyImageStage(),  # "I hate how I look in every photo": no "what you want to look like"
-        CarerStage(),  # "my son is autistic and nonverbal… I haven't slept in years": no "saint", no self-care tips
-        JobLossStage(),  # "I got laid off today": the loss heard, no "other opportunities" or "still young"
-        WorkBullyingStage(),  # before burnout: "my manager screamed at me in front of the team" - not okay, no excuses
-        BurnoutStage(),  # "I cry in the car before work": too much, not weakness; no hobbies
-        HolidayAloneStage(),  # "I spent thanksgiving alone": the quiet named, no "favourite family dinners"
-        FriendSilenceStage(),  # "my best friend hasn't replied in three weeks": no "that's good to hear"
-        LongingStage(),  # "nobody has even come close": the ache heard, no "the right one is out there"
-        ParentsDivorceStage(),  # before self-worth: "my parents are getting divorced… it's my fault" - it isn't
-        ParentingStage(),  # before self-worth: "I yelled at my kids… a terrible mother" gets its own answer
-        SelfWorthStage(),  # "Am I boring?": reassure, never agree
-        GoingOutStage(),  # "I haven't left my flat in two weeks": no "just do it"
-        SocialAnxietyStage(),  # "I already feel sick about the party": no "just relax", no drink, their choice
-        SetbackStage(),  # a failed exam: no cheering, no study tips, the fear of letting people down heard
-        SleeplessStage(),  # last: "I still haven't slept" - another theme in the same message answers first
-    ]
+    return [theme() for theme in THEMES]

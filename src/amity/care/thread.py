@@ -23,6 +23,7 @@ class ThreadStage(BaseStage):
     key: ClassVar[str]
     window: ClassVar[int]
     guidance: ClassVar[str]
+    hurting: ClassVar[bool] = True  # while in view the turn counts as hurting (amity.safety.guard.user_hurting)
 
     def told(self, text: str) -> bool:
         """Whether ``text`` tells of the theme."""

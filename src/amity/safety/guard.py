@@ -36,24 +36,7 @@ from datetime import datetime
 
 from amity.affect.loss import RECENT_LOSS_KEY
 from amity.affect.self_report import RECENT_HURT_KEY, UNSURE_NEWS_KEY
-from amity.care.body_image import BODY_IMAGE_KEY
-from amity.care.burnout import BURNOUT_KEY
-from amity.care.carer import CARER_KEY
-from amity.care.fertility import FERTILITY_KEY
-from amity.care.friend_silence import FRIEND_SILENCE_KEY
-from amity.care.hate_abuse import HATE_ABUSE_KEY
-from amity.care.health_scare import HEALTH_SCARE_KEY
-from amity.care.holidays import HOLIDAY_KEY
-from amity.care.job_loss import JOB_LOSS_KEY
-from amity.care.longing import LONGING_KEY
-from amity.care.memory_worry import MEMORY_WORRY_KEY
-from amity.care.parenting import PARENT_GUILT_KEY
-from amity.care.parents_divorce import PARENTS_DIVORCE_KEY
-from amity.care.pregnancy_loss import PREGNANCY_LOSS_KEY
-from amity.care.setback import SETBACK_KEY
-from amity.care.social_anxiety import SOCIAL_ANXIETY_KEY
-from amity.care.unplanned_pregnancy import UNPLANNED_PREGNANCY_KEY
-from amity.care.work_bullying import WORK_BULLYING_KEY
+from amity.care.themes import HURTING_KEYS
 from amity.safety import responses
 from amity.safety.bullying import BULLYING_KEY
 from amity.safety.control import CONTROL_KEY
@@ -234,12 +217,8 @@ AGREES = re.compile(
 
 # While one of these is in view the conversation hurts, whatever this message's own words say.
 _NO_CHEER_KEYS = (
-    EATING_KEY, DRINKING_KEY, CONTROL_KEY, BULLYING_KEY, HARDSHIP_KEY, PERINATAL_KEY, SETBACK_KEY, PARENT_GUILT_KEY,
-    CRAVING_KEY, LONGING_KEY, BURNOUT_KEY, EXPLOITATION_KEY, BODY_IMAGE_KEY, MEMORY_WORRY_KEY,
-    SOCIAL_ANXIETY_KEY, HEALTH_SCARE_KEY, GAMBLING_KEY, FERTILITY_KEY,
-    HATE_ABUSE_KEY, JOB_LOSS_KEY, HOLIDAY_KEY, FRIEND_SILENCE_KEY,
-    CARER_KEY, WORK_BULLYING_KEY, PREGNANCY_LOSS_KEY, PARENTS_DIVORCE_KEY,
-    UNPLANNED_PREGNANCY_KEY,
+    EATING_KEY, DRINKING_KEY, CONTROL_KEY, BULLYING_KEY, HARDSHIP_KEY, PERINATAL_KEY, CRAVING_KEY, EXPLOITATION_KEY,
+    GAMBLING_KEY, *HURTING_KEYS,
 )  # fmt: skip
 
 
