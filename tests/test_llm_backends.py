@@ -15,7 +15,7 @@ import pytest
 
 from amity.errors import BackendUnavailable, ConfigError
 from amity.llm.base import GenerationOptions, complete
-from amity.llm.embedded import EmbeddedLLM, unused_cpu_features
+from amity.llm.embedded import EmbeddedLLM, native_build_failed, unused_cpu_features
 from amity.llm.openai_compat import OpenAICompatibleLLM, parse_spec
 from amity.llm.registry import BackendSpec, available_schemes, create_llm
 from amity.types import Message
@@ -169,3 +169,14 @@ def test_unused_cpu_features_name_what_a_native_llama_build_would_add() -> None:
     assert unused_cpu_features(NATIVE_INFO, epyc) == []
     assert unused_cpu_features(WHEEL_INFO, {"avx2", "fma"}) == []  # an AVX2-only CPU gains nothing
     assert unused_cpu_features(WHEEL_INFO, {"avx2", "avx_vnni"}) == ["AVX_VNNI"]
+
+
+def test_a_native_build_that_failed_its_check_is_remembered_per_version(tmp_path: Path) -> None:
+    assert not native_build_failed("2026.10.11549", tmp_path)
+    broken = tmp_path / "amity" / "native-llama" / "2026.10.11549-8a44f76f099ec5ea"
+    broken.mkdir(parents=True)
+    (broken / "xllamacpp-2026.10.11549-cp310-abi3-linux_x86_64.whl").write_bytes(b"")
+    assert not native_build_failed("2026.10.11549", tmp_path)  # a cached build alone is fine
+    (broken / "BROKEN").write_text("its check failed on 2026-11-28\n")
+    assert native_build_failed("2026.10.11549", tmp_path)
+    assert not native_build_failed("2026.11.1", tmp_path)  # a new version is tried again

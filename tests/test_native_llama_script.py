@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 SCRIPT = Path(__file__).resolve().parents[1] / "scripts" / "build-native-llama"
 
@@ -41,3 +44,35 @@ def test_without_xllamacpp_it_says_to_run_setup_first(tmp_path: Path) -> None:
 
 def test_the_script_is_executable() -> None:
     assert os.access(SCRIPT, os.X_OK)
+
+
+def _check_block() -> str:
+    """The Python the script runs to check a new build: the text of its ``<<'CHECK'`` here-document."""
+    text = SCRIPT.read_text(encoding="utf-8")
+    start = text.index("<<'CHECK'\n") + len("<<'CHECK'\n")
+    return text[start : text.index("\nCHECK\n", start)]
+
+
+@pytest.mark.model
+def test_the_build_check_makes_the_installed_llama_cpp_answer() -> None:
+    result = subprocess.run(
+        [sys.executable, "-c", _check_block()], capture_output=True, text=True, timeout=300, check=False
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "check: the native build answered " in result.stdout
+    assert "CPU :" in result.stdout  # which build answered is shown in the setup's log
+
+
+def test_the_build_flags_leave_amx_kernels_out_even_after_march_native() -> None:
+    """ggml compiles its AMX kernels when ``__AMX_INT8__`` is defined; cmake puts -march=native after our flags."""
+    compiler = shutil.which("c++")
+    if compiler is None:
+        pytest.skip("no C++ compiler here")
+    found = re.search(r'^no_amx="([^"]+)"$', SCRIPT.read_text(encoding="utf-8"), re.MULTILINE)
+    assert found, "the script names its no-AMX flags in one no_amx=... line"
+    command = [compiler, *found.group(1).split(), "-march=native", "-x", "c++", "-dM", "-E", "-"]
+    result = subprocess.run(command, input="", capture_output=True, text=True, timeout=60, check=False)
+    if result.returncode != 0:
+        pytest.skip(f"this compiler has no AMX options: {result.stderr.strip()[:200]}")
+    assert "__AMX_INT8__" not in result.stdout
+    assert "__AMX_TILE__" not in result.stdout

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import importlib.metadata
 import os
 import secrets
 import sys
@@ -69,6 +70,13 @@ def unused_cpu_features(system_info: str, cpu_flags: set[str]) -> list[str]:
     return [name for name, flag in _NATIVE_FEATURES if flag in cpu_flags and name not in built]
 
 
+def native_build_failed(version: str, cache_root: Path | None = None) -> bool:
+    """Whether ``scripts/build-native-llama`` built llama.cpp ``version`` here and the build failed its check
+    (it then marks the cached build ``BROKEN`` and keeps the PyPI wheel)."""
+    root = cache_root or Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return any((root / "amity" / "native-llama").glob(f"{version}-*/BROKEN"))
+
+
 def llama_build_tip() -> str | None:
     """The tip ``amity doctor`` prints when llama.cpp could run faster on this CPU, else ``None``."""
     try:
@@ -77,11 +85,17 @@ def llama_build_tip() -> str | None:
         info = str(xlc.get_system_info())
         with open("/proc/cpuinfo", encoding="utf-8") as cpuinfo:
             flags = next((line.split(":", 1)[1].split() for line in cpuinfo if line.startswith("flags")), [])
-    except (ImportError, OSError):
+        version = importlib.metadata.version("xllamacpp")
+    except (ImportError, OSError, importlib.metadata.PackageNotFoundError):
         return None
     missing = unused_cpu_features(info, set(flags))
     if not missing:
         return None
+    if native_build_failed(version):
+        return (
+            f"this CPU has {', '.join(missing)}, but the llama.cpp build for it failed its check here, so the "
+            "portable build stays (docs/PERFORMANCE.md); nothing to do"
+        )
     return (
         f"this CPU has {', '.join(missing)}, which the installed llama.cpp build does not use; "
         "`bash scripts/build-native-llama` rebuilds it for this CPU (7-10 minutes, once) and makes "
