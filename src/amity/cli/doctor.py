@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import asyncio
+import importlib.metadata
+import json
 import os
 import shutil
+import signal
+import subprocess
+import sys
 
 from rich.markup import escape
 
 from amity.cli.common import console
 from amity.config import config_path, load_config
-from amity.errors import AmityError
+from amity.errors import AmityError, BackendUnavailable, ModelError
 from amity.llm.base import GenerationOptions, complete
 from amity.llm.models import KNOWN_MODELS, resolve_model
 from amity.llm.registry import BackendSpec, create_llm
@@ -73,7 +78,7 @@ def doctor() -> int:
         spec = BackendSpec.parse(config.model, config.backend_settings())
         if spec.scheme == "embedded":
             resolve_model(spec.target, config.models_dir)
-        reply = asyncio.run(_probe(spec))
+        reply = asyncio.run(_probe(spec)) if spec.scheme != "embedded" else probe_in_child(_PROBE_CHILD)
         _line(True, f"backend {config.model}", f"answered {reply!r}")
     except AmityError as exc:
         _line(False, f"backend {config.model}", exc.message, exc.fix)
@@ -106,6 +111,64 @@ def _check_embedder(name: str) -> int:
         return 0
     _line(True, "memory embedder", f"{embedder.name} ({embedder.dim} dimensions)")
     return 0
+
+
+_PROBE_CHILD = [sys.executable, "-c", "import amity.cli.doctor as d; d.probe_child()"]
+PROBE_TIMEOUT_S = 300
+
+
+def probe_child() -> None:
+    """Run in a child process by :func:`probe_in_child`: probe the configured model, print one JSON line."""
+    try:
+        config = load_config()
+        reply = asyncio.run(_probe(BackendSpec.parse(config.model, config.backend_settings())))
+        print(json.dumps({"reply": reply}))
+    except AmityError as exc:
+        print(json.dumps({"error": exc.message, "fix": exc.fix}))
+
+
+def probe_in_child(command: list[str], timeout_s: float = PROBE_TIMEOUT_S) -> str:
+    """The embedded model is native code: a llama.cpp build made for another CPU kills its process ("Illegal
+    instruction"), so the doctor probes it in a child and reports the crash instead of dying with it."""
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, timeout=timeout_s, check=False)
+    except subprocess.TimeoutExpired:
+        raise ModelError(
+            f"the model did not answer within {timeout_s:.0f} s",
+            "Close other heavy programs and try again, or choose a smaller model: amity config set model "
+            "embedded:qwen2.5-coder-0.5b",
+        ) from None
+    if done.returncode < 0:
+        raise ModelError(f"the model crashed ({_signal_name(-done.returncode)})", _crash_fix(-done.returncode))
+    last = (done.stdout.strip().splitlines() or [""])[-1]
+    try:
+        result = json.loads(last)
+    except json.JSONDecodeError:
+        detail = (done.stderr.strip().splitlines() or [f"exit status {done.returncode}"])[-1]
+        raise BackendUnavailable(
+            f"the model probe failed: {detail}", "Run `amity say hi` to see the whole error."
+        ) from None
+    if "error" in result:
+        raise BackendUnavailable(result["error"], result.get("fix") or "")
+    return str(result["reply"])
+
+
+def _signal_name(number: int) -> str:
+    try:
+        return f"{signal.Signals(number).name}, {signal.strsignal(number)}"
+    except ValueError:
+        return f"signal {number}"
+
+
+def _crash_fix(number: int) -> str:
+    try:
+        version = importlib.metadata.version("xllamacpp")
+    except importlib.metadata.PackageNotFoundError:
+        return "pip install -e . reinstalls the llama.cpp runtime."
+    reinstall = f"pip install --force-reinstall --no-deps xllamacpp=={version}"
+    if number == signal.SIGILL:
+        return f"This llama.cpp build uses instructions this CPU lacks; `{reinstall}` restores the portable build."
+    return f"`{reinstall}` restores the portable llama.cpp build; if it still crashes, report it with `amity say hi`."
 
 
 async def _probe(spec: BackendSpec) -> str:
