@@ -20,6 +20,7 @@ from pathlib import Path
 from amity.affect.evaluation import read_ed, read_goemotions
 from amity.care import carer, fertility, friend_silence, health_scare, holidays, job_loss, sleepless, social_anxiety
 from amity.care.hate_abuse import HateAbuseStage
+from amity.care.moving_away import MovingAwayStage
 from amity.care.parents_divorce import ParentsDivorceStage
 from amity.care.pregnancy_loss import PregnancyLossStage
 from amity.care.thread import ThreadStage
@@ -38,6 +39,7 @@ STAGES: dict[str, Callable[[], ThreadStage]] = {
     "job_loss": job_loss.JobLossStage,
     "holiday_alone": holidays.HolidayAloneStage,
     "friend_silence": friend_silence.FriendSilenceStage,
+    "moving_away": MovingAwayStage,
     "carer": carer.CarerStage,
     "work_bullying": WorkBullyingStage,
     "pregnancy_loss": PregnancyLossStage,

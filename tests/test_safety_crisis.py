@@ -10,7 +10,7 @@ import pytest
 from amity.errors import ConfigError
 from amity.safety.crisis import detect
 from amity.safety.resources import load_table, resources_for
-from amity.safety.text import clauses, language_of, normalize, region_of
+from amity.safety.text import clauses, language_of, normalize, region_of, third_person
 
 
 def test_normalize_folds_accents_quotes_and_contractions() -> None:
@@ -140,3 +140,11 @@ def test_resource_override_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
 )
 def test_transcribed_speech_without_punctuation(transcript: str) -> None:
     assert detect(transcript).crisis
+
+
+def test_third_person_follows_the_words_the_user_used() -> None:
+    assert third_person(["she got a job there"]) == ("she", "her")
+    assert third_person(["I told him"]) == ("he", "him")
+    assert third_person(["my friend is moving"]) == ("they", "them")
+    assert third_person(["my sister is moving"], she=r"my\s+sister") == ("she", "her")
+    assert third_person(["the shed is here"]) == ("they", "them")  # whole words only

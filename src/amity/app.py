@@ -23,6 +23,7 @@ from amity.care.instruction_echo import InstructionEchoGuard
 from amity.care.job_loss import silver_lining_guard
 from amity.care.longing import platitude_guard
 from amity.care.memory_worry import brush_off_memory_guard
+from amity.care.moving_away import moving_guard
 from amity.care.parents_divorce import fix_it_guard
 from amity.care.persona import load_persona
 from amity.care.pipeline import care_stages
@@ -190,6 +191,7 @@ def build_guards(db: SqlDatabase, store: ConversationStore, config: Config) -> l
         silver_lining_guard(),
         holiday_guard(),
         silence_guard(),
+        moving_guard(),
         platitude_carer_guard(),
         excuse_guard(),
         at_least_guard(),

@@ -22,6 +22,7 @@ import re
 from collections.abc import Sequence
 
 from amity.care.thread import ThreadStage
+from amity.safety.text import third_person
 from amity.safety.topic_guard import TopicGuard
 
 FRIEND_SILENCE_KEY = "care.friend_silence"  # ctx.extras: a close friend gone silent, told in this conversation
@@ -74,12 +75,7 @@ REREAD_REPLY = (
 
 
 def _pronouns(told: Sequence[str]) -> tuple[str, str]:
-    low = " ".join(told).lower()
-    if re.search(r"\bshe\b|\bher\b", low):
-        return "she", "her"
-    if re.search(r"\bhe\b|\bhim\b|\bhis\b", low):
-        return "he", "him"
-    return "they", "them"
+    return third_person(told)
 
 
 _POSSESSIVE = {"her": "hers", "him": "his", "them": "theirs"}

@@ -27,6 +27,7 @@ from amity.care.holidays import HolidayAloneStage
 from amity.care.job_loss import JobLossStage
 from amity.care.longing import LongingStage
 from amity.care.memory_worry import MemoryWorryStage
+from amity.care.moving_away import MovingAwayStage
 from amity.care.parenting import ParentingStage
 from amity.care.parents_divorce import ParentsDivorceStage
 from amity.care.pregnancy_loss import PregnancyLossStage
@@ -53,6 +54,7 @@ THEMES: tuple[type[Stage], ...] = (
     BurnoutStage,  # "I cry in the car before work": too much, not weakness; no hobbies
     HolidayAloneStage,  # "I spent thanksgiving alone": the quiet named, no "favourite family dinners"
     FriendSilenceStage,  # "my best friend hasn't replied in three weeks": no "that's good to hear"
+    MovingAwayStage,  # "my best friend is moving to australia": a loss even if good news, no "exciting!"
     LongingStage,  # "nobody has even come close": the ache heard, no "the right one is out there"
     ParentsDivorceStage,  # before self-worth: "my parents are getting divorced… it's my fault" - it isn't
     ParentingStage,  # before self-worth: "I yelled at my kids… a terrible mother" gets its own answer

@@ -27,6 +27,7 @@ from collections.abc import Sequence
 
 from amity.care.thread import ThreadStage
 from amity.safety.resources import spoken_line, topic_lines
+from amity.safety.text import third_person
 from amity.safety.topic_guard import TopicGuard
 from amity.stages import TurnContext
 from amity.types import CrisisResource
@@ -168,12 +169,7 @@ CHASE_AGAIN_REPLY = (
 
 def _pronouns(told: Sequence[str]) -> tuple[str, str]:
     """(subject, object) for the partner they spoke of: she/her, he/him, or they/them."""
-    low = " ".join(told).lower()
-    if re.search(r"\b(?:wife|girlfriend|fianc[eé]e|she)\b", low):
-        return "she", "her"
-    if re.search(r"\b(?:husband|boyfriend|fianc[eé]|he)\b", low):
-        return "he", "him"
-    return "they", "them"
+    return third_person(told, she=r"wife|girlfriend|fianc[eé]e|she", he=r"husband|boyfriend|fianc[eé]|he")
 
 
 def how_to_tell_reply(told: Sequence[str]) -> str:

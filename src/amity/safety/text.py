@@ -152,3 +152,14 @@ def region_of(locale: str | None) -> str:
     if len(parts) > 1 and parts[1]:
         return parts[1].upper()
     return {"en": "US", "de": "DE", "fr": "FR", "es": "ES"}.get(parts[0].lower(), "")
+
+
+def third_person(told: Sequence[str], she: str = r"she|her", he: str = r"he|him|his") -> tuple[str, str]:
+    """(subject, object) for the person the user spoke of in ``told``: ("she", "her") when a word of the ``she``
+    pattern appears, else ("he", "him") for the ``he`` pattern, else ("they", "them")."""
+    low = " ".join(told).lower()
+    if re.search(rf"\b(?:{she})\b", low):
+        return "she", "her"
+    if re.search(rf"\b(?:{he})\b", low):
+        return "he", "him"
+    return "they", "them"
