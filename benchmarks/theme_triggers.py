@@ -20,6 +20,7 @@ from pathlib import Path
 from amity.affect.evaluation import read_ed, read_goemotions
 from amity.care import carer, fertility, friend_silence, health_scare, holidays, job_loss, sleepless, social_anxiety
 from amity.care.hate_abuse import HateAbuseStage
+from amity.care.infidelity import InfidelityStage
 from amity.care.moving_away import MovingAwayStage
 from amity.care.parents_divorce import ParentsDivorceStage
 from amity.care.pregnancy_loss import PregnancyLossStage
@@ -40,6 +41,7 @@ STAGES: dict[str, Callable[[], ThreadStage]] = {
     "holiday_alone": holidays.HolidayAloneStage,
     "friend_silence": friend_silence.FriendSilenceStage,
     "moving_away": MovingAwayStage,
+    "infidelity": InfidelityStage,
     "carer": carer.CarerStage,
     "work_bullying": WorkBullyingStage,
     "pregnancy_loss": PregnancyLossStage,

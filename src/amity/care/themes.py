@@ -24,6 +24,7 @@ from amity.care.going_out import GoingOutStage
 from amity.care.hate_abuse import HateAbuseStage
 from amity.care.health_scare import HealthScareStage
 from amity.care.holidays import HolidayAloneStage
+from amity.care.infidelity import InfidelityStage
 from amity.care.job_loss import JobLossStage
 from amity.care.longing import LongingStage
 from amity.care.memory_worry import MemoryWorryStage
@@ -53,6 +54,7 @@ THEMES: tuple[type[Stage], ...] = (
     WorkBullyingStage,  # before burnout: "my manager screamed at me in front of the team" - not okay, no excuses
     BurnoutStage,  # "I cry in the car before work": too much, not weakness; no hobbies
     HolidayAloneStage,  # "I spent thanksgiving alone": the quiet named, no "favourite family dinners"
+    InfidelityStage,  # "I think my husband is cheating on me": no "stay supportive", no guess, not their fault
     FriendSilenceStage,  # "my best friend hasn't replied in three weeks": no "that's good to hear"
     MovingAwayStage,  # "my best friend is moving to australia": a loss even if good news, no "exciting!"
     LongingStage,  # "nobody has even come close": the ache heard, no "the right one is out there"
