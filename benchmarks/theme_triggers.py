@@ -19,6 +19,7 @@ from pathlib import Path
 
 from amity.affect.evaluation import read_ed, read_goemotions
 from amity.care import carer, fertility, friend_silence, health_scare, holidays, job_loss, sleepless, social_anxiety
+from amity.care.behind_in_life import BehindInLifeStage
 from amity.care.hate_abuse import HateAbuseStage
 from amity.care.infidelity import InfidelityStage
 from amity.care.moving_away import MovingAwayStage
@@ -42,6 +43,7 @@ STAGES: dict[str, Callable[[], ThreadStage]] = {
     "friend_silence": friend_silence.FriendSilenceStage,
     "moving_away": MovingAwayStage,
     "infidelity": InfidelityStage,
+    "behind_in_life": BehindInLifeStage,
     "carer": carer.CarerStage,
     "work_bullying": WorkBullyingStage,
     "pregnancy_loss": PregnancyLossStage,

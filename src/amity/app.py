@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from amity.affect.stage import AffectStage
+from amity.care.behind_in_life import scorecard_guard
 from amity.care.body_image import looks_guard
 from amity.care.carer import platitude_carer_guard
 from amity.care.closers import ServiceCloserGuard
@@ -194,6 +195,7 @@ def build_guards(db: SqlDatabase, store: ConversationStore, config: Config) -> l
         silence_guard(),
         moving_guard(),
         betrayal_guard(),
+        scorecard_guard(),
         platitude_carer_guard(),
         excuse_guard(),
         at_least_guard(),

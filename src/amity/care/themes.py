@@ -15,6 +15,7 @@ while one of them is in view.
 
 from __future__ import annotations
 
+from amity.care.behind_in_life import BehindInLifeStage
 from amity.care.body_image import BodyImageStage
 from amity.care.burnout import BurnoutStage
 from amity.care.carer import CarerStage
@@ -58,6 +59,7 @@ THEMES: tuple[type[Stage], ...] = (
     FriendSilenceStage,  # "my best friend hasn't replied in three weeks": no "that's good to hear"
     MovingAwayStage,  # "my best friend is moving to australia": a loss even if good news, no "exciting!"
     LongingStage,  # "nobody has even come close": the ache heard, no "the right one is out there"
+    BehindInLifeStage,  # after longing: "I'm 40 and have nothing to show for it" - no "milestone!", no "never too late"
     ParentsDivorceStage,  # before self-worth: "my parents are getting divorced… it's my fault" - it isn't
     ParentingStage,  # before self-worth: "I yelled at my kids… a terrible mother" gets its own answer
     SelfWorthStage,  # "Am I boring?": reassure, never agree
