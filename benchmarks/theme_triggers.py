@@ -24,6 +24,7 @@ from amity.care.hate_abuse import HateAbuseStage
 from amity.care.infidelity import InfidelityStage
 from amity.care.moving_away import MovingAwayStage
 from amity.care.parents_divorce import ParentsDivorceStage
+from amity.care.pet_loss import PetLossStage
 from amity.care.pregnancy_loss import PregnancyLossStage
 from amity.care.thread import ThreadStage
 from amity.care.unplanned_pregnancy import UnplannedPregnancyStage
@@ -44,6 +45,7 @@ STAGES: dict[str, Callable[[], ThreadStage]] = {
     "moving_away": MovingAwayStage,
     "infidelity": InfidelityStage,
     "behind_in_life": BehindInLifeStage,
+    "pet_loss": PetLossStage,
     "carer": carer.CarerStage,
     "work_bullying": WorkBullyingStage,
     "pregnancy_loss": PregnancyLossStage,

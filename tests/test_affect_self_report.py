@@ -254,6 +254,7 @@ def test_a_loss_told_now_gets_the_line_a_friend_would_follow() -> None:
         ("my husband has cancer and I look after him full time", "caring for someone ill"),
         ("hi. my mum has dementia and I look after her. today she didn't recognise me", "losing someone slowly"),
         ("she didn't recognise me again", "losing someone slowly"),
+        ("my dad didn't recognise me today", "losing someone slowly"),
         ("I have chronic pain and I had to cancel on my friends again", "living with illness"),
         ("I was diagnosed with fibromyalgia last year", "living with illness"),
         ("my fibro flared again", "living with illness"),
@@ -286,6 +287,7 @@ def test_a_carer_is_known_from_any_message_of_the_conversation() -> None:
     assert caring_for(said) == "my mum has dementia and I look after her"
     assert caring_for(["I saw an old classmate and she didn't recognise me", "my mum has dementia"]) is None
     assert find_loss("I saw an old classmate and she didn't recognise me") is None
+    assert find_loss("my mum didn't recognise me today with my new haircut") is None
     assert caring_for(["if my dad had cancer and I looked after him, I'd be lost"]) is None
 
 
@@ -443,6 +445,36 @@ async def test_a_pets_last_days_are_met_gently(config: Config) -> None:
         assert PET_GUIDANCE in llm.last_system_prompt
         end = [e async for e in app.companion.turn("lou", "how do you even know when it's the right time?")][-1]
         assert end.reply == WHEN_TIME_REPLY
+    finally:
+        await app.aclose()
+
+
+async def test_no_one_asks_how_the_one_who_died_is_doing(config: Config) -> None:
+    """ "we had to put our dog down this morning" drew "How is your dog doing now?" from the 1.5B, with the grieving
+    line in its prompt."""
+    from amity.affect.loss_care import asks_after_the_dead
+    from amity.app import build_app, open_database
+    from amity.llm.fake import FakeLLM
+
+    dog = "we had to put our dog down this morning"
+    assert asks_after_the_dead("How is your dog doing now?", dog)
+    assert asks_after_the_dead("I hope he feels better soon.", dog)
+    assert not asks_after_the_dead("How are you doing?", dog)
+    assert not asks_after_the_dead("How is your mum holding up?", "my grandma died")
+    assert asks_after_the_dead("Is your grandma okay?", "my grandma died")
+    llm = FakeLLM(default="I'm so sorry.")
+    app = build_app(config, llm=llm, db=open_database(config))
+    try:
+
+        async def say(text: str, user: str = "ana") -> str:
+            return [e async for e in app.companion.turn(user, text, session_id=user)][-1].reply
+
+        llm.enqueue("I'm so sorry. How is your grandma doing now?")
+        assert await say("my grandma died this morning") == "I'm so sorry."
+        llm.enqueue("Ninety-two years is a long life together. Is she feeling better?")
+        assert await say("she was 92. she raised me") == "Ninety-two years is a long life together."
+        llm.enqueue("How is your dog doing? That sounds lovely.")
+        assert await say("my dog loves the beach", user="new") == "How is your dog doing? That sounds lovely."
     finally:
         await app.aclose()
 

@@ -151,21 +151,22 @@ def test_doubting_a_big_decision_is_met_with_reassurance_not_tips() -> None:
 
 async def test_a_loss_stays_in_view_and_guilt_after_it_is_met_with_reassurance(config: Config) -> None:
     """After "My dog died yesterday", a neutral "His name was Biscuit." once drew "How do you think he'll do as an
-    adult?" and "I should have noticed he was sick sooner" drew tips on body awareness."""
+    adult?" and "I should have noticed he was sick sooner" drew tips on body awareness. (A pet's death now has its own
+    answers, ``amity.care.pet_loss``; the same moments after a grandfather's death go to the model, guided.)"""
     llm = FakeLLM(default="I'm so sorry.")
     app = build_app(config, llm=llm, db=open_database(config))
-    turns = ["My dog died yesterday.", "His name was Biscuit. He was 14.", "I should have noticed he was sick sooner."]
+    turns = ["My grandad died yesterday.", "His name was Bill. He was 94.", "I should have noticed he was sick sooner."]
     for text in turns:
         async for _event in app.companion.turn("dana", text, session_id="s1"):
             pass
-        if text.startswith("My dog"):  # listened to first: no breathing exercise offered on the news itself
+        if text.startswith("My grandad"):  # listened to first: no breathing exercise offered on the news itself
             assert "breathing" not in llm.last_system_prompt
             assert "They just told you of a death. First say you're sorry for their loss" in llm.last_system_prompt
             assert "An emoji" not in llm.last_system_prompt
         if text.startswith("His name"):
             prompt = llm.last_system_prompt
             assert (
-                'Earlier in this conversation they told you "My dog died yesterday". They may still be grieving'
+                'Earlier in this conversation they told you "My grandad died yesterday". They may still be grieving'
             ) in prompt
             # the turn counts as hurting: the companion's own brightness stays out, and no joke is tried out
             assert "Keep your own simulated mood out of this reply" in prompt

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from amity.affect.loss_care import AfterDeathGuard
 from amity.affect.stage import AffectStage
 from amity.care.behind_in_life import scorecard_guard
 from amity.care.body_image import looks_guard
@@ -28,6 +29,7 @@ from amity.care.memory_worry import brush_off_memory_guard
 from amity.care.moving_away import moving_guard
 from amity.care.parents_divorce import fix_it_guard
 from amity.care.persona import load_persona
+from amity.care.pet_loss import pet_grief_guard
 from amity.care.pipeline import care_stages
 from amity.care.pregnancy_loss import at_least_guard
 from amity.care.repetition import RepetitionGuard
@@ -196,6 +198,8 @@ def build_guards(db: SqlDatabase, store: ConversationStore, config: Config) -> l
         moving_guard(),
         betrayal_guard(),
         scorecard_guard(),
+        AfterDeathGuard(),
+        pet_grief_guard(),
         platitude_carer_guard(),
         excuse_guard(),
         at_least_guard(),

@@ -18,11 +18,12 @@ from collections.abc import Sequence
 from amity.affect.clauses import clause_of, fold_quotes, hypothetical
 
 RECENT_LOSS_KEY = "affect.recent_loss"  # ctx.extras: the loss told earlier in this conversation (user_hurting reads it)
+DEATH_KEY = "affect.death"  # ctx.extras: a death told in this message or a recent one (the after-death guard reads it)
 LOSS_TURNS = 6  # how many earlier user messages of the conversation are looked at
 
-_LOVED = (
-    r"(?:mom|mum|mother|dad|father|grandma|grandmother|grandpa|grandfather|granny|nan|nana|husband|wife|partner|"
-    r"son|daughter|brother|sister|friend|best\s+friend|dog|cat|pet|puppy|kitten|horse|aunt|uncle|cousin|baby|"
+LOVED = (
+    r"(?:mom|mum|mother|dad|father|grandma|grandmother|grandpa|grandfather|grandad|granddad|granny|nan|nana|husband|wife|"
+    r"partner|son|daughter|brother|sister|friend|best\s+friend|dog|cat|pet|puppy|kitten|horse|aunt|uncle|cousin|baby|"
     r"boyfriend|girlfriend|fianc[ée]e?|parents|grandparents)"
 )
 _ILLNESS = (
@@ -37,11 +38,11 @@ _PASSED = (
 LOSS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(rx), word)
     for rx, word in (
-        (rf"\b(?:my|our)\s+(?:\w+\s+)?{_LOVED}\s+(?:\w+\s+)?(?:died|passed\s+away|passed\s+on|{_PASSED}|has\s+died|"
+        (rf"\b(?:my|our)\s+(?:\w+\s+)?{LOVED}\s+(?:\w+\s+)?(?:died|passed\s+away|passed\s+on|{_PASSED}|has\s+died|"
          r"is\s+dying|was\s+killed|killed\s+(?:himself|herself))\b", "grieving"),
-        (rf"\bsince\s+(?:my|our)\s+(?:\w+\s+)?{_LOVED}\s+(?:\w+\s+)?(?:died|passed)\b|\bi(?:'m|\s+am)\s+(?:a\s+)?"
+        (rf"\bsince\s+(?:my|our)\s+(?:\w+\s+)?{LOVED}\s+(?:\w+\s+)?(?:died|passed)\b|\bi(?:'m|\s+am)\s+(?:a\s+)?"
          r"(?:widow|widower|widowed)\b|\bi\s+(?:just\s+)?buried\s+my\b|\bi\s+became\s+a\s+widow(?:er)?\b", "grieving"),
-        (rf"\bi\s+(?:just\s+)?lost\s+my\s+(?:\w+\s+)?{_LOVED}\b", "grieving"),
+        (rf"\bi\s+(?:just\s+)?lost\s+my\s+(?:\w+\s+)?{LOVED}\b", "grieving"),
         # "her dad would have loved to see it. he passed 3 years ago" (the 1.5B: "That's wonderful! It's so sad that
         # your father passed away.")
         (r"\b(?:he|she)\s+(?:passed(?:\s+away|\s+on)?|died)\s+(?:\w+\s+){0,2}(?:years?|months?|weeks?|days?)\s+ago\b",
@@ -98,15 +99,18 @@ LOSS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
          r"\s+(?:who\s+i\s+am|me)\b|"
          # "today she didn't recognise me", "she didn't know me again"
          r"\b(?:today|this\s+morning|tonight|yesterday|again)\s+(?:he|she|mum|mom|dad)\s+(?:didn't|did\s+not)\s+(?:recogni[sz]e|know)\s+me\b|"
-         r"\b(?:he|she)\s+(?:didn't|did\s+not)\s+(?:recogni[sz]e|know)\s+me\s+(?:today|again|this\s+morning|at\s+all\s+today)\b",
+         # "my dad didn't recognise me today" - not with a new haircut
+         r"\b(?:he|she|my\s+(?:\w+\s+)?(?:mum|mom|mother|dad|father|husband|wife|grandma|grandpa|gran|nan))\s+(?:didn't|"
+         r"did\s+not)\s+(?:recogni[sz]e|know)\s+me\s+(?:today|again|this\s+morning|at\s+all\s+today)\b"
+         r"(?![^.!?]*\b(?:hair|haircut|beard|glasses|make-?up|costume|mask|disguise|tan|outfit)\b)",
          "losing someone slowly"),
         # a carer: "I look after my mum, she has dementia", "I'm my husband's full-time carer"
         (rf"\bi(?:'m|\s+am)?\s+(?:\w+\s+)?(?:look(?:ing)?\s+after|car(?:e|ing)\s+for|tak(?:e|ing)\s+care\s+of|nurs(?:e|ing))\s+my\s+"
-         rf"(?:\w+\s+)?{_LOVED}\b[^.!?]{{0,60}}\b(?:dementia|alzheimer'?s|parkinson'?s|cancer|a\s+stroke|terminal(?:ly)?|"
+         rf"(?:\w+\s+)?{LOVED}\b[^.!?]{{0,60}}\b(?:dementia|alzheimer'?s|parkinson'?s|cancer|a\s+stroke|terminal(?:ly)?|"
          r"dying|ms|als|motor\s+neurone|disabled|bedridden|chemo)\b|\bi(?:'m|\s+am)\s+(?:[\w']+\s+){0,2}?(?:full[-\s]time\s+|"
          r"main\s+|only\s+|primary\s+|unpaid\s+)?(?:carer|caregiver|care-giver)\b(?!\s+(?:at|in|with)\b)|"
          # "my mum has dementia and I look after her"
-         rf"\b{_LOVED}\s+(?:has|had|has\s+got|with)\s+{_ILLNESS}\b[^.!?]{{0,40}}?\band\s+i(?:'m|\s+am)?\s+(?:the\s+one\s+(?:who\s+)?)?"
+         rf"\b{LOVED}\s+(?:has|had|has\s+got|with)\s+{_ILLNESS}\b[^.!?]{{0,40}}?\band\s+i(?:'m|\s+am)?\s+(?:the\s+one\s+(?:who\s+)?)?"
          r"(?:look(?:s|ing)?\s+after|car(?:e|es|ing)\s+for|tak(?:e|es|ing)\s+care\s+of|nurs(?:e|es|ing))\s+(?:her|him|them)\b",
          "caring for someone ill"),
         # "I had a miscarriage last week" (the 1.5B, to "my mum said at least it was early": "Oh, that's good news.")
@@ -137,9 +141,9 @@ LOSS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
          r"\bmy\s+(?:chronic\s+(?:pain|fatigue|illness)|fibromyalgia|fibro|long\s+covid|lupus|endometriosis|crohn'?s)\s+(?:is|has|keeps|"
          r"flared|makes|means)\b|\bi(?:'m|\s+am)\s+(?:in\s+(?:a|the\s+middle\s+of\s+a)\s+(?:bad\s+)?flare|chronically\s+ill)\b",
          "living with illness"),
-        (rf"\b(?:my|our)\s+(?:\w+\s+)?{_LOVED}\s+(?:is|was|has\s+been|got)\s+(?:\w+\s+)?(?:in\s+(?:the\s+)?(?:hospital|icu|"
+        (rf"\b(?:my|our)\s+(?:\w+\s+)?{LOVED}\s+(?:is|was|has\s+been|got)\s+(?:\w+\s+)?(?:in\s+(?:the\s+)?(?:hospital|icu|"
          r"intensive\s+care|a\s+coma)|diagnosed\s+with|rushed\s+to\s+(?:the\s+)?hospital|dying|terminally\s+ill)\b|"
-         rf"\b(?:my|our)\s+(?:\w+\s+)?{_LOVED}\s+(?:has|had)\s+(?:cancer|a\s+stroke|a\s+heart\s+attack|dementia|alzheimer's)\b|"
+         rf"\b(?:my|our)\s+(?:\w+\s+)?{LOVED}\s+(?:has|had)\s+(?:cancer|a\s+stroke|a\s+heart\s+attack|dementia|alzheimer's)\b|"
          r"\b(?:he|she)\s+has\s+(?:got\s+)?(?:dementia|alzheimer'?s|parkinson'?s|cancer|terminal\s+cancer)\b|"
          r"\b(?:might|may|could)\s+be\s+cancer\b|\bi\s+(?:was|got|have\s+been|'ve\s+been)\s+diagnosed\s+with\b",
          "worried"),

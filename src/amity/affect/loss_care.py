@@ -12,13 +12,19 @@ few moments without the model, each quoted from a real run where the 1.5B failed
 * :func:`why_reply` - "why didn't he tell me?" after a suicide;
 * :func:`not_your_doing_reply` - blaming oneself after a pregnancy loss;
 * :func:`family_away_reply` - a carer's family who only send money or never help.
+
+:class:`AfterDeathGuard` drops a sentence that asks how the one who died is doing ("we had to put our dog down this
+morning" drew "How is your dog doing now?" from the 1.5B, with the grieving line in its prompt).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import AsyncIterator
 
-from amity.affect.loss import find_loss
+from amity.affect.loss import DEATH_KEY, LOVED, find_loss
+from amity.care.sentence_filter import filter_sentences
+from amity.stages import TurnContext
 
 # What a friend does first when told of a loss, by the loss's word (:data:`amity.affect.loss.LOSS`). Quoting
 # the words alone drew "It's a beautiful thing to know that Margaret passed in March" and "Have you considered
@@ -291,3 +297,34 @@ def family_away_reply(text: str) -> str | None:
         return None
     money = re.search(r"\b(?:money|cash|cheque|check)\b", m.group(0), re.IGNORECASE) is not None
     return FAMILY_AWAY_REPLY.format(money=_MONEY if money else "")
+
+
+_PRONOUN = r"he|she|they|him|her|it"
+
+
+def asks_after_the_dead(sentence: str, death: str) -> bool:
+    """Whether ``sentence`` asks how the one who died in ``death`` ("we had to put our dog down") is doing, or hopes
+    they get better; a question about anyone else ("How is your mum holding up?" after a grandmother died) passes."""
+    loved = re.search(rf"\b{LOVED}\b", death, re.IGNORECASE)
+    who = rf"(?:your\s+(?:\w+\s+)?{re.escape(loved.group(0))}|{_PRONOUN})" if loved else f"(?:{_PRONOUN})"
+    asks = re.compile(
+        rf"\bhow\s+(?:is|'s|are)\s+{who}\s+(?:doing|feeling|getting\s+on|holding\s+up)\b|\bis\s+{who}\s+(?:okay|ok|alright|"
+        rf"all\s+right|feeling\s+better|doing\s+better|recovering)\b|\b(?:hope|hoping)\s+{who}\s+(?:gets|feels|is\s+feeling)\s+"
+        r"better\b",
+        re.IGNORECASE,
+    )
+    return asks.search(sentence.replace("\u2019", "'")) is not None
+
+
+class AfterDeathGuard:
+    """The :class:`amity.stages.ReplyGuard` that drops "How is your dog doing now?" while a death told in this
+    conversation is in view (``DEATH_KEY``, set by the affect stage)."""
+
+    async def guard(self, ctx: TurnContext, pieces: AsyncIterator[str]) -> AsyncIterator[str]:
+        death = ctx.extras.get(DEATH_KEY)
+        if not isinstance(death, str):
+            async for piece in pieces:
+                yield piece
+            return
+        async for piece in filter_sentences(pieces, lambda s: asks_after_the_dead(s, death), lambda _start: True):
+            yield piece

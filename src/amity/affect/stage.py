@@ -33,6 +33,7 @@ from amity.affect import mood as mood_model
 from amity.affect.loss import (
     CARER_GUIDANCE,
     CARING,
+    DEATH_KEY,
     LOSS_TURNS,
     RECENT_LOSS_KEY,
     RETIRED_GUIDANCE,
@@ -236,11 +237,15 @@ class AffectStage(BaseStage):
             ctx.guide(CARER_GUIDANCE)  # for the whole conversation: "I haven't had a day off in eight months"
             if ctx.reply_override is None:  # "my brother lives two hours away and just sends money"
                 ctx.reply_override = family_away_reply(ctx.text)
+        if now is not None and now[1] == "grieving":
+            ctx.extras[DEATH_KEY] = now[0]
         found = recent_loss(earlier, ctx.text)
         if found is None:
             return
         quote, word = found
         ctx.extras[RECENT_LOSS_KEY] = quote
+        if word == "grieving":
+            ctx.extras[DEATH_KEY] = quote
         if compact:
             ctx.guide(f'Earlier they said "{quote}"; keep it in mind.')
         else:

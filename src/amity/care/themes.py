@@ -32,6 +32,7 @@ from amity.care.memory_worry import MemoryWorryStage
 from amity.care.moving_away import MovingAwayStage
 from amity.care.parenting import ParentingStage
 from amity.care.parents_divorce import ParentsDivorceStage
+from amity.care.pet_loss import PetLossStage
 from amity.care.pregnancy_loss import PregnancyLossStage
 from amity.care.self_worth import SelfWorthStage
 from amity.care.setback import SetbackStage
@@ -45,6 +46,7 @@ from amity.stages import Stage
 THEMES: tuple[type[Stage], ...] = (
     HateAbuseStage,  # "called me a racial slur": named for what it was, never "not nice" or both sides
     UnplannedPregnancyStage,  # "I'm pregnant and I don't know if I want to keep it": no "big step!", no push
+    PetLossStage,  # "we had to put our dog down this morning": family, no "how is he doing?", no new puppy
     PregnancyLossStage,  # before fertility: "I had a miscarriage… 11 weeks": no "at least", the name honoured
     FertilityStage,  # "another negative test": no "just relax", no congratulations on a sister's news
     HealthScareStage,  # "I found a lump": the fright met, a doctor, no guess either way
