@@ -21,6 +21,7 @@ from amity.affect.evaluation import read_ed, read_goemotions
 from amity.care import carer, fertility, friend_silence, health_scare, holidays, job_loss, sleepless, social_anxiety
 from amity.care.behind_in_life import BehindInLifeStage
 from amity.care.hate_abuse import HateAbuseStage
+from amity.care.impostor import ImpostorStage
 from amity.care.infidelity import InfidelityStage
 from amity.care.moving_away import MovingAwayStage
 from amity.care.parents_divorce import ParentsDivorceStage
@@ -46,6 +47,7 @@ STAGES: dict[str, Callable[[], ThreadStage]] = {
     "infidelity": InfidelityStage,
     "behind_in_life": BehindInLifeStage,
     "pet_loss": PetLossStage,
+    "impostor": ImpostorStage,
     "carer": carer.CarerStage,
     "work_bullying": WorkBullyingStage,
     "pregnancy_loss": PregnancyLossStage,

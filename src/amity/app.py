@@ -21,6 +21,7 @@ from amity.care.going_out import pressure_guard
 from amity.care.hate_abuse import minimising_abuse_guard
 from amity.care.health_scare import scary_guess_guard
 from amity.care.holidays import holiday_guard
+from amity.care.impostor import fraud_guard
 from amity.care.infidelity import betrayal_guard
 from amity.care.instruction_echo import InstructionEchoGuard
 from amity.care.job_loss import silver_lining_guard
@@ -200,6 +201,7 @@ def build_guards(db: SqlDatabase, store: ConversationStore, config: Config) -> l
         scorecard_guard(),
         AfterDeathGuard(),
         pet_grief_guard(),
+        fraud_guard(),
         platitude_carer_guard(),
         excuse_guard(),
         at_least_guard(),

@@ -25,6 +25,7 @@ from amity.care.going_out import GoingOutStage
 from amity.care.hate_abuse import HateAbuseStage
 from amity.care.health_scare import HealthScareStage
 from amity.care.holidays import HolidayAloneStage
+from amity.care.impostor import ImpostorStage
 from amity.care.infidelity import InfidelityStage
 from amity.care.job_loss import JobLossStage
 from amity.care.longing import LongingStage
@@ -64,6 +65,7 @@ THEMES: tuple[type[Stage], ...] = (
     BehindInLifeStage,  # after longing: "I'm 40 and have nothing to show for it" - no "milestone!", no "never too late"
     ParentsDivorceStage,  # before self-worth: "my parents are getting divorced… it's my fault" - it isn't
     ParentingStage,  # before self-worth: "I yelled at my kids… a terrible mother" gets its own answer
+    ImpostorStage,  # before self-worth: "I got promoted and I feel like a total fraud" - no "that's great!"
     SelfWorthStage,  # "Am I boring?": reassure, never agree
     GoingOutStage,  # "I haven't left my flat in two weeks": no "just do it"
     SocialAnxietyStage,  # "I already feel sick about the party": no "just relax", no drink, their choice
