@@ -20,6 +20,7 @@ from pathlib import Path
 from amity.affect.evaluation import read_ed, read_goemotions
 from amity.care import carer, fertility, friend_silence, health_scare, holidays, job_loss, sleepless, social_anxiety
 from amity.care.behind_in_life import BehindInLifeStage
+from amity.care.divorce import DivorceStage
 from amity.care.hate_abuse import HateAbuseStage
 from amity.care.impostor import ImpostorStage
 from amity.care.infidelity import InfidelityStage
@@ -48,6 +49,7 @@ STAGES: dict[str, Callable[[], ThreadStage]] = {
     "behind_in_life": BehindInLifeStage,
     "pet_loss": PetLossStage,
     "impostor": ImpostorStage,
+    "divorce": DivorceStage,
     "carer": carer.CarerStage,
     "work_bullying": WorkBullyingStage,
     "pregnancy_loss": PregnancyLossStage,
