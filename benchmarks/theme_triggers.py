@@ -25,6 +25,7 @@ from amity.care.hate_abuse import HateAbuseStage
 from amity.care.impostor import ImpostorStage
 from amity.care.infidelity import InfidelityStage
 from amity.care.moving_away import MovingAwayStage
+from amity.care.not_recognised import NotRecognisedStage
 from amity.care.parents_divorce import ParentsDivorceStage
 from amity.care.pet_loss import PetLossStage
 from amity.care.pregnancy_loss import PregnancyLossStage
@@ -50,6 +51,7 @@ STAGES: dict[str, Callable[[], ThreadStage]] = {
     "pet_loss": PetLossStage,
     "impostor": ImpostorStage,
     "divorce": DivorceStage,
+    "not_recognised": NotRecognisedStage,
     "carer": carer.CarerStage,
     "work_bullying": WorkBullyingStage,
     "pregnancy_loss": PregnancyLossStage,

@@ -6,6 +6,7 @@ import pytest
 
 from amity.affect.loss_care import family_away_reply
 from amity.app import App, build_app, open_database
+from amity.care import not_recognised
 from amity.care.unasked_advice import gives_advice
 from amity.config import Config
 from amity.events import TurnEnd
@@ -91,13 +92,16 @@ async def test_advice_after_a_request_for_none_is_dropped(config: Config) -> Non
 
 async def test_advice_to_a_carer_who_told_of_a_loss_is_dropped_unless_she_asks(config: Config) -> None:
     # the 1.5B to "Some days she doesn't know who I am" (a carer whose mother has dementia)
+    # (that first message now gets a fixed answer, amity.care.not_recognised; the advice guard is tested on the next)
     llm = FakeLLM()
     app = build_app(config, llm=llm, db=open_database(config))
+    said = "I look after my mum, she has dementia. Some days she doesn't know who I am."
+    assert await reply(app, said) == not_recognised.first_reply(said)
     llm.enqueue(
         "That must hurt so much. It's important to remember who you are. Remember that you have friends and family "
         "who can help you navigate this."
     )
-    told = await reply(app, "I look after my mum, she has dementia. Some days she doesn't know who I am.")
+    told = await reply(app, "It has been a long week with her.")
     assert told == "That must hurt so much."
     llm.enqueue("I'm sorry, that sounds exhausting. It's important to take care of yourself and get enough sleep.")
     tired = await reply(app, "I'm so tired. I haven't had a full night's sleep in months.")
@@ -112,11 +116,12 @@ async def test_a_carer_is_met_as_one_for_the_whole_conversation(config: Config) 
     # the 1.5B, four messages after "my mum has dementia and I look after her": "What brings you back to work?"
     llm = FakeLLM(default="That sounds like so much.")
     app = build_app(config, llm=llm, db=open_database(config))
-    llm.enqueue("I'm so sorry. Is there anything you can do to help her?")
     first = await reply(app, "hi. my mum has dementia and I look after her. today she didn't recognise me")
-    assert first == "I'm so sorry."
+    assert first.startswith("That must have hurt so much. Not being known by your mum")  # amity.care.not_recognised
+    llm.enqueue("I'm so sorry. Is there anything you can do to help her?")
+    assert await reply(app, "she gets so confused in the evenings") == "I'm so sorry."
     assert "Take their side and give them no tasks" in llm.last_system_prompt  # a carer as well as grieving
-    for text in ["she called me by my aunt's name", "my cat knocked a cup over", "it rained all day", "ok"]:
+    for text in ["my cat knocked a cup over", "it rained all day", "ok"]:
         await reply(app, text)
     await reply(app, "I haven't had a day off in eight months")
     prompt = llm.last_system_prompt

@@ -29,6 +29,7 @@ from amity.care.job_loss import silver_lining_guard
 from amity.care.longing import platitude_guard
 from amity.care.memory_worry import brush_off_memory_guard
 from amity.care.moving_away import moving_guard
+from amity.care.not_recognised import lecture_guard
 from amity.care.parents_divorce import fix_it_guard
 from amity.care.persona import load_persona
 from amity.care.pet_loss import pet_grief_guard
@@ -204,6 +205,7 @@ def build_guards(db: SqlDatabase, store: ConversationStore, config: Config) -> l
         pet_grief_guard(),
         fraud_guard(),
         new_chapter_guard(),
+        lecture_guard(),
         platitude_carer_guard(),
         excuse_guard(),
         at_least_guard(),

@@ -32,6 +32,7 @@ from amity.care.job_loss import JobLossStage
 from amity.care.longing import LongingStage
 from amity.care.memory_worry import MemoryWorryStage
 from amity.care.moving_away import MovingAwayStage
+from amity.care.not_recognised import NotRecognisedStage
 from amity.care.parenting import ParentingStage
 from amity.care.parents_divorce import ParentsDivorceStage
 from amity.care.pet_loss import PetLossStage
@@ -54,6 +55,7 @@ THEMES: tuple[type[Stage], ...] = (
     HealthScareStage,  # "I found a lump": the fright met, a doctor, no guess either way
     MemoryWorryStage,  # "I got lost driving home": taken seriously, a doctor, no "senior moment"
     BodyImageStage,  # "I hate how I look in every photo": no "what you want to look like"
+    NotRecognisedStage,  # "my dad didn't recognise me today": grief while he's here; no "progressive condition"
     CarerStage,  # "my son is autistic and nonverbal… I haven't slept in years": no "saint", no self-care tips
     JobLossStage,  # "I got laid off today": the loss heard, no "other opportunities" or "still young"
     WorkBullyingStage,  # before burnout: "my manager screamed at me in front of the team" - not okay, no excuses
