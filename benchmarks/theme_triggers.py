@@ -21,6 +21,7 @@ from amity.affect.evaluation import read_ed, read_goemotions
 from amity.care import carer, fertility, friend_silence, health_scare, holidays, job_loss, sleepless, social_anxiety
 from amity.care.behind_in_life import BehindInLifeStage
 from amity.care.divorce import DivorceStage
+from amity.care.estranged import EstrangedStage
 from amity.care.hate_abuse import HateAbuseStage
 from amity.care.impostor import ImpostorStage
 from amity.care.infidelity import InfidelityStage
@@ -52,6 +53,7 @@ STAGES: dict[str, Callable[[], ThreadStage]] = {
     "impostor": ImpostorStage,
     "divorce": DivorceStage,
     "not_recognised": NotRecognisedStage,
+    "estranged": EstrangedStage,
     "carer": carer.CarerStage,
     "work_bullying": WorkBullyingStage,
     "pregnancy_loss": PregnancyLossStage,

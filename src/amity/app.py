@@ -16,6 +16,7 @@ from amity.care.body_image import looks_guard
 from amity.care.carer import platitude_carer_guard
 from amity.care.closers import ServiceCloserGuard
 from amity.care.divorce import new_chapter_guard
+from amity.care.estranged import silence_blame_guard
 from amity.care.fertility import fertility_guard
 from amity.care.friend_silence import silence_guard
 from amity.care.going_out import pressure_guard
@@ -206,6 +207,7 @@ def build_guards(db: SqlDatabase, store: ConversationStore, config: Config) -> l
         fraud_guard(),
         new_chapter_guard(),
         lecture_guard(),
+        silence_blame_guard(),
         platitude_carer_guard(),
         excuse_guard(),
         at_least_guard(),

@@ -20,6 +20,7 @@ from amity.care.body_image import BodyImageStage
 from amity.care.burnout import BurnoutStage
 from amity.care.carer import CarerStage
 from amity.care.divorce import DivorceStage
+from amity.care.estranged import EstrangedStage
 from amity.care.fertility import FertilityStage
 from amity.care.friend_silence import FriendSilenceStage
 from amity.care.going_out import GoingOutStage
@@ -63,6 +64,7 @@ THEMES: tuple[type[Stage], ...] = (
     HolidayAloneStage,  # "I spent thanksgiving alone": the quiet named, no "favourite family dinners"
     InfidelityStage,  # "I think my husband is cheating on me": no "stay supportive", no guess, not their fault
     DivorceStage,  # after infidelity: "my divorce was finalised today" - an ending, no "new chapter"
+    EstrangedStage,  # "my son hasn't spoken to me in two years": grief with him alive, no "give him time"
     FriendSilenceStage,  # "my best friend hasn't replied in three weeks": no "that's good to hear"
     MovingAwayStage,  # "my best friend is moving to australia": a loss even if good news, no "exciting!"
     LongingStage,  # "nobody has even come close": the ache heard, no "the right one is out there"
