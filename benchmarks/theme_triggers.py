@@ -20,6 +20,7 @@ from pathlib import Path
 from amity.affect.evaluation import read_ed, read_goemotions
 from amity.care import carer, fertility, friend_silence, health_scare, holidays, job_loss, sleepless, social_anxiety
 from amity.care.behind_in_life import BehindInLifeStage
+from amity.care.birthday_alone import BirthdayAloneStage
 from amity.care.divorce import DivorceStage
 from amity.care.estranged import EstrangedStage
 from amity.care.hate_abuse import HateAbuseStage
@@ -54,6 +55,7 @@ STAGES: dict[str, Callable[[], ThreadStage]] = {
     "divorce": DivorceStage,
     "not_recognised": NotRecognisedStage,
     "estranged": EstrangedStage,
+    "birthday_alone": BirthdayAloneStage,
     "carer": carer.CarerStage,
     "work_bullying": WorkBullyingStage,
     "pregnancy_loss": PregnancyLossStage,

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from amity.affect.loss_care import AfterDeathGuard
 from amity.affect.stage import AffectStage
 from amity.care.behind_in_life import scorecard_guard
+from amity.care.birthday_alone import forgotten_guard
 from amity.care.body_image import looks_guard
 from amity.care.carer import platitude_carer_guard
 from amity.care.closers import ServiceCloserGuard
@@ -208,6 +209,7 @@ def build_guards(db: SqlDatabase, store: ConversationStore, config: Config) -> l
         new_chapter_guard(),
         lecture_guard(),
         silence_blame_guard(),
+        forgotten_guard(),
         platitude_carer_guard(),
         excuse_guard(),
         at_least_guard(),

@@ -16,6 +16,7 @@ while one of them is in view.
 from __future__ import annotations
 
 from amity.care.behind_in_life import BehindInLifeStage
+from amity.care.birthday_alone import BirthdayAloneStage
 from amity.care.body_image import BodyImageStage
 from amity.care.burnout import BurnoutStage
 from amity.care.carer import CarerStage
@@ -61,6 +62,7 @@ THEMES: tuple[type[Stage], ...] = (
     JobLossStage,  # "I got laid off today": the loss heard, no "other opportunities" or "still young"
     WorkBullyingStage,  # before burnout: "my manager screamed at me in front of the team" - not okay, no excuses
     BurnoutStage,  # "I cry in the car before work": too much, not weakness; no hobbies
+    BirthdayAloneStage,  # "it's my birthday and nobody remembered": a happy birthday, no "are you feeling lonely?"
     HolidayAloneStage,  # "I spent thanksgiving alone": the quiet named, no "favourite family dinners"
     InfidelityStage,  # "I think my husband is cheating on me": no "stay supportive", no guess, not their fault
     DivorceStage,  # after infidelity: "my divorce was finalised today" - an ending, no "new chapter"
