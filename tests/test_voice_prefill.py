@@ -279,3 +279,23 @@ async def test_warm_up_lowers_the_models_priority_before_it_starts(app: App) -> 
     log.clear()
     await VoicePipeline(app.companion, LoggingSTT("hi", log), LoggingTTS(log), llm_nice=0).warm_up()
     assert log == ["start"]  # same priority as speech (the benchmark's "fast-samepriority")
+
+
+class BrokenPrefillLLM(FakeLLM):
+    """A backend whose cache warm-up fails with an error that is not Amity's own (a third-party plugin's bug)."""
+
+    async def prefill(self, messages: Sequence[Message]) -> bool:
+        raise RuntimeError("plugin bug")
+
+
+async def test_a_failing_warm_up_ends_quietly_and_the_next_turn_still_runs(app: App) -> None:
+    app.companion.llm = BrokenPrefillLLM(default="Hello again.")
+    pipeline = VoicePipeline(app.companion, FakeSTT("hi"), ToneTTS())
+    async for _ in pipeline.respond("ana", voiced(0.5), STT_RATE):
+        pass
+    await pipeline.settled()
+    task = pipeline._warm_task
+    assert task is not None and task.done() and task.result() is False  # not an exception nobody retrieves
+    events = [e async for e in pipeline.respond("ana", voiced(0.5), STT_RATE)]
+    assert isinstance(events[-1], VoiceTurnDone)
+    await pipeline.aclose()

@@ -228,9 +228,15 @@ class VoicePipeline:
         self._warm_task = asyncio.create_task(self._warm(user_id))
 
     async def _warm(self, user_id: str) -> bool:
+        """Best effort in the background: a failure (a remote model down, the app closing) costs only the head
+        start, so it is logged, not raised into a task nobody awaits."""
         async with self.cpu_gate:
             started = time.perf_counter()
-            warmed = await self.companion.warm(user_id)
+            try:
+                warmed = await self.companion.warm(user_id)
+            except Exception as exc:  # any failure of an optional warm-up ends it quietly
+                log.debug("prompt cache warm-up for %s skipped: %s", user_id, exc)
+                return False
             if warmed:
                 self.warm_ms.append((time.perf_counter() - started) * 1000)
             return warmed
