@@ -26,11 +26,13 @@ from amity.care.estranged import EstrangedStage
 from amity.care.hate_abuse import HateAbuseStage
 from amity.care.impostor import ImpostorStage
 from amity.care.infidelity import InfidelityStage
+from amity.care.loved_one_ill import LovedOneIllStage
 from amity.care.moving_away import MovingAwayStage
 from amity.care.not_recognised import NotRecognisedStage
 from amity.care.parents_divorce import ParentsDivorceStage
 from amity.care.pet_loss import PetLossStage
 from amity.care.pregnancy_loss import PregnancyLossStage
+from amity.care.suicide_loss import SuicideLossStage
 from amity.care.thread import ThreadStage
 from amity.care.unplanned_pregnancy import UnplannedPregnancyStage
 from amity.care.work_bullying import WorkBullyingStage
@@ -56,6 +58,8 @@ STAGES: dict[str, Callable[[], ThreadStage]] = {
     "not_recognised": NotRecognisedStage,
     "estranged": EstrangedStage,
     "birthday_alone": BirthdayAloneStage,
+    "suicide_loss": SuicideLossStage,
+    "loved_one_ill": LovedOneIllStage,
     "carer": carer.CarerStage,
     "work_bullying": WorkBullyingStage,
     "pregnancy_loss": PregnancyLossStage,

@@ -505,26 +505,22 @@ async def test_a_pregnancy_loss_is_a_bereavement_and_self_blame_is_answered(conf
         await app.aclose()
 
 
-async def test_after_a_friends_suicide_why_is_answered_gently(config: Config) -> None:
+async def test_after_a_friends_suicide_rereading_their_texts_is_answered(config: Config) -> None:
     """ "my best friend killed himself last month", then "I keep rereading our last texts. he said he was fine" drew
-    "Is there anything else you'd like to tell me about?", and "why didn't he tell me" "maybe he didn't want to tell
-    you about it"."""
-    from amity.affect.loss_care import checking_reply, why_reply
+    "Is there anything else you'd like to tell me about?" (the rest: tests/test_care_suicide_loss.py)."""
+    from amity.affect.loss_care import checking_reply
     from amity.app import build_app, open_database
+    from amity.care.suicide_loss import first_reply
     from amity.llm.fake import FakeLLM
 
-    assert why_reply("why did she do it") is not None and why_reply("why is it raining") is None
     llm = FakeLLM(default="I'm so sorry.")
     app = build_app(config, llm=llm, db=open_database(config))
     try:
-        first = [e async for e in app.companion.turn("ben", "my best friend killed himself last month", session_id="b")]
-        assert first[-1].reply == "I'm so sorry."  # a death told, not the user's own crisis
+        told = "my best friend killed himself last month"
+        first = [e async for e in app.companion.turn("ben", told, session_id="b")]
+        assert first[-1].reply == first_reply(told)  # a death told, not the user's own crisis
         texts = "I keep rereading our last texts. he said he was fine"
         reread = [e async for e in app.companion.turn("ben", texts, session_id="b")][-1]
         assert reread.reply == checking_reply(texts) and "close to him" in reread.reply
-        why = [e async for e in app.companion.turn("ben", "why didn't he tell me", session_id="b")][-1]
-        assert "It doesn't mean he didn't trust you or love you" in why.reply and why.reply.endswith(
-            "What was he like?"
-        )
     finally:
         await app.aclose()

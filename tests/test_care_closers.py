@@ -37,6 +37,7 @@ async def guarded(text: str, step: int = 3, said: str = "It went ok I think.") -
         "Don't hesitate to ask.",
         "Is there anything else you want to know or talk about?",  # the 1.5B, to "my daughter lives in Canada"
         "Do you have any other questions that you would like to talk about?",  # the 1.5B, to an exhausted carer
+        "Is there anything else you'd like to talk about?",  # the 1.5B, after "I got the promotion!!"
     ],
 )
 def test_help_desk_sign_offs_are_recognised(sentence: str) -> None:

@@ -39,6 +39,15 @@ ADVICE_REPLY = (
         "What other things are you doing to manage your pain?",  # to someone with chronic pain
         "What you can do is explore new interests or hobbies.",  # to a man a month into retirement
         "There are many things you can do to keep yourself busy and engaged, like reading or painting.",
+        # the 1.5B's to-do list to "I retired last month and I don't know what to do with myself"
+        "First, you could explore hobbies that you're passionate about.",
+        "It's a way to give back and also meet new people.",
+        "Finally, you could start to make new friends with people who share your interests.",
+        "You could join a walking group.",
+        # to "my brother died by suicide last year and I still can't stop asking why"
+        "Perhaps talking to someone you trust about your feelings can help you process them and find some relief.",
+        "Talking to someone you trust might help.",
+        "Do you have any thoughts about how you can help her through this time?",  # mother with cancer
     ],
 )
 def test_advice_is_recognised(sentence: str) -> None:
@@ -58,6 +67,10 @@ def test_advice_is_recognised(sentence: str) -> None:
         "Maybe we can talk about what she was like.",
         "Is there anything I can do for you?",
         "You can always talk to me about it.",
+        "First, you can tell me about him, if you like.",
+        "You can start by telling me what happened, whenever you're ready.",
+        "Grief is a way to keep loving someone.",
+        "You might feel that for a long time, and that's okay.",
         "You shouldn't have to prove it to anyone.",
         "It's important to remember that it's not your fault.",  # after a miscarriage: reassurance, not advice
     ],

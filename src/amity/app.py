@@ -29,6 +29,7 @@ from amity.care.infidelity import betrayal_guard
 from amity.care.instruction_echo import InstructionEchoGuard
 from amity.care.job_loss import silver_lining_guard
 from amity.care.longing import platitude_guard
+from amity.care.loved_one_ill import false_hope_guard
 from amity.care.memory_worry import brush_off_memory_guard
 from amity.care.moving_away import moving_guard
 from amity.care.not_recognised import lecture_guard
@@ -41,6 +42,7 @@ from amity.care.repetition import RepetitionGuard
 from amity.care.self_worth import agreement_guard
 from amity.care.sleepless import night_guard
 from amity.care.social_anxiety import social_pressure_guard
+from amity.care.suicide_loss import suicide_grief_guard
 from amity.care.unasked_advice import UnaskedAdviceGuard
 from amity.care.unplanned_pregnancy import pushing_guard
 from amity.care.work_bullying import excuse_guard
@@ -205,6 +207,8 @@ def build_guards(db: SqlDatabase, store: ConversationStore, config: Config) -> l
         scorecard_guard(),
         AfterDeathGuard(),
         pet_grief_guard(),
+        suicide_grief_guard(),
+        false_hope_guard(),
         fraud_guard(),
         new_chapter_guard(),
         lecture_guard(),

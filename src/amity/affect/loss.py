@@ -39,7 +39,8 @@ LOSS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(rx), word)
     for rx, word in (
         (rf"\b(?:my|our)\s+(?:\w+\s+)?{LOVED}\s+(?:\w+\s+)?(?:died|passed\s+away|passed\s+on|{_PASSED}|has\s+died|"
-         r"is\s+dying|was\s+killed|killed\s+(?:himself|herself))\b", "grieving"),
+         r"is\s+dying|was\s+killed|killed\s+(?:himself|herself)|took\s+(?:his|her|their)\s+(?:own\s+)?life|"
+         r"committed\s+suicide)\b", "grieving"),
         (rf"\bsince\s+(?:my|our)\s+(?:\w+\s+)?{LOVED}\s+(?:\w+\s+)?(?:died|passed)\b|\bi(?:'m|\s+am)\s+(?:a\s+)?"
          r"(?:widow|widower|widowed)\b|\bi\s+(?:just\s+)?buried\s+my\b|\bi\s+became\s+a\s+widow(?:er)?\b", "grieving"),
         (rf"\bi\s+(?:just\s+)?lost\s+my\s+(?:\w+\s+)?{LOVED}\b", "grieving"),

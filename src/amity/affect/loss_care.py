@@ -9,7 +9,6 @@ few moments without the model, each quoted from a real run where the 1.5B failed
 
 * :func:`checking_reply` - rereading their messages or checking their profile after a break-up or a death;
 * :func:`when_time_reply` - "how do you even know when it's the right time?" about a pet near the end;
-* :func:`why_reply` - "why didn't he tell me?" after a suicide;
 * :func:`not_your_doing_reply` - blaming oneself after a pregnancy loss;
 * :func:`family_away_reply` - a carer's family who only send money or never help.
 
@@ -175,34 +174,6 @@ def when_time_reply(text: str) -> str | None:
     return WHEN_TIME_REPLY if _WHEN_TIME.search(text.replace("\u2019", "'")) else None
 
 
-_SUICIDE_LOSS = re.compile(
-    r"\bkilled\s+(?:himself|herself|themselves)\b|\btook\s+(?:his|her|their)\s+(?:own\s+)?life\b|\bsuicide\b"
-)
-_WHY = re.compile(
-    r"\bwhy\s+(?:didn't|did\s+not|wouldn't|couldn't)\s+(?:he|she|they)\s+(?:just\s+)?(?:tell|talk\s+to|call|text|come\s+to|ask)\s+me\b|"
-    r"\bwhy\s+(?:did|would)\s+(?:he|she|they)\s+(?:do\s+(?:it|this|that)|hide\s+it)\b|\b(?:he|she|they)\s+(?:said|told\s+me)\s+"
-    r"(?:he|she|they)\s+(?:was|were)\s+(?:fine|okay|ok|good)\b",
-    re.IGNORECASE,
-)
-_SUBJECT = {"he": "he", "she": "she", "they": "they"}
-
-
-def why_reply(text: str) -> str | None:
-    """The fixed answer to "why didn't he tell me?" after a suicide told in this conversation: the 1.5B said "maybe he
-    didn't want to tell you about it", and "It's okay if he didn't tell you."."""
-    m = _WHY.search(text.replace("\u2019", "'"))
-    if m is None:
-        return None
-    pronoun = next((w for w in re.findall(r"[a-z]+", m.group(0).lower()) if w in _SUBJECT), "they")
-    he = _SUBJECT[pronoun]
-    was = "were" if he == "they" else "was"
-    return (
-        f"I'm so sorry. People in that much pain often hide it, even from the people closest to them - sometimes "
-        f"most of all from them, so as not to worry them. It doesn't mean {he} didn't trust you or love you. That "
-        f"question can go round and round; you don't have to carry it on your own. What {was} {he} like?"
-    )
-
-
 _DAYS = (
     r"(?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|weekends|evenings|mornings|sunday\s+dinners|"
     r"christmases|holidays)"
@@ -270,11 +241,6 @@ def loss_guidance(text: str, *, compact: bool = False, lang: str = "en") -> str 
 def still_habit(text: str) -> bool:
     """ "I still set two cups out some mornings": a habit kept from life with the person who died."""
     return _STILL_HABIT.search(text) is not None
-
-
-def suicide_loss(quote: str) -> bool:
-    """Whether the loss told ("my best friend killed himself last month") was a suicide."""
-    return _SUICIDE_LOSS.search(quote.lower()) is not None
 
 
 _FAMILY_AWAY = re.compile(

@@ -51,9 +51,7 @@ from amity.affect.loss_care import (
     loss_guidance,
     not_your_doing_reply,
     still_habit,
-    suicide_loss,
     when_time_reply,
-    why_reply,
 )
 from amity.affect.self_report import (
     HURT_TURNS,
@@ -261,8 +259,6 @@ class AffectStage(BaseStage):
                 ctx.reply_override = checking_reply(ctx.text)
             if word == "grieving" and ctx.reply_override is None:  # "thursdays are going to be so empty now"
                 ctx.reply_override = empty_days_reply(ctx.text)
-            if word == "grieving" and suicide_loss(quote) and ctx.reply_override is None:
-                ctx.reply_override = why_reply(ctx.text)  # "why didn't he tell me"
             if word == "pregnancy loss" and ctx.reply_override is None:  # "I keep thinking it was something I did"
                 ctx.reply_override = not_your_doing_reply(ctx.text)
             if word == "losing a pet":  # "her name is Pepper. she still wags when I come home"

@@ -9,7 +9,8 @@ Streaming costs nothing for other sentences: a sentence is held only while its o
 a sign-off (``OPENERS``: "is there anything", "if you need", "let me know", "feel free", "I hope this"…); as
 soon as they cannot ("That's okay,", "I'm sorry"), it streams on. A held sentence is shown when it ends unless
 it is a sign-off (``SIGN_OFFS``). Questions a friend asks stay: "Is there anything you'd like to talk about?",
-"Let me know how it goes!". A reply that was nothing but a sign-off ends up empty, and the manipulation guard
+"Let me know how it goes!"; but not "Is there anything *else* you'd like to talk about?", which leaves what they just
+told for the next subject. A reply that was nothing but a sign-off ends up empty, and the manipulation guard
 after this one puts its listening text in its place.
 
 A goodbye the user did not start is dropped the same way (:func:`is_early_goodbye`): the 1.5B answered "It went ok
@@ -86,6 +87,9 @@ SIGN_OFFS = re.compile(
         (
             r"\banything else (i can|you need|you would like me to|you'd like me to|i could) ?(help|assist|do)?\b",
             r"\banything else (you|you'd|you would) (want|like|need) to know\b",
+            # a change of subject right after their news: "Congratulations on your promotion! Is there anything else
+            # you'd like to talk about?"
+            r"\banything else (you|you'd|you would) (want|like|need) to (talk|chat) about\b",
             r"\b(feel free|don'?t hesitate|do not hesitate) to (ask|reach out|let me know|contact)\b",
             r"\blet me know if (you have|there is|there's|there are) (any )?(other |more |further )?"
             r"(questions?|anything else)\b",

@@ -32,6 +32,7 @@ from amity.care.impostor import ImpostorStage
 from amity.care.infidelity import InfidelityStage
 from amity.care.job_loss import JobLossStage
 from amity.care.longing import LongingStage
+from amity.care.loved_one_ill import LovedOneIllStage
 from amity.care.memory_worry import MemoryWorryStage
 from amity.care.moving_away import MovingAwayStage
 from amity.care.not_recognised import NotRecognisedStage
@@ -43,6 +44,7 @@ from amity.care.self_worth import SelfWorthStage
 from amity.care.setback import SetbackStage
 from amity.care.sleepless import SleeplessStage
 from amity.care.social_anxiety import SocialAnxietyStage
+from amity.care.suicide_loss import SuicideLossStage
 from amity.care.thread import ThreadStage
 from amity.care.unplanned_pregnancy import UnplannedPregnancyStage
 from amity.care.work_bullying import WorkBullyingStage
@@ -50,6 +52,7 @@ from amity.stages import Stage
 
 THEMES: tuple[type[Stage], ...] = (
     HateAbuseStage,  # "called me a racial slur": named for what it was, never "not nice" or both sides
+    SuicideLossStage,  # "my brother died by suicide": "why" and guilt met; never "at peace" or "how did it happen?"
     UnplannedPregnancyStage,  # "I'm pregnant and I don't know if I want to keep it": no "big step!", no push
     PetLossStage,  # "we had to put our dog down this morning": family, no "how is he doing?", no new puppy
     PregnancyLossStage,  # before fertility: "I had a miscarriage… 11 weeks": no "at least", the name honoured
@@ -59,6 +62,7 @@ THEMES: tuple[type[Stage], ...] = (
     BodyImageStage,  # "I hate how I look in every photo": no "what you want to look like"
     NotRecognisedStage,  # "my dad didn't recognise me today": grief while he's here; no "progressive condition"
     CarerStage,  # "my son is autistic and nonverbal… I haven't slept in years": no "saint", no self-care tips
+    LovedOneIllStage,  # after carer: "my mum has cancer, chemo next week" - no "she'll be fine", they're asked after
     JobLossStage,  # "I got laid off today": the loss heard, no "other opportunities" or "still young"
     WorkBullyingStage,  # before burnout: "my manager screamed at me in front of the team" - not okay, no excuses
     BurnoutStage,  # "I cry in the car before work": too much, not weakness; no hobbies

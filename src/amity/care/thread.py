@@ -11,7 +11,8 @@ with :meth:`ThreadStage.first_reply` when it has one, and otherwise adds ``guida
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Callable, Sequence
 from typing import ClassVar
 
 from amity.stages import BaseStage, TurnContext
@@ -33,10 +34,17 @@ class ThreadStage(BaseStage):
         """The fixed answer to the first telling in a conversation, or None (then the model answers, guided)."""
         return None
 
+    # (pattern, reply) pairs for the default later_replies: reply(told) when the message matches, where told is the
+    # message and the earlier ones in the window, newest first
+    cues: ClassVar[tuple[tuple[re.Pattern[str], Callable[[Sequence[str]], str]], ...]] = ()
+
     def later_replies(self, text: str, earlier: Sequence[str]) -> Sequence[str]:
         """Fixed answers that fit a later message while the theme is in view; the first not yet given in this
-        conversation is the reply (each is given once), else the model answers, guided."""
-        return ()
+        conversation is the reply (each is given once), else the model answers, guided. By default: those of
+        :attr:`cues` whose pattern the message matches."""
+        folded = text.replace("\u2019", "'")
+        told = [folded, *earlier[: self.window]]
+        return [reply(told) for pattern, reply in self.cues if pattern.search(folded)]
 
     def replies_for(self, ctx: TurnContext, earlier: Sequence[str]) -> Sequence[str]:
         """:meth:`later_replies` of this turn's message; a stage whose answers need more of the turn (the user's

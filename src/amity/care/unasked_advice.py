@@ -70,6 +70,8 @@ ADVICE = re.compile(
     r"\byou\s+(?:can|could)\s+always\s+(?!talk\s+(?:to|with)\s+me\b|tell\s+me\b|come\s+back\b|message\s+me\b|write\s+to\s+me\b)|\b(?:find|look\s+for)\s+(?:other|new|some)\s+ways\s+to\s+keep\s+(?:yourself|you)\s+(?:busy|entertained|occupied)\b|"
     # "What can you do to help yourself manage your workload?" (to "my boss keeps piling more on and I can't say no")
     r"\bwhat\s+(?:can|could)\s+you\s+do\s+to\b|"
+    # "Do you have any thoughts about how you can help her through this time?" (to a daughter whose mother has cancer)
+    r"\bhow\s+you\s+(?:can|could|might)\s+(?:best\s+)?(?:help|support|be\s+there\s+for)\b|"
     # looking for their fault after a setback: "What did you do to prepare?", "What do you think could have gone wrong
     # this time?" (to "I didn't get the job", "that's the 12th rejection this year")
     r"\bwhat\s+(?:do\s+you\s+think\s+)?(?:could|might|may)\s+have\s+gone\s+wrong\b|\bwhat\s+(?:did\s+you\s+do|have\s+you\s+done)\s+to\s+prepare\b|"
@@ -77,7 +79,21 @@ ADVICE = re.compile(
     # sent elsewhere: "Maybe it's time to talk to someone you trust about your feelings." (to "he said I was too
     # needy. maybe he's right", two weeks after a break-up)
     r"\b(?:maybe|perhaps)\s+it(?:'s|\s+is|\s+might\s+be)\s+time\s+to\b|"
-    r"\b(?:talk|speak|reach\s+out)\s+to\s+(?:someone|somebody|a\s+friend|friends|people)\s+(?:you\s+trust|close\s+to\s+you)\b)",
+    r"\b(?:talk(?:ing)?|speak(?:ing)?|reach(?:ing)?\s+out)\s+to\s+(?:someone|somebody|a\s+friend|friends|people)\s+(?:you\s+trust|"
+    r"close\s+to\s+you)\b|"
+    # a suggestion as a gerund: "Perhaps talking to someone you trust about your feelings can help you process them."
+    # (to "my brother died by suicide last year and I still can't stop asking why")
+    r"\b(?:maybe|perhaps)\s+(?:talking|writing|taking|trying|going|getting|finding|joining|speaking|reaching|starting|"
+    r"volunteering|exploring|spending|keeping|making)\b|"
+    # a to-do list to someone a month into a retirement that hurts: "First, you could explore hobbies that you're
+    # passionate about.", "Finally, you could start to make new friends", "It's a way to give back"
+    r"^\W*(?:first(?:ly)?|second(?:ly)?|third(?:ly)?|next|then|also|finally|lastly|additionally),?\s+you\s+(?:could|can|"
+    r"might|may)\b(?!\s+(?:tell|talk\s+to|ask)\s+me\b)|"
+    r"\byou\s+(?:could|can|might|may)\s+(?:also\s+)?(?:explore|join|volunteer|pick\s+up|take\s+up|sign\s+up|look\s+(?:into|for)|"
+    r"start\s+(?:a|an|to|some|by\s+(?!telling\s+me\b))|set\s+(?:up|aside)|make\s+(?:a\s+)?(?:list|plan|schedule)|"
+    r"keep\s+(?:a\s+)?(?:journal|diary)|write\s+(?:down|a\s+letter|in\s+a\s+journal))\b|"
+    r"^\W*(?:it|this|that)(?:'s|\s+is|\s+can\s+be)\s+(?:also\s+)?(?:a\s+)?(?:great|good|wonderful|nice|fun|healthy)?\s*way\s+"
+    r"to\b)",
     re.I,
 )
 

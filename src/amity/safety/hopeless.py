@@ -12,6 +12,12 @@ with that question in mind: a yes ("yes", "sometimes", "I think so", "kind of" -
 crisis protocol with its resources, exactly as an explicit statement would; a no (:func:`denies`) is thanked
 and the conversation goes on. In English, German, French and Spanish (the question is asked in the language of
 the message), like the crisis lexicon.
+
+A wish to be with someone who died (:func:`wants_reunion`: "sometimes I just want to be with him again", "I want
+to join her", "I can't live without him", with a death told in this conversation) is grief's longing and one of
+the warning signs after a death, above all after a suicide. The 1.5B answered it with "it's important to remember
+that he is no longer alive" and "there are many other ways to connect with him". It gets the same direct question,
+led in by the longing named (``responses.reunion_check``), and its answer is read the same way.
 """
 
 from __future__ import annotations
@@ -99,6 +105,24 @@ def hopeless_language(text: str) -> str | None:
 
 def sounds_hopeless(text: str) -> bool:
     return hopeless_language(text) is not None
+
+
+_REUNION = re.compile(
+    r"\b(want|wish i could|long|need|am ready|ready|going) to (be with|join|go to) (?P<who>him|her|them|my (\w+ )?"
+    r"(mom|mum|mother|dad|father|husband|wife|partner|son|daughter|brother|sister|boy|girl|baby|friend|best friend|"
+    r"grandma|grandpa|nan|gran))( again| soon| there| now| already)?\s*([.!?,]|$)"
+    r"|\bi (will|am going to) (be with|see|join) (?P<who2>him|her|them) (again )?soon\b"
+    r"|\bi (can not|cannot|cant) (live|go on|keep going) without (?P<who3>him|her|them)\b"
+)
+
+
+def wants_reunion(text: str, death_in_view: bool) -> str | None:
+    """ "him", "her", "them" (or "my husband") when ``text`` wishes to be with someone who died, a death being in
+    view in this conversation; else None."""
+    if not death_in_view:
+        return None
+    m = _REUNION.search(normalize(text))
+    return None if m is None else (m.group("who") or m.group("who2") or m.group("who3"))
 
 
 def affirms(text: str) -> bool:

@@ -86,7 +86,7 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("suicide", "en", r"\b(i am|i feel|feeling|i have been|been|i was|i get|getting|i feel so|im)\s+(\w+\s+)?suicidal\b"),
     _p("suicide", "en", r"\b(having|have|had|get|getting|with|my)\s+(\w+\s+)?suicid(e|al) (thoughts|urges|feelings|ideation|plan|note|attempt)\b"),
     _p("suicide", "en", r"\b(i|me)\b[\w\s]{0,30}\b(commit|committing|attempt|attempting|try|trying|planning|plan|consider|considering|thinking about|thought about)\s+(of\s+)?(suicide|suiciding)\b"),
-    _p("suicide", "en", r"\b(want|wanted|wish|wishing|deserve|ready|need|plan|planning|trying|would like|longing|going)\s+to\s+die\b", after=_DIE_IDIOM, before=r"(rather|going to die (of|from))\s*$|\b(we|we are|everyone|all|you|they|plants?|phone|battery)\s+(all\s+)?(are\s+)?(going\s+)?$"),
+    _p("suicide", "en", r"\b(want|wanted|wish|wishing|deserve|ready|need|plan|planning|trying|would like|longing|going)\s+to\s+die\b", after=_DIE_IDIOM, before=r"(rather|going to die (of|from))\s*$|\b(we|we are|everyone|all|you|they|he|she|plants?|phone|battery)\s+(all\s+)?(are\s+)?(going\s+)?$|\b(\w+ (is|are)|hes|shes)\s+(really\s+|probably\s+|actually\s+|not\s+)?$"),  # "I'm scared she's going to die" (a mother starting chemo) is fear for her
     _p("suicide", "en", r"\bjust (want|wanna) to die\b|\bi (want|wanted) to be dead\b"),
     _p("suicide", "en", r"\bwish (i was|i were|i had never been|i was never|i could be|to be) (dead|born|never born|gone)\b", negatable=False, after=r"^\s*((in|at) (a|the|this)|tired|serious|set|wrong|on time|asleep)\b"),
     _p("suicide", "en", r"\bwish i (had )?never (been born|woke up|existed|wake up)\b", negatable=False),
@@ -171,6 +171,8 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("danger", "en", r"\b(i am having|i think i am having|having) a (heart attack|stroke|seizure)\b|\bi can not breathe\b", after=r"^\s*(from laughing|lol|haha|because i am laughing)\b"),
     # ------------------------------------------------------------ English: third_party
     _p("third_party", "en", r"\b(friend|sister|brother|son|daughter|mom|mum|dad|partner|boyfriend|girlfriend|wife|husband|roommate|classmate|he|she|they|someone i know)\b[\w\s]{0,25}\b(wants to|is going to|is trying to|tried to|threatening to|talks about|talking about|said (she|he|they) would)\s+((kill|killing) (herself|himself|themselves|themself)|(end|ending|take|taking) (her|his|their) (own )?life|commit suicide|hurt (herself|himself|themselves))\b", after=r"^\s*(in the (movie|book|show|film|game|story))\b"),
+    # "my friend wants to die", "she keeps saying she wants to die" - not "grandma wants to die at home", an end-of-life wish
+    _p("third_party", "en", r"\b(friend|sister|brother|son|daughter|mom|mum|dad|partner|boyfriend|girlfriend|wife|husband|roommate|classmate|he|she|someone i know)\b[\w\s]{0,25}\b(wants|wanted|keeps saying (she|he|they) wants?|says (she|he|they) wants?|said (she|he|they) wanted|told me (she|he|they) wanted?) to die\b", after=r"^\s*(at home|in (her|his|their) (own )?(bed|home|sleep)|peacefully|in peace|with dignity|before|surrounded|of old age|naturally)\b"),
     # ------------------------------------------------------------ German
     _p("suicide", "de", r"\bmich\s+(\w+\s+){0,2}(umbringen|toten|erhangen|aufhangen|vergiften|erschiessen)\b"),
     _p("suicide", "de", r"\b(bringe|bring) mich\s+(\w+\s+){0,2}um\b"),

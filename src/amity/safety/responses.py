@@ -292,6 +292,17 @@ def suicide_check(lang: str) -> str:
     return _SUICIDE_CHECK[lang]
 
 
+def suicide_question(lang: str) -> str:
+    """The question of :func:`suicide_check` without its lead-in ("Can I ask you something directly…")."""
+    return _SUICIDE_CHECK[lang].split(". ", 1)[1]
+
+
+def reunion_check(who: str) -> str:
+    """The direct question after "I just want to be with him again" (a death told): the longing named first."""
+    person = who.replace("my ", "your ", 1)
+    return f"Missing {person} that much is part of how much you love {person}. {suicide_question('en')}"
+
+
 def check_denied_guidance() -> str:
     """Guidance (for the model, English) after a "no" to the direct question."""
     return _CHECK_DENIED

@@ -7,6 +7,9 @@
    the user wrote in), and a ``crisis`` entry in the safety log. The conversation stays open. A threat that
    everyday trouble explains ("I failed my exams. my dad is going to kill me") first gets one direct question
    with the emergency number (:mod:`amity.safety.threat_check`); a yes or an unsure answer runs the protocol.
+   Hopeless words without words of dying ("what's the point anymore") and a wish to be with someone who died
+   ("I just want to be with him again") get the direct question about thoughts of ending their life
+   (:mod:`amity.safety.hopeless`); a yes or an unsure answer runs the protocol.
 2. **Honesty question** → a fixed honest answer in the persona's name ("I'm an AI; feelings simulated").
 3. **Goodbye** → a warm farewell with no hooks; the guard also drops any question from the reply.
    Then **medication questions** (:mod:`amity.safety.medication`): a dose question or a question about stopping a
@@ -37,6 +40,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
+from amity.affect.loss import find_loss
 from amity.events import Notice, SafetyFlag
 from amity.safety import (
     bullying,
@@ -92,6 +96,12 @@ MINOR_GUIDANCE = (
     "and age-appropriate, no diet, calorie or weight-loss advice, and encourage breaks and time with friends and "
     "family."
 )
+
+
+def _death_in_view(ctx: TurnContext) -> bool:
+    """Whether this message or one of the last ten of the conversation tells of a death ("my brother died")."""
+    told = (find_loss(text) for text in [ctx.text, *ctx.earlier_user_texts()[:10]])
+    return any(found is not None and found[1] in ("grieving", "remembering a loss") for found in told)
 
 
 def _last_reply(ctx: TurnContext) -> str | None:
@@ -180,6 +190,10 @@ class SafetyStage(BaseStage):
         elif (asked_in := hopeless.hopeless_language(ctx.text)) is not None:  # ask directly (amity.safety.hopeless)
             self._decide(ctx, responses.suicide_check(asked_in))
             self._log(ctx, "suicide_check", {"language": asked_in}, now)
+            return
+        elif (who := hopeless.wants_reunion(ctx.text, _death_in_view(ctx))) is not None:  # "I want to be with him"
+            self._decide(ctx, responses.reunion_check(who))
+            self._log(ctx, "reunion_check", {"language": "en"}, now)
             return
         if medication.asks_dose(ctx.text):  # "how many of my sleeping pills can I take at once?"
             lines = resources_for(ctx.user.locale, ("suicide",), minor=status.minor)
@@ -399,15 +413,13 @@ class SafetyStage(BaseStage):
         """The language of the direct question when the reply before this message asked it (in this session,
         recently), else None."""
         since = now - timedelta(minutes=hopeless.CHECK_MINUTES)
-        asked = self.store.events(ctx.user.id, ("suicide_check",), since=since, limit=1)
+        asked = self.store.events(ctx.user.id, ("suicide_check", "reunion_check"), since=since, limit=1)
         if not asked or asked[0].session_id != ctx.session.id:
             return None
         last = next((t for t in reversed(ctx.history) if t.session_id == ctx.session.id), None)
         if last is None or last.role != "assistant":
             return None
-        return next(
-            (lang for lang in ("en", "de", "fr", "es") if last.text.startswith(responses.suicide_check(lang))), None
-        )
+        return next((lang for lang in ("en", "de", "fr", "es") if responses.suicide_question(lang) in last.text), None)
 
     def _decide(self, ctx: TurnContext, text: str) -> None:
         ctx.reply_override = text

@@ -181,6 +181,8 @@ DISMISSING_PAIN = tuple(
         # "It's always fun to play games with friends." (to "we played cards every thursday for 40 years", a week after the
         # last friend of the group died)
         r"\b(it is|it s) (always |so |really )?(fun|nice|great|lovely) to play\b",
+        # "That sounds like a fun time!" (to "we used to play football every sunday", a year after a brother's suicide)
+        r"\b(that|this|it) sounds like (a |so much |such a )?(fun|great|good) time\b",
         # cheer in German, French and Spanish ("Oh, das ist super!" to "Sie hat immer angerufen, jeden Sonntag.")
         r"\b(das ist|das klingt|das hort sich) (ja |doch |echt |wirklich )?(super|toll|schon|prima|wunderbar|klasse|gro(ss|ß)artig|genial)\b",
         r"\b(c'est|ca a l'air) (vraiment |tellement )?(super|genial|formidable|chouette|merveilleux|top)\b",

@@ -163,3 +163,19 @@ def third_person(told: Sequence[str], she: str = r"she|her", he: str = r"he|him|
     if re.search(rf"\b(?:{he})\b", low):
         return "he", "him"
     return "they", "them"
+
+
+_KIN_SHE = re.compile(r"mom|mum|mother|grand(?:ma|mother)|granny|nana?|wife|daughter|sister|aunt|girlfriend|fianc[ée]e")
+_KIN_HE = re.compile(r"dad|father|grandpa|grandfather|grand+ad|husband|son|brother|uncle|boyfriend|fianc[ée]")
+
+
+def kin_person(word: str, said: str = "") -> tuple[str, str, str]:
+    """(subject, object, possessive) for a relation ("my little sister" → she, her, her), else read from the
+    pronouns in ``said`` ("my best friend killed himself" → he, him, his), else they, them, their."""
+    last = word.lower().rsplit(" ", 1)[-1]
+    low = said.lower()
+    if _KIN_SHE.fullmatch(last) or re.search(r"\b(?:she|herself|her)\b", low):
+        return "she", "her", "her"
+    if _KIN_HE.fullmatch(last) or re.search(r"\b(?:he|himself|his)\b", low):
+        return "he", "him", "his"
+    return "they", "them", "their"
