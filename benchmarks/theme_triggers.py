@@ -32,6 +32,7 @@ from amity.care.not_recognised import NotRecognisedStage
 from amity.care.parents_divorce import ParentsDivorceStage
 from amity.care.pet_loss import PetLossStage
 from amity.care.pregnancy_loss import PregnancyLossStage
+from amity.care.retirement import RetirementStage
 from amity.care.suicide_loss import SuicideLossStage
 from amity.care.thread import ThreadStage
 from amity.care.unplanned_pregnancy import UnplannedPregnancyStage
@@ -60,6 +61,7 @@ STAGES: dict[str, Callable[[], ThreadStage]] = {
     "birthday_alone": BirthdayAloneStage,
     "suicide_loss": SuicideLossStage,
     "loved_one_ill": LovedOneIllStage,
+    "retirement": RetirementStage,
     "carer": carer.CarerStage,
     "work_bullying": WorkBullyingStage,
     "pregnancy_loss": PregnancyLossStage,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from amity.app import build_app, open_database
 from amity.care.stage import (
     asks_for_writing,
     asks_if_loved,
@@ -30,13 +31,14 @@ from amity.care.tool_offers import (
     answer_to_offer,
     asked_for_any,
     asked_tool,
-    in_panic,
     menu,
     offered_tool,
 )
+from amity.config import Config
 from amity.engine import Companion
 from amity.events import TurnEnd
 from amity.llm.fake import FakeLLM
+from amity.safety.text import in_panic
 from amity.store.db import Database
 
 
@@ -150,6 +152,21 @@ async def test_a_panic_attack_starts_breathing_at_once(companion: tuple[Companio
     assert (await reply(comp, "done")).reply.startswith("How do you feel now, from 1 (tense) to 10 (calm)?")
     for text in ["I had a panic attack last year", "I can't breathe without you lol", "I need to calm down"]:
         assert not in_panic(text), text
+
+
+async def test_panics_fear_of_dying_gets_breathing_not_the_crisis_protocol(config: Config) -> None:
+    """ "I'm having a panic attack, I feel like I'm going to die" ran the suicide crisis protocol (988, "tell me
+    whether you're safe"); a wish to die in the same message still does."""
+    llm = FakeLLM(default="I'm here with you.")
+    app = build_app(config, llm=llm, db=open_database(config))
+    try:
+        panic = [e async for e in app.companion.turn("jo", "I'm having a panic attack, I feel like I'm going to die")]
+        assert panic[-1].reply.startswith(PANIC_PREFACE) and not panic[-1].safety.crisis and llm.calls == []
+        said = "I'm having a panic attack and I just want to die"
+        wish = [e async for e in app.companion.turn("jo", said, session_id="other")]
+        assert wish[-1].safety.crisis and "988" in wish[-1].reply
+    finally:
+        await app.aclose()
 
 
 async def test_is_it_normal_to_feel_this_way_gets_a_plain_yes(companion: tuple[Companion, FakeLLM, Database]) -> None:

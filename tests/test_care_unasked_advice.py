@@ -44,6 +44,9 @@ ADVICE_REPLY = (
         "It's a way to give back and also meet new people.",
         "Finally, you could start to make new friends with people who share your interests.",
         "You could join a walking group.",
+        "One idea is to take a class that interests you, or start a hobby you've always wanted.",
+        "Another option is to join a club or social group where you can meet other retirees.",
+        "How do you think you might fill this gap?",
         # to "my brother died by suicide last year and I still can't stop asking why"
         "Perhaps talking to someone you trust about your feelings can help you process them and find some relief.",
         "Talking to someone you trust might help.",

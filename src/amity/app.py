@@ -39,6 +39,7 @@ from amity.care.pet_loss import pet_grief_guard
 from amity.care.pipeline import care_stages
 from amity.care.pregnancy_loss import at_least_guard
 from amity.care.repetition import RepetitionGuard
+from amity.care.retirement import free_time_guard
 from amity.care.self_worth import agreement_guard
 from amity.care.sleepless import night_guard
 from amity.care.social_anxiety import social_pressure_guard
@@ -209,6 +210,7 @@ def build_guards(db: SqlDatabase, store: ConversationStore, config: Config) -> l
         pet_grief_guard(),
         suicide_grief_guard(),
         false_hope_guard(),
+        free_time_guard(),
         fraud_guard(),
         new_chapter_guard(),
         lecture_guard(),

@@ -65,6 +65,7 @@ from amity.memory.facts import Fact
 from amity.memory.follow_up import FOLLOW_UP_KEY, PastEvent
 from amity.memory.losses import RECENT_DEATH_KEY, who_died
 from amity.safety.guard import user_hurting
+from amity.safety.text import in_panic
 from amity.stages import BaseStage, OpenContext, Stage, TurnContext
 from amity.store.care_store import CareStore
 from amity.store.sql import SqlDatabase
@@ -163,7 +164,7 @@ class ToolStage(BaseStage):
                 ctx.extras["care.tool"] = {"tool": turn.tool, "step": turn.step, "done": turn.done}
             return
         asked = next((name for pattern, name in REQUESTS if pattern.search(ctx.text)), None)
-        if asked is None and tool_offers.in_panic(ctx.text):  # breathe now, on the calm pattern: no menu mid-panic
+        if asked is None and in_panic(ctx.text):  # breathe now, on the calm pattern: no menu mid-panic
             runner.start(uid, "breathing")
             ctx.reply_override = f"{tool_offers.PANIC_PREFACE}\n\n{runner.answer(uid, 'calm').text}"
             ctx.extras["care.tool"] = {"tool": "breathing", "step": 1, "done": False}

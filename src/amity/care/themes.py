@@ -40,6 +40,7 @@ from amity.care.parenting import ParentingStage
 from amity.care.parents_divorce import ParentsDivorceStage
 from amity.care.pet_loss import PetLossStage
 from amity.care.pregnancy_loss import PregnancyLossStage
+from amity.care.retirement import RetirementStage
 from amity.care.self_worth import SelfWorthStage
 from amity.care.setback import SetbackStage
 from amity.care.sleepless import SleeplessStage
@@ -64,6 +65,7 @@ THEMES: tuple[type[Stage], ...] = (
     CarerStage,  # "my son is autistic and nonverbal… I haven't slept in years": no "saint", no self-care tips
     LovedOneIllStage,  # after carer: "my mum has cancer, chemo next week" - no "she'll be fine", they're asked after
     JobLossStage,  # "I got laid off today": the loss heard, no "other opportunities" or "still young"
+    RetirementStage,  # "I retired last month… the days are so long": a loss, no hobby list, no "enjoy your free time"
     WorkBullyingStage,  # before burnout: "my manager screamed at me in front of the team" - not okay, no excuses
     BurnoutStage,  # "I cry in the car before work": too much, not weakness; no hobbies
     BirthdayAloneStage,  # "it's my birthday and nobody remembered": a happy birthday, no "are you feeling lonely?"

@@ -13,8 +13,9 @@ all read by :class:`~amity.care.pipeline.ToolStage`:
   you like to try a short breathing exercise?", whether the guidance suggested it or the model did), and the
   user's answer is a short yes ("yes", "ok let's try", "sure, please"); a "no", "not now" or anything longer
   than :data:`SHORT_ANSWER_WORDS` words is a conversation, not a yes;
-* :func:`in_panic` - "I think I'm having a panic attack", "I can't breathe": the breathing exercise starts at once,
-  on the calm pattern (no menu of patterns to choose from mid-panic), with a line on when to call emergency services;
+* :func:`amity.safety.text.in_panic` - "I think I'm having a panic attack", "I can't breathe": the breathing
+  exercise starts at once, on the calm pattern (no menu of patterns to choose from mid-panic), with a line on when
+  to call emergency services (:data:`PANIC_PREFACE`);
 * :func:`asked_for_any` - "Can we do an exercise?", "Is there an exercise that could help?": the menu
   (:func:`menu`), each tool with one line and how to start it.
 """
@@ -81,21 +82,10 @@ _ANY = re.compile(
 )
 
 
-_PANIC = re.compile(
-    r"\b(?:i'?m|i\s+am|i\s+think\s+i'?m|i\s+think\s+i\s+am)\s+having\s+(?:a\s+)?panic\s+attack\b|\bi(?:'m|\s+am)\s+panicking\b|"
-    r"\bi\s+(?:can't|cannot|can\s+not|cant)\s+breathe(?:\s+(?:properly|right|well|normally))?(?=\s*(?:[.,!;]|$|and\b))|"
-    r"\bi(?:'m|\s+am)\s+hyperventilating\b",
-    re.I,
-)
 PANIC_PREFACE = (
     "I'm here with you. Let's slow your breathing down together, right now - you don't have to do anything else. "
     "(If your chest hurts, or this feels different from panic you've had before, call emergency services.)"
 )
-
-
-def in_panic(text: str) -> bool:
-    """ "I think I'm having a panic attack", "I can't breathe", "I'm panicking": breathing starts at once."""
-    return _PANIC.search(text) is not None
 
 
 def asked_tool(text: str) -> str | None:

@@ -34,6 +34,7 @@ from amity.care.burnout import BURNOUT_KEY
 from amity.care.carer import CARER_KEY
 from amity.care.job_loss import JOB_LOSS_KEY
 from amity.care.parenting import PARENT_GUILT_KEY
+from amity.care.retirement import RETIREMENT_KEY
 from amity.care.sentence_filter import filter_sentences
 from amity.care.setback import SETBACK_KEY
 from amity.care.social_anxiety import SOCIAL_ANXIETY_KEY
@@ -72,6 +73,12 @@ ADVICE = re.compile(
     r"\bwhat\s+(?:can|could)\s+you\s+do\s+to\b|"
     # "Do you have any thoughts about how you can help her through this time?" (to a daughter whose mother has cancer)
     r"\bhow\s+you\s+(?:can|could|might)\s+(?:best\s+)?(?:help|support|be\s+there\s+for)\b|"
+    # "How do you think you might fill this gap?" (to "the routine I think. and having somewhere to be"; retired)
+    r"\bhow\s+(?:do\s+you\s+think\s+)?(?:you\s+)?(?:might|could|can|will|would)\s+(?:you\s+)?fill\b|\bfill\s+(?:the|this|that|"
+    r"your)\s+(?:gap|void|time|days)\b|"
+    # "One idea is to take a class that interests you", "Another option is to join a club" (to a man a month retired)
+    r"\b(?:one|another|a\s+good|a\s+great|my)\s+(?:idea|option|suggestion|tip|thing\s+you\s+(?:could|can|might)\s+(?:do|try))\s+"
+    r"(?:is|would\s+be|might\s+be|could\s+be)\b|"
     # looking for their fault after a setback: "What did you do to prepare?", "What do you think could have gone wrong
     # this time?" (to "I didn't get the job", "that's the 12th rejection this year")
     r"\bwhat\s+(?:do\s+you\s+think\s+)?(?:could|might|may)\s+have\s+gone\s+wrong\b|\bwhat\s+(?:did\s+you\s+do|have\s+you\s+done)\s+to\s+prepare\b|"
@@ -104,8 +111,8 @@ def gives_advice(sentence: str) -> bool:
 
 
 def loss_without_question(ctx: TurnContext) -> bool:
-    """A loss, a failed exam, snapping at one's children or being worn down by work is in view in this conversation, and
-    this message does not ask what to do."""
+    """A loss, a failed exam, snapping at one's children, being worn down by work or a retirement that hurts is in view
+    in this conversation, and this message does not ask what to do."""
     in_view = any(
         key in ctx.extras
         for key in (
@@ -117,6 +124,7 @@ def loss_without_question(ctx: TurnContext) -> bool:
             JOB_LOSS_KEY,
             CARER_KEY,
             WORK_BULLYING_KEY,
+            RETIREMENT_KEY,
         )
     )
     return (in_view or find_loss(ctx.text) is not None) and not asks_for_advice(ctx.text)

@@ -10,6 +10,8 @@
    Hopeless words without words of dying ("what's the point anymore") and a wish to be with someone who died
    ("I just want to be with him again") get the direct question about thoughts of ending their life
    (:mod:`amity.safety.hopeless`); a yes or an unsure answer runs the protocol.
+   "I'm having a panic attack, I feel like I'm going to die" is panic's fear of dying, not a crisis: the breathing
+   exercise answers (:func:`amity.safety.text.in_panic`); "…and I want to die" still runs the protocol.
 2. **Honesty question** → a fixed honest answer in the persona's name ("I'm an AI; feelings simulated").
 3. **Goodbye** → a warm farewell with no hooks; the guard also drops any question from the reply.
    Then **medication questions** (:mod:`amity.safety.medication`): a dose question or a question about stopping a
@@ -76,7 +78,7 @@ from amity.safety.honesty import detect_honesty
 from amity.safety.identity import IDENTITY_KEY
 from amity.safety.impersonation import impersonation_answer, impersonation_request
 from amity.safety.resources import resources_for, topic_lines
-from amity.safety.text import LANGUAGE_NAMES, language_of, message_language
+from amity.safety.text import LANGUAGE_NAMES, in_panic, language_of, message_language
 from amity.safety.usage import minutes_this_sitting
 from amity.stages import BaseStage, OpenContext, TurnContext
 from amity.store.db import utcnow
@@ -147,6 +149,8 @@ class SafetyStage(BaseStage):
         self._reminders(ctx, status.minor, lang, now)
 
         verdict = detect(ctx.text)
+        if verdict.crisis and in_panic(ctx.text) and all(m.phrase == "going to die" for m in verdict.matches):
+            verdict = CrisisVerdict(False)  # "I'm having a panic attack, I feel like I'm going to die": breathe first
         checked = self._asked_directly(ctx, now)
         if not verdict.crisis and checked and hopeless.affirms(ctx.text):  # "yes, sometimes": as if they had said it
             yes = CrisisMatch("suicide", checked, "(yes to the direct question)")  # answered in the question's language

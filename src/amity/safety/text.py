@@ -179,3 +179,17 @@ def kin_person(word: str, said: str = "") -> tuple[str, str, str]:
     if _KIN_HE.fullmatch(last) or re.search(r"\b(?:he|himself|his)\b", low):
         return "he", "him", "his"
     return "they", "them", "their"
+
+
+_PANIC = re.compile(
+    r"\b(?:i'?m|i\s+am|i\s+think\s+i'?m|i\s+think\s+i\s+am)\s+having\s+(?:a\s+)?panic\s+attack\b|\bi(?:'m|\s+am)\s+panicking\b|"
+    r"\bi\s+(?:can't|cannot|can\s+not|cant)\s+breathe(?:\s+(?:properly|right|well|normally))?(?=\s*(?:[.,!;]|$|and\b))|"
+    r"\bi(?:'m|\s+am)\s+hyperventilating\b",
+    re.I,
+)
+
+
+def in_panic(text: str) -> bool:
+    """ "I think I'm having a panic attack", "I can't breathe", "I'm panicking" (the breathing exercise starts at once;
+    the fear of dying that comes with panic is not read as a crisis)."""
+    return _PANIC.search(text) is not None
