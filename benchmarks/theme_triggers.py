@@ -19,6 +19,7 @@ from pathlib import Path
 
 from amity.affect.evaluation import read_ed, read_goemotions
 from amity.care import carer, fertility, friend_silence, health_scare, holidays, job_loss, sleepless, social_anxiety
+from amity.care.after_assault import AfterAssaultStage
 from amity.care.behind_in_life import BehindInLifeStage
 from amity.care.birthday_alone import BirthdayAloneStage
 from amity.care.divorce import DivorceStage
@@ -62,6 +63,7 @@ STAGES: dict[str, Callable[[], ThreadStage]] = {
     "suicide_loss": SuicideLossStage,
     "loved_one_ill": LovedOneIllStage,
     "retirement": RetirementStage,
+    "after_assault": AfterAssaultStage,
     "carer": carer.CarerStage,
     "work_bullying": WorkBullyingStage,
     "pregnancy_loss": PregnancyLossStage,

@@ -267,11 +267,9 @@ async def test_the_reply_is_guided_to_reassure_and_agreement_never_shows(config:
     await app.aclose()
     assert end is not None
     assert "boring if" not in shown and "boring if" not in end.reply  # never shown, not even in part
-    # "Some" was shown before the cue ("find you") came: the sentence breaks off and corrects itself
-    assert end.reply == (
-        "I hear you. Some - no, let me put that better. I'm here and listening. Would you like to tell me a little "
-        "more? What do you like to talk about?"
-    )
+    # "Nobody at work talks to me" is loneliness (care/lonely_now.py): its guards hold each sentence until it ends, so
+    # the unkind one is dropped whole instead of breaking off after "Some" (tests/test_safety_guard.py covers that)
+    assert end.reply == "I hear you. What do you like to talk about?"
     prompt = llm.last_system_prompt
     assert 'They are being hard on themselves ("Do you think people find me boring?"). Do not agree' in prompt
     assert 'e.g. "I don\'t see you as boring at all."' in prompt

@@ -180,3 +180,16 @@ def test_dismissing_pain_patterns() -> None:
         assert find_tactics(sentence) == [], sentence  # only while the user is hurting
     for sentence in kind:
         assert find_tactics(sentence, user_hurting=True) == [], sentence
+
+
+async def test_a_shown_start_breaks_off_with_a_correction(config: Config) -> None:
+    # "Some" is shown before the cue ("find you") comes: the sentence breaks off and corrects itself.
+    reply = (
+        "I hear you. Some people might find you boring if you don't give them much to talk about. "
+        "What do you like to talk about?"
+    )
+    _pieces, end = await _deltas(config, reply, "Do you think people find me boring?")
+    assert end == (
+        "I hear you. Some - no, let me put that better. I'm here and listening. Would you like to tell me a little "
+        "more? What do you like to talk about?"
+    )

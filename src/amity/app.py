@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from amity.affect.loss_care import AfterDeathGuard
 from amity.affect.stage import AffectStage
+from amity.care.after_assault import blame_guard
 from amity.care.behind_in_life import scorecard_guard
 from amity.care.birthday_alone import forgotten_guard
 from amity.care.body_image import looks_guard
@@ -28,6 +29,7 @@ from amity.care.impostor import fraud_guard
 from amity.care.infidelity import betrayal_guard
 from amity.care.instruction_echo import InstructionEchoGuard
 from amity.care.job_loss import silver_lining_guard
+from amity.care.lonely_now import reach_out_guard
 from amity.care.longing import platitude_guard
 from amity.care.loved_one_ill import false_hope_guard
 from amity.care.memory_worry import brush_off_memory_guard
@@ -209,8 +211,10 @@ def build_guards(db: SqlDatabase, store: ConversationStore, config: Config) -> l
         AfterDeathGuard(),
         pet_grief_guard(),
         suicide_grief_guard(),
+        blame_guard(),
         false_hope_guard(),
         free_time_guard(),
+        reach_out_guard(),
         fraud_guard(),
         new_chapter_guard(),
         lecture_guard(),

@@ -15,6 +15,7 @@ while one of them is in view.
 
 from __future__ import annotations
 
+from amity.care.after_assault import AfterAssaultStage
 from amity.care.behind_in_life import BehindInLifeStage
 from amity.care.birthday_alone import BirthdayAloneStage
 from amity.care.body_image import BodyImageStage
@@ -31,6 +32,7 @@ from amity.care.holidays import HolidayAloneStage
 from amity.care.impostor import ImpostorStage
 from amity.care.infidelity import InfidelityStage
 from amity.care.job_loss import JobLossStage
+from amity.care.lonely_now import LonelyNowStage
 from amity.care.longing import LongingStage
 from amity.care.loved_one_ill import LovedOneIllStage
 from amity.care.memory_worry import MemoryWorryStage
@@ -53,6 +55,7 @@ from amity.stages import Stage
 
 THEMES: tuple[type[Stage], ...] = (
     HateAbuseStage,  # "called me a racial slur": named for what it was, never "not nice" or both sides
+    AfterAssaultStage,  # after "I was raped…" (the safety stage answers it): no "were you drinking?", no push to report
     SuicideLossStage,  # "my brother died by suicide": "why" and guilt met; never "at peace" or "how did it happen?"
     UnplannedPregnancyStage,  # "I'm pregnant and I don't know if I want to keep it": no "big step!", no push
     PetLossStage,  # "we had to put our dog down this morning": family, no "how is he doing?", no new puppy
@@ -84,7 +87,8 @@ THEMES: tuple[type[Stage], ...] = (
     GoingOutStage,  # "I haven't left my flat in two weeks": no "just do it"
     SocialAnxietyStage,  # "I already feel sick about the party": no "just relax", no drink, their choice
     SetbackStage,  # a failed exam: no cheering, no study tips, the fear of letting people down heard
-    SleeplessStage,  # last: "I still haven't slept" - another theme in the same message answers first
+    SleeplessStage,  # after the others: "I still haven't slept" - another theme in the same message answers first
+    LonelyNowStage,  # "I'm so lonely": company first, no "do you have someone you could talk to?" (a line and a guard)
 )
 HURTING_KEYS = tuple(theme.key for theme in THEMES if issubclass(theme, ThreadStage) and theme.hurting)
 

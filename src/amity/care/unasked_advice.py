@@ -30,9 +30,11 @@ import re
 from collections.abc import AsyncIterator
 
 from amity.affect.loss import RECENT_LOSS_KEY, find_loss
+from amity.care.after_assault import AFTER_ASSAULT_KEY
 from amity.care.burnout import BURNOUT_KEY
 from amity.care.carer import CARER_KEY
 from amity.care.job_loss import JOB_LOSS_KEY
+from amity.care.lonely_now import LONELY_KEY
 from amity.care.parenting import PARENT_GUILT_KEY
 from amity.care.retirement import RETIREMENT_KEY
 from amity.care.sentence_filter import filter_sentences
@@ -125,6 +127,8 @@ def loss_without_question(ctx: TurnContext) -> bool:
             CARER_KEY,
             WORK_BULLYING_KEY,
             RETIREMENT_KEY,
+            AFTER_ASSAULT_KEY,
+            LONELY_KEY,
         )
     )
     return (in_view or find_loss(ctx.text) is not None) and not asks_for_advice(ctx.text)

@@ -17,6 +17,7 @@ _DESCRIBE = {
     "honesty": "Answered honestly that Amity is an AI ({question})",
     "impersonation_declined": "Declined to play a real person ({person})",
     "suicide_check": "You sounded hopeless: asked you directly about thoughts of ending your life",
+    "past_assault": "You told of a sexual assault in the past: believed you and named a specialist line",
     "reunion_check": "You wished to be with someone who died: asked you directly about thoughts of ending your life",
     "goodbye": "Said goodbye without trying to keep you talking",
     "ai_disclosure": "Reminded you that Amity is an AI ({reason})",

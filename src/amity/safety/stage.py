@@ -10,6 +10,9 @@
    Hopeless words without words of dying ("what's the point anymore") and a wish to be with someone who died
    ("I just want to be with him again") get the direct question about thoughts of ending their life
    (:mod:`amity.safety.hopeless`); a yes or an unsure answer runs the protocol.
+   A sexual assault an adult tells as past ("I was raped two years ago and I still have nightmares"), with no danger
+   now, gets a fixed answer that believes them, says it was not their fault and names a specialist line, in place of
+   the protocol's emergency wording (:mod:`amity.safety.past_assault`); the flag and its lines are still raised.
    "I'm having a panic attack, I feel like I'm going to die" is panic's fear of dying, not a crisis: the breathing
    exercise answers (:func:`amity.safety.text.in_panic`); "…and I want to die" still runs the protocol.
 2. **Honesty question** → a fixed honest answer in the persona's name ("I'm an AI; feelings simulated").
@@ -55,6 +58,7 @@ from amity.safety import (
     identity,
     medication,
     minors,
+    past_assault,
     perinatal,
     responses,
     threat_check,
@@ -166,6 +170,16 @@ class SafetyStage(BaseStage):
             youth = topic_lines(ctx.user.locale, "youth")[:1] if status.minor else ()
             self._decide(ctx, threat_check.check_reply(person, topic_lines(ctx.user.locale, "emergency"), youth))
             self._log(ctx, "danger_check", {"phrases": [m.phrase for m in verdict.matches]}, now)
+            return
+        if past_assault.told_past(ctx.text, verdict, minor=status.minor):  # "I was raped two years ago…"
+            lines = topic_lines(ctx.user.locale, "sexual_assault") or resources_for(ctx.user.locale, ("abuse",))
+            emergency = topic_lines(ctx.user.locale, "emergency")
+            resources = tuple(dict.fromkeys([*lines, *emergency]))
+            ctx.safety = SafetyResult(crisis=True, flags=verdict.flags, resources=resources)
+            ctx.emit(SafetyFlag(ctx.safety))
+            spoken = [r for r in lines if "emergency" not in r.name.lower()]
+            self._decide(ctx, past_assault.reply(ctx.text, spoken, emergency[0].contact if emergency else "112"))
+            self._log(ctx, "past_assault", {"resources": [f"{r.name}: {r.contact}" for r in resources]}, now)
             return
         if verdict.crisis:
             reply_lang = verdict.matches[0].lang
