@@ -22,7 +22,9 @@ from amity.care import carer, fertility, friend_silence, health_scare, holidays,
 from amity.care.after_assault import AfterAssaultStage
 from amity.care.behind_in_life import BehindInLifeStage
 from amity.care.birthday_alone import BirthdayAloneStage
+from amity.care.child_diagnosis import ChildDiagnosisStage
 from amity.care.divorce import DivorceStage
+from amity.care.end_of_life import EndOfLifeStage
 from amity.care.estranged import EstrangedStage
 from amity.care.hate_abuse import HateAbuseStage
 from amity.care.impostor import ImpostorStage
@@ -64,6 +66,8 @@ STAGES: dict[str, Callable[[], ThreadStage]] = {
     "loved_one_ill": LovedOneIllStage,
     "retirement": RetirementStage,
     "after_assault": AfterAssaultStage,
+    "child_diagnosis": ChildDiagnosisStage,
+    "end_of_life": EndOfLifeStage,
     "carer": carer.CarerStage,
     "work_bullying": WorkBullyingStage,
     "pregnancy_loss": PregnancyLossStage,

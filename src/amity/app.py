@@ -16,8 +16,10 @@ from amity.care.behind_in_life import scorecard_guard
 from amity.care.birthday_alone import forgotten_guard
 from amity.care.body_image import looks_guard
 from amity.care.carer import platitude_carer_guard
+from amity.care.child_diagnosis import tragedy_guard
 from amity.care.closers import ServiceCloserGuard
 from amity.care.divorce import new_chapter_guard
+from amity.care.end_of_life import false_comfort_guard
 from amity.care.estranged import silence_blame_guard
 from amity.care.fertility import fertility_guard
 from amity.care.friend_silence import silence_guard
@@ -215,6 +217,8 @@ def build_guards(db: SqlDatabase, store: ConversationStore, config: Config) -> l
         false_hope_guard(),
         free_time_guard(),
         reach_out_guard(),
+        tragedy_guard(),
+        false_comfort_guard(),
         fraud_guard(),
         new_chapter_guard(),
         lecture_guard(),

@@ -32,7 +32,8 @@ NOT_SORRY = frozenset({"homesick"})  # a loss to be curious about, not one to sa
 LOSS_GUIDANCE: dict[str, tuple[str, str]] = {
     "grieving": (
         "They just told you of a death. First say you're sorry for their loss, in plain words. No advice, no silver "
-        "lining, nothing cheerful; if you ask anything, ask gently about the person or how they are managing.",
+        "lining, nothing cheerful. If you ask anything, ask what the one who died was like, or how the user is holding "
+        "up.",
         "They told you of a death: say you're sorry first; no advice, nothing cheerful.",
     ),
     "remembering a loss": (

@@ -21,7 +21,9 @@ from amity.care.birthday_alone import BirthdayAloneStage
 from amity.care.body_image import BodyImageStage
 from amity.care.burnout import BurnoutStage
 from amity.care.carer import CarerStage
+from amity.care.child_diagnosis import ChildDiagnosisStage
 from amity.care.divorce import DivorceStage
+from amity.care.end_of_life import EndOfLifeStage
 from amity.care.estranged import EstrangedStage
 from amity.care.fertility import FertilityStage
 from amity.care.friend_silence import FriendSilenceStage
@@ -65,7 +67,9 @@ THEMES: tuple[type[Stage], ...] = (
     MemoryWorryStage,  # "I got lost driving home": taken seriously, a doctor, no "senior moment"
     BodyImageStage,  # "I hate how I look in every photo": no "what you want to look like"
     NotRecognisedStage,  # "my dad didn't recognise me today": grief while he's here; no "progressive condition"
+    ChildDiagnosisStage,  # before carer: "my son was diagnosed with autism today" - no "oh no", not their doing
     CarerStage,  # "my son is autistic and nonverbal… I haven't slept in years": no "saint", no self-care tips
+    EndOfLifeStage,  # before the next: "my grandma is in hospice, it could be days" - the waiting held, no "miracle"
     LovedOneIllStage,  # after carer: "my mum has cancer, chemo next week" - no "she'll be fine", they're asked after
     JobLossStage,  # "I got laid off today": the loss heard, no "other opportunities" or "still young"
     RetirementStage,  # "I retired last month… the days are so long": a loss, no hobby list, no "enjoy your free time"
