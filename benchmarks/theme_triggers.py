@@ -22,6 +22,7 @@ from amity.care import carer, fertility, friend_silence, health_scare, holidays,
 from amity.care.after_assault import AfterAssaultStage
 from amity.care.behind_in_life import BehindInLifeStage
 from amity.care.birthday_alone import BirthdayAloneStage
+from amity.care.care_home import CareHomeStage
 from amity.care.child_diagnosis import ChildDiagnosisStage
 from amity.care.divorce import DivorceStage
 from amity.care.end_of_life import EndOfLifeStage
@@ -68,6 +69,7 @@ STAGES: dict[str, Callable[[], ThreadStage]] = {
     "after_assault": AfterAssaultStage,
     "child_diagnosis": ChildDiagnosisStage,
     "end_of_life": EndOfLifeStage,
+    "care_home": CareHomeStage,
     "carer": carer.CarerStage,
     "work_bullying": WorkBullyingStage,
     "pregnancy_loss": PregnancyLossStage,

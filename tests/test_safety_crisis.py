@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,7 @@ import pytest
 from amity.errors import ConfigError
 from amity.safety.crisis import detect
 from amity.safety.resources import load_table, resources_for
-from amity.safety.text import clauses, language_of, normalize, region_of, third_person
+from amity.safety.text import clauses, kin_person, language_of, normalize, person_told, region_of, third_person
 
 
 def test_normalize_folds_accents_quotes_and_contractions() -> None:
@@ -148,3 +149,17 @@ def test_third_person_follows_the_words_the_user_used() -> None:
     assert third_person(["my friend is moving"]) == ("they", "them")
     assert third_person(["my sister is moving"], she=r"my\s+sister") == ("she", "her")
     assert third_person(["the shed is here"]) == ("they", "them")  # whole words only
+
+
+def test_the_person_told_of_takes_pronouns_from_the_relation_or_the_message() -> None:
+    assert kin_person("little sister") == ("she", "her", "her")
+    assert kin_person("best friend", "my best friend killed himself") == ("he", "him", "his")
+    assert kin_person("partner", "my partner took their own life") == ("they", "them", "their")
+    named = re.compile(r"\bmy (?P<who>(?:\w+ )?(?:mum|dad|friend))\b")
+    assert person_told(["i'm tired", "my old friend has cancer, she's 40"], named.search) == (
+        "your old friend",
+        "she",
+        "her",
+        "her",
+    )
+    assert person_told(["nothing here"], named.search) == ("them", "they", "them", "their")

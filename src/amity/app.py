@@ -15,6 +15,7 @@ from amity.care.after_assault import blame_guard
 from amity.care.behind_in_life import scorecard_guard
 from amity.care.birthday_alone import forgotten_guard
 from amity.care.body_image import looks_guard
+from amity.care.care_home import goodbye_guard
 from amity.care.carer import platitude_carer_guard
 from amity.care.child_diagnosis import tragedy_guard
 from amity.care.closers import ServiceCloserGuard
@@ -219,6 +220,7 @@ def build_guards(db: SqlDatabase, store: ConversationStore, config: Config) -> l
         reach_out_guard(),
         tragedy_guard(),
         false_comfort_guard(),
+        goodbye_guard(),
         fraud_guard(),
         new_chapter_guard(),
         lecture_guard(),

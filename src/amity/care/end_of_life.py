@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from amity.affect.clauses import hypothetical
 from amity.care.stage import asks_for_advice
 from amity.care.thread import ThreadStage
-from amity.safety.text import kin_person
+from amity.safety.text import person_told
 from amity.safety.topic_guard import TopicGuard
 
 END_OF_LIFE_KEY = "care.end_of_life"  # ctx.extras: someone close near the end, told in this conversation
@@ -104,11 +104,7 @@ def near_the_end(text: str) -> bool:
 
 def _person(told: Sequence[str]) -> tuple[str, str, str, str]:
     """(who, she, her, her) for the one near the end: ("your grandma", "she", "her", "her")."""
-    for text in told:
-        if (m := _found(text)) is not None:
-            word = " ".join(m.group("who").split())
-            return (f"your {word}", *kin_person(word, text))
-    return "them", "they", "them", "their"
+    return person_told(told, _found)
 
 
 def first_reply(text: str) -> str:

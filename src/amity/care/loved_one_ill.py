@@ -31,7 +31,7 @@ from amity.affect.clauses import hypothetical
 from amity.care.health_scare import guesses
 from amity.care.stage import asks_for_advice
 from amity.care.thread import ThreadStage
-from amity.safety.text import kin_person
+from amity.safety.text import person_told
 from amity.safety.topic_guard import TopicGuard
 
 LOVED_ONE_ILL_KEY = "care.loved_one_ill"  # ctx.extras: someone close seriously ill, told in this conversation
@@ -125,11 +125,7 @@ def loved_one_ill(text: str) -> bool:
 
 def _person(told: Sequence[str]) -> tuple[str, str, str, str]:
     """(who, she, her, her) for the one who is ill: ("your mum", "she", "her", "her")."""
-    for text in told:
-        if (m := _found(text)) is not None:
-            word = " ".join(m.group("who").split())
-            return (f"your {word}", *kin_person(word, text))
-    return "them", "they", "them", "their"
+    return person_told(told, _found)
 
 
 def first_reply(text: str) -> str:

@@ -35,7 +35,7 @@ from amity.affect.clauses import hypothetical
 from amity.affect.loss import LOVED
 from amity.care.stage import asks_for_advice
 from amity.care.thread import ThreadStage
-from amity.safety.text import kin_person
+from amity.safety.text import person_told
 from amity.safety.topic_guard import TopicGuard
 
 SUICIDE_LOSS_KEY = "care.suicide_loss"  # ctx.extras: a death by suicide told in this conversation
@@ -112,12 +112,7 @@ def lost_to_suicide(text: str) -> bool:
 
 def _person(told: Sequence[str]) -> tuple[str, str, str, str]:
     """(who, he, him, his) for the one who died: ("your brother", "he", "him", "his"); "they" when unknown."""
-    for text in told:
-        m = _LOST.search(text.replace("\u2019", "'").lower())
-        if m is not None:
-            word = " ".join((m.group("who") or m.group("who2") or m.group("who3")).split())
-            return (f"your {word}", *kin_person(word, m.group(0)))
-    return "them", "they", "them", "their"
+    return person_told(told, lambda text: _LOST.search(text.replace("\u2019", "'").lower()), ("who", "who2", "who3"))
 
 
 def first_reply(text: str) -> str:

@@ -20,6 +20,7 @@ from amity.care.behind_in_life import BehindInLifeStage
 from amity.care.birthday_alone import BirthdayAloneStage
 from amity.care.body_image import BodyImageStage
 from amity.care.burnout import BurnoutStage
+from amity.care.care_home import CareHomeStage
 from amity.care.carer import CarerStage
 from amity.care.child_diagnosis import ChildDiagnosisStage
 from amity.care.divorce import DivorceStage
@@ -67,6 +68,7 @@ THEMES: tuple[type[Stage], ...] = (
     MemoryWorryStage,  # "I got lost driving home": taken seriously, a doctor, no "senior moment"
     BodyImageStage,  # "I hate how I look in every photo": no "what you want to look like"
     NotRecognisedStage,  # "my dad didn't recognise me today": grief while he's here; no "progressive condition"
+    CareHomeStage,  # before carer: "I have to move my mum into a care home… abandoning her" - care, not leaving
     ChildDiagnosisStage,  # before carer: "my son was diagnosed with autism today" - no "oh no", not their doing
     CarerStage,  # "my son is autistic and nonverbal… I haven't slept in years": no "saint", no self-care tips
     EndOfLifeStage,  # before the next: "my grandma is in hospice, it could be days" - the waiting held, no "miracle"

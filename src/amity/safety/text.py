@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "“": '"', "”": '"', "«": '"', "»": '"'})
 # "im" without the apostrophe is English only before these words (German "im" means "in the").
@@ -193,3 +193,17 @@ def in_panic(text: str) -> bool:
     """ "I think I'm having a panic attack", "I can't breathe", "I'm panicking" (the breathing exercise starts at once;
     the fear of dying that comes with panic is not read as a crisis)."""
     return _PANIC.search(text) is not None
+
+
+def person_told(
+    told: Sequence[str], found: Callable[[str], re.Match[str] | None], groups: Sequence[str] = ("who",)
+) -> tuple[str, str, str, str]:
+    """(who, subject, object, possessive) of the person named in the first of ``told`` that ``found`` matches, read
+    from the first of ``groups`` the match filled: ("your mum", "she", "her", "her"); ("them", "they", "them",
+    "their") when none names anyone."""
+    for text in told:
+        if (m := found(text)) is not None:
+            named = next((m.group(g) for g in groups if m.groupdict().get(g)), "")
+            word = " ".join(named.split())
+            return (f"your {word}" if word else "them", *kin_person(word, text))
+    return "them", "they", "them", "their"
