@@ -33,7 +33,8 @@ from amity.safety.tactics import find_tactics
     "text",
     ["My mum has cancer. She starts chemo next week.", "my dad was diagnosed with leukaemia yesterday",
      "my husband had a stroke last night", "my sister is in the ICU", "our son is in intensive care after a car crash",
-     "my best friend has breast cancer", "my grandma had a massive stroke"],
+     "my best friend has breast cancer", "my grandma had a massive stroke",
+     "My wife was diagnosed with early onset alzheimer's last week. She's 58."],
 )  # fmt: skip
 def test_someone_close_seriously_ill_is_found(text: str) -> None:
     assert loved_one_ill(text)
@@ -41,9 +42,9 @@ def test_someone_close_seriously_ill_is_found(text: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["my dog has cancer", "my mum has dementia and I look after her", "my dad had cancer years ago",
-     "if my mum has cancer I don't know what I'll do", "my friend has covid lol", "I have cancer",
-     "my mum is in remission from breast cancer"],
+    ["my dog has cancer", "my mum has dementia and I look after her", "my mum has dementia",
+     "my dad had cancer years ago", "if my mum has cancer I don't know what I'll do", "my friend has covid lol",
+     "I have cancer", "my mum is in remission from breast cancer"],
 )  # fmt: skip
 def test_other_messages_are_not_this_theme(text: str) -> None:
     assert not loved_one_ill(text)
@@ -56,6 +57,9 @@ def test_the_first_reply_names_who_what_and_the_treatment_ahead() -> None:
     )
     assert "Your husband having a stroke - that's such a shock" in first_reply("my husband had a stroke last night")
     assert "Having your sister in intensive care is so frightening" in first_reply("my sister is in the ICU")
+    assert "Finding out your wife has early onset Alzheimer's turns" in first_reply(
+        "My wife was diagnosed with early onset alzheimer's last week"
+    )
     assert "with their surgery on monday" in first_reply("my partner has lymphoma and has surgery on monday")
     assert LovedOneIllStage().first_reply("my dad has cancer. what should I do?") is None
     with pytest.raises(ValueError, match="loved_one_ill"):

@@ -1,25 +1,25 @@
 """Someone they love seriously ill: the upheaval met, the user asked after, no "she'll be fine", no statistics.
 
-Someone told the default 1.5B "My mum has cancer. She starts chemo next week." It answered, on one run, "Oh no, that's
-a very serious situation. Remember, she's your mum, and you're always there for her." (the guards had dropped "It's
+Someone told the default 1.5B "My mum has cancer. She starts chemo next week." It answered, on one run, "Oh no, that's a
+very serious situation. Remember, she's your mum, and you're always there for her." (the guards had dropped "It's
 important to speak to your mum about how she's feeling and what she needs to do next"), on another "How is she feeling
 about the chemo?" - the mother asked after, never the one who wrote. "I have to be strong for her, I can't cry in front
 of her" drew "How is she doing?" once the guards had dropped "I can't see why you need to be strong for her". And "I'm
-scared she's going to die" ran the suicide crisis protocol (a false match of "going to die", fixed in the crisis
-lexicon in the same stop).
+scared she's going to die" ran the suicide crisis protocol (a false match of "going to die", fixed in the crisis lexicon
+in the same stop).
 
 :func:`loved_one_ill` finds it: someone close diagnosed with a serious illness ("my mum has cancer", "my dad was
-diagnosed with leukaemia"), a stroke or heart attack ("my husband had a stroke"), or in intensive care ("my sister is
-in the ICU") - not a pet (the affect stage's pet line), not dementia (``not_recognised``, ``carer``), and not someone
-who cares for them (``carer`` answers first). The first telling gets :func:`first_reply` (the shock named, the
-treatment ahead when they said it, "How are you holding up?"), unless the message asks what to do. For :data:`WINDOW`
-messages (``LOVED_ONE_ILL_KEY``) the model gets :data:`GUIDANCE`, the turn counts as hurting, and
-:func:`false_hope_guard` drops promises either way ("she'll be fine", "she's a fighter", "stay positive", "very
-treatable", survival rates, "don't worry", "Remember, she's your mum"). Five later messages get a fixed answer once
-each: the fear they will die (:func:`fear_reply`), having to be strong in front of them (:func:`strong_reply`), being
-far away and useless (:func:`far_reply`), not knowing what to say to them (:func:`words_reply`) and "she's always
-been the strong one" (:func:`role_reply`; the 1.5B had asked "Do you have any thoughts about how you can help her
-through this time?").
+diagnosed with leukaemia", "my wife was diagnosed with early onset alzheimer's"), a stroke or heart attack ("my husband
+had a stroke"), or in intensive care ("my sister is in the ICU") - not a pet (the affect stage's pet line), not dementia
+lived with for a while (``not_recognised``, ``carer``), and not someone who cares for them (``carer`` answers first).
+The first telling gets :func:`first_reply` (the shock named, the treatment ahead when they said it, "How are you holding
+up?"), unless the message asks what to do. For :data:`WINDOW` messages (``LOVED_ONE_ILL_KEY``) the model gets
+:data:`GUIDANCE`, the turn counts as hurting, and :func:`false_hope_guard` drops promises either way ("she'll be fine",
+"she's a fighter", "stay positive", "very treatable", survival rates, "don't worry", "Remember, she's your mum"). Five
+later messages get a fixed answer once each: the fear they will die (:func:`fear_reply`), having to be strong in front
+of them (:func:`strong_reply`), being far away and useless (:func:`far_reply`), not knowing what to say to them
+(:func:`words_reply`) and "she's always been the strong one" (:func:`role_reply`; the 1.5B had asked "Do you have any
+thoughts about how you can help her through this time?").
 """
 
 from __future__ import annotations
@@ -52,8 +52,17 @@ _TOLD = re.compile(
     r"(?:had|has\s+had|just\s+had|'s\s+had|suffered)\s+(?P<event>a\s+(?:massive\s+|major\s+|serious\s+|big\s+)?(?:stroke|"
     r"heart\s+attack))|(?:is|was|'s)\s+(?:\w+\s+)?(?:in|back\s+in)\s+(?P<icu>(?:the\s+)?(?:icu|intensive\s+care|a\s+coma)))\b"
 )
+# a fresh diagnosis of a condition that lasts ("my wife was diagnosed with early onset alzheimer's last week"); "my mum
+# has dementia" alone is a life already lived with, which the carer and not-recognised stages meet
+_DIAGNOSED = re.compile(
+    rf"\b(?:my|our)\s+{_PERSON}\s+(?:was|got|has\s+been|'s\s+been|has\s+just\s+been|just\s+got)\s+diagnosed\s+with\s+"
+    r"(?P<illness>(?:early[-\s]onset\s+|young[-\s]onset\s+)?(?:dementia|alzheimer'?s|parkinson'?s|ms|multiple\s+sclerosis))\b"
+)
+_NAMES = {"alzheimer's": "Alzheimer's", "alzheimers": "Alzheimer's", "parkinson's": "Parkinson's",
+          "parkinsons": "Parkinson's", "ms": "MS", "als": "ALS"}  # fmt: skip
+_PROPER = re.compile(r"\b(?:alzheimer'?s|parkinson'?s|ms|als)\b")
 _NOT_THIS = re.compile(  # a carer's own theme, an illness long past or overcome
-    r"\b(?:i\s+(?:look\s+after|care\s+for|take\s+care\s+of|nurse)|carer|caregiver|dementia|alzheimer'?s|years\s+ago|"
+    r"\b(?:i\s+(?:look\s+after|care\s+for|take\s+care\s+of|nurse)|carer|caregiver|years\s+ago|"
     r"when\s+i\s+was|in\s+remission|all\s+clear|cancer[-\s]free|beat\s+it|"
     # a death told, or a story that ended: the grief lines and the model answer those
     r"died|passed\s+away|passed\s+on|funeral|didn'?t\s+(?:live|make\s+it|survive)|did\s+not\s+(?:live|make\s+it|survive)|"
@@ -115,7 +124,8 @@ def _found(text: str) -> re.Match[str] | None:
     low = text.replace("\u2019", "'").lower()
     if _NOT_THIS.search(low):
         return None
-    return next((m for m in _TOLD.finditer(low) if not hypothetical(low, m.start())), None)
+    found = (m for p in (_TOLD, _DIAGNOSED) for m in p.finditer(low) if not hypothetical(low, m.start()))
+    return next(found, None)
 
 
 def loved_one_ill(text: str) -> bool:
@@ -134,14 +144,15 @@ def first_reply(text: str) -> str:
     if m is None:
         raise ValueError("first_reply needs a message that loved_one_ill() finds")
     who, _she, _her, his = _person([text])
-    if m.group("icu"):
+    if m.groupdict().get("icu"):
         place = "intensive care" if "icu" in m.group("icu") or "intensive" in m.group("icu") else "a coma"
         shock = f"Having {who} in {place} is so frightening - all the waiting and the not knowing."
-    elif m.group("event"):
+    elif m.groupdict().get("event"):
         what = " ".join(m.group("event").split()[1:])
         shock = f"{who.capitalize()} having a {what} - that's such a shock, and so much to take in at once."
     else:
-        shock = f"Finding out {who} has {' '.join(m.group('illness').split())} turns everything upside down."
+        illness = _PROPER.sub(lambda n: _NAMES[n.group(0)], " ".join(m.group("illness").split()))
+        shock = f"Finding out {who} has {illness} turns everything upside down."
     treatment = _TREATMENT.search(text.replace("\u2019", "'"))
     if treatment:
         what = re.sub(r"^an\s+", "", treatment.group("what").lower())
