@@ -30,6 +30,7 @@ from amity.care.estranged import EstrangedStage
 from amity.care.hate_abuse import HateAbuseStage
 from amity.care.impostor import ImpostorStage
 from amity.care.infidelity import InfidelityStage
+from amity.care.loved_one_drinking import LovedOneDrinkingStage
 from amity.care.loved_one_ill import LovedOneIllStage
 from amity.care.moving_away import MovingAwayStage
 from amity.care.not_recognised import NotRecognisedStage
@@ -65,6 +66,7 @@ STAGES: dict[str, Callable[[], ThreadStage]] = {
     "birthday_alone": BirthdayAloneStage,
     "suicide_loss": SuicideLossStage,
     "loved_one_ill": LovedOneIllStage,
+    "loved_one_drinking": LovedOneDrinkingStage,
     "retirement": RetirementStage,
     "after_assault": AfterAssaultStage,
     "child_diagnosis": ChildDiagnosisStage,

@@ -8,6 +8,9 @@ from amity.care.repair import (
     REPAIR_GUIDANCE,
     SORRY_FOR_RAMBLING_REPLIES,
     SORRY_FOR_SHARING_REPLIES,
+    WHY_TELLING,
+    WHY_TELLING_LIGHT,
+    WHY_TELLING_REPLIES,
     apologises_for_sharing,
     criticises_companion,
     repair_reply,
@@ -115,3 +118,21 @@ async def test_sorry_for_sharing_gets_a_warm_fixed_reply_or_a_line(config: Confi
         pass
     assert "nothing to be sorry for" in llm.last_system_prompt
     await app.aclose()
+
+
+async def test_not_knowing_why_they_are_telling_you_gets_no_reason_needed(config: Config) -> None:
+    llm = FakeLLM(default="That's okay, it's not your fault that you feel this way.")
+    app = build_app(config, llm=llm, db=open_database(config))
+    async for _event in app.companion.turn("ines", "my husband drinks every night"):
+        pass
+    hurt = [e async for e in app.companion.turn("ines", "I don't even know why I'm telling you this")][-1]
+    assert hurt.reply in WHY_TELLING_REPLIES
+    other = FakeLLM(default="Lovely.")
+    light_app = build_app(config, llm=other, db=open_database(config))
+    async for _event in light_app.companion.turn("otto", "we went to the seaside and the dog chased a crab"):
+        pass
+    light = [e async for e in light_app.companion.turn("otto", "why am I even telling you this lol")][-1]
+    assert light.reply == WHY_TELLING_LIGHT
+    assert WHY_TELLING.search("I shouldn't be telling you this") and not WHY_TELLING.search("I'm telling you, it works")
+    await app.aclose()
+    await light_app.aclose()

@@ -34,6 +34,7 @@ from amity.care.instruction_echo import InstructionEchoGuard
 from amity.care.job_loss import silver_lining_guard
 from amity.care.lonely_now import reach_out_guard
 from amity.care.longing import platitude_guard
+from amity.care.loved_one_drinking import burden_guard
 from amity.care.loved_one_ill import false_hope_guard
 from amity.care.memory_worry import brush_off_memory_guard
 from amity.care.moving_away import moving_guard
@@ -216,6 +217,7 @@ def build_guards(db: SqlDatabase, store: ConversationStore, config: Config) -> l
         suicide_grief_guard(),
         blame_guard(),
         false_hope_guard(),
+        burden_guard(),
         free_time_guard(),
         reach_out_guard(),
         tragedy_guard(),

@@ -67,6 +67,19 @@ SORRY_FOR_SHARING = re.compile(
     r"|\bsorry\s+(?:for|about)\s+(?:the\s+)?(?:rant|ramble|wall\s+of\s+text|essay|long\s+message|trauma\s+dump)\b",
     re.I,
 )
+# "I don't even know why I'm telling you this" (a wife, about her husband's drinking; the 1.5B: "That's okay, it's not
+# your fault that you feel this way.") - no apology, but the same doubt about having shared
+WHY_TELLING = re.compile(
+    r"\bi\s+(?:don't|do\s+not|dont)\s+(?:even\s+|really\s+)?know\s+why\s+i(?:'m|\s+am|m)\s+(?:even\s+)?telling\s+you\b|"
+    r"\bwhy\s+am\s+i\s+(?:even\s+)?telling\s+you\b|\bi\s+(?:shouldn't|should\s+not)\s+(?:even\s+)?be\s+telling\s+you\b",
+    re.I,
+)
+WHY_TELLING_REPLIES = (  # while they hurt
+    "Maybe because it's heavy, and it helps to put it down somewhere. You don't need a reason - I'm glad you're "
+    "telling me.",
+    "You don't need a reason. It's a lot to hold on your own, and I'm glad you're saying it here.",
+)
+WHY_TELLING_LIGHT = "No reason needed - I'm glad you did. Go on, I'm listening."
 SHARING_WORDS = 14  # longer, and the apology comes with more to say: a guidance line instead of a fixed reply
 SORRY_FOR_SHARING_REPLIES = (  # while they hurt
     "Please don't apologise - you're not dumping anything on me. I'm glad you told me; it sounds like you've been "
@@ -136,3 +149,7 @@ class RepairStage(BaseStage):
                 ctx.reply_override = replies[ctx.user_turn.index % len(replies)]
             else:
                 ctx.guide(SORRY_FOR_SHARING_GUIDANCE)
+        elif replied and WHY_TELLING.search(ctx.text.replace("\u2019", "'")) and len(ctx.text.split()) <= SHARING_WORDS:
+            hurting = user_hurting(ctx, this_message=False)
+            index = ctx.user_turn.index % len(WHY_TELLING_REPLIES)
+            ctx.reply_override = WHY_TELLING_REPLIES[index] if hurting else WHY_TELLING_LIGHT

@@ -37,6 +37,7 @@ from amity.care.infidelity import InfidelityStage
 from amity.care.job_loss import JobLossStage
 from amity.care.lonely_now import LonelyNowStage
 from amity.care.longing import LongingStage
+from amity.care.loved_one_drinking import LovedOneDrinkingStage
 from amity.care.loved_one_ill import LovedOneIllStage
 from amity.care.memory_worry import MemoryWorryStage
 from amity.care.moving_away import MovingAwayStage
@@ -73,6 +74,7 @@ THEMES: tuple[type[Stage], ...] = (
     CarerStage,  # "my son is autistic and nonverbal… I haven't slept in years": no "saint", no self-care tips
     EndOfLifeStage,  # before the next: "my grandma is in hospice, it could be days" - the waiting held, no "miracle"
     LovedOneIllStage,  # after carer: "my mum has cancer, chemo next week" - no "she'll be fine", they're asked after
+    LovedOneDrinkingStage,  # "my dad started drinking again": the user asked after, not their fault, not their job
     JobLossStage,  # "I got laid off today": the loss heard, no "other opportunities" or "still young"
     RetirementStage,  # "I retired last month… the days are so long": a loss, no hobby list, no "enjoy your free time"
     WorkBullyingStage,  # before burnout: "my manager screamed at me in front of the team" - not okay, no excuses

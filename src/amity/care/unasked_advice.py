@@ -35,6 +35,7 @@ from amity.care.burnout import BURNOUT_KEY
 from amity.care.carer import CARER_KEY
 from amity.care.job_loss import JOB_LOSS_KEY
 from amity.care.lonely_now import LONELY_KEY
+from amity.care.loved_one_drinking import LOVED_ONE_DRINKING_KEY
 from amity.care.parenting import PARENT_GUILT_KEY
 from amity.care.retirement import RETIREMENT_KEY
 from amity.care.sentence_filter import filter_sentences
@@ -129,6 +130,7 @@ def loss_without_question(ctx: TurnContext) -> bool:
             RETIREMENT_KEY,
             AFTER_ASSAULT_KEY,
             LONELY_KEY,
+            LOVED_ONE_DRINKING_KEY,
         )
     )
     return (in_view or find_loss(ctx.text) is not None) and not asks_for_advice(ctx.text)

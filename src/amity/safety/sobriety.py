@@ -81,16 +81,30 @@ GUIDANCE = (
 )
 
 
+_CLAUSE_START = re.compile(r"[.!?;,]|\b(?:and|but|so|because)\b")
+_THIRD = re.compile(r"\b(?:he|she|they|my \w+|our \w+)\b")
+
+
+def _of_self(norm: str, start: int) -> bool:
+    """Whether the recovery matched at ``start`` is the user's: not "he was sober for three years" or "my brother had
+    a relapse" (someone else's, which :mod:`amity.care.loved_one_drinking` meets)."""
+    before = norm[:start]
+    cut = max((m.end() for m in _CLAUSE_START.finditer(before)), default=0)
+    clause = before[cut:]
+    return not _THIRD.search(clause) or re.search(r"\bi\b", clause) is not None
+
+
 def in_recovery(text: str) -> bool:
     """Recovery told: sober time, "I'm in recovery", "I quit drinking", a sponsor, a meeting, a relapse."""
     norm = normalize(text)
-    return milestone(text) is not None or _RECOVERY.search(norm) is not None
+    return milestone(text) is not None or any(_of_self(norm, m.start()) for m in _RECOVERY.finditer(norm))
 
 
 def milestone(text: str) -> str | None:
-    """The sober time told ("30 days"), or None."""
+    """The user's sober time told ("30 days"), or None."""
     norm = normalize(text)
-    match = next((m for pattern in _MILESTONE if (m := pattern.search(norm)) is not None), None)
+    found = (m for pattern in _MILESTONE for m in pattern.finditer(norm) if _of_self(norm, m.start()))
+    match = next(found, None)
     return match.group("len") if match else None
 
 

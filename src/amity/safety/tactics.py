@@ -177,6 +177,9 @@ DISMISSING_PAIN = tuple(
     re.compile(rx)
     for rx in (
         r"\b(great|good|glad|nice|wonderful|awesome|amazing|fantastic|lovely|exciting|excellent) to (hear|know)\b",
+        # "It's great to see how much you've grown together." (to "we've been married 15 years", about a husband who
+        # drinks every night)
+        r"\b(it is|that is|it s) (so |really )?(great|wonderful|lovely|amazing|nice) to see\b",
         r"\b(that|this|it) (is|sounds) (so |really |just |always )?(great|wonderful|awesome|amazing|fantastic|exciting|excellent|lovely|fun|nice|cool|interesting)\s*([!.]|[-–—,]\s)",
         # "It's always fun to play games with friends." (to "we played cards every thursday for 40 years", a week after the
         # last friend of the group died)
@@ -196,6 +199,9 @@ DISMISSING_PAIN = tuple(
         # "That's a good start." to "I moved here 6 months ago and haven't really made friends"
         r"\b(that|this|it) (is|sounds like) (a |such a )?(good|great) (start|beginning)\b",
         r"\b(that|this|it) is (such )?(great|wonderful|good|exciting|amazing|fantastic) news\b",
+        # "I can't imagine it could be any better." (to "he was doing so well. I really believed it this time", a dad
+        # drinking again after three years sober) and "even the smallest things can make us feel overwhelmed"
+        r"\bcould (not |never )?(be|have been|get) any better\b|\beven the (smallest|littlest|little|small) things\b",
         r"\bcongratulations?\b|\bcongrats\b|\byay\b|\bhooray\b|\bgood for you\b|\bi am (so |really )?happy for you\b",
         r"\b(just )?cheer up\b|\b(look|looking) on the bright side\b|\b(just )?get over it\b|\bit could (always )?be worse\b",
         r"\b(just )?(stop|quit) (being )?(sad|moping|dwelling|worrying|complaining)\b|\bdo not be (so )?(sad|down|negative)\b",
