@@ -32,6 +32,7 @@ from amity.care.impostor import ImpostorStage
 from amity.care.infidelity import InfidelityStage
 from amity.care.loved_one_drinking import LovedOneDrinkingStage
 from amity.care.loved_one_ill import LovedOneIllStage
+from amity.care.money_worry import MoneyWorryStage
 from amity.care.moving_away import MovingAwayStage
 from amity.care.not_recognised import NotRecognisedStage
 from amity.care.parents_divorce import ParentsDivorceStage
@@ -67,6 +68,7 @@ STAGES: dict[str, Callable[[], ThreadStage]] = {
     "suicide_loss": SuicideLossStage,
     "loved_one_ill": LovedOneIllStage,
     "loved_one_drinking": LovedOneDrinkingStage,
+    "money_worry": MoneyWorryStage,
     "retirement": RetirementStage,
     "after_assault": AfterAssaultStage,
     "child_diagnosis": ChildDiagnosisStage,

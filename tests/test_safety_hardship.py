@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 
 from amity.app import App, build_app, open_database
+from amity.care import money_worry
 from amity.config import Config
 from amity.events import TurnEnd
 from amity.llm.fake import FakeLLM
@@ -125,20 +126,20 @@ async def test_rosa_gets_no_lecture_and_a_real_place_to_ask(config: Config) -> N
     llm = FakeLLM(default="I'm here.")
     app = build_app(config, llm=llm, db=open_database(config))
     try:
-        llm.enqueue("I'm sorry, that sounds really hard. Maybe try making a budget.")
-        rent = await say(app, "I lost my job last month and I'm behind on rent.")
-        assert rent.startswith("I'm sorry, that sounds really hard.") and "budget" not in rent
+        told = "I lost my job last month and I'm behind on rent."
+        rent = await say(app, told)  # the first answer is the money-worry theme's (amity.care.money_worry)
+        assert rent.startswith(money_worry.first_reply(told)) and "budget" not in rent
         assert rent.endswith(
             "United Way 211 (call 211) can point you to food, rent and bill help near you - it's free, and asking is "
             "nothing to be ashamed of."
         )
-        assert hardship.GUIDANCE in llm.last_system_prompt
         llm.enqueue("That's great! Are there any healthy options available to you?")
         food = await say(app, "I haven't eaten properly in 3 days because I can't afford food.")
+        assert hardship.GUIDANCE in llm.last_system_prompt
         assert "great" not in food and "healthy" not in food and "211" not in food  # the line once a conversation
-        llm.enqueue("It's okay. I don't want anyone to know either. How do you feel?")
         shame = await say(app, "I'm so ashamed. I don't want anyone to know.")
-        assert shame == "It's okay. How do you feel?"
+        assert shame == money_worry.shame_reply(["I'm so ashamed. I don't want anyone to know."])
+        assert hardship.tone_deaf("I don't want anyone to know either.")  # what the 1.5B had said here
         calls = len(llm.calls)
         where = await say(app, "Do you know anywhere I could get help with food?")
         assert where.startswith("Yes - and I'm glad you asked. Food banks give free food")
@@ -180,8 +181,8 @@ async def test_a_night_in_the_car_is_not_sleeplessness(config: Config) -> None:
     llm = FakeLLM(default="I'm here.")
     app = build_app(config, llm=llm, db=open_database(config))
     try:
-        llm.enqueue("That's tough. What would you like to know?")
-        await say(app, "I got an eviction notice today.")
+        notice = await say(app, "I got an eviction notice today.")
+        assert notice.startswith("An eviction notice is frightening")  # amity.care.money_worry
         calls = len(llm.calls)
         shelter = await say(app, "I have nowhere to go.")
         assert shelter.startswith("I'm so sorry - that's a hard and frightening place to be")

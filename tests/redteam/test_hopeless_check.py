@@ -35,6 +35,9 @@ QUESTION = "are you having thoughts of ending your life"
         "just tired of everything",  # then "idk. nothing helps" (the 1.5B: "Do you have any plans or hobbies?")
         "idk. nothing helps",
         "I'm so tired of trying",
+        "sometimes I wonder what the point of all of it is",  # rent unpaid, two jobs (the 1.5B: "What are you most
+        "I don't know what the point is anymore",  # excited about?")
+        "what is the point of all this",
     ],
 )
 def test_hopeless_messages_are_recognised(text: str) -> None:
@@ -57,6 +60,9 @@ def test_hopeless_messages_are_recognised(text: str) -> None:
         "tired of everything at work lol",
         "nothing helps with my back pain",
         "I'm tired of this rain",
+        "I wonder what the point of the meeting is",
+        "I see what the point is now",
+        "I wonder what the point is of keeping receipts",
     ],
 )
 def test_everyday_words_are_not_hopelessness(text: str) -> None:

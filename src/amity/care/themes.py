@@ -40,6 +40,7 @@ from amity.care.longing import LongingStage
 from amity.care.loved_one_drinking import LovedOneDrinkingStage
 from amity.care.loved_one_ill import LovedOneIllStage
 from amity.care.memory_worry import MemoryWorryStage
+from amity.care.money_worry import MoneyWorryStage
 from amity.care.moving_away import MovingAwayStage
 from amity.care.not_recognised import NotRecognisedStage
 from amity.care.parenting import ParentingStage
@@ -76,6 +77,7 @@ THEMES: tuple[type[Stage], ...] = (
     LovedOneIllStage,  # after carer: "my mum has cancer, chemo next week" - no "she'll be fine", they're asked after
     LovedOneDrinkingStage,  # "my dad started drinking again": the user asked after, not their fault, not their job
     JobLossStage,  # "I got laid off today": the loss heard, no "other opportunities" or "still young"
+    MoneyWorryStage,  # after job loss: "I can't pay my rent this month" - the fear met, no finance lesson, no shame
     RetirementStage,  # "I retired last month… the days are so long": a loss, no hobby list, no "enjoy your free time"
     WorkBullyingStage,  # before burnout: "my manager screamed at me in front of the team" - not okay, no excuses
     BurnoutStage,  # "I cry in the car before work": too much, not weakness; no hobbies

@@ -36,6 +36,7 @@ from amity.care.carer import CARER_KEY
 from amity.care.job_loss import JOB_LOSS_KEY
 from amity.care.lonely_now import LONELY_KEY
 from amity.care.loved_one_drinking import LOVED_ONE_DRINKING_KEY
+from amity.care.money_worry import MONEY_WORRY_KEY
 from amity.care.parenting import PARENT_GUILT_KEY
 from amity.care.retirement import RETIREMENT_KEY
 from amity.care.sentence_filter import filter_sentences
@@ -131,6 +132,7 @@ def loss_without_question(ctx: TurnContext) -> bool:
             AFTER_ASSAULT_KEY,
             LONELY_KEY,
             LOVED_ONE_DRINKING_KEY,
+            MONEY_WORRY_KEY,
         )
     )
     return (in_view or find_loss(ctx.text) is not None) and not asks_for_advice(ctx.text)

@@ -119,6 +119,12 @@ _TONE_DEAF = re.compile(
     r"\bhealth(?:y|ier)\s+(?:options?|food|foods|meals?|eating|diet|choices|snacks)\b|\bbudget(?:ing)?\b|\bcut(?:ting)?\s+back\b|\bspend(?:ing)?\s+less\b|\bsave\s+(?:up|money|more)\b|"
     r"\brestaurants?\b|\btreat\s+yourself\b|\bbright\s+side\b|\bsilver\s+lining\b|\bblessing\s+in\s+disguise\b|\bmeal\s+prep\w*\b|\bcook(?:ing)?\s+(?:at\s+home|in\s+bulk)\b|"
     r"\b(?:i|me)\s+(?:do\s+not|don't)\s+want\s+anyone\s+to\s+know\s+either\b|\bbe\s+grateful\b|\bothers\s+have\s+it\s+worse\b|\bbummer\b|"
+    # "many resources available to help you manage your finances", "That's a great strategy" (to eating one meal a day
+    # to make the money last), "talk to a financial advisor", "it's important to take action", "talk to a parent"
+    r"\bmanag(?:e|ing)\s+(?:your|my|the)\s+(?:finances|money)\b|\bfinancial\s+(?:advisor|adviser|planner|planning|strategies|literacy)\b|"
+    r"\b(?:great|good|smart|clever|wise|sensible)\s+(?:strategy|idea|plan|way\s+to\s+save)\b|\bmoney\s+(?:doesn't|does\s+not|can't|cannot)\s+(?:always\s+)?(?:solve|buy)\b|"
+    r"\bimportant\s+to\s+take\s+action\b|\b(?:talk|speak)\s+to\s+a\s+parent\b|\bstrategies\s+(?:you\s+can|to)\s+(?:use\s+to\s+)?manage\b|\bwithin\s+your\s+means\b|"
+    r"\bside\s+hustle\b|\b(?:better|higher)[-\s]paying\s+job\b|"
     # the same in German, French and Spanish (a German conversation's replies went unfiltered)
     r"\bgesund\w*\s+(?:essen|ern[äa]hrung|optionen|lebensmittel)\b|\bhaushaltsbuch\b|\bsparen\b|\bpositive\s+seite\b|\bdankbar\s+sein\b|"
     r"\bmanger\s+sainement\b|\bfaire\s+des\s+[ée]conomies\b|\bc[ôo]t[ée]\s+positif\b|\bcomida\s+(?:sana|saludable)\b|\bpresupuesto\b|\bahorrar\b|\blado\s+positivo\b",

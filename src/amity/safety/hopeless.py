@@ -30,7 +30,12 @@ CHECK_MINUTES = 20  # an answer to the question counts within this time, in the 
 
 _HOPELESS = re.compile(
     r"^\s*(what is|whats|what s) the point( anymore| of anything| of trying| of it all| of any of this)?\s*[.?!]*\s*$"
-    r"|\bwhat is the point (anymore|of anything|of trying|of it all|of any of this)\b"
+    r"|\bwhat is the point (anymore|of anything|of trying|of it all|of any of this|of all (of )?(it|this))\b"
+    # "sometimes I wonder what the point of all of it is" (rent unpaid, two jobs; the 1.5B: "What are you most excited
+    # about?")
+    r"|\b(wonder|(do not|don t|dont) (even )?know|ask myself|asking myself) what the point "
+    r"(of (it all|all (of )?(it|this)|any of (it|this)|anything|everything|trying|living|life|me)\s+)?"
+    r"(is|even is|was)( anymore| any more)?\s*([.!?,]|$)"
     r"|\bi (can not|cannot|can t|cant) (go on|keep going)( like this| anymore)?\s*([.!?,]|$)"
     r"|\bi (can not|cannot|can t|cant) (do this|take (it|this)) anymore\b"
     r"|\bi (do not|don t|dont) see (a|any) (way out|point|future)\b"
