@@ -24,6 +24,7 @@ from amity.care.behind_in_life import BehindInLifeStage
 from amity.care.birthday_alone import BirthdayAloneStage
 from amity.care.care_home import CareHomeStage
 from amity.care.child_diagnosis import ChildDiagnosisStage
+from amity.care.chronic_pain import ChronicPainStage
 from amity.care.divorce import DivorceStage
 from amity.care.end_of_life import EndOfLifeStage
 from amity.care.estranged import EstrangedStage
@@ -69,6 +70,7 @@ STAGES: dict[str, Callable[[], ThreadStage]] = {
     "loved_one_ill": LovedOneIllStage,
     "loved_one_drinking": LovedOneDrinkingStage,
     "money_worry": MoneyWorryStage,
+    "chronic_pain": ChronicPainStage,
     "retirement": RetirementStage,
     "after_assault": AfterAssaultStage,
     "child_diagnosis": ChildDiagnosisStage,

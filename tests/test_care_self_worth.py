@@ -427,13 +427,15 @@ def test_siding_with_whoever_wrongs_them_is_dropped() -> None:
 async def test_not_being_believed_about_an_illness_gets_a_fixed_reply(config: Config) -> None:
     """ "people say 'but you don't look sick'" (chronic pain): the 1.5B, given the reassurance line, answered "Oh,
     that's very kind of them. What makes you feel so?"."""
+    from amity.care import chronic_pain
     from amity.care.self_worth import NOT_BELIEVED_REPLY
 
     llm = FakeLLM(default="Oh, that's very kind of them.")
     app = build_app(config, llm=llm, db=open_database(config))
     try:
-        [e async for e in app.companion.turn("kai", "I have chronic pain and I had to cancel on my friends again")]
-        assert "Believe them" in llm.last_system_prompt
+        told = "I have chronic pain and I had to cancel on my friends again"
+        first = [e async for e in app.companion.turn("kai", told)][-1]
+        assert first.reply == chronic_pain.first_reply(told)  # amity.care.chronic_pain answers the telling
         end = [e async for e in app.companion.turn("kai", "people say 'but you don't look sick'")][-1]
         assert end.reply == NOT_BELIEVED_REPLY
     finally:

@@ -18,6 +18,7 @@ from amity.care.body_image import looks_guard
 from amity.care.care_home import goodbye_guard
 from amity.care.carer import platitude_carer_guard
 from amity.care.child_diagnosis import tragedy_guard
+from amity.care.chronic_pain import doubt_guard
 from amity.care.closers import ServiceCloserGuard
 from amity.care.divorce import new_chapter_guard
 from amity.care.end_of_life import false_comfort_guard
@@ -218,6 +219,7 @@ def build_guards(db: SqlDatabase, store: ConversationStore, config: Config) -> l
         blame_guard(),
         false_hope_guard(),
         burden_guard(),
+        doubt_guard(),
         free_time_guard(),
         reach_out_guard(),
         tragedy_guard(),

@@ -38,6 +38,10 @@ QUESTION = "are you having thoughts of ending your life"
         "sometimes I wonder what the point of all of it is",  # rent unpaid, two jobs (the 1.5B: "What are you most
         "I don't know what the point is anymore",  # excited about?")
         "what is the point of all this",
+        "I'm 31 and I feel like my life is over",  # six years of chronic pain: asked, no longer the full protocol
+        "I can't live like this anymore",
+        "I feel like a burden",
+        "I feel like a burden to my wife",
     ],
 )
 def test_hopeless_messages_are_recognised(text: str) -> None:
@@ -63,6 +67,8 @@ def test_hopeless_messages_are_recognised(text: str) -> None:
         "I wonder what the point of the meeting is",
         "I see what the point is now",
         "I wonder what the point is of keeping receipts",
+        "I feel like a burden to my friends when I ask for rides",
+        "I can't live like this rainy weather",
     ],
 )
 def test_everyday_words_are_not_hopelessness(text: str) -> None:

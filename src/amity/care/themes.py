@@ -23,6 +23,7 @@ from amity.care.burnout import BurnoutStage
 from amity.care.care_home import CareHomeStage
 from amity.care.carer import CarerStage
 from amity.care.child_diagnosis import ChildDiagnosisStage
+from amity.care.chronic_pain import ChronicPainStage
 from amity.care.divorce import DivorceStage
 from amity.care.end_of_life import EndOfLifeStage
 from amity.care.estranged import EstrangedStage
@@ -67,6 +68,7 @@ THEMES: tuple[type[Stage], ...] = (
     PregnancyLossStage,  # before fertility: "I had a miscarriage… 11 weeks": no "at least", the name honoured
     FertilityStage,  # "another negative test": no "just relax", no congratulations on a sister's news
     HealthScareStage,  # "I found a lump": the fright met, a doctor, no guess either way
+    ChronicPainStage,  # "I've had chronic pain for six years… it's in my head": believed, no "stress", no yoga
     MemoryWorryStage,  # "I got lost driving home": taken seriously, a doctor, no "senior moment"
     BodyImageStage,  # "I hate how I look in every photo": no "what you want to look like"
     NotRecognisedStage,  # "my dad didn't recognise me today": grief while he's here; no "progressive condition"

@@ -46,6 +46,13 @@ _HOPELESS = re.compile(
     r"|\bi (just |really )?(want|wanna) (to )?(disappear|vanish)"
     r"( forever| for good| from (everything|everyone|the world))?\s*([.!?,]|$)"
     r"|\beverything (feels|is|seems) (so )?(pointless|hopeless)\b"
+    # "I'm 31 and I feel like my life is over" (six years of chronic pain): hopeless, not yet a wish to die - asked
+    # directly instead of the full crisis protocol it used to start
+    r"|\bmy life is (basically |pretty much |already )?over\b"
+    r"|\bi (can not|cannot|can t|cant) (keep )?(live|living) like this( anymore| any more)?\s*([.!?,]|$)"
+    # "I feel like a burden" (a warning sign: felt burdensomeness); "…a burden to everyone" is the crisis lexicon's
+    r"|\bi (just )?(feel|felt) like (i am |i m )?(such |just )?a burden( to (him|her|them|my \w+))?\s*([.!?,]|$)"
+    r"|\bi am (just |such )?a burden( to (him|her|them|my \w+))?\s*([.!?,]|$)"
     # "what's the point of me honestly" (chronic pain, friends gone; the 1.5B: "The point of being honest is…")
     r"|\b(what is|whats|what s) the point (of|in) (me (even )?(being here|being alive|existing|living)"
     r"|me(?! \w+ing\b)(?! (to|and|if|when)\b)|my life|my existence|living|existing|being (here|alive))\b"

@@ -122,7 +122,7 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("suicide", "en", r"\b(would|had) rather be dead\b", after=r"^\s*than\b"),
     _p("suicide", "en", r"\bi (should|might as well|may as well|ought to) (just )?(die|be dead|kill myself|end it)\b", after=_DIE_IDIOM),
     _p("suicide", "en", r"\b(think|thinking|thought|dream|dreaming|fantasi[sz]e|fantasi[sz]ing) (about|of) (dying|being dead|not being (here|alive|around)|not existing|not waking up|killing myself|ending my life|ending it all|my (own )?death|suicide)\b"),
-    _p("suicide", "en", r"\b(sleep|fall asleep|go to sleep) forever\b|\bi want out\b(?! of)|\bmy life is (meaningless|pointless|worthless|over|not worth)\b"),
+    _p("suicide", "en", r"\b(sleep|fall asleep|go to sleep) forever\b|\bi want out\b(?! of)|\bmy life is (meaningless|pointless|worthless|not worth)\b"),
     _p("suicide", "en", r"\b(the |my )?(pills|tablets|rope|noose|razor|blade|gun) (is |are )?(in front of me|ready|next to me|in my hand)\b|\b(use|using|turn|turning|point|pointing) (it|them|the \w+|a \w+) on myself\b", negatable=False),
     _p("suicide", "en", r"\b(what is|whats|what is even) the point (of|in) (living|life|going on|being alive|staying alive)\b", negatable=False),
     _p("suicide", "en", r"\b(want|going|ready|need|planning) to end it\b", after=r"^\s*(with|between|now with|for (him|her|them))\b"),
