@@ -29,6 +29,7 @@ from amity.care.divorce import DivorceStage
 from amity.care.end_of_life import EndOfLifeStage
 from amity.care.estranged import EstrangedStage
 from amity.care.hate_abuse import HateAbuseStage
+from amity.care.homesick import HomesickStage
 from amity.care.impostor import ImpostorStage
 from amity.care.infidelity import InfidelityStage
 from amity.care.loved_one_drinking import LovedOneDrinkingStage
@@ -71,6 +72,7 @@ STAGES: dict[str, Callable[[], ThreadStage]] = {
     "loved_one_drinking": LovedOneDrinkingStage,
     "money_worry": MoneyWorryStage,
     "chronic_pain": ChronicPainStage,
+    "homesick": HomesickStage,
     "retirement": RetirementStage,
     "after_assault": AfterAssaultStage,
     "child_diagnosis": ChildDiagnosisStage,

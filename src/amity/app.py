@@ -29,6 +29,7 @@ from amity.care.going_out import pressure_guard
 from amity.care.hate_abuse import minimising_abuse_guard
 from amity.care.health_scare import scary_guess_guard
 from amity.care.holidays import holiday_guard
+from amity.care.homesick import adventure_guard
 from amity.care.impostor import fraud_guard
 from amity.care.infidelity import betrayal_guard
 from amity.care.instruction_echo import InstructionEchoGuard
@@ -220,6 +221,7 @@ def build_guards(db: SqlDatabase, store: ConversationStore, config: Config) -> l
         false_hope_guard(),
         burden_guard(),
         doubt_guard(),
+        adventure_guard(),
         free_time_guard(),
         reach_out_guard(),
         tragedy_guard(),

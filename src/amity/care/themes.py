@@ -33,6 +33,7 @@ from amity.care.going_out import GoingOutStage
 from amity.care.hate_abuse import HateAbuseStage
 from amity.care.health_scare import HealthScareStage
 from amity.care.holidays import HolidayAloneStage
+from amity.care.homesick import HomesickStage
 from amity.care.impostor import ImpostorStage
 from amity.care.infidelity import InfidelityStage
 from amity.care.job_loss import JobLossStage
@@ -89,6 +90,7 @@ THEMES: tuple[type[Stage], ...] = (
     DivorceStage,  # after infidelity: "my divorce was finalised today" - an ending, no "new chapter"
     EstrangedStage,  # "my son hasn't spoken to me in two years": grief with him alive, no "give him time"
     FriendSilenceStage,  # "my best friend hasn't replied in three weeks": no "that's good to hear"
+    HomesickStage,  # before moving away: "I moved here from Brazil… I miss home so much" - an ache, not an adventure
     MovingAwayStage,  # "my best friend is moving to australia": a loss even if good news, no "exciting!"
     LongingStage,  # "nobody has even come close": the ache heard, no "the right one is out there"
     BehindInLifeStage,  # after longing: "I'm 40 and have nothing to show for it" - no "milestone!", no "never too late"

@@ -34,6 +34,7 @@ from amity.care.after_assault import AFTER_ASSAULT_KEY
 from amity.care.burnout import BURNOUT_KEY
 from amity.care.carer import CARER_KEY
 from amity.care.chronic_pain import CHRONIC_PAIN_KEY
+from amity.care.homesick import HOMESICK_KEY
 from amity.care.job_loss import JOB_LOSS_KEY
 from amity.care.lonely_now import LONELY_KEY
 from amity.care.loved_one_drinking import LOVED_ONE_DRINKING_KEY
@@ -135,6 +136,7 @@ def loss_without_question(ctx: TurnContext) -> bool:
             LOVED_ONE_DRINKING_KEY,
             MONEY_WORRY_KEY,
             CHRONIC_PAIN_KEY,
+            HOMESICK_KEY,
         )
     )
     return (in_view or find_loss(ctx.text) is not None) and not asks_for_advice(ctx.text)
