@@ -40,6 +40,7 @@ from amity.care.not_recognised import NotRecognisedStage
 from amity.care.parents_divorce import ParentsDivorceStage
 from amity.care.pet_loss import PetLossStage
 from amity.care.pregnancy_loss import PregnancyLossStage
+from amity.care.quiet_family import QuietFamilyStage
 from amity.care.retirement import RetirementStage
 from amity.care.suicide_loss import SuicideLossStage
 from amity.care.thread import ThreadStage
@@ -73,6 +74,7 @@ STAGES: dict[str, Callable[[], ThreadStage]] = {
     "money_worry": MoneyWorryStage,
     "chronic_pain": ChronicPainStage,
     "homesick": HomesickStage,
+    "quiet_family": QuietFamilyStage,
     "retirement": RetirementStage,
     "after_assault": AfterAssaultStage,
     "child_diagnosis": ChildDiagnosisStage,

@@ -46,6 +46,7 @@ from amity.care.persona import load_persona
 from amity.care.pet_loss import pet_grief_guard
 from amity.care.pipeline import care_stages
 from amity.care.pregnancy_loss import at_least_guard
+from amity.care.quiet_family import busy_excuse_guard
 from amity.care.repetition import RepetitionGuard
 from amity.care.retirement import free_time_guard
 from amity.care.self_worth import agreement_guard
@@ -222,6 +223,7 @@ def build_guards(db: SqlDatabase, store: ConversationStore, config: Config) -> l
         burden_guard(),
         doubt_guard(),
         adventure_guard(),
+        busy_excuse_guard(),
         free_time_guard(),
         reach_out_guard(),
         tragedy_guard(),

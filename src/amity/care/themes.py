@@ -49,6 +49,7 @@ from amity.care.parenting import ParentingStage
 from amity.care.parents_divorce import ParentsDivorceStage
 from amity.care.pet_loss import PetLossStage
 from amity.care.pregnancy_loss import PregnancyLossStage
+from amity.care.quiet_family import QuietFamilyStage
 from amity.care.retirement import RetirementStage
 from amity.care.self_worth import SelfWorthStage
 from amity.care.setback import SetbackStage
@@ -89,6 +90,7 @@ THEMES: tuple[type[Stage], ...] = (
     InfidelityStage,  # "I think my husband is cheating on me": no "stay supportive", no guess, not their fault
     DivorceStage,  # after infidelity: "my divorce was finalised today" - an ending, no "new chapter"
     EstrangedStage,  # "my son hasn't spoken to me in two years": grief with him alive, no "give him time"
+    QuietFamilyStage,  # after estranged: "my children are busy, they hardly ever call" - no excuses, no hobbies
     FriendSilenceStage,  # "my best friend hasn't replied in three weeks": no "that's good to hear"
     HomesickStage,  # before moving away: "I moved here from Brazil… I miss home so much" - an ache, not an adventure
     MovingAwayStage,  # "my best friend is moving to australia": a loss even if good news, no "exciting!"

@@ -40,6 +40,7 @@ from amity.care.lonely_now import LONELY_KEY
 from amity.care.loved_one_drinking import LOVED_ONE_DRINKING_KEY
 from amity.care.money_worry import MONEY_WORRY_KEY
 from amity.care.parenting import PARENT_GUILT_KEY
+from amity.care.quiet_family import QUIET_FAMILY_KEY
 from amity.care.retirement import RETIREMENT_KEY
 from amity.care.sentence_filter import filter_sentences
 from amity.care.setback import SETBACK_KEY
@@ -137,6 +138,7 @@ def loss_without_question(ctx: TurnContext) -> bool:
             MONEY_WORRY_KEY,
             CHRONIC_PAIN_KEY,
             HOMESICK_KEY,
+            QUIET_FAMILY_KEY,
         )
     )
     return (in_view or find_loss(ctx.text) is not None) and not asks_for_advice(ctx.text)
