@@ -32,6 +32,7 @@ from amity.care.hate_abuse import HateAbuseStage
 from amity.care.homesick import HomesickStage
 from amity.care.impostor import ImpostorStage
 from amity.care.infidelity import InfidelityStage
+from amity.care.job_rejection import JobRejectionStage
 from amity.care.loved_one_drinking import LovedOneDrinkingStage
 from amity.care.loved_one_ill import LovedOneIllStage
 from amity.care.money_worry import MoneyWorryStage
@@ -75,6 +76,7 @@ STAGES: dict[str, Callable[[], ThreadStage]] = {
     "chronic_pain": ChronicPainStage,
     "homesick": HomesickStage,
     "quiet_family": QuietFamilyStage,
+    "job_rejection": JobRejectionStage,
     "retirement": RetirementStage,
     "after_assault": AfterAssaultStage,
     "child_diagnosis": ChildDiagnosisStage,

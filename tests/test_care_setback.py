@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from amity.app import build_app, open_database
+from amity.care import job_rejection
 from amity.care.setback import (
     GUIDANCE,
     failed,
@@ -118,11 +119,14 @@ async def test_a_job_rejection_gets_no_search_for_fault(config: Config) -> None:
         async def say(text: str) -> str:
             return [e async for e in app.companion.turn("ria", text, session_id="r")][-1].reply
 
-        llm.enqueue("What did you do to prepare? That's a lot to carry.")
-        assert await say("I didn't get the job. I was so sure this time") == "That's a lot to carry."
-        assert GUIDANCE in llm.last_system_prompt
+        told = "I didn't get the job. I was so sure this time"  # answered first by amity.care.job_rejection
+        assert await say(told) == job_rejection.first_reply(told)
+        twelfth = "that's the 12th rejection this year"
+        assert await say(twelfth) == job_rejection.many_reply([twelfth])
+        assert job_rejection.many_reply([twelfth]).startswith("12 rejections - ")
         llm.enqueue("What do you think could have gone wrong this time? That's so many.")
-        assert await say("that's the 12th rejection this year") == "That's so many."
+        assert await say("it was for a job at the library") == "That's so many."
+        assert GUIDANCE in llm.last_system_prompt
         reply = await say("maybe I'm just not good enough")
         assert reply.startswith("You are good enough") and "12 rejections" in reply
     finally:

@@ -34,6 +34,7 @@ from amity.care.impostor import fraud_guard
 from amity.care.infidelity import betrayal_guard
 from amity.care.instruction_echo import InstructionEchoGuard
 from amity.care.job_loss import silver_lining_guard
+from amity.care.job_rejection import shrug_guard
 from amity.care.lonely_now import reach_out_guard
 from amity.care.longing import platitude_guard
 from amity.care.loved_one_drinking import burden_guard
@@ -224,6 +225,7 @@ def build_guards(db: SqlDatabase, store: ConversationStore, config: Config) -> l
         doubt_guard(),
         adventure_guard(),
         busy_excuse_guard(),
+        shrug_guard(),
         free_time_guard(),
         reach_out_guard(),
         tragedy_guard(),

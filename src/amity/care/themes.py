@@ -37,6 +37,7 @@ from amity.care.homesick import HomesickStage
 from amity.care.impostor import ImpostorStage
 from amity.care.infidelity import InfidelityStage
 from amity.care.job_loss import JobLossStage
+from amity.care.job_rejection import JobRejectionStage
 from amity.care.lonely_now import LonelyNowStage
 from amity.care.longing import LongingStage
 from amity.care.loved_one_drinking import LovedOneDrinkingStage
@@ -81,6 +82,7 @@ THEMES: tuple[type[Stage], ...] = (
     LovedOneIllStage,  # after carer: "my mum has cancer, chemo next week" - no "she'll be fine", they're asked after
     LovedOneDrinkingStage,  # "my dad started drinking again": the user asked after, not their fault, not their job
     JobLossStage,  # "I got laid off today": the loss heard, no "other opportunities" or "still young"
+    JobRejectionStage,  # "I didn't get the job… final round": the sting met, no "that's how things work"
     MoneyWorryStage,  # after job loss: "I can't pay my rent this month" - the fear met, no finance lesson, no shame
     RetirementStage,  # "I retired last month… the days are so long": a loss, no hobby list, no "enjoy your free time"
     WorkBullyingStage,  # before burnout: "my manager screamed at me in front of the team" - not okay, no excuses

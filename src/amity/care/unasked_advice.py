@@ -36,6 +36,7 @@ from amity.care.carer import CARER_KEY
 from amity.care.chronic_pain import CHRONIC_PAIN_KEY
 from amity.care.homesick import HOMESICK_KEY
 from amity.care.job_loss import JOB_LOSS_KEY
+from amity.care.job_rejection import JOB_REJECTION_KEY
 from amity.care.lonely_now import LONELY_KEY
 from amity.care.loved_one_drinking import LOVED_ONE_DRINKING_KEY
 from amity.care.money_worry import MONEY_WORRY_KEY
@@ -139,6 +140,7 @@ def loss_without_question(ctx: TurnContext) -> bool:
             CHRONIC_PAIN_KEY,
             HOMESICK_KEY,
             QUIET_FAMILY_KEY,
+            JOB_REJECTION_KEY,
         )
     )
     return (in_view or find_loss(ctx.text) is not None) and not asks_for_advice(ctx.text)
