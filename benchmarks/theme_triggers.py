@@ -22,6 +22,7 @@ from amity.care import carer, fertility, friend_silence, health_scare, holidays,
 from amity.care.after_assault import AfterAssaultStage
 from amity.care.behind_in_life import BehindInLifeStage
 from amity.care.birthday_alone import BirthdayAloneStage
+from amity.care.breakup import BreakupStage
 from amity.care.care_home import CareHomeStage
 from amity.care.child_diagnosis import ChildDiagnosisStage
 from amity.care.chronic_pain import ChronicPainStage
@@ -77,6 +78,7 @@ STAGES: dict[str, Callable[[], ThreadStage]] = {
     "homesick": HomesickStage,
     "quiet_family": QuietFamilyStage,
     "job_rejection": JobRejectionStage,
+    "breakup": BreakupStage,
     "retirement": RetirementStage,
     "after_assault": AfterAssaultStage,
     "child_diagnosis": ChildDiagnosisStage,

@@ -15,6 +15,7 @@ from amity.care.after_assault import blame_guard
 from amity.care.behind_in_life import scorecard_guard
 from amity.care.birthday_alone import forgotten_guard
 from amity.care.body_image import looks_guard
+from amity.care.breakup import someone_better_guard
 from amity.care.care_home import goodbye_guard
 from amity.care.carer import platitude_carer_guard
 from amity.care.child_diagnosis import tragedy_guard
@@ -226,6 +227,7 @@ def build_guards(db: SqlDatabase, store: ConversationStore, config: Config) -> l
         adventure_guard(),
         busy_excuse_guard(),
         shrug_guard(),
+        someone_better_guard(),
         free_time_guard(),
         reach_out_guard(),
         tragedy_guard(),

@@ -19,6 +19,7 @@ from amity.care.after_assault import AfterAssaultStage
 from amity.care.behind_in_life import BehindInLifeStage
 from amity.care.birthday_alone import BirthdayAloneStage
 from amity.care.body_image import BodyImageStage
+from amity.care.breakup import BreakupStage
 from amity.care.burnout import BurnoutStage
 from amity.care.care_home import CareHomeStage
 from amity.care.carer import CarerStage
@@ -91,6 +92,7 @@ THEMES: tuple[type[Stage], ...] = (
     HolidayAloneStage,  # "I spent thanksgiving alone": the quiet named, no "favourite family dinners"
     InfidelityStage,  # "I think my husband is cheating on me": no "stay supportive", no guess, not their fault
     DivorceStage,  # after infidelity: "my divorce was finalised today" - an ending, no "new chapter"
+    BreakupStage,  # after divorce: "my girlfriend broke up with me last night" - a loss, no "someone better"
     EstrangedStage,  # "my son hasn't spoken to me in two years": grief with him alive, no "give him time"
     QuietFamilyStage,  # after estranged: "my children are busy, they hardly ever call" - no excuses, no hobbies
     FriendSilenceStage,  # "my best friend hasn't replied in three weeks": no "that's good to hear"

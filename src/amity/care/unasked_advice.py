@@ -31,6 +31,7 @@ from collections.abc import AsyncIterator
 
 from amity.affect.loss import RECENT_LOSS_KEY, find_loss
 from amity.care.after_assault import AFTER_ASSAULT_KEY
+from amity.care.breakup import BREAKUP_KEY
 from amity.care.burnout import BURNOUT_KEY
 from amity.care.carer import CARER_KEY
 from amity.care.chronic_pain import CHRONIC_PAIN_KEY
@@ -141,6 +142,7 @@ def loss_without_question(ctx: TurnContext) -> bool:
             HOMESICK_KEY,
             QUIET_FAMILY_KEY,
             JOB_REJECTION_KEY,
+            BREAKUP_KEY,
         )
     )
     return (in_view or find_loss(ctx.text) is not None) and not asks_for_advice(ctx.text)
