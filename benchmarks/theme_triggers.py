@@ -38,6 +38,7 @@ from amity.care.loved_one_drinking import LovedOneDrinkingStage
 from amity.care.loved_one_ill import LovedOneIllStage
 from amity.care.money_worry import MoneyWorryStage
 from amity.care.moving_away import MovingAwayStage
+from amity.care.new_parent import NewParentStage
 from amity.care.not_recognised import NotRecognisedStage
 from amity.care.parents_divorce import ParentsDivorceStage
 from amity.care.pet_loss import PetLossStage
@@ -79,6 +80,7 @@ STAGES: dict[str, Callable[[], ThreadStage]] = {
     "quiet_family": QuietFamilyStage,
     "job_rejection": JobRejectionStage,
     "breakup": BreakupStage,
+    "new_parent": NewParentStage,
     "retirement": RetirementStage,
     "after_assault": AfterAssaultStage,
     "child_diagnosis": ChildDiagnosisStage,

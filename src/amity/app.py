@@ -42,6 +42,7 @@ from amity.care.loved_one_drinking import burden_guard
 from amity.care.loved_one_ill import false_hope_guard
 from amity.care.memory_worry import brush_off_memory_guard
 from amity.care.moving_away import moving_guard
+from amity.care.new_parent import pressure_free_guard
 from amity.care.not_recognised import lecture_guard
 from amity.care.parents_divorce import fix_it_guard
 from amity.care.persona import load_persona
@@ -228,6 +229,7 @@ def build_guards(db: SqlDatabase, store: ConversationStore, config: Config) -> l
         busy_excuse_guard(),
         shrug_guard(),
         someone_better_guard(),
+        pressure_free_guard(),
         free_time_guard(),
         reach_out_guard(),
         tragedy_guard(),

@@ -46,6 +46,7 @@ from amity.care.loved_one_ill import LovedOneIllStage
 from amity.care.memory_worry import MemoryWorryStage
 from amity.care.money_worry import MoneyWorryStage
 from amity.care.moving_away import MovingAwayStage
+from amity.care.new_parent import NewParentStage
 from amity.care.not_recognised import NotRecognisedStage
 from amity.care.parenting import ParentingStage
 from amity.care.parents_divorce import ParentsDivorceStage
@@ -78,6 +79,7 @@ THEMES: tuple[type[Stage], ...] = (
     NotRecognisedStage,  # "my dad didn't recognise me today": grief while he's here; no "progressive condition"
     CareHomeStage,  # before carer: "I have to move my mum into a care home… abandoning her" - care, not leaving
     ChildDiagnosisStage,  # before carer: "my son was diagnosed with autism today" - no "oh no", not their doing
+    NewParentStage,  # before carer: "my baby is 6 weeks old and she won't stop crying" - the parent met, no fixes
     CarerStage,  # "my son is autistic and nonverbal… I haven't slept in years": no "saint", no self-care tips
     EndOfLifeStage,  # before the next: "my grandma is in hospice, it could be days" - the waiting held, no "miracle"
     LovedOneIllStage,  # after carer: "my mum has cancer, chemo next week" - no "she'll be fine", they're asked after

@@ -41,6 +41,7 @@ from amity.care.job_rejection import JOB_REJECTION_KEY
 from amity.care.lonely_now import LONELY_KEY
 from amity.care.loved_one_drinking import LOVED_ONE_DRINKING_KEY
 from amity.care.money_worry import MONEY_WORRY_KEY
+from amity.care.new_parent import NEW_PARENT_KEY
 from amity.care.parenting import PARENT_GUILT_KEY
 from amity.care.quiet_family import QUIET_FAMILY_KEY
 from amity.care.retirement import RETIREMENT_KEY
@@ -143,6 +144,7 @@ def loss_without_question(ctx: TurnContext) -> bool:
             QUIET_FAMILY_KEY,
             JOB_REJECTION_KEY,
             BREAKUP_KEY,
+            NEW_PARENT_KEY,
         )
     )
     return (in_view or find_loss(ctx.text) is not None) and not asks_for_advice(ctx.text)
