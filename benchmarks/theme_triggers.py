@@ -29,6 +29,7 @@ from amity.care.chronic_pain import ChronicPainStage
 from amity.care.divorce import DivorceStage
 from amity.care.end_of_life import EndOfLifeStage
 from amity.care.estranged import EstrangedStage
+from amity.care.exam_nerves import ExamNervesStage
 from amity.care.hate_abuse import HateAbuseStage
 from amity.care.homesick import HomesickStage
 from amity.care.impostor import ImpostorStage
@@ -81,6 +82,7 @@ STAGES: dict[str, Callable[[], ThreadStage]] = {
     "job_rejection": JobRejectionStage,
     "breakup": BreakupStage,
     "new_parent": NewParentStage,
+    "exam_nerves": ExamNervesStage,
     "retirement": RetirementStage,
     "after_assault": AfterAssaultStage,
     "child_diagnosis": ChildDiagnosisStage,

@@ -24,6 +24,7 @@ from amity.care.closers import ServiceCloserGuard
 from amity.care.divorce import new_chapter_guard
 from amity.care.end_of_life import false_comfort_guard
 from amity.care.estranged import silence_blame_guard
+from amity.care.exam_nerves import promise_guard
 from amity.care.fertility import fertility_guard
 from amity.care.friend_silence import silence_guard
 from amity.care.going_out import pressure_guard
@@ -230,6 +231,7 @@ def build_guards(db: SqlDatabase, store: ConversationStore, config: Config) -> l
         shrug_guard(),
         someone_better_guard(),
         pressure_free_guard(),
+        promise_guard(),
         free_time_guard(),
         reach_out_guard(),
         tragedy_guard(),

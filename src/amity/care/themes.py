@@ -28,6 +28,7 @@ from amity.care.chronic_pain import ChronicPainStage
 from amity.care.divorce import DivorceStage
 from amity.care.end_of_life import EndOfLifeStage
 from amity.care.estranged import EstrangedStage
+from amity.care.exam_nerves import ExamNervesStage
 from amity.care.fertility import FertilityStage
 from amity.care.friend_silence import FriendSilenceStage
 from amity.care.going_out import GoingOutStage
@@ -108,6 +109,7 @@ THEMES: tuple[type[Stage], ...] = (
     SelfWorthStage,  # "Am I boring?": reassure, never agree
     GoingOutStage,  # "I haven't left my flat in two weeks": no "just do it"
     SocialAnxietyStage,  # "I already feel sick about the party": no "just relax", no drink, their choice
+    ExamNervesStage,  # before setback: "my driving test is tomorrow and I feel sick" - no "don't worry", no tips
     SetbackStage,  # a failed exam: no cheering, no study tips, the fear of letting people down heard
     SleeplessStage,  # after the others: "I still haven't slept" - another theme in the same message answers first
     LonelyNowStage,  # "I'm so lonely": company first, no "do you have someone you could talk to?" (a line and a guard)

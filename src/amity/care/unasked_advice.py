@@ -35,6 +35,7 @@ from amity.care.breakup import BREAKUP_KEY
 from amity.care.burnout import BURNOUT_KEY
 from amity.care.carer import CARER_KEY
 from amity.care.chronic_pain import CHRONIC_PAIN_KEY
+from amity.care.exam_nerves import EXAM_NERVES_KEY
 from amity.care.homesick import HOMESICK_KEY
 from amity.care.job_loss import JOB_LOSS_KEY
 from amity.care.job_rejection import JOB_REJECTION_KEY
@@ -145,6 +146,7 @@ def loss_without_question(ctx: TurnContext) -> bool:
             JOB_REJECTION_KEY,
             BREAKUP_KEY,
             NEW_PARENT_KEY,
+            EXAM_NERVES_KEY,
         )
     )
     return (in_view or find_loss(ctx.text) is not None) and not asks_for_advice(ctx.text)
