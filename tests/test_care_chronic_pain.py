@@ -108,6 +108,17 @@ def test_no_fixed_reply_doubts_manipulates_or_advises() -> None:
     assert not [r for r in replies if doubts(r) or find_tactics(r, user_hurting=True) or gives_advice(r)]
 
 
+def test_ive_got_reads_like_i_have_in_the_loss_and_theme_patterns() -> None:
+    """ "I've got fibromyalgia" had matched nothing: the patterns wanted a space between "i" and "'ve"."""
+    from amity.affect.loss import find_loss
+    from amity.affect.self_report import find_self_reports
+    from amity.care.health_scare import first_reply as scare_reply
+
+    assert find_loss("I've got fibromyalgia") == ("I've got fibromyalgia", "living with illness")
+    assert scare_reply("I've got a lump in my breast and I'm scared")
+    assert any(r.word == "lonely" for r in find_self_reports("I've got no friends"))
+
+
 def test_my_life_is_over_is_asked_about_not_run_as_a_crisis() -> None:
     said = "I'm 31 and I feel like my life is over"
     assert sounds_hopeless(said) and not detect(said).crisis

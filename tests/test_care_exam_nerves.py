@@ -30,7 +30,7 @@ DRIVING = "my driving test is tomorrow and I'm so nervous I feel sick"
 @pytest.mark.parametrize(
     "text",
     [DRIVING, "I have a job interview in an hour and I'm shaking", "my final exam is on Monday and I'm dreading it",
-     "I have exams next week and I'm panicking"],
+     "I have exams next week and I'm panicking", "I've got an interview tomorrow and I'm terrified"],
 )  # fmt: skip
 def test_nerves_before_a_test_are_found(text: str) -> None:
     assert exam_nerves(text)

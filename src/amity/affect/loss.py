@@ -135,7 +135,7 @@ LOSS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
          r"(?:the|my)\s+(?:biopsy|scan|tests?|results)\b", "waiting for results"),
         # "I have chronic pain and I had to cancel on my friends again" (the 1.5B: "Is there anything you're doing to
         # help you get out of bed?")
-        (r"\bi\s+(?:have|'ve\s+got|have\s+got|live\s+with|suffer\s+from|was\s+diagnosed\s+with|got\s+diagnosed\s+with|"
+        (r"\bi(?:\s+|(?='))(?:have|'ve\s+got|have\s+got|live\s+with|suffer\s+from|was\s+diagnosed\s+with|got\s+diagnosed\s+with|"
          r"have\s+been\s+diagnosed\s+with|'ve\s+been\s+diagnosed\s+with|am\s+living\s+with|'m\s+living\s+with)\s+"
          r"(?:chronic\s+(?:pain|fatigue|illness|migraines?|back\s+pain)|fibromyalgia|fibro|me/cfs|cfs|long\s+covid|lupus|"
          r"multiple\s+sclerosis|endometriosis|crohn'?s|rheumatoid\s+arthritis|ehlers[-\s]danlos|pots)\b|"

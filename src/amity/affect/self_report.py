@@ -191,7 +191,7 @@ SOCIAL_PAIN: tuple[tuple[re.Pattern[str], str], ...] = tuple(
          "lonely"),
         (r"\b(?:friends|everyone|everybody|people|family)\s+(?:are|is|seem|seems|get|got|must\s+be)\s+(?:so\s+)?"
          r"(?:tired|sick)\s+of\s+me\b", "lonely"),
-        (r"\bi\s+(?:have|'ve\s+got|got)\s+no\s+(?:friends|one|family)\b", "lonely"),
+        (r"\bi(?:\s+|(?='))(?:have|'ve\s+got|got)\s+no\s+(?:friends|one|family)\b", "lonely"),
         (r"\bi\s+(?:do\s+not|don't|dont)\s+have\s+(?:any\s+)?(?:friends|anyone|anybody|a\s+friend|a\s+single\s+friend)\b",
          "lonely"),
         (r"\bi\s+(?:haven't|have\s+not|havent)\s+(?:talked|spoken|seen)\s+(?:to\s+|with\s+)?(?:anyone|anybody|a\s+soul)\b",

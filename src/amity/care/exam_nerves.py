@@ -40,7 +40,7 @@ _SOON = (
 )
 _TOLD = (
     re.compile(rf"\bmy\s+{_TEST}\s+is\s+{_SOON}\b", re.I),
-    re.compile(rf"\bi\s+(?:have|'ve\s+got|got)\s+(?:my\s+|a\s+|an\s+|the\s+)?{_TEST}\s+{_SOON}\b", re.I),
+    re.compile(rf"\bi(?:\s+|(?='))(?:have|'ve\s+got|got)\s+(?:my\s+|a\s+|an\s+|the\s+)?{_TEST}\s+{_SOON}\b", re.I),
 )
 _NERVES = re.compile(
     r"\b(?:nervous|anxious|scared|terrified|panicking|panicked|freaking\s+out|dreading|feel\s+sick|feel\s+like\s+throwing\s+up|"

@@ -35,7 +35,7 @@ _BODY = r"(?:breast|boob|chest|neck|armpit|throat|testicle|testicles|ball|groin|
 _LUMP = (
     rf"\bi\s+(?:just\s+)?(?:found|felt|noticed|discovered)\s+(?:a|another|this)\s+(?:\w+\s+)?(?:lump|mass|swelling)\b|"
     rf"\bthere(?:'s|\s+is)\s+(?:a|this)\s+(?:\w+\s+)?lump\s+(?:in|on|under)\s+my\s+{_BODY}\b|"
-    rf"\bi\s+(?:have|'ve\s+got|have\s+got)\s+(?:a|this)\s+(?:\w+\s+)?lump\s+(?:in|on|under)\s+my\s+{_BODY}\b"
+    rf"\bi(?:\s+|(?='))(?:have|'ve\s+got|have\s+got)\s+(?:a|this)\s+(?:\w+\s+)?lump\s+(?:in|on|under)\s+my\s+{_BODY}\b"
 )
 _AWAITED = (
     r"\bwaiting\s+(?:for|on)\s+(?:my\s+|the\s+|some\s+)?(?:biopsy|scan|blood\s+test|mri|ct|mammogram|pathology|smear|"
@@ -44,7 +44,7 @@ _AWAITED = (
     r"consultant|oncolog\w*|lump|cancer)\b)|\bwaiting\s+to\s+hear\s+(?:back\s+)?(?:about|from)\s+(?:the|my)\s+(?:biopsy|scan|tests?)\b|"
     r"\b(?:they|the\s+doctors?|my\s+doctor|the\s+gp|my\s+gp)\s+found\s+(?:a|something)\s*(?:lump|mass|shadow|growth|spot|"
     r"nodule|tumou?r)?\s+(?:on|in)\s+my\b|\b(?:they|the\s+hospital|the\s+clinic)\s+called\s+me\s+back\s+after\s+my\s+"
-    r"(?:mammogram|scan|smear|x-ray)\b|\bi\s+(?:have|'ve\s+got)\s+(?:a|my)\s+biopsy\s+(?:on|next|tomorrow|this)\b"
+    r"(?:mammogram|scan|smear|x-ray)\b|\bi(?:\s+|(?='))(?:have|'ve\s+got)\s+(?:a|my)\s+biopsy\s+(?:on|next|tomorrow|this)\b"
 )
 _FEARED = (
     r"\bwhat\s+if\s+it(?:'s|\s+is|\s+turns\s+out\s+to\s+be)\s+(?:cancer|a\s+tumou?r|malignant)\b|"

@@ -47,7 +47,7 @@ _TROUBLE = re.compile(
     r"\bi\s+(?:gambled|bet)\s+away\s+(?:all\s+)?(?:my|our|the)\s+(?:\w+\s+)?(?:money|rent|savings|wages|paycheck|pay|salary)\b|"
     r"\bi\s+(?:can't|cannot|can\s+not)\s+stop\s+(?:gambling|betting|playing\s+(?:the\s+)?(?:slots|pokies|poker))\b|"
     r"\bchasing\s+(?:my\s+|the\s+)?losses\b|\bmy\s+gambling\s+(?:problem|addiction|debts?)\b|"
-    r"\bi\s+(?:have|'ve\s+got|think\s+i\s+have)\s+a\s+gambling\s+(?:problem|addiction)\b|\bi(?:'m|\s+am)\s+addicted\s+to\s+"
+    r"\bi(?:\s+|(?='))(?:have|'ve\s+got|think\s+i\s+have)\s+a\s+gambling\s+(?:problem|addiction)\b|\bi(?:'m|\s+am)\s+addicted\s+to\s+"
     r"(?:gambling|betting|slots|poker)\b",
     re.IGNORECASE,
 )
